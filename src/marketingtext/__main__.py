@@ -1,0 +1,3 @@
+from marketingtext.cli import main
+
+main()

@@ -1,0 +1,143 @@
+"""The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
+
+>>> import marketingtext as mt
+>>> corpus = mt.load(["data/raw"])
+>>> corpus.sentences().head()        # the same columns as `mtext sentences`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .parsing import DocCache, ParsedDoc, default_cache_dir, parse_sources
+from .pipeline import AUTO, PipelineInfo, load_pipeline
+from .reading import DEFAULT_GLOBS, InputProblem, SourceText, read_sources
+
+DEFAULT_INPUT = "data/raw"
+
+
+@dataclass
+class Corpus:
+    """Documents read from disk plus the pipeline that parses them (parsed lazily, cached)."""
+
+    sources: list[SourceText]
+    problems: list[InputProblem]
+    nlp: object
+    pipeline: PipelineInfo
+    cache: DocCache | None = None
+    jobs: int = 1
+    on_parsed: object = None
+    _docs: list[ParsedDoc] | None = field(default=None, repr=False)
+
+    def parsed(self) -> Iterator[ParsedDoc]:
+        """Parsed documents in input order, streamed (from the cache where possible)."""
+        if self._docs is not None:
+            yield from self._docs
+            return
+        yield from parse_sources(self.nlp, self.sources, self.cache, jobs=self.jobs,
+                                 on_parsed=self.on_parsed)
+
+    def keep_in_memory(self) -> Corpus:
+        """Parse once and hold every Doc (handy in a notebook; not for very large corpora)."""
+        if self._docs is None:
+            self._docs = list(self.parsed())
+        return self
+
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence (columns: see README, `mtext sentences`)."""
+        from .sentences import sentence_table
+
+        return sentence_table(self.parsed())
+
+    def docs(self) -> pd.DataFrame:
+        """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
+        from .documents import doc_table
+
+        return doc_table(self.parsed())
+
+    def keywords(self, **options) -> pd.DataFrame:
+        """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
+        from .keywords import keyword_table
+
+        return keyword_table(self.parsed(), **options)
+
+    def entities(self, **options) -> pd.DataFrame:
+        """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
+        from .entities import entity_table
+
+        return entity_table(self.parsed(), **options)
+
+    def kwic(self, term: str, width: int = 40) -> pd.DataFrame:
+        """Every occurrence of a lemma or phrase, with left and right context."""
+        from .kwic import kwic_table
+
+        return kwic_table(self.parsed(), term, width=width)
+
+    def analyze(self, out_dir: str | Path | None = None, excel: bool = False) -> dict[str, pd.DataFrame]:
+        """Every table from one pass over the documents; written as CSV to ``out_dir`` if given."""
+        from .documents import DOC_COLUMNS, doc_row
+        from .entities import ENTITY_COLUMNS, entity_rows, load_gazetteer
+        from .keywords import doc_terms, keyword_table
+        from .sentences import SENTENCE_COLUMNS, sentence_rows
+
+        gazetteer = load_gazetteer()
+        sentence_list, doc_list, term_list, entity_list = [], [], [], []
+        for parsed in self.parsed():
+            sentence_list.extend(sentence_rows(parsed))
+            doc_list.append(doc_row(parsed))
+            term_list.append(doc_terms(parsed))
+            entity_list.extend(entity_rows(parsed, gazetteer))
+        tables = {
+            "keywords": keyword_table(doc_terms_list=term_list),
+            "entities": pd.DataFrame(entity_list, columns=ENTITY_COLUMNS),
+            "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
+            "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
+        }
+        if out_dir is not None:
+            from .output import OutputError, serialize, write_atomic
+
+            out = Path(out_dir)
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"{out}: cannot create the folder ({exc.strerror}); choose another --out") from exc
+            for name, table in tables.items():
+                write_atomic(out / f"{name}.csv", serialize(table, "csv", excel=excel))
+        return tables
+
+    @property
+    def names(self) -> list[str]:
+        return [s.doc for s in self.sources]
+
+
+def load(
+    paths: Sequence[str | Path] | str | Path = (DEFAULT_INPUT,),
+    *,
+    globs: Iterable[str] = DEFAULT_GLOBS,
+    keep_boilerplate: bool = False,
+    model: str = AUTO,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    jobs: int = 1,
+    pipeline=None,
+) -> Corpus:
+    """Read ``paths`` (files, folders, ``-``) and prepare them for parsing.
+
+    Files that cannot be read are listed in ``corpus.problems``; the rest are analysed.
+    ``pipeline`` reuses an already loaded ``(nlp, PipelineInfo)`` pair.
+
+    >>> corpus = load("data/raw")
+    >>> corpus.docs()[["doc", "words", "flesch_amstad"]]
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    sources, problems = [], []
+    for item in read_sources([str(p) for p in paths], globs, keep_boilerplate):
+        (problems if isinstance(item, InputProblem) else sources).append(item)
+    nlp, info = pipeline or load_pipeline(model)
+    cache = DocCache(Path(cache_dir) if cache_dir else default_cache_dir(), info.cache_key) if use_cache else None
+    return Corpus(sources, problems, nlp, info, cache, jobs)

@@ -1,0 +1,47 @@
+"""The document table: one row per document with size, lexical diversity and readability."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .parsing import ParsedDoc
+from .stats import flesch_amstad, lix, mtld, syllables, wiener_sachtextformel
+from .words import is_long, is_word
+
+DOC_COLUMNS = [
+    "doc", "path", "encoding", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
+    "mean_sentence_len", "flesch_amstad", "wiener_sachtextformel", "lix",
+]
+
+
+def doc_row(parsed: ParsedDoc) -> dict:
+    """The document table's row for one parsed document."""
+    words = [t.text for t in parsed.doc if is_word(t)]
+    lowered = [w.lower() for w in words]
+    sentences = sum(1 for s in parsed.doc.sents if any(is_word(t) for t in s))
+    counts = [syllables(w) for w in words]
+    n = len(words)
+    return {
+        "doc": parsed.source.doc,
+        "path": parsed.source.path,
+        "encoding": parsed.source.encoding,
+        "chars": len(parsed.source.text),
+        "chars_dropped": parsed.source.chars_dropped,
+        "sentences": sentences,
+        "words": n,
+        "types": len(set(lowered)),
+        "mtld": round(mtld(lowered), 2),
+        "mean_sentence_len": round(n / sentences, 2) if sentences else float("nan"),
+        "flesch_amstad": round(flesch_amstad(n, sentences, sum(counts)), 2),
+        "wiener_sachtextformel": round(wiener_sachtextformel(
+            n, sentences, polysyllabic=sum(c >= 3 for c in counts), long_words=sum(map(is_long, words)),
+            monosyllabic=sum(c == 1 for c in counts)), 2),
+        "lix": round(lix(n, sentences, sum(map(is_long, words))), 2),
+    }
+
+
+def doc_table(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
+    """One row per document, in input order."""
+    return pd.DataFrame([doc_row(p) for p in parsed_docs], columns=DOC_COLUMNS)

@@ -1,0 +1,150 @@
+"""Texts to spaCy Docs: batched, streamed, cached, and safe for texts of any length.
+
+Documents are parsed with ``nlp.pipe`` in input order and yielded one at a time, so a
+caller that builds its tables document by document never holds the whole corpus in memory.
+Each parsed Doc is cached as a spaCy DocBin, keyed by the text's hash and the pipeline's
+name and version (which includes mtext's version), so a re-run costs only the reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from .reading import SourceText
+
+# Texts longer than this are parsed in pieces cut at paragraph (else sentence, else word)
+# boundaries and joined again, instead of raising spaCy's max_length blindly.
+CHUNK_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class ParsedDoc:
+    source: SourceText
+    doc: Doc
+
+
+class DocCache:
+    """DocBin files under ``root``, one per (pipeline, text)."""
+
+    def __init__(self, root: Path, pipeline_key: str) -> None:
+        self.root = Path(root)
+        self.pipeline_key = pipeline_key
+
+    def _path(self, text: str) -> Path:
+        digest = hashlib.sha256(f"{self.pipeline_key}\0{text}".encode()).hexdigest()
+        return self.root / self.pipeline_key / digest[:2] / f"{digest}.spacy"
+
+    def get(self, text: str, vocab) -> Doc | None:
+        path = self._path(text)
+        if not path.exists():
+            return None
+        try:
+            doc = next(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
+            if doc.text != text:
+                raise ValueError("text differs")
+            return doc
+        except Exception as exc:  # any damage to a cache file means: parse again
+            warnings.warn(f"cache entry {path} is corrupt ({exc.__class__.__name__}); rebuilding it",
+                          stacklevel=2)
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, doc: Doc) -> None:
+        path = self._path(doc.text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except OSError as exc:  # a read-only cache slows re-runs down, nothing more
+            warnings.warn(f"cannot write cache {path.parent} ({exc.strerror}); use --cache-dir", stacklevel=2)
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(os.environ.get("MTEXT_CACHE_DIR") or user_cache_dir("mtext"))
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts fall after a blank line if possible, else after a line break, a sentence end or a
+    space; a piece of ``limit`` characters without any of them is cut hard.
+    """
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = -1
+        for pattern in (r"\n\s*\n", r"\n", r"[.!?…][\"“”»)]*\s+", r"\s+"):
+            matches = list(re.finditer(pattern, window))
+            if matches and matches[-1].end() > limit // 4:
+                cut = matches[-1].end()
+                break
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def parse_sources(
+    nlp,
+    sources: Iterable[SourceText],
+    cache: DocCache | None = None,
+    batch_size: int = 16,
+    jobs: int = 1,
+    on_parsed=None,
+) -> Iterator[ParsedDoc]:
+    """Yield a :class:`ParsedDoc` per source, in input order.
+
+    Cached documents are read back; the rest go through one streamed ``nlp.pipe`` call
+    (``jobs`` processes). ``on_parsed(source)`` is called after each document (progress).
+    """
+    sources = list(sources)
+    cached: dict[int, Doc] = {}
+    if cache is not None:
+        for i, source in enumerate(sources):
+            doc = cache.get(source.text, nlp.vocab)
+            if doc is not None:
+                cached[i] = doc
+    todo = (s for i, s in enumerate(sources) if i not in cached)
+    parsed = _pipe_whole_docs(nlp, todo, batch_size, jobs)
+    for i, source in enumerate(sources):
+        if i in cached:
+            doc = cached[i]
+        else:
+            doc = next(parsed)
+            if cache is not None:
+                cache.put(doc)
+        if on_parsed is not None:
+            on_parsed(source)
+        yield ParsedDoc(source, doc)
+
+
+def _pipe_whole_docs(nlp, sources: Iterable[SourceText], batch_size: int, jobs: int) -> Iterator[Doc]:
+    """Parse sources in chunks through one ``nlp.pipe`` and join each source's chunks again."""
+
+    def chunks():
+        for index, source in enumerate(sources):
+            pieces = split_text(source.text)
+            for n, piece in enumerate(pieces):
+                yield piece, (index, n == len(pieces) - 1)
+
+    pending: list[Doc] = []
+    for doc, (_, is_last) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=jobs):
+        pending.append(doc)
+        if is_last:
+            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []

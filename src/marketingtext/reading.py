@@ -1,0 +1,186 @@
+"""Reading input files: paths to decoded, normalised, boilerplate-free texts.
+
+Every command reads through :func:`read_sources`. Problems with single files never raise:
+they come back as :class:`InputProblem` values, one line each, so the caller can report
+them and carry on with the other files.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .boilerplate import strip_boilerplate
+
+DEFAULT_GLOBS = ("*.txt", "*.md")
+STDIN = "-"
+# A file larger than this is read all the same (parsing splits it), but it is said once.
+LARGE_FILE_BYTES = 50_000_000
+BINARY_SNIFF_BYTES = 8192
+
+# Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Typographic ligatures (as copied from PDFs) and look-alike characters unfolded to plain text.
+_UNFOLD = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
+}
+_UNFOLD_TABLE = {**_INVISIBLE, **str.maketrans(_UNFOLD)}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """One input document, decoded and cleaned, ready for the pipeline."""
+
+    doc: str  # file stem, or "stdin"
+    path: str
+    text: str  # normalised text; every character offset in mtext's tables refers to it
+    encoding: str
+    chars_raw: int  # characters after decoding and normalisation, before boilerplate removal
+    chars_dropped: int  # characters removed as web boilerplate
+    boilerplate_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A path that could not be analysed, with a one-line reason and the fix."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified line ends, invisible characters removed, ligatures unfolded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text.translate(_UNFOLD_TABLE))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | None:
+    """Decode German text bytes; returns (text, encoding name) or None when it is not text.
+
+    UTF-8 (with or without BOM) is tried first and strictly: German in cp1252/latin-1 is
+    almost never valid UTF-8. Otherwise bytes 0x80-0x9F decide between cp1252 (where they
+    are „“–€…) and latin-1 (where they are unused control codes); charset-normalizer judges
+    anything else (UTF-16, other code pages).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_like_latin_text(data):
+        if any(0x80 <= b <= 0x9F for b in data):
+            try:
+                return data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                pass  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252
+        else:
+            return data.decode("latin-1"), "latin-1"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best), best.encoding
+
+
+def _looks_like_latin_text(data: bytes) -> bool:
+    """True when the non-ASCII bytes are mostly German letters in latin-1/cp1252 (äöüÄÖÜß…)."""
+    high = [b for b in data if b >= 0x80]
+    if not high:
+        return True
+    german = set(b"\xe4\xf6\xfc\xc4\xd6\xdc\xdf\xe9\xe8\xe0\x84\x93\x94\x96\x97\x85\x80\xab\xbb\xb7\xb0\xa7")
+    return sum(b in german for b in high) / len(high) >= 0.6
+
+
+def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> Iterator[str | InputProblem]:
+    """Expand files and folders (recursively, by ``globs``) in a stable order; ``-`` is stdin."""
+    globs = tuple(globs)
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted({p for g in globs for p in path.rglob(g) if p.is_file()})
+            if not found:
+                yield InputProblem(raw, f"no files matching {', '.join(globs)} in this folder; "
+                                        "pass --glob to choose other files")
+            yield from (str(p) for p in found)
+        elif path.is_file():
+            yield str(path)
+        elif path.exists():
+            yield InputProblem(raw, "not a regular file; pass a text file or a folder")
+        else:
+            yield InputProblem(raw, "no such file or folder; check the path")
+
+
+def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | InputProblem:
+    """Read, decode, normalise and clean one file (or stdin for ``-``)."""
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except PermissionError:
+        return InputProblem(path, "permission denied; make the file readable (chmod +r)")
+    except OSError as exc:
+        return InputProblem(path, f"cannot be read ({exc.strerror or exc}); check the file")
+    if not data.strip():
+        return InputProblem(path, "empty file; nothing to analyse")
+    decoded = decode_bytes(data)
+    if decoded is None:
+        return InputProblem(path, "binary or undecodable file; convert it to UTF-8 text first")
+    raw_text, encoding = decoded
+    text = normalize_text(raw_text)
+    if not text.strip():
+        return InputProblem(path, "no text after decoding; nothing to analyse")
+    kept, dropped = (text, []) if keep_boilerplate else strip_boilerplate(text)
+    if not kept.strip():
+        return InputProblem(path, "only web boilerplate found; use --keep-boilerplate to analyse it anyway")
+    return SourceText(
+        doc="stdin" if path == STDIN else Path(path).stem,
+        path=path,
+        text=kept,
+        encoding=encoding,
+        chars_raw=len(text),
+        chars_dropped=len(text) - len(kept),
+        boilerplate_lines=tuple(dropped),
+    )
+
+
+def read_sources(
+    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False
+) -> Iterator[SourceText | InputProblem]:
+    """Yield every readable document under ``paths``, or a problem for each that is not.
+
+    Documents whose stem repeats get ``stem~2``, ``stem~3`` so that ``doc`` stays a key.
+    """
+    seen: dict[str, int] = {}
+    for item in find_files(paths, globs):
+        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate)
+        if isinstance(result, SourceText):
+            seen[result.doc] = seen.get(result.doc, 0) + 1
+            if seen[result.doc] > 1:
+                result = _renamed(result, f"{result.doc}~{seen[result.doc]}")
+        yield result
+
+
+def _renamed(source: SourceText, doc: str) -> SourceText:
+    from dataclasses import replace
+
+    return replace(source, doc=doc)

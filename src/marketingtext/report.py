@@ -1,0 +1,90 @@
+"""Rich reports for a terminal: what a person reads, built from the same tables as the CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+MAX_ROWS = 40
+
+
+def generic_table(df: pd.DataFrame, title: str | None = None, max_rows: int = MAX_ROWS) -> Table:
+    """Any table as a rich table (the first ``max_rows`` rows; the caption says how many more)."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in df.columns:
+        numeric = pd.api.types.is_numeric_dtype(df[column]) and not pd.api.types.is_bool_dtype(df[column])
+        table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
+    for row in df.head(max_rows).itertuples(index=False):
+        table.add_row(*(_cell(v) for v in row))
+    if len(df) > max_rows:
+        table.caption = f"{len(df) - max_rows} more rows: use --format csv or --output FILE for all"
+    return table
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:,.2f}"
+    if isinstance(value, str) and len(value) > 120:
+        return value[:117] + "…"
+    return str(value)
+
+
+def docs_report(table: pd.DataFrame, pipeline) -> Group:
+    """Documents with readability, and the pipeline that parsed them."""
+    shown = table[["doc", "encoding", "sentences", "words", "mtld", "mean_sentence_len", "flesch_amstad",
+                   "wiener_sachtextformel", "lix"]].rename(columns={
+        "mean_sentence_len": "words/sent", "flesch_amstad": "Flesch", "wiener_sachtextformel": "WSTF", "lix": "LIX"})
+    return Group(generic_table(shown, title="Documents"), Text(f"pipeline: {pipeline.describe()}", style="dim"))
+
+
+def _bar(value: float, maximum: float, width: int = 24) -> str:
+    filled = 0 if maximum <= 0 else round(width * value / maximum)
+    return "█" * filled + "·" * (width - filled)
+
+
+def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 10):
+    """Corpus top terms with a bar each, then every document's top terms side by side."""
+    from rich.columns import Columns
+
+    if "score" not in table.columns:  # --group compounds
+        return generic_table(table, title="Compound parts across the corpus")
+    parts = []
+    corpus = table[table["doc"] == "*"].head(corpus_rows)
+    if len(corpus):
+        top = Table(title="Corpus keywords", header_style="bold")
+        for name, justify in (("#", "right"), ("term", "left"), ("", "left"), ("count", "right"),
+                              ("docs", "right")):
+            top.add_column(name, justify=justify)
+        maximum = corpus["score"].max()
+        for row in corpus.itertuples():
+            top.add_row(str(row.rank), row.term, _bar(row.score, maximum), str(row.count), str(row.docs))
+        parts.append(top)
+    per_doc = table[table["doc"] != "*"]
+    tables = []
+    for doc, group in per_doc.groupby("doc", sort=False):
+        t = Table(title=doc, header_style="bold", min_width=28)
+        t.add_column("term")
+        t.add_column("n", justify="right")
+        for row in group.head(doc_rows).itertuples():
+            t.add_row(row.term, str(row.count))
+        tables.append(t)
+    if tables:
+        parts.append(Columns(tables))
+    return Group(*parts)
+
+
+def overview_report(tables: dict[str, pd.DataFrame], out, pipeline):
+    """What `mtext analyze` wrote, with the corpus keywords and the most mentioned entities."""
+    lines = [f"[bold]wrote[/bold] {out}/: " + ", ".join(f"{n}.csv ({len(t)} rows)" for n, t in tables.items())]
+    parts = [Text.from_markup("\n".join(lines))]
+    keywords = tables["keywords"]
+    parts.append(keywords_report(keywords[keywords["doc"] == "*"]))
+    entities = tables["entities"]
+    if len(entities):
+        from .entities import summarize
+
+        parts.append(generic_table(summarize(entities).head(15), title="Entities"))
+    parts.append(docs_report(tables["docs"], pipeline))
+    return Group(*parts)

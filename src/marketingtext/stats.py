@@ -1,0 +1,109 @@
+"""Statistics on plain numbers and word lists: readability, lexical diversity, keyness.
+
+Pure functions, no spaCy: the table modules count, this module computes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+_VOWEL_GROUP = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
+
+
+def syllables(word: str) -> int:
+    """German syllable estimate: the number of vowel groups (diphthongs ei/au/eu/ie count once)."""
+    return max(1, len(_VOWEL_GROUP.findall(word))) if any(c.isalpha() for c in word) else 0
+
+
+def flesch_amstad(words: int, sentences: int, syllable_count: int) -> float:
+    """Flesch reading ease for German (Amstad 1978): 180 - ASL - 58.5 * ASW.
+
+    ASL = words per sentence, ASW = syllables per word. 0-30 very hard, 60-70 plain, 90+ very easy.
+    """
+    if not words or not sentences:
+        return math.nan
+    return 180 - words / sentences - 58.5 * syllable_count / words
+
+
+def wiener_sachtextformel(words: int, sentences: int, polysyllabic: int, long_words: int,
+                          monosyllabic: int) -> float:
+    """First Wiener Sachtextformel (Bamberger & Vanecek 1984), a school grade 4 (easy) to 15 (hard).
+
+    WSTF1 = 0.1935*MS + 0.1672*SL + 0.1297*IW - 0.0327*ES - 0.875 with MS = % words of three or
+    more syllables, SL = words per sentence, IW = % words of more than six letters,
+    ES = % words of one syllable.
+    """
+    if not words or not sentences:
+        return math.nan
+    ms, iw, es = (100 * n / words for n in (polysyllabic, long_words, monosyllabic))
+    return 0.1935 * ms + 0.1672 * words / sentences + 0.1297 * iw - 0.0327 * es - 0.875
+
+
+def lix(words: int, sentences: int, long_words: int) -> float:
+    """Läsbarhetsindex (Björnsson 1968): words per sentence + 100 * long words (> 6 letters) / words."""
+    if not words or not sentences:
+        return math.nan
+    return words / sentences + 100 * long_words / words
+
+
+def mtld(tokens: Sequence[str], threshold: float = 0.72) -> float:
+    """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010), length-robust.
+
+    The mean of a forward and a backward pass; each counts "factors", stretches over which
+    the type-token ratio stays above ``threshold``, with a partial factor for the remainder.
+    """
+    if not tokens:
+        return math.nan
+    forward, backward = _mtld_pass(tokens, threshold), _mtld_pass(tokens[::-1], threshold)
+    return (forward + backward) / 2
+
+
+def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
+    factors, types, count = 0.0, set(), 0
+    for token in tokens:
+        count += 1
+        types.add(token)
+        if len(types) / count <= threshold:
+            factors += 1
+            types, count = set(), 0
+    if count:
+        ttr = len(types) / count
+        factors += (1 - ttr) / (1 - threshold)
+    return len(tokens) / factors if factors else float(len(tokens))
+
+
+def log_likelihood(a: float, b: float, total_a: float, total_b: float) -> float:
+    """Log-likelihood G² for a term seen ``a`` times in corpus A and ``b`` times in corpus B.
+
+    Rayson & Garside (2000): with expected E1 = C*(a+b)/(C+D) and E2 = D*(a+b)/(C+D),
+    G² = 2 * (a*ln(a/E1) + b*ln(b/E2)); a zero count contributes 0.
+    """
+    total = total_a + total_b
+    if total == 0 or a + b == 0:
+        return 0.0
+    expected_a = total_a * (a + b) / total
+    expected_b = total_b * (a + b) / total
+    g2 = 0.0
+    if a > 0:
+        g2 += a * math.log(a / expected_a)
+    if b > 0:
+        g2 += b * math.log(b / expected_b)
+    return 2 * g2
+
+
+def log_ratio(a: float, b: float, total_a: float, total_b: float, correction: float = 0.5) -> float:
+    """Log ratio effect size (Hardie 2014): log2 of the ratio of relative frequencies.
+
+    A zero count is replaced by ``correction`` (0.5, as Hardie suggests) so the ratio stays
+    finite; a value of 1 means twice as frequent in A, -1 twice as frequent in B.
+    """
+    a = a if a > 0 else correction
+    b = b if b > 0 else correction
+    return math.log2((a / total_a) / (b / total_b))
+
+
+def chi2_p_value(g2: float) -> float:
+    """p-value of G² against the chi-square distribution with one degree of freedom."""
+    return math.erfc(math.sqrt(max(g2, 0.0) / 2))

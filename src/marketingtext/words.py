@@ -1,0 +1,27 @@
+"""Which tokens count as words, and the small facts about them every table uses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+LONG_WORD_LETTERS = 6  # LIX and the Wiener Sachtextformel count words of more than six letters
+
+
+def is_word(token: Token) -> bool:
+    """A word is a token with a letter or digit in it: no punctuation, symbol or space."""
+    return not token.is_space and not token.is_punct and any(c.isalnum() for c in token.text)
+
+
+def words_of(span: Span) -> list[Token]:
+    return [t for t in span if is_word(t)]
+
+
+def is_long(word: str) -> bool:
+    return sum(c.isalpha() for c in word) > LONG_WORD_LETTERS
+
+
+def is_passive(sent: Span) -> bool:
+    """werden + Partizip II in one sentence (Vorgangspassiv): "wird ... veröffentlicht"."""
+    has_werden = any(t.lemma_ == "werden" and t.pos_ == "AUX" for t in sent)
+    has_participle = any("Part" in t.morph.get("VerbForm") and t.pos_ == "VERB" for t in sent)
+    return has_werden and has_participle

@@ -1,0 +1,51 @@
+"""German tokenisation, sentence boundaries and lemmas on real German sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def sentences(nlp, text):
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def test_abbreviations_never_end_a_sentence(nlp):
+    text = ("Wir nutzen z. B. Newsletter bzw. Webinare, d. h. direkte Kanäle. "
+            "Vgl. S. 12 und Nr. 4, ca. 20 Kunden u. a. aus Berlin. Dann folgt der Schluss.")
+    assert sentences(nlp, text) == [
+        "Wir nutzen z. B. Newsletter bzw. Webinare, d. h. direkte Kanäle.",
+        "Vgl. S. 12 und Nr. 4, ca. 20 Kunden u. a. aus Berlin.",
+        "Dann folgt der Schluss.",
+    ]
+
+
+def test_questions_quotes_and_headings(nlp):
+    text = "Was zeichnet Marketing 4.0 aus? „Interaktion“, sagt er. Am 3. Oktober kam er.\nFazit\nEs lohnt sich!"
+    assert sentences(nlp, text) == [
+        "Was zeichnet Marketing 4.0 aus?", "„Interaktion“, sagt er.", "Am 3. Oktober kam er.", "Fazit",
+        "Es lohnt sich!",
+    ]
+
+
+@pytest.mark.parametrize("form", ["Kund:innen", "Kund*innen", "Kund_innen", "KundInnen"])
+def test_gender_forms_are_one_token_with_base_lemma(nlp, form):
+    doc = nlp(f"Wir sprechen mit {form} über Social-Media-Marketing.")
+    words = [t.text for t in doc]
+    assert form in words and "Social-Media-Marketing" in words
+    assert doc[words.index(form)].lemma_ == "Kunde"
+
+
+def test_lemmas_and_pos_of_plain_german(nlp):
+    doc = nlp("Die Unternehmen sammelten Daten über ihre Kunden.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["sammelten"] == "sammeln"
+    assert lemmas["Kunden"] == "Kunde"
+    assert lemmas["Daten"] == "Daten"
+    assert {t.text: t.pos_ for t in doc}["Unternehmen"] == "NOUN"
+
+
+def test_seed_sentences_do_not_break_after_abbreviations(seed_tables):
+    texts = seed_tables["sentences"]["text"]
+    for abbreviation in ("z. B.", "z.B.", "bzw.", "d. h."):
+        assert not texts.str.endswith(abbreviation).any(), abbreviation
+    assert texts.str.contains("Kund:innen").sum() >= 10

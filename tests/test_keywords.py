@@ -1,0 +1,61 @@
+"""Keywords on the seed essays: a human summary, no junk, merged variants, compounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketingtext.keywords import METHODS, split_compound
+from marketingtext.keywords import stopwords as stop_words
+
+
+def test_corpus_top10_reads_like_a_summary(seed_tables):
+    kw = seed_tables["keywords"]
+    top = kw[kw["doc"] == "*"].head(10)
+    lemmas = set(top["lemma"].str.lower())
+    assert {"marketing", "kunde", "unternehmen"} <= lemmas
+    assert len(lemmas & {"daten", "interaktion", "kommunikation", "digital", "produkt"}) >= 2
+    for term in top["term"]:
+        assert term.lower() not in stop_words()
+        assert any(c.isalpha() for c in term) and "http" not in term and "@" not in term
+    assert not set(top["lemma"].str.lower()) & {"kommentar", "e-mail-adresse", "beitrag", "b."}
+
+
+def test_gender_forms_and_hyphen_variants_merge(seeds):
+    kw = seeds.keywords(method="frequency", top=200, scope="corpus")
+    kunde = kw[kw["lemma"] == "Kunde"]
+    assert len(kunde) == 1 and kunde["count"].iloc[0] >= 70
+    assert len(kw[kw["lemma"].str.lower().str.replace("-", "") == "onlinemarketing"]) <= 1
+
+
+def contains(longer: tuple, shorter: tuple) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def test_nested_phrases_are_not_repeated(seed_tables):
+    """A term may stand beside one phrase that contains it, never inside several ("Marketing 4.0",
+    "Marketing 4.0 Ansatz", "digitales Marketing 4.0")."""
+    kw = seed_tables["keywords"]
+    for _, group in kw.groupby("doc"):
+        keys = [tuple(lemma.lower().split()) for lemma in group["lemma"]]
+        for shorter in keys:
+            holders = [longer for longer in keys if contains(longer, shorter)]
+            assert len(holders) <= 1, (shorter, holders)
+        phrases = [k for k in keys if len(k) > 1]
+        assert not any(contains(a, b) for a in phrases for b in phrases)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_ranks_marketing_terms(seeds, method):
+    kw = seeds.keywords(method=method, top=15, scope="corpus")
+    assert kw["rank"].tolist() == list(range(1, len(kw) + 1))
+    assert kw["lemma"].str.lower().str.contains("marketing|kunde").any()
+
+
+def test_compound_split_and_grouping(seeds):
+    assert split_compound("Marketingstrategie") == ("Strategie", ["Marketing"])
+    assert split_compound("Social-Media-Marketing") == ("Marketing", ["Social", "Media"])
+    groups = seeds.keywords(group="compounds", top=5)
+    first = groups.iloc[0]
+    assert first["term"] == "Marketing" and first["compounds"] >= 5
+    assert "Marketingstrategie" in first["members"] or "Onlinemarketing" in first["members"]
