@@ -17,7 +17,7 @@ def __getattr__(name):
 
         return getattr(corpus, name)
     if name == "compare":
-        from .compare import compare
+        from .comparison import compare
 
         return compare
     raise AttributeError(name)

@@ -186,6 +186,73 @@ def entities(
 
 
 @app.command()
+def compare(
+    paths: Annotated[list[str], typer.Argument(help="Side A and side B (file, folder or glob); any number "
+                                                    "with --matrix.")],
+    output: Output = None, format: Format = None, excel: Excel = False,
+    label_a: Annotated[str | None, typer.Option(help="Name of side A [its path].")] = None,
+    label_b: Annotated[str | None, typer.Option(help="Name of side B [its path].")] = None,
+    by: Annotated[str, typer.Option(help="lemma, keyphrase or entity.")] = "lemma",
+    p: Annotated[float, typer.Option("--p", min=0.0, max=1.0, help="Significance cut-off for G².")] = 0.05,
+    keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, significant or not.")] = False,
+    matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
+    style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
+    glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+) -> None:
+    """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
+    from .comparison import BY, similarity_matrix, style_table
+    from .comparison import compare as compare_sides
+    from .report import compare_report, matrix_report
+
+    if by not in BY:
+        raise fail(f"unknown --by {by!r}; choose one of {', '.join(BY)}")
+    opts = (glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    if matrix:
+        corpus = open_corpus(_expand(paths), *opts)
+        table = similarity_matrix(corpus.parsed())
+        emit(table, corpus, output, format, excel, lambda: matrix_report(table))
+    if len(paths) != 2:
+        raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), or --matrix")
+    side_a = open_corpus(_expand([paths[0]]), *opts)
+    side_b = open_corpus(_expand([paths[1]]), *opts)
+    name_a, name_b = label_a or paths[0], label_b or paths[1]
+    if style:
+        table = style_table(side_a, side_b, name_a, name_b)
+        emit(table, side_b if side_b.problems else side_a, output, format, excel)
+    table = compare_sides(side_a, side_b, by=by, p=p, keep_all=keep_all)
+    emit(table, side_b if side_b.problems else side_a, output, format, excel,
+         lambda: compare_report(table, style_table(side_a, side_b, name_a, name_b), side_a, side_b, name_a, name_b))
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Expand globs the shell left alone (quoted, or on Windows); other paths pass through."""
+    import glob as globbing
+
+    expanded = []
+    for path in paths:
+        matches = sorted(globbing.glob(path)) if any(c in path for c in "*?[") else []
+        expanded.extend(matches or [path])
+    return expanded
+
+
+@app.command()
+def kwic(
+    term: Annotated[str, typer.Argument(help="A lemma or phrase; every inflected form matches.")],
+    paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
+    width: Annotated[int, typer.Option(min=5, max=500, help="Characters of context each side.")] = 40,
+    glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+) -> None:
+    """Keyword in context: every occurrence of TERM (Kunde finds Kunden and Kund:innen)."""
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    table = corpus.kwic(term, width=width)
+    from .report import kwic_report
+
+    emit(table, corpus, output, format, excel, lambda: kwic_report(table, term))
+
+
+@app.command()
 def analyze(
     paths: Paths = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for keywords.csv, entities.csv, sentences.csv, "

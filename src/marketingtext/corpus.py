@@ -75,7 +75,7 @@ class Corpus:
         """Every occurrence of a lemma or phrase, with left and right context."""
         from .kwic import kwic_table
 
-        return kwic_table(self.parsed(), term, width=width)
+        return kwic_table(self.parsed(), term, width=width, nlp=self.nlp)
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False) -> dict[str, pd.DataFrame]:
         """Every table from one pass over the documents; written as CSV to ``out_dir`` if given."""

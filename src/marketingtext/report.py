@@ -88,3 +88,58 @@ def overview_report(tables: dict[str, pd.DataFrame], out, pipeline):
         parts.append(generic_table(summarize(entities).head(15), title="Entities"))
     parts.append(docs_report(tables["docs"], pipeline))
     return Group(*parts)
+
+
+def kwic_report(table: pd.DataFrame, term: str) -> Table:
+    """Concordance lines with the match centred and highlighted."""
+    out = Table(title=f"{term}: {len(table)} occurrences", show_header=False, box=None)
+    out.add_column("doc", style="dim", no_wrap=True)
+    out.add_column("left", justify="right", no_wrap=True)
+    out.add_column("match", style="bold yellow", no_wrap=True)
+    out.add_column("right", no_wrap=True)
+    for row in table.itertuples():
+        out.add_row(f"{row.doc[:12]}:{row.sent_id}", row.left, row.match, row.right)
+    return out
+
+
+def matrix_report(table: pd.DataFrame) -> Table:
+    """The similarity matrix as a heat-map table (darker is more similar)."""
+    docs = list(dict.fromkeys([*table["doc_a"], *table["doc_b"]]))
+    lookup = {(r.doc_a, r.doc_b): r.similarity for r in table.itertuples()}
+    out = Table(title="Document similarity (TF-IDF cosine)", header_style="bold")
+    out.add_column("")
+    for doc in docs:
+        out.add_column(doc[:10], justify="center")
+    for a in docs:
+        cells = []
+        for b in docs:
+            value = 1.0 if a == b else lookup.get((a, b), lookup.get((b, a), 0.0))
+            shade = int(40 + 180 * value)
+            cells.append(Text(f"{value:.2f}", style=f"on rgb({255 - shade // 2},{255 - shade // 3},255)"))
+        out.add_row(a[:10], *cells)
+    return out
+
+
+def compare_report(table: pd.DataFrame, style: pd.DataFrame, side_a, side_b, name_a: str, name_b: str):
+    """Top terms favouring each side, the style profile, then entities only one side mentions."""
+    from rich.columns import Columns
+
+    def side(favours: str, name: str) -> Table:
+        t = Table(title=f"favours {name}", header_style="bold")
+        for column, justify in (("term", "left"), ("log ratio", "right"), ("G²", "right")):
+            t.add_column(column, justify=justify)
+        for row in table[table["favours"] == favours].head(15).itertuples():
+            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:.1f}")
+        return t
+
+    from .entities import summarize
+
+    ents_a = set(summarize(side_a.entities())["canonical"])
+    ents_b = set(summarize(side_b.entities())["canonical"])
+    only = Table(title="entities only one side names", header_style="bold")
+    only.add_column(f"only {name_a}")
+    only.add_column(f"only {name_b}")
+    left, right = sorted(ents_a - ents_b), sorted(ents_b - ents_a)
+    for i in range(max(len(left), len(right))):
+        only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
+    return Group(Columns([side("a", name_a), side("b", name_b)]), generic_table(style, title="Style"), only)
