@@ -103,19 +103,24 @@ def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
 
 def style_profile(corpus) -> dict:
     """One side's style: sentence lengths, diversity, readability, Nominalstil, questions, passive, entities."""
-    from .stats import flesch_amstad, lix, mtld, wiener_sachtextformel
+    from .stats import flesch_amstad, lix, mtld, syllables, wiener_sachtextformel
+    from .words import is_word
 
     sentences = corpus.sentences()
-    docs = corpus.docs()
     entities = corpus.entities()
     words = int(sentences["n_words"].sum()) or 1
     n_sent = len(sentences) or 1
     syll = int(sentences["n_syllables"].sum())
     long_words = int(sentences["n_long_words"].sum())
-    lowered = [t.text.lower() for p in corpus.parsed() for t in p.doc if not t.is_punct and not t.is_space]
-    counts = _syllable_counts(corpus)
+    lowered, counts = [], []
+    for parsed in corpus.parsed():  # one pass for the diversity tokens and the syllable counts
+        for token in parsed.doc:
+            if not token.is_punct and not token.is_space:
+                lowered.append(token.text.lower())
+            if is_word(token):
+                counts.append(syllables(token.text))
     return {
-        "documents": len(docs),
+        "documents": len(corpus.sources),
         "sentences": len(sentences),
         "words": words,
         "mean_sentence_len": round(words / n_sent, 2),
@@ -132,13 +137,6 @@ def style_profile(corpus) -> dict:
         "passive_share": round(float(sentences["is_passive"].mean()), 4),
         "entities_per_1000_words": round(len(entities) / words * 1000, 2),
     }
-
-
-def _syllable_counts(corpus) -> list[int]:
-    from .stats import syllables
-    from .words import is_word
-
-    return [syllables(t.text) for p in corpus.parsed() for t in p.doc if is_word(t)]
 
 
 def style_table(a, b, label_a: str = "a", label_b: str = "b") -> pd.DataFrame:
