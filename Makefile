@@ -7,7 +7,7 @@ MODEL_URL := https://github.com/explosion/spacy-models/releases/download/de_core
 MODEL_SHA256 := fec69fec52b1780f2d269d5af7582a5e28028738bd3190532459aeb473bfa3e7
 OUT := output
 
-.PHONY: install model run test bench lint clean
+.PHONY: install model run test bench profile lint clean
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,9 @@ bench: install
 	$(PY) bench/eval_keywords.py
 	$(PY) bench/eval_ner.py
 	$(PY) bench/speed.py
+
+profile: install
+	$(PY) bench/profile_keywords.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench training

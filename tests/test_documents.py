@@ -30,10 +30,31 @@ def test_corrupt_cache_entry_is_rebuilt(seeds, tmp_path):
 
     corpus = mt.load(seeds.sources[1].path, cache_dir=tmp_path, pipeline=(seeds.nlp, seeds.pipeline))
     expected = corpus.docs()
-    for entry in tmp_path.rglob("*.spacy"):
+    entries = [*tmp_path.rglob("*.spacy"), *tmp_path.rglob("*.pickle")]  # parsed Docs and finished tables
+    assert len(entries) == 2
+    for entry in entries:
         entry.write_bytes(b"garbage")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         rebuilt = corpus.docs()
-    assert any("corrupt" in str(w.message) for w in caught)
+    assert sum("corrupt" in str(w.message) for w in caught) == 2
     assert rebuilt.equals(expected)
+
+
+def test_rerun_is_answered_from_the_table_cache(seeds, tmp_path):
+    import marketingtext as mt
+
+    corpus = mt.load([s.path for s in seeds.sources[:2]], cache_dir=tmp_path, pipeline=(seeds.nlp, seeds.pipeline))
+    parsed = []
+    corpus.on_parsed = parsed.append
+    first = corpus.keywords(top=5)
+    assert len(parsed) == 2
+    assert corpus.keywords(top=5).equals(first) and len(parsed) == 2  # nothing read or parsed again
+    corpus.keywords(top=6)
+    assert len(parsed) == 4  # other options: a new table, built from the cached Docs
+    gazetteer = tmp_path / "extra.toml"
+    gazetteer.write_text('[[entity]]\ncanonical = "Doktorarbeit"\nlabel = "ORG"\naliases = []\n')
+    corpus.entities(gazetteer_files=[str(gazetteer)])
+    gazetteer.write_text('[[entity]]\ncanonical = "Trefferliste"\nlabel = "ORG"\naliases = []\n')
+    edited = corpus.entities(gazetteer_files=[str(gazetteer)])
+    assert len(parsed) == 8 and edited["canonical"].eq("Trefferliste").any()

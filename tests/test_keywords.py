@@ -59,3 +59,15 @@ def test_compound_split_and_grouping(seeds):
     first = groups.iloc[0]
     assert first["term"] == "Marketing" and first["compounds"] >= 5
     assert "Marketingstrategie" in first["members"] or "Onlinemarketing" in first["members"]
+
+
+@pytest.mark.parametrize("method", ["mtext", "tfidf", "textrank"])
+def test_terms_spilled_to_disk_give_the_same_table(seeds, method):
+    from marketingtext.keywords import DocTermsStore, doc_terms, keyword_table
+
+    terms = [doc_terms(p, keep_cooccurrence=method == "textrank") for p in seeds.parsed()]
+    spilled = DocTermsStore(terms, spill_terms=0)
+    assert spilled._file is not None and len(spilled) == 5 and spilled.df["kunde",] == 5
+    in_memory = keyword_table(doc_terms_list=terms, method=method)
+    assert len(in_memory) > 50
+    assert keyword_table(doc_terms_list=spilled, method=method).equals(in_memory)

@@ -29,9 +29,12 @@ Excel = Annotated[bool, typer.Option("--excel", help="CSV for German Excel/Libre
 Glob = Annotated[list[str] | None, typer.Option("--glob", help="File patterns inside folders [*.txt, *.md].")]
 KeepBoilerplate = Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove web boilerplate.")]
 Model = Annotated[str, typer.Option("--model", help="auto, offline, de_core_news_sm or a pipeline path.")]
-CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="Where parsed documents are cached.")]
+CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="Cache for parsed documents and tables.")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Parse again; neither read nor write the cache.")]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for parsing.")]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", envvar="MTEXT_DASK_SCHEDULER",
+    help="Parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' (--jobs workers here).")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say which pipeline ran and what was dropped.")]
 
 
@@ -40,7 +43,7 @@ def fail(message: str, code: int = EXIT_NOTHING) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose):
+def open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose):
     """Read the inputs and load the pipeline; report problems; exit 2 when nothing is left."""
     from .corpus import DEFAULT_INPUT, load
     from .pipeline import PipelineUnavailable
@@ -48,7 +51,8 @@ def open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs,
 
     try:
         corpus = load(paths or [DEFAULT_INPUT], globs=glob or DEFAULT_GLOBS, keep_boilerplate=keep_boilerplate,
-                      model=model, cache_dir=cache_dir, use_cache=not no_cache, jobs=jobs)
+                      model=model, cache_dir=cache_dir, use_cache=not no_cache, jobs=jobs,
+                      scheduler=scheduler)
     except PipelineUnavailable as exc:
         raise fail(str(exc)) from None
     for problem in corpus.problems:
@@ -71,9 +75,10 @@ def _progress(total: int):
 
     progress = Progress(console=Console(stderr=True), transient=True)
     task = progress.add_task("parsing", total=total)
-    progress.start()
 
     def advance(source) -> None:
+        if not progress.live.is_started:  # started by the first parsed document: cached tables show none
+            progress.start()
         progress.update(task, advance=1, description=source.doc)
         if progress.tasks[task].completed >= total:
             progress.stop()
@@ -95,19 +100,20 @@ def emit(df, corpus, output, fmt, excel, report=None) -> None:
 @app.command()
 def sentences(paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
               glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-              cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+              cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, scheduler: Scheduler = None,
               verbose: Verbose = False) -> None:
     """One row per sentence: position, length, word length, questions, passive, noun share."""
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     emit(corpus.sentences(), corpus, output, format, excel)
 
 
 @app.command()
 def docs(paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
          glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-         cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False) -> None:
+         cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+         scheduler: Scheduler = None, verbose: Verbose = False) -> None:
     """One row per document: encoding, size, boilerplate dropped, MTLD and readability."""
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     table = corpus.docs()
     from .report import docs_report
 
@@ -126,7 +132,8 @@ def keywords(
     ngram_max: Annotated[int, typer.Option(min=1, max=6, help="Longest phrase, in words.")] = 3,
     stopwords: Annotated[Path | None, typer.Option(help="File of extra stop words, one a line.")] = None,
     glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+    scheduler: Scheduler = None, verbose: Verbose = False,
 ) -> None:
     """Keywords and keyphrases per document and for the corpus (doc '*')."""
     from .keywords import METHODS
@@ -136,7 +143,7 @@ def keywords(
     if group not in (None, "compounds"):
         raise fail(f"unknown group {group!r}; the only grouping is 'compounds'")
     extra = _read_word_list(stopwords) if stopwords else []
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     scope = "corpus" if corpus_only else "per-doc" if per_doc_only else "both"
     table = corpus.keywords(method=method, top=top, scope=scope, min_count=min_count, ngram_max=ngram_max,
                             stopwords_extra=extra, group=group)
@@ -161,7 +168,8 @@ def entities(
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer TOML file(s).")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Model entities only.")] = False,
     glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+    scheduler: Scheduler = None, verbose: Verbose = False,
 ) -> None:
     """Named entities with the field's authorities canonicalised (mentions, --summary or --cooccur)."""
     from .entities import load_gazetteer, summarize
@@ -171,7 +179,7 @@ def entities(
         load_gazetteer(files)
     except (OSError, ValueError) as exc:
         raise fail(f"cannot use the gazetteer ({exc}); see the format in README.md") from None
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     table = corpus.entities(gazetteer_files=files, use_gazetteer=not no_gazetteer)
     shown = summarize(table) if summary else table
     if cooccur:
@@ -198,7 +206,8 @@ def compare(
     matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
     style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
     glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+    scheduler: Scheduler = None, verbose: Verbose = False,
 ) -> None:
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
     from .comparison import BY, similarity_matrix, style_table
@@ -207,7 +216,7 @@ def compare(
 
     if by not in BY:
         raise fail(f"unknown --by {by!r}; choose one of {', '.join(BY)}")
-    opts = (glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    opts = (glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     if matrix:
         corpus = open_corpus(_expand(paths), *opts)
         table = similarity_matrix(corpus.parsed())
@@ -242,10 +251,11 @@ def kwic(
     paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
     width: Annotated[int, typer.Option(min=5, max=500, help="Characters of context each side.")] = 40,
     glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+    scheduler: Scheduler = None, verbose: Verbose = False,
 ) -> None:
     """Keyword in context: every occurrence of TERM (Kunde finds Kunden and Kund:innen)."""
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     table = corpus.kwic(term, width=width)
     from .report import kwic_report
 
@@ -258,7 +268,8 @@ def analyze(
     out: Annotated[Path, typer.Option("--out", help="Folder for keywords.csv, entities.csv, sentences.csv, "
                                                     "docs.csv.")] = Path("output"),
     excel: Excel = False, glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, verbose: Verbose = False,
+    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
+    scheduler: Scheduler = None, verbose: Verbose = False,
 ) -> None:
     """All tables in one pass, written to a folder, with an overview on the terminal."""
     from rich.console import Console
@@ -266,7 +277,7 @@ def analyze(
     from .output import OutputError
     from .report import overview_report
 
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, verbose)
+    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     try:
         tables = corpus.analyze(out, excel=excel)
     except OutputError as exc:
@@ -276,4 +287,10 @@ def analyze(
 
 
 def main() -> None:
-    app()
+    from .cluster import ClusterError
+
+    try:
+        app()
+    except ClusterError as exc:  # raised while the tables are built, i.e. after the options were parsed
+        typer.echo(f"mtext: error: {exc}", err=True)
+        raise SystemExit(EXIT_NOTHING) from None

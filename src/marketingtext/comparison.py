@@ -39,7 +39,7 @@ def side_counts(parsed_docs: Iterable[ParsedDoc], by: str = "lemma") -> tuple[Co
         for key, stats in terms.terms.items():
             if (by == "lemma") == (len(key) == 1):
                 counts[key] += stats.count
-                labels.setdefault(key, (stats.surfaces.most_common(1)[0][0], stats.lemmas.most_common(1)[0][0]))
+                labels.setdefault(key, (stats.surface(), stats.lemma()))
     return counts, labels, words
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from .parsing import DocCache, ParsedDoc, default_cache_dir, parse_sources
 from .pipeline import AUTO, PipelineInfo, load_pipeline
 from .reading import DEFAULT_GLOBS, InputProblem, SourceText, read_sources
+from .tablecache import TableCache
 
 DEFAULT_INPUT = "data/raw"
 
@@ -31,6 +32,9 @@ class Corpus:
     cache: DocCache | None = None
     jobs: int = 1
     on_parsed: object = None
+    model: str = AUTO
+    scheduler: str | None = None  # a Dask scheduler address or "local": parse on a cluster
+    tables: TableCache | None = None  # finished tables, so that a re-run costs almost nothing
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
 
     def parsed(self) -> Iterator[ParsedDoc]:
@@ -38,8 +42,19 @@ class Corpus:
         if self._docs is not None:
             yield from self._docs
             return
+        engine = None
+        if self.scheduler:
+            from .cluster import DaskEngine
+
+            engine = DaskEngine(self.scheduler, self.model, self.pipeline, self.nlp.vocab, self.jobs)
         yield from parse_sources(self.nlp, self.sources, self.cache, jobs=self.jobs,
-                                 on_parsed=self.on_parsed)
+                                 on_parsed=self.on_parsed, engine=engine)
+
+    def _table(self, name: str, options: dict, build):
+        """``build()``, or its cached result for these documents and options."""
+        if self.tables is None or self._docs is not None:  # documents in memory: tables are cheap
+            return build()
+        return self.tables.get_or_build(name, options, self.sources, build)
 
     def keep_in_memory(self) -> Corpus:
         """Parse once and hold every Doc (handy in a notebook; not for very large corpora)."""
@@ -51,52 +66,39 @@ class Corpus:
         """One row per sentence (columns: see README, `mtext sentences`)."""
         from .sentences import sentence_table
 
-        return sentence_table(self.parsed())
+        return self._table("sentences", {}, lambda: sentence_table(self.parsed()))
 
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
         from .documents import doc_table
 
-        return doc_table(self.parsed())
+        return self._table("docs", {}, lambda: doc_table(self.parsed()))
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
         from .keywords import keyword_table
 
-        return keyword_table(self.parsed(), **options)
+        key = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
+        return self._table("keywords", key, lambda: keyword_table(self.parsed(), **options))
 
     def entities(self, **options) -> pd.DataFrame:
         """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
         from .entities import entity_table
+        from .tablecache import file_fingerprint
 
-        return entity_table(self.parsed(), **options)
+        key = {**options, "gazetteer_files": file_fingerprint(tuple(options.get("gazetteer_files", ())))}
+        return self._table("entities", key, lambda: entity_table(self.parsed(), **options))
 
     def kwic(self, term: str, width: int = 40) -> pd.DataFrame:
         """Every occurrence of a lemma or phrase, with left and right context."""
         from .kwic import kwic_table
 
-        return kwic_table(self.parsed(), term, width=width, nlp=self.nlp)
+        return self._table("kwic", {"term": term, "width": width},
+                           lambda: kwic_table(self.parsed(), term, width=width, nlp=self.nlp))
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False) -> dict[str, pd.DataFrame]:
         """Every table from one pass over the documents; written as CSV to ``out_dir`` if given."""
-        from .documents import DOC_COLUMNS, doc_row
-        from .entities import ENTITY_COLUMNS, entity_rows, load_gazetteer
-        from .keywords import doc_terms, keyword_table
-        from .sentences import SENTENCE_COLUMNS, sentence_rows
-
-        gazetteer = load_gazetteer()
-        sentence_list, doc_list, term_list, entity_list = [], [], [], []
-        for parsed in self.parsed():
-            sentence_list.extend(sentence_rows(parsed))
-            doc_list.append(doc_row(parsed))
-            term_list.append(doc_terms(parsed))
-            entity_list.extend(entity_rows(parsed, gazetteer))
-        tables = {
-            "keywords": keyword_table(doc_terms_list=term_list),
-            "entities": pd.DataFrame(entity_list, columns=ENTITY_COLUMNS),
-            "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
-            "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
-        }
+        tables = self._table("analyze", {}, self._all_tables)
         if out_dir is not None:
             from .output import OutputError, serialize, write_atomic
 
@@ -108,6 +110,27 @@ class Corpus:
             for name, table in tables.items():
                 write_atomic(out / f"{name}.csv", serialize(table, "csv", excel=excel))
         return tables
+
+    def _all_tables(self) -> dict[str, pd.DataFrame]:
+        """keywords, entities, sentences and docs tables from one pass over the documents."""
+        from .documents import DOC_COLUMNS, doc_row
+        from .entities import ENTITY_COLUMNS, entity_rows, load_gazetteer
+        from .keywords import DocTermsStore, doc_terms, keyword_table
+        from .sentences import SENTENCE_COLUMNS, sentence_rows
+
+        gazetteer = load_gazetteer()
+        sentence_list, doc_list, term_list, entity_list = [], [], DocTermsStore(), []
+        for parsed in self.parsed():
+            sentence_list.extend(sentence_rows(parsed))
+            doc_list.append(doc_row(parsed))
+            term_list.append(doc_terms(parsed))
+            entity_list.extend(entity_rows(parsed, gazetteer))
+        return {
+            "keywords": keyword_table(doc_terms_list=term_list),
+            "entities": pd.DataFrame(entity_list, columns=ENTITY_COLUMNS),
+            "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
+            "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
+        }
 
     @property
     def names(self) -> list[str]:
@@ -123,12 +146,14 @@ def load(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     jobs: int = 1,
+    scheduler: str | None = None,
     pipeline=None,
 ) -> Corpus:
     """Read ``paths`` (files, folders, ``-``) and prepare them for parsing.
 
     Files that cannot be read are listed in ``corpus.problems``; the rest are analysed.
-    ``pipeline`` reuses an already loaded ``(nlp, PipelineInfo)`` pair.
+    ``pipeline`` reuses an already loaded ``(nlp, PipelineInfo)`` pair. ``scheduler`` (a Dask
+    scheduler address, or ``"local"`` for a LocalCluster of ``jobs`` workers) parses on a cluster.
 
     >>> corpus = load("data/raw")
     >>> corpus.docs()[["doc", "words", "flesch_amstad"]]
@@ -139,5 +164,6 @@ def load(
     for item in read_sources([str(p) for p in paths], globs, keep_boilerplate):
         (problems if isinstance(item, InputProblem) else sources).append(item)
     nlp, info = pipeline or load_pipeline(model)
-    cache = DocCache(Path(cache_dir) if cache_dir else default_cache_dir(), info.cache_key) if use_cache else None
-    return Corpus(sources, problems, nlp, info, cache, jobs)
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
+    cache, tables = (DocCache(root, info.cache_key), TableCache(root, info.cache_key)) if use_cache else (None, None)
+    return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables)

@@ -100,10 +100,15 @@ def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
     return entries
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """The packaged authorities plus the user's files (their entries win on shared aliases)."""
-    entries = [e for path in extra for e in read_gazetteer_file(path)]
+    # Keyed by content, not by path: a gazetteer edited between two calls (a notebook) is read again.
+    return _gazetteer_of(tuple((str(path), Path(path).read_bytes()) for path in extra))
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
+    entries = [e for path, _ in extra for e in read_gazetteer_file(path)]
     entries += read_gazetteer_file(str(files("marketingtext") / "data" / "authorities.toml"))
     return Gazetteer(entries)
 
@@ -124,6 +129,7 @@ def _gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     from wordfreq import zipf_frequency
 
     words = [t for t in doc if not t.is_space]
+    doc_text = doc.text  # Doc.text re-joins every token on each access: read it once
     full_names = {e.canonical for e in _full_name_hits(words, gazetteer)}
     found, i = [], 0
     while i < len(words):
@@ -132,7 +138,7 @@ def _gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
             span = words[i:i + n]
             if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
                 break
-            text = doc.text[span[0].idx: span[-1].idx + len(span[-1])]
+            text = doc_text[span[0].idx: span[-1].idx + len(span[-1])]
             entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
             if entry and n == 1 and entry.label == "PER" and entry.canonical not in full_names:
                 if zipf_frequency(text.rstrip("s'’"), "de") >= COMMON_WORD_ZIPF:

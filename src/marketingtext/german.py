@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -103,15 +105,23 @@ def set_sentence_starts(doc: Doc) -> Doc:
     starts a sentence (headings, list items, paragraphs) unless the text clearly runs on:
     the previous line ends in a lower-case word or comma and the next starts in lower case.
     """
+    if len(doc):
+        # One array write: spaCy's Token.is_sent_start setter scans the whole Doc for
+        # dependency labels on every call, which made long documents quadratic.
+        starts = numpy.array([1 if s else -1 for s in sentence_starts(doc)], dtype="int64").astype("uint64")
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
+    return doc
+
+
+def sentence_starts(doc: Doc) -> list[bool]:
+    """For every token of ``doc``: does a sentence start there? (See :func:`set_sentence_starts`.)"""
+    starts = []
     last = None  # last non-space token
     pending_break = False  # a line break since ``last``
     for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        if token.is_space:
-            token.is_sent_start = False
-            pending_break = pending_break or "\n" in token.text
+        if i == 0 or token.is_space:
+            starts.append(i == 0)
+            pending_break = pending_break or (i > 0 and "\n" in token.text)
             continue
         start = False
         if last is not None:
@@ -124,10 +134,10 @@ def set_sentence_starts(doc: Doc) -> Doc:
                 start = anchor is not None and _is_boundary(anchor, token)
         elif pending_break:
             start = True
-        token.is_sent_start = start
+        starts.append(start)
         last = token
         pending_break = False
-    return doc
+    return starts
 
 
 def _anchor(doc: Doc, last: Token) -> Token | None:

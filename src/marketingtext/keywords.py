@@ -25,9 +25,10 @@ The corpus rows (``doc == "*"``) rank terms by the sum of their per-document sco
 from __future__ import annotations
 
 import math
+import pickle
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,6 +46,9 @@ CORPUS = "*"
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
 REFERENCE_WORDS = 1e9
+# Term entries (one per term and document, ~650 bytes each) a keyword table keeps in memory
+# before it moves them to a temporary file: about 30 MB.
+SPILL_TERMS = 50_000
 VERSION_NUMBER = re.compile(r"^\d+(\.\d+)+$")
 URL_LIKE = re.compile(r"(https?:|www\.|\.(de|com|org|net)\b|@)", re.IGNORECASE)
 # Words that are frequent in essays and web pages but say nothing about a topic.
@@ -82,14 +86,43 @@ def term_key(lemma: str) -> str:
     return lemma.lower().replace("-", "").replace("\u2011", "")
 
 
-@dataclass
+@dataclass(slots=True)  # one per term and document: slots keep a large corpus's tables small
 class TermStats:
     count: int = 0
     first: float = 1.0  # relative position of the first occurrence (0 = start of document)
-    surfaces: Counter = field(default_factory=Counter)
-    lemmas: Counter = field(default_factory=Counter)
+    # Forms seen, with counts; a single form is stored as a plain string by ``compact``.
+    surfaces: Counter | str = field(default_factory=Counter)
+    lemmas: Counter | str = field(default_factory=Counter)
     pos: str = ""
     words: tuple[str, ...] = ()
+
+    def compact(self) -> TermStats:
+        """Most terms have one form in a document: keep it as a string, not a Counter (a fifth of the memory)."""
+        if isinstance(self.surfaces, Counter) and len(self.surfaces) == 1:
+            self.surfaces = next(iter(self.surfaces))
+        if isinstance(self.lemmas, Counter) and len(self.lemmas) == 1:
+            self.lemmas = next(iter(self.lemmas))
+        return self
+
+    def surface(self) -> str:
+        """The most frequent surface form (ties: alphabetical)."""
+        return self.surfaces if isinstance(self.surfaces, str) else _most_common(self.surfaces)
+
+    def lemma(self) -> str:
+        """The most frequent lemma form (ties: the first seen)."""
+        return self.lemmas if isinstance(self.lemmas, str) else self.lemmas.most_common(1)[0][0]
+
+    def surface_forms(self) -> list[str]:
+        return [self.surfaces] if isinstance(self.surfaces, str) else list(self.surfaces)
+
+    def absorb(self, other: TermStats) -> None:
+        """Add another document's counts of the same term (``self`` keeps Counters)."""
+        self.count += other.count
+        for mine, theirs in ((self.surfaces, other.surfaces), (self.lemmas, other.lemmas)):
+            if isinstance(theirs, str):
+                mine[theirs] += other.count
+            else:
+                mine.update(theirs)
 
 
 @dataclass
@@ -101,6 +134,53 @@ class DocTerms:
     terms: dict[tuple[str, ...], TermStats]
     text: str = ""  # kept for YAKE, which reads raw text
     cooccurrence: Counter = field(default_factory=Counter)
+
+
+class DocTermsStore:
+    """The DocTerms of a corpus in document order, with the corpus counts gathered on the way.
+
+    Keyword scores need corpus statistics (document frequencies, totals) before any document can
+    be ranked, so every document's terms are needed twice. Up to :data:`SPILL_TERMS` terms stay
+    in memory; beyond that all DocTerms go to an anonymous temporary file and are read back in
+    order, so memory stays flat however large the corpus (1.1 M words: about 200 MB less).
+    """
+
+    def __init__(self, items: Iterable[DocTerms] = (), spill_terms: int | None = None) -> None:
+        self.spill_terms = SPILL_TERMS if spill_terms is None else spill_terms
+        self.df: Counter = Counter()
+        self.n_docs = self.n_words = self.n_terms = 0
+        self._memory: list[DocTerms] = []
+        self._file = None
+        for dt in items:
+            self.append(dt)
+
+    def append(self, dt: DocTerms) -> None:
+        self.df.update(dt.terms.keys())
+        self.n_docs += 1
+        self.n_words += dt.n_words
+        self.n_terms += len(dt.terms)
+        if self._file is None and self.n_terms > self.spill_terms:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()
+            for kept in self._memory:
+                pickle.dump(kept, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._memory = []
+        if self._file is None:
+            self._memory.append(dt)
+        else:
+            pickle.dump(dt, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __len__(self) -> int:
+        return self.n_docs
+
+    def __iter__(self) -> Iterator[DocTerms]:
+        if self._file is None:
+            yield from self._memory
+            return
+        self._file.seek(0)
+        for _ in range(self.n_docs):
+            yield pickle.load(self._file)
 
 
 def _is_candidate_word(token, extra_stop: frozenset[str]) -> bool:
@@ -117,12 +197,18 @@ def _is_noun(token, extra_stop) -> bool:
     return token.pos_ in NOUN_POS and _is_candidate_word(token, extra_stop)
 
 
-def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] = frozenset()) -> DocTerms:
-    """Count every candidate word and noun phrase of one parsed document."""
+def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] = frozenset(), *,
+              keep_text: bool = False, keep_cooccurrence: bool = False) -> DocTerms:
+    """Count every candidate word and noun phrase of one parsed document.
+
+    The document's text (for YAKE) and its word co-occurrences (for TextRank) are kept only
+    when asked for: a corpus holds one DocTerms per document until its table is built.
+    """
     doc = parsed.doc
     terms: dict[tuple[str, ...], TermStats] = {}
     cooccurrence: Counter = Counter()
-    length = max(len(doc.text), 1)
+    text = doc.text  # Doc.text re-joins every token on each access: read it once
+    length = max(len(text), 1)
     n_words = 0
 
     def add(tokens, pos: str) -> None:
@@ -130,7 +216,7 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
         stats = terms.setdefault(key, TermStats(pos=pos, words=tuple(t.lemma_ for t in tokens)))
         stats.count += 1
         stats.first = min(stats.first, tokens[0].idx / length)
-        stats.surfaces[doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]] += 1
+        stats.surfaces[text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]] += 1
         stats.lemmas[" ".join(t.lemma_ for t in tokens)] += 1
 
     for sent in doc.sents:
@@ -139,12 +225,15 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
         content = [i for i, t in enumerate(tokens) if _is_candidate_word(t, extra_stop)]
         for i in content:
             add([tokens[i]], tokens[i].pos_)
-        for a, b in zip(content, content[1:], strict=False):
-            if b - a <= 2:
-                cooccurrence[tuple(sorted((term_key(tokens[a].lemma_), term_key(tokens[b].lemma_))))] += 1
+        if keep_cooccurrence:
+            for a, b in zip(content, content[1:], strict=False):
+                if b - a <= 2:
+                    cooccurrence[tuple(sorted((term_key(tokens[a].lemma_), term_key(tokens[b].lemma_))))] += 1
         for phrase in _noun_phrases(tokens, ngram_max, extra_stop):
             add(phrase, "PHRASE")
-    return DocTerms(parsed.source.doc, n_words, terms, doc.text, cooccurrence)
+    for stats in terms.values():
+        stats.compact()
+    return DocTerms(parsed.source.doc, n_words, terms, text if keep_text else "", cooccurrence)
 
 
 def _noun_phrases(tokens, ngram_max: int, extra_stop):
@@ -234,7 +323,7 @@ def _yake(dt: DocTerms) -> dict[tuple, dict]:
     extractor = yake.KeywordExtractor(lan="de", n=3, top=60)
     by_surface = {}
     for key, st in dt.terms.items():
-        for surface in st.surfaces:
+        for surface in st.surface_forms():
             by_surface[surface.lower()] = key
     out = {}
     for phrase, value in extractor.extract_keywords(dt.text):
@@ -244,15 +333,15 @@ def _yake(dt: DocTerms) -> dict[tuple, dict]:
     return out
 
 
-def select_top(scored: dict[tuple, dict], terms: dict[tuple, TermStats], top: int) -> list[tuple]:
+def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int) -> list[tuple]:
     """The best ``top`` terms, without nested duplicates: a phrase that contains a chosen term is
     left out, and so is a term that occurs mostly inside a chosen phrase."""
-    order = sorted(scored, key=lambda k: (-scored[k]["score"], " ".join(k)))
+    order = sorted(scores, key=lambda k: (-scores[k], " ".join(k)))
     chosen: list[tuple] = []
     for key in order:
         if len(chosen) >= top:
             break
-        if any(_contains(key, c) or (_contains(c, key) and terms[key].count <= 1.5 * terms[c].count)
+        if any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
                for c in chosen):
             continue
         chosen.append(key)
@@ -267,7 +356,7 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
 def keyword_table(
     parsed_docs: Iterable[ParsedDoc] | None = None,
     *,
-    doc_terms_list: list[DocTerms] | None = None,
+    doc_terms_list: Iterable[DocTerms] | None = None,
     method: str = DEFAULT_METHOD,
     top: int = 20,
     scope: str = "both",
@@ -281,41 +370,57 @@ def keyword_table(
         raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
     extra = frozenset(w.lower() for w in stopwords_extra)
     if doc_terms_list is None:
-        doc_terms_list = [doc_terms(p, ngram_max, extra) for p in parsed_docs or []]
+        doc_terms_list = (doc_terms(p, ngram_max, extra, keep_text=method == "yake",
+                                    keep_cooccurrence=method == "textrank") for p in parsed_docs or [])
     if group == "compounds":
         return compound_groups(doc_terms_list, top=top)
-    df = Counter(key for dt in doc_terms_list for key in dt.terms)
-    total_words = sum(dt.n_words for dt in doc_terms_list) or 1
-    per_doc, corpus_scores = [], defaultdict(lambda: {"score": 0.0})
-    corpus_terms: dict[tuple, TermStats] = {}
-    for dt in doc_terms_list:
-        scored = {k: v for k, v in _score_terms(dt, method, df, len(doc_terms_list)).items()
+    store = doc_terms_list if isinstance(doc_terms_list, DocTermsStore) else DocTermsStore(doc_terms_list)
+    df, total_words = store.df, store.n_words or 1
+    per_doc = []
+    # Corpus scores and counts are plain numbers per term; full stats are merged for the winners only.
+    corpus_scores: dict[tuple, float] = defaultdict(float)
+    corpus_counts: Counter = Counter()
+    for dt in store:
+        scored = {k: v for k, v in _score_terms(dt, method, df, len(store)).items()
                   if dt.terms[k].count >= min_count}
         for key, values in scored.items():
-            corpus_scores[key]["score"] += values["score"]
-            merged = corpus_terms.setdefault(key, TermStats(pos=dt.terms[key].pos, words=dt.terms[key].words))
-            merged.count += dt.terms[key].count
-            merged.surfaces.update(dt.terms[key].surfaces)
-            merged.lemmas.update(dt.terms[key].lemmas)
+            corpus_scores[key] += values["score"]
+        # Counts are occurrences, whether or not the method scored the term in this document.
+        corpus_counts.update({key: st.count for key, st in dt.terms.items() if st.count >= min_count})
         if scope != "corpus":
-            for rank, key in enumerate(select_top(scored, dt.terms, top), 1):
+            counts = {key: dt.terms[key].count for key in scored}
+            top_keys = select_top({key: values["score"] for key, values in scored.items()}, counts, top)
+            for rank, key in enumerate(top_keys, 1):
                 per_doc.append(_row(dt.doc, rank, key, dt.terms[key], df[key], dt.n_words, scored[key]))
     rows = []
     if scope != "per-doc":
-        for rank, key in enumerate(select_top(corpus_scores, corpus_terms, top), 1):
-            rows.append(_row(CORPUS, rank, key, corpus_terms[key], df[key], total_words, corpus_scores[key]))
+        chosen = select_top(corpus_scores, corpus_counts, top)
+        merged = _merge_terms(store, set(chosen), min_count)
+        for rank, key in enumerate(chosen, 1):
+            rows.append(_row(CORPUS, rank, key, merged[key], df[key], total_words, {"score": corpus_scores[key]}))
     columns = KEYWORD_COLUMNS + METHOD_COLUMNS.get(method, [])
     return pd.DataFrame(rows + per_doc, columns=columns)
 
 
+def _merge_terms(doc_terms_list: Iterable[DocTerms], keys: set[tuple], min_count: int) -> dict[tuple, TermStats]:
+    """Corpus-wide stats of ``keys``, from the documents where each counts (``min_count``)."""
+    merged: dict[tuple, TermStats] = {}
+    for dt in doc_terms_list:
+        for key in keys & dt.terms.keys():
+            st = dt.terms[key]
+            if st.count >= min_count:
+                merged.setdefault(key, TermStats(pos=st.pos, words=st.words)).absorb(st)
+    return merged
+
+
 def _row(doc: str, rank: int, key: tuple, st: TermStats, docs: int, n_words: int, values: dict) -> dict:
-    lemma = st.lemmas.most_common(1)[0][0]
+    lemma = st.lemma()
     if len(key) == 1 and st.pos in NOUN_POS:
         head, modifiers = split_compound(lemma)
     else:
         head, modifiers = next((w for w in reversed(lemma.split()) if not VERSION_NUMBER.match(w)), lemma), []
     row = {
-        "doc": doc, "rank": rank, "term": _most_common(st.surfaces), "lemma": lemma,
+        "doc": doc, "rank": rank, "term": st.surface(), "lemma": lemma,
         "pos": st.pos, "count": st.count, "docs": docs, "per_10k": round(st.count / n_words * 1e4, 2),
         "score": round(values["score"], 4), "head": head, "modifiers": "|".join(modifiers),
     }
@@ -358,7 +463,7 @@ def _constituent_key(part: str) -> str:
     return max(variants, key=lambda v: (zipf(v), -len(v)))
 
 
-def compound_groups(doc_terms_list: list[DocTerms], top: int = 20) -> pd.DataFrame:
+def compound_groups(doc_terms_list: Iterable[DocTerms], top: int = 20) -> pd.DataFrame:
     """Nouns grouped by shared compound part: Marketingstrategie, Onlinemarketing, Marketing-Manager
     all count for ``marketing``. One row per part: doc ``*``, rank, term, count, docs, members."""
     counts: Counter = Counter()
@@ -369,7 +474,7 @@ def compound_groups(doc_terms_list: list[DocTerms], top: int = 20) -> pd.DataFra
         for key, st in dt.terms.items():
             if len(key) != 1 or st.pos not in NOUN_POS:
                 continue
-            lemma = st.lemmas.most_common(1)[0][0]
+            lemma = st.lemma()
             head, modifiers = split_compound(lemma)
             for part in {head, *modifiers}:
                 group = _constituent_key(part)

@@ -43,6 +43,9 @@ class DocCache:
         digest = hashlib.sha256(f"{self.pipeline_key}\0{text}".encode()).hexdigest()
         return self.root / self.pipeline_key / digest[:2] / f"{digest}.spacy"
 
+    def has(self, text: str) -> bool:
+        return self._path(text).exists()
+
     def get(self, text: str, vocab) -> Doc | None:
         path = self._path(text)
         if not path.exists():
@@ -106,26 +109,24 @@ def parse_sources(
     batch_size: int = 16,
     jobs: int = 1,
     on_parsed=None,
+    engine=None,
 ) -> Iterator[ParsedDoc]:
     """Yield a :class:`ParsedDoc` per source, in input order.
 
-    Cached documents are read back; the rest go through one streamed ``nlp.pipe`` call
-    (``jobs`` processes). ``on_parsed(source)`` is called after each document (progress).
+    Cached documents are read back one at a time as their turn comes (never all at once); the
+    rest go through one streamed ``engine(texts)`` call: by default ``nlp.pipe`` in ``jobs``
+    processes, or a :class:`marketingtext.cluster.DaskEngine`. ``on_parsed(source)`` is called
+    after each document (progress).
     """
     sources = list(sources)
-    cached: dict[int, Doc] = {}
-    if cache is not None:
-        for i, source in enumerate(sources):
-            doc = cache.get(source.text, nlp.vocab)
-            if doc is not None:
-                cached[i] = doc
-    todo = (s for i, s in enumerate(sources) if i not in cached)
-    parsed = _pipe_whole_docs(nlp, todo, batch_size, jobs)
-    for i, source in enumerate(sources):
-        if i in cached:
-            doc = cached[i]
-        else:
-            doc = next(parsed)
+    hits = [cache is not None and cache.has(source.text) for source in sources]
+    engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs))
+    parsed = engine(source.text for source, hit in zip(sources, hits, strict=True) if not hit)
+    for source, hit in zip(sources, hits, strict=True):
+        doc = cache.get(source.text, nlp.vocab) if hit else None
+        if doc is None:
+            # A damaged cache entry (removed by ``get``) is parsed here on its own.
+            doc = next(pipe_texts(nlp, [source.text], batch_size)) if hit else next(parsed)
             if cache is not None:
                 cache.put(doc)
         if on_parsed is not None:
@@ -133,18 +134,52 @@ def parse_sources(
         yield ParsedDoc(source, doc)
 
 
-def _pipe_whole_docs(nlp, sources: Iterable[SourceText], batch_size: int, jobs: int) -> Iterator[Doc]:
-    """Parse sources in chunks through one ``nlp.pipe`` and join each source's chunks again."""
+def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -> Iterator[Doc]:
+    """One Doc per text, in order: texts go through ``nlp.pipe`` (or ``jobs`` processes) in chunks
+    of at most :data:`CHUNK_CHARS` characters, and each text's chunks are joined again."""
 
     def chunks():
-        for index, source in enumerate(sources):
-            pieces = split_text(source.text)
+        for index, text in enumerate(texts):
+            pieces = split_text(text)
             for n, piece in enumerate(pieces):
                 yield piece, (index, n == len(pieces) - 1)
 
+    if jobs > 1:
+        parsed = _pipe_in_processes(nlp, chunks(), jobs)
+    else:
+        parsed = nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size)
     pending: list[Doc] = []
-    for doc, (_, is_last) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=jobs):
+    for doc, (_, is_last) in parsed:
         pending.append(doc)
         if is_last:
             yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
+
+
+_worker_nlp = None
+
+
+def _init_worker(nlp) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _parse_chunk(item: tuple[str, object]) -> tuple[bytes, object]:
+    text, context = item
+    return _worker_nlp(text).to_bytes(), context
+
+
+def _pipe_in_processes(nlp, items: Iterator[tuple[str, object]], jobs: int) -> Iterator[tuple[Doc, object]]:
+    """``nlp.pipe(items, as_tuples=True)`` in ``jobs`` processes, in order.
+
+    Not spaCy's ``n_process``: it deals batches to the processes in turn and reads the results
+    in the same turn, so one long document holds every other process up (1.54x on 2 cores for
+    the benchmark corpus). A pool hands the next chunk to whichever process is free.
+    """
+    import multiprocessing
+
+    # fork shares the loaded pipeline with the workers; elsewhere it is pickled once per worker.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(nlp,)) as pool:
+        for data, context in pool.imap(_parse_chunk, items, chunksize=1):
+            yield Doc(nlp.vocab).from_bytes(data), context

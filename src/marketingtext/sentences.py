@@ -29,11 +29,12 @@ def numbered_sentences(doc):
 def sentence_rows(parsed: ParsedDoc) -> list[dict]:
     """Rows of the sentence table for one document (sentences with no word are skipped)."""
     rows = []
+    doc_text = parsed.doc.text  # Doc.text re-joins every token on each access: read it once
     for sent_id, sent in numbered_sentences(parsed.doc):
         words = words_of(sent)
         tokens = [t for t in sent if not t.is_space]
         last = tokens[-1]
-        text = parsed.doc.text[tokens[0].idx: last.idx + len(last)]
+        text = doc_text[tokens[0].idx: last.idx + len(last)]
         final = text.rstrip("“”\"»«)'’ ")
         rows.append({
             "doc": parsed.source.doc,
