@@ -71,3 +71,15 @@ def test_terms_spilled_to_disk_give_the_same_table(seeds, method):
     in_memory = keyword_table(doc_terms_list=terms, method=method)
     assert len(in_memory) > 50
     assert keyword_table(doc_terms_list=spilled, method=method).equals(in_memory)
+
+
+def test_terms_stay_in_memory_when_no_temporary_folder_is_writable(seeds, monkeypatch, tmp_path):
+    import tempfile
+
+    from marketingtext.keywords import DocTermsStore, doc_terms
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    terms = [doc_terms(p) for p in seeds.parsed()]
+    with pytest.warns(UserWarning, match="temporary file"):
+        store = DocTermsStore(terms, spill_terms=0)
+    assert store._file is None and list(store) == terms

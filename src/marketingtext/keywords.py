@@ -160,16 +160,26 @@ class DocTermsStore:
         self.n_words += dt.n_words
         self.n_terms += len(dt.terms)
         if self._file is None and self.n_terms > self.spill_terms:
-            import tempfile
-
-            self._file = tempfile.TemporaryFile()
-            for kept in self._memory:
-                pickle.dump(kept, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-            self._memory = []
+            self._spill()
         if self._file is None:
             self._memory.append(dt)
         else:
             pickle.dump(dt, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _spill(self) -> None:
+        import tempfile
+        import warnings
+
+        try:
+            self._file = tempfile.TemporaryFile()
+        except OSError as exc:  # no usable temporary folder: slower to nothing, only larger
+            warnings.warn(f"cannot create a temporary file ({exc.strerror}); keeping keyword terms in memory "
+                          "(set TMPDIR to a writable folder)", stacklevel=3)
+            self.spill_terms = float("inf")
+            return
+        for kept in self._memory:
+            pickle.dump(kept, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._memory = []
 
     def __len__(self) -> int:
         return self.n_docs
