@@ -49,3 +49,21 @@ def test_seed_sentences_do_not_break_after_abbreviations(seed_tables):
     for abbreviation in ("z. B.", "z.B.", "bzw.", "d. h."):
         assert not texts.str.endswith(abbreviation).any(), abbreviation
     assert texts.str.contains("Kund:innen").sum() >= 10
+
+
+def test_hanta_memo_returns_hantas_own_answers_and_stays_bounded():
+    from HanTa import HanoverTagger
+
+    from marketingtext.hanta_tagger import memoise
+
+    plain = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    memo = memoise(HanoverTagger.HanoverTagger("morphmodel_ger.pgz"), size=3)
+    sentence = "Die Kundin kauft die Marketingstrategien der Kunden , die Kundin lacht .".split()
+    for _ in range(2):  # the second pass is answered from the memo
+        assert memo.tag_sent(sentence) == plain.tag_sent(sentence)
+    assert [lemma for _, lemma, _ in memo.tag_sent(sentence)][:5] == ["der", "Kundin", "kaufen", "der",
+                                                                      "Marketingstrategie"]
+    words = ["marketingstrategien", "kundin", "werbebotschaften", "zielgruppe", "kauft"]
+    assert [memo.analyze_forward(w) for w in words] == [plain.analyze_forward(w) for w in words]
+    assert memo.analyze(words[0], taglevel=3) == plain.analyze(words[0], taglevel=3)
+    assert len(memo.analyze_forward.memo) == 3 and len(memo._analyze.memo) == 3

@@ -7,6 +7,7 @@ STTS tag is mapped as the UD German treebanks do.
 
 from __future__ import annotations
 
+import struct
 from functools import lru_cache
 
 from spacy.language import Language
@@ -44,23 +45,56 @@ def stts(hanta_tag: str) -> str:
 
 
 # Distinct words remembered per process. German prose repeats its words (Zipf): on the 1.1 M-word
-# benchmark corpus the memo answers most lookups, and 100k entries stay well under 100 MB.
+# benchmark corpus the memo answers most lookups; full, both memos hold about 40 MB.
 WORD_MEMO_SIZE = 100_000
+_PAIR = struct.Struct("<qd")
 
 
 @lru_cache(maxsize=1)
 def load_hanta():
-    """HanTa's German tagger with its two per-word analyses memoised.
-
-    ``analyze_forward(word)`` (tag probabilities of a lower-cased word) and ``_analyze(word, tag,
-    level)`` (its lemma under a tag) are pure functions of their arguments and were two thirds of
-    the offline pipeline's time (profiled with pyinstrument); HanTa recomputes them per token.
-    """
+    """HanTa's German tagger with its two per-word analyses memoised (see :func:`memoise`)."""
     from HanTa import HanoverTagger
 
-    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    tagger.analyze_forward = lru_cache(maxsize=WORD_MEMO_SIZE)(tagger.analyze_forward)
-    tagger._analyze = lru_cache(maxsize=WORD_MEMO_SIZE)(tagger._analyze)
+    return memoise(HanoverTagger.HanoverTagger("morphmodel_ger.pgz"), WORD_MEMO_SIZE)
+
+
+def memoise(tagger, size: int):
+    """Remember ``analyze_forward(word)`` (tag log-probabilities of a lower-cased word) and
+    ``_analyze(word, tag)`` (its lemma under a tag) for the first ``size`` words of each.
+
+    Both are pure functions of their arguments; HanTa recomputes them for every token, and they
+    were three quarters of the offline pipeline's time (pyinstrument). Entries are packed (bytes
+    and strings rather than lists of tuples: a third of the memory of ``functools.lru_cache``),
+    and results are the same values, so tagging is unchanged.
+    """
+    forward, analyze = tagger.analyze_forward, tagger._analyze
+    probabilities: dict[str, bytes] = {}
+    lemmas: dict[str, str] = {}
+
+    def analyze_forward(word: str):
+        packed = probabilities.get(word)
+        if packed is not None:
+            return list(_PAIR.iter_unpack(packed))
+        result = forward(word)
+        if len(probabilities) < size:
+            probabilities[word] = b"".join(_PAIR.pack(tag, p) for tag, p in result)
+        return result
+
+    def _analyze(word: str, pos: int, taglevel: int = 1):
+        if taglevel != 1:
+            return analyze(word, pos, taglevel)
+        key = f"{word}\0{pos}"
+        packed = lemmas.get(key)
+        if packed is not None:
+            lemma, _, tag = packed.rpartition("\0")  # STTS tags never hold a NUL; a lemma might
+            return lemma, tag
+        lemma, tag = analyze(word, pos, taglevel)
+        if len(lemmas) < size:
+            lemmas[key] = f"{lemma}\0{tag}"
+        return lemma, tag
+
+    analyze_forward.memo, _analyze.memo = probabilities, lemmas  # for inspection
+    tagger.analyze_forward, tagger._analyze = analyze_forward, _analyze
     return tagger
 
 
