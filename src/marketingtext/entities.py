@@ -22,6 +22,7 @@ import tomllib
 
 from .parsing import ParsedDoc
 from .sentences import numbered_sentences
+from .words import squash_spaces
 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
@@ -61,7 +62,7 @@ class Gazetteer:
         self.longest_alias_tokens = max((len(a.split()) for a in self.by_alias), default=1)
 
     def lookup(self, text: str) -> GazetteerEntry | None:
-        return self.by_alias.get(_squash(text).lower())
+        return self.by_alias.get(squash_spaces(text).lower())
 
     def fuzzy_person(self, text: str) -> GazetteerEntry | None:
         """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
@@ -81,10 +82,6 @@ def _inflected(alias: str) -> list[str]:
     if alias.endswith(("s", "x", "z")):
         return [alias, alias + "'", alias + "’"]
     return [alias, alias + "s", alias + "'s", alias + "’s"]
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
@@ -223,12 +220,12 @@ def _canonicalise(mentions: list[Mention]) -> None:
     """Gazetteer mentions take their entry's name; a model name takes the longest form in the
     document that ends with it (PER: "Hess" -> "Andreas Hess") or contains it (ORG, LOC)."""
     model = [m for m in mentions if m.entry is None]
-    forms = Counter((_squash(m.text), m.label) for m in model)
+    forms = Counter((squash_spaces(m.text), m.label) for m in model)
     for m in mentions:
         if m.entry is not None:
             m.canonical = m.entry.canonical
             continue
-        text = _squash(m.text)
+        text = squash_spaces(m.text)
         longer = [f for f, label in forms if label == m.label and len(f) > len(text)
                   and (f.endswith(" " + text) or (m.label != "PER" and f.startswith(text + " ")))]
         m.canonical = max(longer, key=lambda f: (len(f.split()), forms[(f, m.label)], f)) if longer else text

@@ -9,6 +9,7 @@ import pandas as pd
 from .keywords import term_key
 from .parsing import ParsedDoc
 from .sentences import numbered_sentences
+from .words import squash_spaces
 
 KWIC_COLUMNS = ["doc", "sent_id", "start_char", "left", "match", "right"]
 
@@ -33,14 +34,10 @@ def kwic_rows(parsed: ParsedDoc, keys: tuple[str, ...], surface: str, width: int
                 continue
             start, end = window[0].idx, window[-1].idx + len(window[-1])
             rows.append({"doc": parsed.source.doc, "sent_id": sent_id, "start_char": start,
-                         "left": _squash(text[max(0, start - width):start]).rjust(width)[-width:],
+                         "left": squash_spaces(text[max(0, start - width):start]).rjust(width)[-width:],
                          "match": text[start:end],
-                         "right": _squash(text[end:end + width])[:width]})
+                         "right": squash_spaces(text[end:end + width])[:width]})
     return rows
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split()) if text.strip() else ""
 
 
 def kwic_table(parsed_docs: Iterable[ParsedDoc], term: str, width: int = 40, nlp=None) -> pd.DataFrame:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,16 +61,19 @@ class DocCache:
             return None
 
     def put(self, doc: Doc) -> None:
-        path = self._path(doc.text)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except OSError as exc:  # a read-only cache slows re-runs down, nothing more
-            warnings.warn(f"cannot write cache {path.parent} ({exc.strerror}); use --cache-dir", stacklevel=2)
+        write_cache_file(self._path(doc.text), DocBin(store_user_data=True, docs=[doc]).to_bytes())
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a cache entry atomically; a cache that cannot be written slows re-runs down, nothing more."""
+    from .output import OutputError, write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except (OSError, OutputError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else getattr(exc.__cause__, "strerror", exc)
+        warnings.warn(f"cannot write cache {path.parent} ({reason}); use --cache-dir", stacklevel=3)
 
 
 def default_cache_dir() -> Path:

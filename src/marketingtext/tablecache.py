@@ -11,15 +11,14 @@ would have computed, byte for byte.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from .parsing import write_cache_file
 from .reading import SourceText
 
 T = TypeVar("T")
@@ -67,16 +66,5 @@ class TableCache:
                 warnings.warn(f"table cache entry {path} is corrupt ({exc.__class__.__name__}); rebuilding it",
                               stacklevel=2)
         result = build()
-        self._put(path, result)
+        write_cache_file(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         return result
-
-    @staticmethod
-    def _put(path: Path, result) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError as exc:  # a read-only cache slows re-runs down, nothing more
-            warnings.warn(f"cannot write cache {path.parent} ({exc.strerror}); use --cache-dir", stacklevel=2)

@@ -20,6 +20,11 @@ def is_long(word: str) -> bool:
     return sum(c.isalpha() for c in word) > LONG_WORD_LETTERS
 
 
+def squash_spaces(text: str) -> str:
+    """Runs of whitespace (line breaks too) as one space, none at the ends."""
+    return " ".join(text.split())
+
+
 def is_passive(sent: Span) -> bool:
     """werden + Partizip II in one sentence (Vorgangspassiv): "wird ... veröffentlicht"."""
     has_werden = any(t.lemma_ == "werden" and t.pos_ == "AUX" for t in sent)
