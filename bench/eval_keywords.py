@@ -18,7 +18,7 @@ KS = (5, 10)
 
 
 def lemma_key(nlp_doc) -> str:
-    from marketingtext.keywords import term_key
+    from marketingtext.lexicon import term_key
 
     return " ".join(term_key(t.lemma_) for t in nlp_doc if not t.is_punct and not t.is_space)
 
@@ -43,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import marketingtext as mt
-    from marketingtext.keywords import METHODS
+    from marketingtext.keyword_methods import METHODS
 
     corpus = mt.load([args.dataset / "docs"], model=args.model).keep_in_memory()
     nlp = corpus.nlp
@@ -70,7 +70,7 @@ def main() -> None:
 
 
 def _key(lemma: str) -> str:
-    from marketingtext.keywords import term_key
+    from marketingtext.lexicon import term_key
 
     return " ".join(term_key(w) for w in lemma.split())
 

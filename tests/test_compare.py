@@ -59,7 +59,8 @@ def test_similarity_matrix_has_ten_pairs_in_unit_interval(seeds):
 
 
 def test_style_profiles_side_by_side(sides):
-    table = style_table(*sides, "001", "004").set_index("measure")
+    a, b = sides
+    table = style_table(a.style(), b.style(), "001", "004").set_index("measure")
     assert {"mean_sentence_len", "median_sentence_len", "long_sentence_share", "mtld", "flesch_amstad",
             "noun_share", "question_share", "passive_share", "entities_per_1000_words"} <= set(table.index)
     assert 0 < table.loc["noun_share", "001"] < 1

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from marketingtext.output import OutputError, choose_format, guard_formulas, serialize, write_atomic
+from marketingtext.fsio import OutputError, write_atomic
+from marketingtext.output import choose_format, guard_formulas, serialize
 
 TRICKY = pd.DataFrame({
     "doc": ["a", "b", "c"],

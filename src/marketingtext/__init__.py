@@ -5,7 +5,7 @@
 >>> corpus.keywords(top=10)
 """
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["load", "Corpus", "compare", "__version__"]
 

@@ -1,16 +1,29 @@
 """The ``mtext`` command line: parses options and calls the library, nothing else.
 
-Heavy imports (spaCy, pandas, the pipeline) happen inside the commands so that
-``mtext --help`` starts fast.
+One job: the command line (every command's options, how its table is shown, its exit status).
+
+Options every command shares are declared once (:data:`CORPUS_OPTIONS`, :data:`OUTPUT_OPTIONS`) and
+added to each command by :func:`command`, which also turns the library's errors (:class:`MtextError`)
+into one-line messages. Choices are Enums, so a wrong value is refused before any file is read.
+Heavy imports (spaCy, pandas, the pipeline) happen inside the commands: ``mtext --help`` starts fast.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from dataclasses import dataclass, fields
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from .errors import MtextError
+from .keyword_methods import DEFAULT_METHOD, METHODS
+from .output import FORMATS
+from .version import __version__
 
 app = typer.Typer(
     help="Keyword, entity and sentence tables for German essays. CSV when piped, a report on a terminal.",
@@ -21,21 +34,106 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
 
-Paths = Annotated[list[str] | None, typer.Argument(help="Files, folders or - for stdin [default: data/raw]")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (format from its suffix).")]
-Format = Annotated[str | None, typer.Option("--format", "-f",
-                                               help="table, csv, tsv, json, jsonl or xlsx.")]
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)
+Method = Enum("Method", {name: name for name in METHODS}, type=str)
+DEFAULT = Method(DEFAULT_METHOD)
+
+
+class Group(str, Enum):
+    compounds = "compounds"
+
+
+class CompareBy(str, Enum):
+    lemma = "lemma"
+    keyphrase = "keyphrase"
+    entity = "entity"
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """How inputs are read and parsed: the options of every command that reads a corpus."""
+
+    glob: list[str] | None = None
+    keep_boilerplate: bool = False
+    model: str = "auto"
+    cache_dir: Path | None = None
+    no_cache: bool = False
+    jobs: int = 1
+    scheduler: str | None = None
+    verbose: bool = False
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """Where and how a table is written: the same flags on every command that writes one."""
+
+    output: Path | None = None
+    format: Format | None = None
+    excel: bool = False
+
+
 Excel = Annotated[bool, typer.Option("--excel", help="CSV for German Excel/LibreOffice: BOM, ';', formulas guarded.")]
-Glob = Annotated[list[str] | None, typer.Option("--glob", help="File patterns inside folders [*.txt, *.md].")]
-KeepBoilerplate = Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove web boilerplate.")]
-Model = Annotated[str, typer.Option("--model", help="auto, offline, de_core_news_sm or a pipeline path.")]
-CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="Cache for parsed documents and tables.")]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Parse again; neither read nor write the cache.")]
-Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for parsing.")]
-Scheduler = Annotated[str | None, typer.Option(
-    "--scheduler", envvar="MTEXT_DASK_SCHEDULER",
-    help="Parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' (--jobs workers here).")]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say which pipeline ran and what was dropped.")]
+
+
+def _option(name: str, annotation, default) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+CORPUS_OPTIONS = [
+    _option("glob", Annotated[list[str] | None, typer.Option(
+        "--glob", help="File patterns inside folders [*.txt, *.md].")], None),
+    _option("keep_boilerplate", Annotated[bool, typer.Option(
+        "--keep-boilerplate", help="Do not remove web boilerplate.")], False),
+    _option("model", Annotated[str, typer.Option(
+        "--model", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
+    _option("cache_dir", Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Cache for parsed documents and tables.")], None),
+    _option("no_cache", Annotated[bool, typer.Option(
+        "--no-cache", help="Parse again; neither read nor write the cache.")], False),
+    _option("jobs", Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for parsing.")], 1),
+    _option("scheduler", Annotated[str | None, typer.Option(
+        "--scheduler", envvar="MTEXT_DASK_SCHEDULER",
+        help="Parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' (--jobs workers here).")],
+        None),
+    _option("verbose", Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Say which pipeline ran and what was dropped.")], False),
+]
+OUTPUT_OPTIONS = [
+    _option("output", Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to FILE (format from its suffix).", dir_okay=False)], None),
+    _option("format", Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Output format (table on a terminal, csv in a pipe).")], None),
+    _option("excel", Excel, False),
+]
+
+
+def command(*, writes_table: bool = True):
+    """Register a command that takes ``corpus_options`` (and ``output_options``): the shared options are
+    added to its signature once, here, and collected into :class:`CorpusOptions`/:class:`OutputOptions`."""
+
+    def decorate(func):
+        own = [p for p in inspect.signature(func, eval_str=True).parameters.values()
+               if p.name not in ("corpus_options", "output_options")]
+        shared = CORPUS_OPTIONS + (OUTPUT_OPTIONS if writes_table else [])
+
+        @functools.wraps(func)
+        def run(**kwargs):
+            options = {"corpus_options": CorpusOptions(**_take(kwargs, CorpusOptions))}
+            if writes_table:
+                options["output_options"] = OutputOptions(**_take(kwargs, OutputOptions))
+            try:
+                return func(**kwargs, **options)
+            except MtextError as exc:
+                raise fail(str(exc)) from None
+
+        run.__signature__ = inspect.Signature(own + shared)
+        return app.command()(run)
+
+    return decorate
+
+
+def _take(kwargs: dict, options_class) -> dict:
+    return {f.name: kwargs.pop(f.name) for f in fields(options_class)}
 
 
 def fail(message: str, code: int = EXIT_NOTHING) -> typer.Exit:
@@ -43,21 +141,19 @@ def fail(message: str, code: int = EXIT_NOTHING) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose):
+Paths = Annotated[list[str] | None, typer.Argument(help="Files, folders or - for stdin [default: data/raw]")]
+
+
+def open_corpus(paths: list[str] | None, options: CorpusOptions):
     """Read the inputs and load the pipeline; report problems; exit 2 when nothing is left."""
     from .corpus import DEFAULT_INPUT, load
-    from .pipeline import PipelineUnavailable
-    from .reading import DEFAULT_GLOBS
 
-    try:
-        corpus = load(paths or [DEFAULT_INPUT], globs=glob or DEFAULT_GLOBS, keep_boilerplate=keep_boilerplate,
-                      model=model, cache_dir=cache_dir, use_cache=not no_cache, jobs=jobs,
-                      scheduler=scheduler)
-    except PipelineUnavailable as exc:
-        raise fail(str(exc)) from None
+    corpus = load(paths or [DEFAULT_INPUT], globs=options.glob or None, keep_boilerplate=options.keep_boilerplate,
+                  model=options.model, cache_dir=options.cache_dir, use_cache=not options.no_cache,
+                  jobs=options.jobs, scheduler=options.scheduler)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
-    if verbose:
+    if options.verbose:
         typer.echo(f"mtext: pipeline {corpus.pipeline.describe()}", err=True)
         for source in corpus.sources:
             typer.echo(f"mtext: {source.path}: {source.encoding}, {source.chars_dropped} boilerplate "
@@ -86,70 +182,56 @@ def _progress(total: int):
     return advance
 
 
-def emit(df, corpus, output, fmt, excel, report=None) -> None:
+def emit(df, problems, options: OutputOptions, render=None) -> None:
     """Write the table and leave with 0, or 1 when some inputs were skipped."""
-    from .output import OutputError, write_table
+    from .output import write_table
+    from .report import generic_table
 
-    try:
-        write_table(df, output, fmt, excel, report)
-    except OutputError as exc:
-        raise fail(str(exc)) from None
-    raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
+    fmt = options.format.value if options.format else None
+    write_table(df, render or (lambda: generic_table(df)), options.output, fmt, options.excel)
+    raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
 
 
-@app.command()
-def sentences(paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
-              glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-              cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1, scheduler: Scheduler = None,
-              verbose: Verbose = False) -> None:
+@command()
+def sentences(paths: Paths = None, *, corpus_options: CorpusOptions, output_options: OutputOptions) -> None:
     """One row per sentence: position, length, word length, questions, passive, noun share."""
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
-    emit(corpus.sentences(), corpus, output, format, excel)
+    corpus = open_corpus(paths, corpus_options)
+    emit(corpus.sentences(), corpus.problems, output_options)
 
 
-@app.command()
-def docs(paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
-         glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-         cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
-         scheduler: Scheduler = None, verbose: Verbose = False) -> None:
+@command()
+def docs(paths: Paths = None, *, corpus_options: CorpusOptions, output_options: OutputOptions) -> None:
     """One row per document: encoding, size, boilerplate dropped, MTLD and readability."""
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
-    table = corpus.docs()
     from .report import docs_report
 
-    emit(table, corpus, output, format, excel, lambda: docs_report(table, corpus.pipeline))
+    corpus = open_corpus(paths, corpus_options)
+    table = corpus.docs()
+    emit(table, corpus.problems, output_options, lambda: docs_report(table, corpus.pipeline))
 
 
-@app.command()
+@command()
 def keywords(
-    paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
-    method: Annotated[str, typer.Option(help="mtext, frequency, tfidf, keyness, textrank or yake.")] = "mtext",
+    paths: Paths = None,
+    method: Annotated[Method, typer.Option(help="Scoring method.")] = DEFAULT,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per document.")] = 20,
     corpus_only: Annotated[bool, typer.Option("--corpus", help="Only the corpus rows (doc '*').")] = False,
     per_doc_only: Annotated[bool, typer.Option("--per-doc", help="Only the per-document rows.")] = False,
-    group: Annotated[str | None, typer.Option(help="'compounds': aggregate nouns by compound part.")] = None,
+    group: Annotated[Group | None, typer.Option(help="Aggregate nouns by compound part.")] = None,
     min_count: Annotated[int, typer.Option(min=1, help="Leave out terms seen fewer times in a document.")] = 1,
     ngram_max: Annotated[int, typer.Option(min=1, max=6, help="Longest phrase, in words.")] = 3,
-    stopwords: Annotated[Path | None, typer.Option(help="File of extra stop words, one a line.")] = None,
-    glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
-    scheduler: Scheduler = None, verbose: Verbose = False,
+    stopwords: Annotated[Path | None, typer.Option(exists=True, dir_okay=False, readable=True,
+                                                   help="File of extra stop words, one a line.")] = None,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Keywords and keyphrases per document and for the corpus (doc '*')."""
-    from .keywords import METHODS
-
-    if method not in METHODS:
-        raise fail(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    if group not in (None, "compounds"):
-        raise fail(f"unknown group {group!r}; the only grouping is 'compounds'")
-    extra = _read_word_list(stopwords) if stopwords else []
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
-    scope = "corpus" if corpus_only else "per-doc" if per_doc_only else "both"
-    table = corpus.keywords(method=method, top=top, scope=scope, min_count=min_count, ngram_max=ngram_max,
-                            stopwords_extra=extra, group=group)
     from .report import keywords_report
 
-    emit(table, corpus, output, format, excel, lambda: keywords_report(table))
+    extra = _read_word_list(stopwords) if stopwords else []
+    corpus = open_corpus(paths, corpus_options)
+    scope = "corpus" if corpus_only else "per-doc" if per_doc_only else "both"
+    table = corpus.keywords(method=method.value, top=top, scope=scope, min_count=min_count, ngram_max=ngram_max,
+                            stopwords_extra=extra, group=group.value if group else None)
+    emit(table, corpus.problems, output_options, lambda: keywords_report(table))
 
 
 def _read_word_list(path: Path) -> list[str]:
@@ -160,78 +242,65 @@ def _read_word_list(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@app.command()
+@command()
 def entities(
-    paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
+    paths: Paths = None,
     summary: Annotated[bool, typer.Option("--summary", help="One row per canonical entity.")] = False,
     cooccur: Annotated[bool, typer.Option("--cooccur", help="Entity pairs named in one sentence.")] = False,
-    gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer TOML file(s).")] = None,
+    gazetteer: Annotated[list[Path] | None, typer.Option(exists=True, dir_okay=False, readable=True,
+                                                         help="Extra gazetteer TOML file(s).")] = None,
     no_gazetteer: Annotated[bool, typer.Option("--no-gazetteer", help="Model entities only.")] = False,
-    glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
-    scheduler: Scheduler = None, verbose: Verbose = False,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Named entities with the field's authorities canonicalised (mentions, --summary or --cooccur)."""
-    from .entities import load_gazetteer, summarize
+    from .entities import cooccurrences, load_gazetteer, summarize
+    from .report import generic_table
 
     files = tuple(str(p) for p in gazetteer or ())
     try:
         load_gazetteer(files)
     except (OSError, ValueError) as exc:
         raise fail(f"cannot use the gazetteer ({exc}); see the format in README.md") from None
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
+    corpus = open_corpus(paths, corpus_options)
     table = corpus.entities(gazetteer_files=files, use_gazetteer=not no_gazetteer)
-    shown = summarize(table) if summary else table
-    if cooccur:
-        from .entities import cooccurrences
-
-        shown = cooccurrences(table)
-    from .report import generic_table
-
+    shown = cooccurrences(table) if cooccur else summarize(table) if summary else table
     title = "Entity pairs in one sentence" if cooccur else "Entities"
-    emit(shown, corpus, output, format, excel,
+    emit(shown, corpus.problems, output_options,
          lambda: generic_table(shown if summary or cooccur else summarize(table), title=title))
 
 
-@app.command()
+@command()
 def compare(
     paths: Annotated[list[str], typer.Argument(help="Side A and side B (file, folder or glob); any number "
                                                     "with --matrix.")],
-    output: Output = None, format: Format = None, excel: Excel = False,
     label_a: Annotated[str | None, typer.Option(help="Name of side A [its path].")] = None,
     label_b: Annotated[str | None, typer.Option(help="Name of side B [its path].")] = None,
-    by: Annotated[str, typer.Option(help="lemma, keyphrase or entity.")] = "lemma",
+    by: Annotated[CompareBy, typer.Option(help="What to count as a term.")] = CompareBy.lemma,
     p: Annotated[float, typer.Option("--p", min=0.0, max=1.0, help="Significance cut-off for G².")] = 0.05,
     keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, significant or not.")] = False,
     matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
     style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
-    glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
-    scheduler: Scheduler = None, verbose: Verbose = False,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
-    from .comparison import BY, similarity_matrix, style_table
-    from .comparison import compare as compare_sides
+    from .comparison import similarity_matrix, style_table
+    from .corpus import compare_corpora
     from .report import compare_report, matrix_report
 
-    if by not in BY:
-        raise fail(f"unknown --by {by!r}; choose one of {', '.join(BY)}")
-    opts = (glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
     if matrix:
-        corpus = open_corpus(_expand(paths), *opts)
+        corpus = open_corpus(_expand(paths), corpus_options)
         table = similarity_matrix(corpus.parsed())
-        emit(table, corpus, output, format, excel, lambda: matrix_report(table))
+        emit(table, corpus.problems, output_options, lambda: matrix_report(table))
     if len(paths) != 2:
         raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), or --matrix")
-    side_a = open_corpus(_expand([paths[0]]), *opts)
-    side_b = open_corpus(_expand([paths[1]]), *opts)
+    side_a = open_corpus(_expand([paths[0]]), corpus_options)
+    side_b = open_corpus(_expand([paths[1]]), corpus_options)
     name_a, name_b = label_a or paths[0], label_b or paths[1]
+    problems = side_a.problems + side_b.problems
     if style:
-        table = style_table(side_a, side_b, name_a, name_b)
-        emit(table, side_b if side_b.problems else side_a, output, format, excel)
-    table = compare_sides(side_a, side_b, by=by, p=p, keep_all=keep_all)
-    emit(table, side_b if side_b.problems else side_a, output, format, excel,
-         lambda: compare_report(table, style_table(side_a, side_b, name_a, name_b), side_a, side_b, name_a, name_b))
+        emit(style_table(side_a.style(), side_b.style(), name_a, name_b), problems, output_options)
+    result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all)
+    emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -245,52 +314,55 @@ def _expand(paths: list[str]) -> list[str]:
     return expanded
 
 
-@app.command()
+@command()
 def kwic(
     term: Annotated[str, typer.Argument(help="A lemma or phrase; every inflected form matches.")],
-    paths: Paths = None, output: Output = None, format: Format = None, excel: Excel = False,
+    paths: Paths = None,
     width: Annotated[int, typer.Option(min=5, max=500, help="Characters of context each side.")] = 40,
-    glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
-    scheduler: Scheduler = None, verbose: Verbose = False,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Keyword in context: every occurrence of TERM (Kunde finds Kunden and Kund:innen)."""
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
-    table = corpus.kwic(term, width=width)
     from .report import kwic_report
 
-    emit(table, corpus, output, format, excel, lambda: kwic_report(table, term))
+    corpus = open_corpus(paths, corpus_options)
+    table = corpus.kwic(term, width=width)
+    emit(table, corpus.problems, output_options, lambda: kwic_report(table, term))
 
 
-@app.command()
+@command(writes_table=False)
 def analyze(
     paths: Paths = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for keywords.csv, entities.csv, sentences.csv, "
-                                                    "docs.csv.")] = Path("output"),
-    excel: Excel = False, glob: Glob = None, keep_boilerplate: KeepBoilerplate = False, model: Model = "auto",
-    cache_dir: CacheDir = None, no_cache: NoCache = False, jobs: Jobs = 1,
-    scheduler: Scheduler = None, verbose: Verbose = False,
+    out: Annotated[Path, typer.Option("--out", file_okay=False, help="Folder for keywords.csv, entities.csv, "
+                                                                     "sentences.csv, docs.csv.")] = Path("output"),
+    excel: Excel = False,
+    *, corpus_options: CorpusOptions,
 ) -> None:
     """All tables in one pass, written to a folder, with an overview on the terminal."""
     from rich.console import Console
 
-    from .output import OutputError
+    from .entities import summarize
     from .report import overview_report
 
-    corpus = open_corpus(paths, glob, keep_boilerplate, model, cache_dir, no_cache, jobs, scheduler, verbose)
-    try:
-        tables = corpus.analyze(out, excel=excel)
-    except OutputError as exc:
-        raise fail(str(exc)) from None
-    Console(stderr=not sys.stdout.isatty()).print(overview_report(tables, out, corpus.pipeline))
+    corpus = open_corpus(paths, corpus_options)
+    tables = corpus.analyze(out, excel=excel)
+    Console(stderr=not sys.stdout.isatty()).print(
+        overview_report(tables, out, corpus.pipeline, summarize(tables["entities"])))
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
 
 
-def main() -> None:
-    from .cluster import ClusterError
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"mtext {__version__}")
+        raise typer.Exit()
 
-    try:
-        app()
-    except ClusterError as exc:  # raised while the tables are built, i.e. after the options were parsed
-        typer.echo(f"mtext: error: {exc}", err=True)
-        raise SystemExit(EXIT_NOTHING) from None
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print mtext's version and exit.")] = False,
+) -> None:
+    """Keyword, entity and sentence tables for German essays. CSV when piped, a report on a terminal."""
+
+
+def main() -> None:
+    app()

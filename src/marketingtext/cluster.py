@@ -21,6 +21,8 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from .errors import MtextError
+
 if TYPE_CHECKING:  # spaCy and Dask are imported when parsing starts: `mtext --help` stays fast
     from spacy.tokens import Doc
 
@@ -32,7 +34,7 @@ BATCHES_IN_FLIGHT_PER_WORKER = 2
 CONNECT_TIMEOUT = "10s"
 
 
-class ClusterError(RuntimeError):
+class ClusterError(MtextError):
     """The cluster cannot do the parsing; the message says why and what to do."""
 
 

@@ -1,7 +1,8 @@
 """What sets one side (a document or a group) apart from another: keyness, similarity, style.
 
 Counting reuses the keyword candidates (lemmas, phrases) and the entity table, so ``compare``
-means by "term" exactly what ``keywords`` and ``entities`` mean.
+means by "term" exactly what ``keywords`` and ``entities`` mean. A side is anything with a
+``parsed()`` method yielding parsed documents (a :class:`~marketingtext.corpus.Corpus`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .entities import entity_rows, load_gazetteer
 from .parsing import ParsedDoc
-from .stats import chi2_p_value, log_likelihood, log_ratio
+from .stats import ReadabilityCounts, chi2_p_value, log_likelihood, log_ratio, mtld, readability
+from .terms import doc_terms
+from .words import is_word
 
 COMPARE_COLUMNS = ["term", "lemma", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "p_value",
                    "log_ratio", "favours"]
@@ -23,9 +27,6 @@ LONG_SENTENCE_WORDS = 25
 
 def side_counts(parsed_docs: Iterable[ParsedDoc], by: str = "lemma") -> tuple[Counter, dict, int]:
     """(counts per term key, display (term, lemma) per key, number of words) for one side."""
-    from .entities import entity_rows, load_gazetteer
-    from .keywords import doc_terms
-
     counts, labels, words = Counter(), {}, 0
     gazetteer = load_gazetteer() if by == "entity" else None
     for parsed in parsed_docs:
@@ -85,8 +86,6 @@ def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    from .keywords import doc_terms
-
     names, bags = [], []
     for parsed in parsed_docs:
         terms = doc_terms(parsed)
@@ -101,45 +100,31 @@ def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
 
 
-def style_profile(corpus) -> dict:
-    """One side's style: sentence lengths, diversity, readability, Nominalstil, questions, passive, entities."""
-    from .stats import flesch_amstad, lix, mtld, syllables, wiener_sachtextformel
-    from .words import is_word
-
-    sentences = corpus.sentences()
-    entities = corpus.entities()
-    words = int(sentences["n_words"].sum()) or 1
-    n_sent = len(sentences) or 1
-    syll = int(sentences["n_syllables"].sum())
-    long_words = int(sentences["n_long_words"].sum())
-    lowered, counts = [], []
-    for parsed in corpus.parsed():  # one pass for the diversity tokens and the syllable counts
-        for token in parsed.doc:
-            if not token.is_punct and not token.is_space:
-                lowered.append(token.text.lower())
-            if is_word(token):
-                counts.append(syllables(token.text))
+def style_profile(parsed_docs: Iterable[ParsedDoc], sentences: pd.DataFrame, n_entities: int) -> dict:
+    """One side's style from its documents, its sentence table and its number of entity mentions:
+    sentence lengths, diversity, readability, Nominalstil, questions, passive, entities."""
+    words, n_docs = [], 0
+    for parsed in parsed_docs:
+        words.extend(t.text for t in parsed.doc if is_word(t))
+        n_docs += 1
+    n_words, n_sent = len(words) or 1, len(sentences) or 1
     return {
-        "documents": len(corpus.sources),
+        "documents": n_docs,
         "sentences": len(sentences),
-        "words": words,
-        "mean_sentence_len": round(words / n_sent, 2),
+        "words": n_words,
+        "mean_sentence_len": round(n_words / n_sent, 2),
         "median_sentence_len": float(sentences["n_words"].median()) if len(sentences) else float("nan"),
         "long_sentence_share": round(float((sentences["n_words"] > LONG_SENTENCE_WORDS).mean()), 4),
-        "mtld": round(mtld(lowered), 2),
-        "flesch_amstad": round(flesch_amstad(words, n_sent, syll), 2),
-        "wiener_sachtextformel": round(wiener_sachtextformel(
-            words, n_sent, polysyllabic=sum(c >= 3 for c in counts), long_words=long_words,
-            monosyllabic=sum(c == 1 for c in counts)), 2),
-        "lix": round(lix(words, n_sent, long_words), 2),
-        "noun_share": round(float((sentences["noun_share"] * sentences["n_words"]).sum() / words), 4),
+        "mtld": round(mtld([w.lower() for w in words]), 2),
+        **readability(ReadabilityCounts.of(words, n_sent)),
+        "noun_share": round(float((sentences["noun_share"] * sentences["n_words"]).sum() / n_words), 4),
         "question_share": round(float(sentences["is_question"].mean()), 4),
         "passive_share": round(float(sentences["is_passive"].mean()), 4),
-        "entities_per_1000_words": round(len(entities) / words * 1000, 2),
+        "entities_per_1000_words": round(n_entities / n_words * 1000, 2),
     }
 
 
-def style_table(a, b, label_a: str = "a", label_b: str = "b") -> pd.DataFrame:
-    """The two sides' style profiles side by side: one row per measure."""
-    pa, pb = style_profile(a), style_profile(b)
-    return pd.DataFrame({"measure": list(pa), label_a: list(pa.values()), label_b: list(pb.values())})
+def style_table(profile_a: dict, profile_b: dict, label_a: str = "a", label_b: str = "b") -> pd.DataFrame:
+    """Two style profiles side by side: one row per measure."""
+    return pd.DataFrame({"measure": list(profile_a), label_a: list(profile_a.values()),
+                         label_b: list(profile_b.values())})

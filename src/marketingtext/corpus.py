@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .parsing import DocCache, ParsedDoc, default_cache_dir, parse_sources
+from .cache import DocCache, TableCache, default_cache_dir, file_fingerprint
+from .parsing import ParsedDoc, parse_sources
 from .pipeline import AUTO, PipelineInfo, load_pipeline
 from .reading import DEFAULT_GLOBS, InputProblem, SourceText, read_sources
-from .tablecache import TableCache
 
 DEFAULT_INPUT = "data/raw"
 
@@ -84,7 +84,6 @@ class Corpus:
     def entities(self, **options) -> pd.DataFrame:
         """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
         from .entities import entity_table
-        from .tablecache import file_fingerprint
 
         key = {**options, "gazetteer_files": file_fingerprint(tuple(options.get("gazetteer_files", ())))}
         return self._table("entities", key, lambda: entity_table(self.parsed(), **options))
@@ -96,27 +95,28 @@ class Corpus:
         return self._table("kwic", {"term": term, "width": width},
                            lambda: kwic_table(self.parsed(), term, width=width, nlp=self.nlp))
 
+    def style(self) -> dict:
+        """This corpus's style profile (one value per measure; see ``mtext compare --style``)."""
+        from .comparison import style_profile
+
+        return style_profile(self.parsed(), self.sentences(), len(self.entities()))
+
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False) -> dict[str, pd.DataFrame]:
         """Every table from one pass over the documents; written as CSV to ``out_dir`` if given."""
         tables = self._table("analyze", {}, self._all_tables)
         if out_dir is not None:
-            from .output import OutputError, serialize, write_atomic
+            from .output import write_tables
 
-            out = Path(out_dir)
-            try:
-                out.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"{out}: cannot create the folder ({exc.strerror}); choose another --out") from exc
-            for name, table in tables.items():
-                write_atomic(out / f"{name}.csv", serialize(table, "csv", excel=excel))
+            write_tables(tables, Path(out_dir), excel=excel)
         return tables
 
     def _all_tables(self) -> dict[str, pd.DataFrame]:
         """keywords, entities, sentences and docs tables from one pass over the documents."""
         from .documents import DOC_COLUMNS, doc_row
         from .entities import ENTITY_COLUMNS, entity_rows, load_gazetteer
-        from .keywords import DocTermsStore, doc_terms, keyword_table
+        from .keywords import keyword_table
         from .sentences import SENTENCE_COLUMNS, sentence_rows
+        from .terms import DocTermsStore, doc_terms
 
         gazetteer = load_gazetteer()
         sentence_list, doc_list, term_list, entity_list = [], [], DocTermsStore(), []
@@ -137,10 +137,31 @@ class Corpus:
         return [s.doc for s in self.sources]
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``mtext compare`` shows: keyness, the two style profiles, entities only one side names."""
+
+    keyness: pd.DataFrame
+    style: pd.DataFrame
+    only_a: list[str]
+    only_b: list[str]
+
+
+def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b", **options) -> Comparison:
+    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare` (by, p, keep_all)."""
+    from .comparison import compare, style_table
+    from .entities import summarize
+
+    names_a = set(summarize(a.entities())["canonical"])
+    names_b = set(summarize(b.entities())["canonical"])
+    return Comparison(compare(a, b, **options), style_table(a.style(), b.style(), label_a, label_b),
+                      sorted(names_a - names_b), sorted(names_b - names_a))
+
+
 def load(
     paths: Sequence[str | Path] | str | Path = (DEFAULT_INPUT,),
     *,
-    globs: Iterable[str] = DEFAULT_GLOBS,
+    globs: Iterable[str] | None = None,
     keep_boilerplate: bool = False,
     model: str = AUTO,
     cache_dir: str | Path | None = None,
@@ -161,7 +182,7 @@ def load(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     sources, problems = [], []
-    for item in read_sources([str(p) for p in paths], globs, keep_boilerplate):
+    for item in read_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate):
         (problems if isinstance(item, InputProblem) else sources).append(item)
     nlp, info = pipeline or load_pipeline(model)
     root = Path(cache_dir) if cache_dir else default_cache_dir()

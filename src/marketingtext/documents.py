@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .parsing import ParsedDoc
-from .stats import flesch_amstad, lix, mtld, syllables, wiener_sachtextformel
-from .words import is_long, is_word
+from .stats import ReadabilityCounts, mtld, readability
+from .words import is_word, numbered_sentences
 
 DOC_COLUMNS = [
     "doc", "path", "encoding", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
@@ -20,8 +20,7 @@ def doc_row(parsed: ParsedDoc) -> dict:
     """The document table's row for one parsed document."""
     words = [t.text for t in parsed.doc if is_word(t)]
     lowered = [w.lower() for w in words]
-    sentences = sum(1 for s in parsed.doc.sents if any(is_word(t) for t in s))
-    counts = [syllables(w) for w in words]
+    sentences = sum(1 for _ in numbered_sentences(parsed.doc))
     n = len(words)
     return {
         "doc": parsed.source.doc,
@@ -34,11 +33,7 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "types": len(set(lowered)),
         "mtld": round(mtld(lowered), 2),
         "mean_sentence_len": round(n / sentences, 2) if sentences else float("nan"),
-        "flesch_amstad": round(flesch_amstad(n, sentences, sum(counts)), 2),
-        "wiener_sachtextformel": round(wiener_sachtextformel(
-            n, sentences, polysyllabic=sum(c >= 3 for c in counts), long_words=sum(map(is_long, words)),
-            monosyllabic=sum(c == 1 for c in counts)), 2),
-        "lix": round(lix(n, sentences, sum(map(is_long, words))), 2),
+        **readability(ReadabilityCounts.of(words, sentences)),
     }
 
 

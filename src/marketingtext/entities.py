@@ -21,8 +21,7 @@ import pandas as pd
 import tomllib
 
 from .parsing import ParsedDoc
-from .sentences import numbered_sentences
-from .words import squash_spaces
+from .words import numbered_sentences, squash_spaces
 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]

@@ -6,10 +6,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .keywords import term_key
+from .lexicon import term_key
 from .parsing import ParsedDoc
-from .sentences import numbered_sentences
-from .words import squash_spaces
+from .words import numbered_sentences, squash_spaces
 
 KWIC_COLUMNS = ["doc", "sent_id", "start_char", "left", "match", "right"]
 

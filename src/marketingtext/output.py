@@ -1,27 +1,27 @@
-"""Writing tables: CSV, TSV, JSON, JSON Lines, Excel, or a rich report, always atomically.
+"""Writing tables: CSV, TSV, JSON, JSON Lines, Excel, or a rendered report, always atomically.
 
-Every command writes through :func:`write_table`, so output flags mean the same everywhere.
+Every command writes through :func:`write_table` (one table) or :func:`write_tables` (a folder of
+them), so output flags mean the same everywhere. Tables come in as DataFrames; nothing is computed here.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import sys
-import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from .fsio import OutputError, write_atomic
+
+if TYPE_CHECKING:  # pandas is imported when a table is written: `mtext --help` stays fast
+    import pandas as pd
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "xlsx")
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
                   ".ndjson": "jsonl", ".xlsx": "xlsx", ".txt": "table"}
 # OWASP CSV injection: a cell starting with one of these is read as a formula by spreadsheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class OutputError(RuntimeError):
-    """The output cannot be written; the message names the file and the fix."""
 
 
 def choose_format(fmt: str | None, output: Path | None, is_terminal: bool) -> str:
@@ -42,6 +42,8 @@ def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
         if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
             return "'" + value
         return value
+
+    import pandas as pd
 
     out = df.copy()
     for column in out.columns:
@@ -84,43 +86,25 @@ def _xlsx_bytes(df: pd.DataFrame) -> bytes:
 
 
 def _is_missing(value) -> bool:
+    import pandas as pd
+
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror}); choose a writable folder "
-                          "with --output") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror}); choose another --output") from exc
-
-
-def write_table(df: pd.DataFrame, output: Path | None = None, fmt: str | None = None,
-                excel: bool = False, report=None) -> str:
+def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | None = None,
+                fmt: str | None = None, excel: bool = False) -> str:
     """Write ``df`` to ``output`` or stdout; returns the format used.
 
-    ``report`` is a callable returning a rich renderable, used for the ``table`` format.
+    ``render`` returns the rich renderable shown for the ``table`` format (a report of ``df``).
     """
     chosen = choose_format(fmt, output, sys.stdout.isatty())
     if chosen == "table":
         from rich.console import Console
 
-        from .report import generic_table
-
-        renderable = report() if report is not None else generic_table(df)
+        renderable = render()
         if output is None:
             Console().print(renderable)
         else:
@@ -135,3 +119,13 @@ def write_table(df: pd.DataFrame, output: Path | None = None, fmt: str | None = 
     else:
         write_atomic(output, data)
     return chosen
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False) -> None:
+    """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the folder ({exc.strerror}); choose another --out") from exc
+    for name, table in tables.items():
+        write_atomic(out_dir / f"{name}.csv", serialize(table, "csv", excel=excel))

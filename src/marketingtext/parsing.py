@@ -2,22 +2,19 @@
 
 Documents are parsed with ``nlp.pipe`` in input order and yielded one at a time, so a
 caller that builds its tables document by document never holds the whole corpus in memory.
-Each parsed Doc is cached as a spaCy DocBin, keyed by the text's hash and the pipeline's
-name and version (which includes mtext's version), so a re-run costs only the reading.
+Parsed Docs are read from and written to a :class:`marketingtext.cache.DocCache` when one is
+given, so a re-run costs only the reading.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
+from .cache import DocCache
 from .reading import SourceText
 
 # Texts longer than this are parsed in pieces cut at paragraph (else sentence, else word)
@@ -29,57 +26,6 @@ CHUNK_CHARS = 100_000
 class ParsedDoc:
     source: SourceText
     doc: Doc
-
-
-class DocCache:
-    """DocBin files under ``root``, one per (pipeline, text)."""
-
-    def __init__(self, root: Path, pipeline_key: str) -> None:
-        self.root = Path(root)
-        self.pipeline_key = pipeline_key
-
-    def _path(self, text: str) -> Path:
-        digest = hashlib.sha256(f"{self.pipeline_key}\0{text}".encode()).hexdigest()
-        return self.root / self.pipeline_key / digest[:2] / f"{digest}.spacy"
-
-    def has(self, text: str) -> bool:
-        return self._path(text).exists()
-
-    def get(self, text: str, vocab) -> Doc | None:
-        path = self._path(text)
-        if not path.exists():
-            return None
-        try:
-            doc = next(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
-            if doc.text != text:
-                raise ValueError("text differs")
-            return doc
-        except Exception as exc:  # any damage to a cache file means: parse again
-            warnings.warn(f"cache entry {path} is corrupt ({exc.__class__.__name__}); rebuilding it",
-                          stacklevel=2)
-            path.unlink(missing_ok=True)
-            return None
-
-    def put(self, doc: Doc) -> None:
-        write_cache_file(self._path(doc.text), DocBin(store_user_data=True, docs=[doc]).to_bytes())
-
-
-def write_cache_file(path: Path, data: bytes) -> None:
-    """Write a cache entry atomically; a cache that cannot be written slows re-runs down, nothing more."""
-    from .output import OutputError, write_atomic
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
-    except (OSError, OutputError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else getattr(exc.__cause__, "strerror", exc)
-        warnings.warn(f"cannot write cache {path.parent} ({reason}); use --cache-dir", stacklevel=3)
-
-
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(os.environ.get("MTEXT_CACHE_DIR") or user_cache_dir("mtext"))
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:

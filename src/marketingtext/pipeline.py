@@ -8,10 +8,12 @@ component trained by ``training/train_ner.sh`` that ships inside this package.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from . import __version__
+from .errors import MtextError
+from .version import __version__
 
 SM_MODEL = "de_core_news_sm"
 OFFLINE = "offline"
@@ -25,7 +27,7 @@ PIPELINE_REVISION = 2
 INSTALL_HINT = f"install it with `make install` or `pip install {MODEL_WHEEL_URL}`, or use --model offline"
 
 
-class PipelineUnavailable(RuntimeError):
+class PipelineUnavailable(MtextError):
     """The requested pipeline cannot be loaded; the message says how to get it."""
 
 
@@ -53,12 +55,14 @@ def is_sm_installed() -> bool:
     return find_spec(SM_MODEL) is not None
 
 
+@lru_cache(maxsize=4)
 def load_pipeline(model: str = AUTO):
     """Load the German pipeline by name or path and add mtext's components.
 
     ``auto`` takes ``de_core_news_sm`` when it is installed, else the offline pipeline;
     ``offline`` forces the latter; any other value is a spaCy package name or a path.
     Returns ``(nlp, PipelineInfo)``; raises :class:`PipelineUnavailable` with a fix.
+    Loaded once per process and model (loading takes seconds; the pipeline is not changed by use).
     """
     import spacy
 

@@ -1,4 +1,7 @@
-"""Rich reports for a terminal: what a person reads, built from the same tables as the CSV."""
+"""Rich reports for a terminal: what a person reads, drawn from the same tables as the CSV.
+
+Rendering only: every function takes finished DataFrames (and plain values) and computes nothing.
+"""
 
 from __future__ import annotations
 
@@ -75,17 +78,14 @@ def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 
     return Group(*parts)
 
 
-def overview_report(tables: dict[str, pd.DataFrame], out, pipeline):
+def overview_report(tables: dict[str, pd.DataFrame], out, pipeline, entity_summary: pd.DataFrame):
     """What `mtext analyze` wrote, with the corpus keywords and the most mentioned entities."""
     lines = [f"[bold]wrote[/bold] {out}/: " + ", ".join(f"{n}.csv ({len(t)} rows)" for n, t in tables.items())]
     parts = [Text.from_markup("\n".join(lines))]
     keywords = tables["keywords"]
     parts.append(keywords_report(keywords[keywords["doc"] == "*"]))
-    entities = tables["entities"]
-    if len(entities):
-        from .entities import summarize
-
-        parts.append(generic_table(summarize(entities).head(15), title="Entities"))
+    if len(entity_summary):
+        parts.append(generic_table(entity_summary.head(15), title="Entities"))
     parts.append(docs_report(tables["docs"], pipeline))
     return Group(*parts)
 
@@ -120,9 +120,14 @@ def matrix_report(table: pd.DataFrame) -> Table:
     return out
 
 
-def compare_report(table: pd.DataFrame, style: pd.DataFrame, side_a, side_b, name_a: str, name_b: str):
-    """Top terms favouring each side, the style profile, then entities only one side mentions."""
+def compare_report(comparison, name_a: str, name_b: str):
+    """Top terms favouring each side, the style profile, then entities only one side names.
+
+    ``comparison`` is a :class:`marketingtext.corpus.Comparison` (keyness, style, only_a, only_b).
+    """
     from rich.columns import Columns
+
+    table = comparison.keyness
 
     def side(favours: str, name: str) -> Table:
         t = Table(title=f"favours {name}", header_style="bold")
@@ -132,14 +137,11 @@ def compare_report(table: pd.DataFrame, style: pd.DataFrame, side_a, side_b, nam
             t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:.1f}")
         return t
 
-    from .entities import summarize
-
-    ents_a = set(summarize(side_a.entities())["canonical"])
-    ents_b = set(summarize(side_b.entities())["canonical"])
     only = Table(title="entities only one side names", header_style="bold")
     only.add_column(f"only {name_a}")
     only.add_column(f"only {name_b}")
-    left, right = sorted(ents_a - ents_b), sorted(ents_b - ents_a)
+    left, right = comparison.only_a, comparison.only_b
     for i in range(max(len(left), len(right))):
         only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
-    return Group(Columns([side("a", name_a), side("b", name_b)]), generic_table(style, title="Style"), only)
+    return Group(Columns([side("a", name_a), side("b", name_b)]), generic_table(comparison.style, title="Style"),
+                 only)

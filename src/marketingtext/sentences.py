@@ -7,23 +7,14 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .parsing import ParsedDoc
-from .stats import syllables
-from .words import is_long, is_passive, words_of
+from .stats import is_long, syllables
+from .words import is_passive, numbered_sentences, words_of
 
 SENTENCE_COLUMNS = [
     "doc", "sent_id", "start_char", "end_char", "text", "n_tokens", "n_words", "n_chars",
     "mean_word_len", "n_syllables", "n_long_words", "n_commas", "noun_share",
     "is_question", "is_exclamation", "is_passive",
 ]
-
-
-def numbered_sentences(doc):
-    """``(sent_id, sentence)`` for the sentences that hold a word: the ids every table shares."""
-    sent_id = 0
-    for sent in doc.sents:
-        if words_of(sent):
-            yield sent_id, sent
-            sent_id += 1
 
 
 def sentence_rows(parsed: ParsedDoc) -> list[dict]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 _VOWEL_GROUP = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
 
@@ -15,6 +16,44 @@ _VOWEL_GROUP = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
 def syllables(word: str) -> int:
     """German syllable estimate: the number of vowel groups (diphthongs ei/au/eu/ie count once)."""
     return max(1, len(_VOWEL_GROUP.findall(word))) if any(c.isalpha() for c in word) else 0
+
+
+@dataclass(frozen=True)
+class ReadabilityCounts:
+    """The counts every readability formula is computed from."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllabic: int  # words of three or more syllables
+    monosyllabic: int
+    long_words: int  # words of more than six letters
+
+    @classmethod
+    def of(cls, words: Sequence[str], sentences: int) -> ReadabilityCounts:
+        counts = [syllables(w) for w in words]
+        return cls(len(words), sentences, sum(counts), sum(c >= 3 for c in counts), sum(c == 1 for c in counts),
+                   sum(map(is_long, words)))
+
+
+def readability(counts: ReadabilityCounts) -> dict[str, float]:
+    """Every readability measure of the docs table and the compare style profile, to two decimals."""
+    c = counts
+    return {
+        "flesch_amstad": round(flesch_amstad(c.words, c.sentences, c.syllables), 2),
+        "wiener_sachtextformel": round(wiener_sachtextformel(
+            c.words, c.sentences, polysyllabic=c.polysyllabic, long_words=c.long_words,
+            monosyllabic=c.monosyllabic), 2),
+        "lix": round(lix(c.words, c.sentences, c.long_words), 2),
+    }
+
+
+LONG_WORD_LETTERS = 6  # LIX and the Wiener Sachtextformel count words of more than six letters
+
+
+def is_long(word: str) -> bool:
+    """A long word for LIX and the Wiener Sachtextformel: more than six letters."""
+    return sum(c.isalpha() for c in word) > LONG_WORD_LETTERS
 
 
 def flesch_amstad(words: int, sentences: int, syllable_count: int) -> float:

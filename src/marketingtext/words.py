@@ -1,10 +1,16 @@
-"""Which tokens count as words, and the small facts about them every table uses."""
+"""Which tokens count as words, how sentences are numbered: the definitions every table shares.
+
+A *word* is a token with a letter or digit in it. Every count of words in mtext (sentence and
+document lengths, per-10,000 rates, MTLD, readability, keyness totals) uses :func:`is_word`, so the
+same text gives the same figure in every table.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
-LONG_WORD_LETTERS = 6  # LIX and the Wiener Sachtextformel count words of more than six letters
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 def is_word(token: Token) -> bool:
@@ -16,8 +22,13 @@ def words_of(span: Span) -> list[Token]:
     return [t for t in span if is_word(t)]
 
 
-def is_long(word: str) -> bool:
-    return sum(c.isalpha() for c in word) > LONG_WORD_LETTERS
+def numbered_sentences(doc):
+    """``(sent_id, sentence)`` for the sentences that hold a word: the ids every table shares."""
+    sent_id = 0
+    for sent in doc.sents:
+        if words_of(sent):
+            yield sent_id, sent
+            sent_id += 1
 
 
 def squash_spaces(text: str) -> str:
