@@ -1,25 +1,35 @@
-"""The mtext command end to end: exit codes, bad input, and the seed tables."""
+"""The mtext command in-process (typer's CliRunner): options, exit codes, bad input and the seed tables.
+
+The pipeline is loaded once per test process and parsed Docs come from the session's cache, so these
+tests cost what the commands cost; tests/test_cli_process.py runs the real executable for exit codes,
+stdin and pipes.
+"""
 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
+
+from marketingtext.cli import app
 
 from .conftest import RAW
 
 
-def mtext(*args: str, cache: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "marketingtext", *args, "--cache-dir", str(cache)]
-    return subprocess.run(cmd, capture_output=True, input=stdin, timeout=600)
+@pytest.fixture(scope="session")
+def mtext(cache_dir, pipeline):
+    runner = CliRunner()
+
+    def run(*args: str, stdin: bytes | None = None):
+        return runner.invoke(app, [*args, "--cache-dir", str(cache_dir)], input=stdin, catch_exceptions=False)
+
+    return run
 
 
 @pytest.fixture(scope="module")
-def mixed_folder(tmp_path_factory) -> Path:
+def mixed_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("mixed")
     (folder / "gut.txt").write_text("Kund:innen lieben gutes Marketing. Das sagt Philip Kotler.\n")
     (folder / "alt.txt").write_bytes("Die „Größe“ des Marktes – 5 € – überrascht die Bäcker.\n".encode("cp1252"))
@@ -28,23 +38,47 @@ def mixed_folder(tmp_path_factory) -> Path:
     return folder
 
 
-def test_sentences_of_seeds_as_csv(cache_dir):
-    result = mtext("sentences", str(RAW), "--format", "csv", cache=cache_dir)
-    assert result.returncode == 0, result.stderr.decode()
-    table = pd.read_csv(io.BytesIO(result.stdout))
-    assert list(table.columns[:9]) == ["doc", "sent_id", "start_char", "end_char", "text", "n_tokens",
-                                       "n_words", "mean_word_len", "is_question"] or "n_chars" in table.columns
+def csv_of(result) -> pd.DataFrame:
+    assert result.exit_code == 0, result.stderr
+    return pd.read_csv(io.BytesIO(result.stdout_bytes))
+
+
+def test_sentences_of_seeds_as_csv(mtext):
+    table = csv_of(mtext("sentences", str(RAW), "--format", "csv"))
+    assert list(table.columns[:8]) == ["doc", "sent_id", "start_char", "end_char", "text", "n_tokens", "n_words",
+                                       "n_chars"]
     assert table["doc"].nunique() == 5 and len(table) > 300
     assert not table["text"].str.endswith(("z. B.", "bzw.", "d. h.")).any()
 
 
-def test_bad_files_are_skipped_with_one_line_each_and_exit_1(mixed_folder, cache_dir, tmp_path):
+@pytest.mark.parametrize("command, columns", [
+    (["docs"], ["doc", "path", "encoding", "sentences", "words", "mtld", "flesch_amstad"]),
+    (["keywords", "--top", "5"], ["doc", "rank", "term", "lemma", "count", "per_10k", "score"]),
+    (["entities", "--summary"], ["canonical", "label", "kind", "mentions", "docs", "variants"]),
+    (["entities", "--cooccur"], ["source", "target", "sentences", "docs"]),
+    (["kwic", "Kunde"], ["doc", "sent_id", "left", "match", "right"]),
+    (["compare", "--matrix"], ["doc_a", "doc_b", "similarity"]),
+])
+def test_every_command_writes_its_documented_columns(mtext, command, columns):
+    paths = [str(p) for p in sorted(RAW.glob("*.txt"))]
+    args = [*command[:1], *command[1:], *paths] if command[0] != "kwic" else [*command, str(RAW)]
+    table = csv_of(mtext(*args, "-f", "csv"))
+    assert set(columns) <= set(table.columns) and len(table) > 0
+
+
+def test_compare_two_sides_and_style(mtext):
+    a, b = (str(next(RAW.glob(f"{n}_*.txt"))) for n in ("001", "004"))
+    terms = csv_of(mtext("compare", a, b, "-f", "csv"))
+    assert set(terms["favours"]) == {"a", "b"} and terms["g2"].is_monotonic_decreasing
+    style = csv_of(mtext("compare", a, b, "--style", "--label-a", "A", "--label-b", "B", "-f", "csv"))
+    assert list(style.columns) == ["measure", "A", "B"] and "mtld" in set(style["measure"])
+
+
+def test_bad_files_are_skipped_with_one_line_each_and_exit_1(mtext, mixed_folder, tmp_path):
     out = tmp_path / "docs.csv"
-    result = mtext("docs", str(mixed_folder), str(mixed_folder / "fehlt.txt"), "-o", str(out), cache=cache_dir)
-    stderr = result.stderr.decode()
-    assert result.returncode == 1, stderr
-    assert "Traceback" not in stderr
-    skipped = [line for line in stderr.splitlines() if line.startswith("mtext: skipped")]
+    result = mtext("docs", str(mixed_folder), str(mixed_folder / "fehlt.txt"), "-o", str(out))
+    assert result.exit_code == 1, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("mtext: skipped")]
     assert len(skipped) == 3
     assert any("leer.txt" in line and "empty" in line for line in skipped)
     assert any("bild.txt" in line and "binary" in line for line in skipped)
@@ -54,53 +88,67 @@ def test_bad_files_are_skipped_with_one_line_each_and_exit_1(mixed_folder, cache
     assert dict(zip(table["doc"], table["encoding"], strict=True))["alt"] == "cp1252"
 
 
-def test_nothing_readable_exits_2(tmp_path, cache_dir):
-    result = mtext("sentences", str(tmp_path / "nope"), cache=cache_dir)
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr.decode()
+def test_nothing_readable_exits_2(mtext, tmp_path):
+    result = mtext("sentences", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr and "no readable document" in result.stderr
 
 
-def test_unwritable_output_exits_2_with_one_line(mixed_folder, cache_dir, tmp_path):
-    result = mtext("docs", str(mixed_folder / "gut.txt"), "-o", str(tmp_path / "no" / "dir" / "x.csv"),
-                   cache=cache_dir)
-    stderr = result.stderr.decode()
-    assert result.returncode == 2 and "Traceback" not in stderr
-    assert "x.csv" in stderr and len(stderr.strip().splitlines()) == 1
+def test_unwritable_output_exits_2_with_one_line(mtext, mixed_folder, tmp_path):
+    result = mtext("docs", str(mixed_folder / "gut.txt"), "-o", str(tmp_path / "no" / "dir" / "x.csv"))
+    assert result.exit_code == 2
+    assert "x.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_stdin_input(cache_dir):
-    result = mtext("sentences", "-", "-f", "jsonl", cache=cache_dir,
-                   stdin=b"Erster Satz, z. B. hier. Zweiter Satz!")
-    assert result.returncode == 0
-    lines = result.stdout.decode().splitlines()
-    assert len(lines) == 2 and '"is_exclamation":true' in lines[1]
+@pytest.mark.parametrize("args, complaint", [
+    (["keywords", "--format", "pdf"], "--format"),
+    (["keywords", "--method", "magic"], "--method"),
+    (["keywords", "--group", "heads"], "--group"),
+    (["keywords", "--stopwords", "/no/such/list.txt"], "--stopwords"),
+    (["entities", "--gazetteer", "/no/such/file.toml"], "--gazetteer"),
+    (["compare", "a", "b", "--by", "colour"], "--by"),
+])
+def test_wrong_options_are_refused_before_any_file_is_read(mtext, args, complaint, monkeypatch):
+    import marketingtext.corpus
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("a file was read before the options were checked")
+
+    monkeypatch.setattr(marketingtext.corpus, "load", must_not_read)
+    result = mtext(*args, str(RAW))
+    assert result.exit_code == 2
+    assert complaint in result.stderr
 
 
-def test_huge_single_line_is_split_not_refused(tmp_path, cache_dir):
+def test_huge_single_line_is_split_not_refused(mtext, tmp_path):
     sentence = "Das digitale Marketing verändert die Beziehung zu Kunden grundlegend. "
     path = tmp_path / "huge.txt"
-    path.write_text(sentence * 17_000)  # about 1.2 million characters on one line
-    result = mtext("docs", str(path), "-f", "csv", "--no-cache", cache=cache_dir)
-    assert result.returncode == 0, result.stderr.decode()[-500:]
-    table = pd.read_csv(io.BytesIO(result.stdout))
-    assert table["sentences"].iloc[0] == 17_000
+    path.write_text(sentence * 3_000)  # about 213,000 characters on one line: parsed in three pieces
+    table = csv_of(mtext("docs", str(path), "-f", "csv", "--no-cache"))
+    assert table["sentences"].iloc[0] == 3_000
 
 
-def test_analyze_writes_all_tables(tmp_path, cache_dir):
-    result = mtext("analyze", str(RAW), "--out", str(tmp_path / "out"), cache=cache_dir)
-    assert result.returncode == 0, result.stderr.decode()
+def test_analyze_writes_all_tables(mtext, tmp_path):
+    result = mtext("analyze", str(RAW), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
     for name in ("keywords", "entities", "sentences", "docs"):
         assert len(pd.read_csv(tmp_path / "out" / f"{name}.csv")) > 0
 
 
-def test_same_input_same_bytes(cache_dir):
-    first = mtext("keywords", str(RAW), "-f", "csv", cache=cache_dir).stdout
-    second = mtext("keywords", str(RAW), "-f", "csv", cache=cache_dir).stdout
+def test_same_input_same_bytes(mtext):
+    first = mtext("keywords", str(RAW), "-f", "csv").stdout_bytes
+    second = mtext("keywords", str(RAW), "-f", "csv", "--no-cache").stdout_bytes
     assert first == second and len(first) > 1000
 
 
-def test_missing_model_says_how_to_install(cache_dir):
-    result = mtext("docs", str(RAW), "--model", "de_core_news_xx", cache=cache_dir)
-    assert result.returncode == 2
-    stderr = result.stderr.decode()
-    assert "not installed" in stderr and "Traceback" not in stderr
+def test_missing_model_says_how_to_install(mtext):
+    result = mtext("docs", str(RAW), "--model", "de_core_news_xx")
+    assert result.exit_code == 2
+    assert "not installed" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_version(mtext):
+    from marketingtext import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"mtext {__version__}"
