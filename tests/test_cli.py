@@ -107,6 +107,8 @@ def test_unwritable_output_exits_2_with_one_line(mtext, mixed_folder, tmp_path):
     (["keywords", "--stopwords", "/no/such/list.txt"], "--stopwords"),
     (["entities", "--gazetteer", "/no/such/file.toml"], "--gazetteer"),
     (["compare", "a", "b", "--by", "colour"], "--by"),
+    (["sentences", "--excel", "--format", "tsv"], "--excel"),
+    (["sentences", "--excel", "-o", "tabelle.xlsx"], "--excel"),
 ])
 def test_wrong_options_are_refused_before_any_file_is_read(mtext, args, complaint, monkeypatch):
     import marketingtext.corpus
@@ -133,6 +135,7 @@ def test_analyze_writes_all_tables(mtext, tmp_path):
     assert result.exit_code == 0, result.stderr
     for name in ("keywords", "entities", "sentences", "docs"):
         assert len(pd.read_csv(tmp_path / "out" / f"{name}.csv")) > 0
+        assert len(pd.read_excel(tmp_path / "out" / "tables.xlsx", sheet_name=name)) > 0
 
 
 def test_same_input_same_bytes(mtext):

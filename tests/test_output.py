@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from marketingtext import output
 from marketingtext.fsio import OutputError, write_atomic
-from marketingtext.output import choose_format, guard_formulas, serialize
+from marketingtext.output import choose_format, guard_formulas, serialize, write_tables
 
 TRICKY = pd.DataFrame({
     "doc": ["a", "b", "c"],
@@ -55,12 +57,139 @@ def test_format_choice():
         choose_format("pdf", None, False)
 
 
-def test_atomic_write_never_leaves_half_a_file(tmp_path: Path):
+def test_atomic_write_replaces_the_file(tmp_path: Path):
     target = tmp_path / "out.csv"
     target.write_text("old\n")
     write_atomic(target, b"new\n")
     assert target.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_atomic_write_failing_midway_keeps_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch, failure):
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+
+    def fail_on_sync(fd):  # the data is half on its way to disk when the write breaks
+        raise failure
+
+    monkeypatch.setattr(os, "fsync", fail_on_sync)
+    with pytest.raises((OutputError, KeyboardInterrupt)):
+        write_atomic(target, b"new\n" * 1000)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_atomic_write_syncs_the_file_before_the_rename(tmp_path: Path, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd)))
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b)))
+    write_atomic(tmp_path / "x.csv", b"x")
+    assert events[:2] == ["fsync", "replace"]
+
+
+def test_new_file_follows_umask_and_existing_file_keeps_its_mode(tmp_path: Path):
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "new.csv", b"x")
+        existing = tmp_path / "mine.csv"
+        existing.write_bytes(b"old")
+        existing.chmod(0o600)
+        write_atomic(existing, b"new")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o640
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600
+
+
+def test_symlinked_output_is_written_through(tmp_path: Path):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "tables.csv"
+    target.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    write_atomic(link, b"new\n")
+    assert link.is_symlink() and target.read_text() == "new\n"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["tables.csv"]
+
+
+def test_tables_folder_failing_midway_leaves_the_old_folder_intact(tmp_path: Path, monkeypatch):
+    out = tmp_path / "output"
+    write_tables({"docs": pd.DataFrame({"doc": ["alt"]}), "sentences": pd.DataFrame({"text": ["Alt."]})}, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(before) == ["docs.csv", "sentences.csv", "tables.xlsx"]
+    calls = []
+    real_serialize = output.serialize
+
+    def serialize_then_break(df, fmt, excel=False):
+        calls.append(fmt)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C after the first table
+        return real_serialize(df, fmt, excel)
+
+    monkeypatch.setattr(output, "serialize", serialize_then_break)
+    with pytest.raises(KeyboardInterrupt):
+        write_tables({"docs": pd.DataFrame({"doc": ["neu"]}), "sentences": pd.DataFrame({"text": ["Neu."]})}, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no temporary folder left
+
+
+def test_tables_folder_gets_every_table_and_a_workbook(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    tables = {"sentences": TRICKY, "docs": pd.DataFrame({"doc": ["a"], "is_question": [True], "lix": [41.5]})}
+    write_tables(tables, tmp_path / "new" / "output")
+    out = tmp_path / "new" / "output"
+    assert sorted(p.name for p in out.iterdir()) == ["docs.csv", "sentences.csv", "tables.xlsx"]
+    book = load_workbook(out / "tables.xlsx")
+    assert book.sheetnames == ["sentences", "docs"]
+    docs = book["docs"]
+    assert docs.freeze_panes == "A2"
+    assert [c.value for c in docs[2]] == ["a", True, 41.5]
+    assert [c.data_type for c in docs[2]] == ["s", "b", "n"]
+    assert book["sentences"].column_dimensions["B"].width > book["sentences"].column_dimensions["A"].width
+
+
+@pytest.mark.parametrize("cell", [" =1+2", "\u00a0=1+2", "\u3000+1", "\u200b=1", "\uff1d1+2", "\uff0b1",
+                                  "\uff0d1", "\uff20SUMME(1)", "\n=1+2", "\u2212 1"])
+def test_formula_guard_sees_through_spaces_and_lookalikes(cell):
+    assert guard_formulas(pd.DataFrame({"t": [cell]}))["t"].tolist() == ["'" + cell]
+
+
+@pytest.mark.parametrize("cell", ["Markt = Menge", "E-Mail", "ca. -2 %", "", " Kunde", "1,5"])
+def test_formula_guard_leaves_ordinary_text(cell):
+    assert guard_formulas(pd.DataFrame({"t": [cell]}))["t"].tolist() == [cell]
+
+
+def test_excel_csv_guards_every_text_column_but_not_numbers():
+    df = pd.DataFrame({"a": ["=1"], "b": ["-x"], "n": [-2], "f": [-0.5]})
+    back = pd.read_csv(io.BytesIO(serialize(df, "csv", excel=True)), sep=";", decimal=",", encoding="utf-8-sig")
+    assert back.iloc[0].tolist() == ["'=1", "'-x", -2, -0.5]
+
+
+def test_plain_csv_is_not_guarded():
+    assert pd.read_csv(io.BytesIO(serialize(TRICKY, "csv")))["text"].iloc[2] == "=SUMME(A1:A9)"
+
+
+@pytest.mark.parametrize("fmt, output", [("tsv", None), ("xlsx", None), ("table", None), (None, Path("x.tsv")),
+                                         (None, Path("x.xlsx"))])
+def test_excel_with_another_format_is_refused(fmt, output):
+    with pytest.raises(OutputError, match="--excel writes CSV only"):
+        choose_format(fmt, output, True, excel=True)
+
+
+def test_excel_without_format_is_csv_even_on_a_terminal():
+    assert choose_format(None, None, True, excel=True) == "csv"
+
+
+def test_xlsx_replaces_characters_xml_cannot_hold(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(serialize(pd.DataFrame({"text\x01": ["Markt\x0cwächst\x00", "Seite\x0b2"]}), "xlsx"))
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet["A"]] == ["text\ufffd", "Markt\ufffdwächst\ufffd", "Seite\ufffd2"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")

@@ -33,6 +33,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)
 Method = Enum("Method", {name: name for name in METHODS}, type=str)
@@ -119,17 +120,28 @@ def command(*, writes_table: bool = True):
         @functools.wraps(func)
         def run(**kwargs):
             options = {"corpus_options": CorpusOptions(**_take(kwargs, CorpusOptions))}
-            if writes_table:
-                options["output_options"] = OutputOptions(**_take(kwargs, OutputOptions))
             try:
+                if writes_table:
+                    options["output_options"] = _checked(OutputOptions(**_take(kwargs, OutputOptions)))
                 return func(**kwargs, **options)
             except MtextError as exc:
                 raise fail(str(exc)) from None
+            except KeyboardInterrupt:
+                raise fail("interrupted; no output written", EXIT_INTERRUPTED) from None
 
         run.__signature__ = inspect.Signature(own + shared)
         return app.command()(run)
 
     return decorate
+
+
+def _checked(options: OutputOptions) -> OutputOptions:
+    """Refuse option combinations that cannot be written (``--excel`` with tsv) before any file is read."""
+    from .output import choose_format
+
+    choose_format(options.format.value if options.format else None, options.output, sys.stdout.isatty(),
+                  options.excel)
+    return options
 
 
 def _take(kwargs: dict, options_class) -> dict:
@@ -332,8 +344,8 @@ def kwic(
 @command(writes_table=False)
 def analyze(
     paths: Paths = None,
-    out: Annotated[Path, typer.Option("--out", file_okay=False, help="Folder for keywords.csv, entities.csv, "
-                                                                     "sentences.csv, docs.csv.")] = Path("output"),
+    out: Annotated[Path, typer.Option("--out", file_okay=False, help=(
+        "Folder for keywords.csv, entities.csv, sentences.csv, docs.csv and tables.xlsx."))] = Path("output"),
     excel: Excel = False,
     *, corpus_options: CorpusOptions,
 ) -> None:
@@ -365,4 +377,8 @@ def main_options(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside a command (while starting up): one line, no traceback
+        typer.echo("mtext: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)

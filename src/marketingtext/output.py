@@ -7,12 +7,15 @@ them), so output flags mean the same everywhere. Tables come in as DataFrames; n
 from __future__ import annotations
 
 import io
+import math
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .fsio import OutputError, write_atomic
+from .fsio import OutputError, write_atomic, write_folder
 
 if TYPE_CHECKING:  # pandas is imported when a table is written: `mtext --help` stays fast
     import pandas as pd
@@ -20,40 +23,76 @@ if TYPE_CHECKING:  # pandas is imported when a table is written: `mtext --help` 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "xlsx")
 SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
                   ".ndjson": "jsonl", ".xlsx": "xlsx", ".txt": "table"}
-# OWASP CSV injection: a cell starting with one of these is read as a formula by spreadsheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# OWASP CSV injection: a cell starting with one of these is read as a formula by spreadsheets,
+# also after leading spaces, and in their full-width and small forms (＝＋－＠, ﹦﹢﹣﹫) and as the minus sign −.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_LOOKALIKES = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212")
+# Characters an xlsx file (XML 1.0) cannot hold: C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_REPLACEMENT = "\ufffd"  # what each of them becomes in an xlsx cell
+SHEET_NAME_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 
 
-def choose_format(fmt: str | None, output: Path | None, is_terminal: bool) -> str:
-    """The explicit format, else the output file's suffix, else table on a terminal and CSV in a pipe."""
+def choose_format(fmt: str | None, output: Path | None, is_terminal: bool, excel: bool = False) -> str:
+    """The explicit format, else the output file's suffix, else table on a terminal and CSV in a pipe.
+
+    ``excel`` (CSV for German spreadsheets) makes CSV the default, and any other format an error.
+    """
     if fmt:
         if fmt not in FORMATS:
             raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        return fmt
-    if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), "csv")
-    return "table" if is_terminal else "csv"
+        chosen = fmt
+    elif output is not None:
+        chosen = SUFFIX_FORMATS.get(output.suffix.lower(), "csv")
+    else:
+        chosen = "csv" if excel else "table" if is_terminal else "csv"
+    if excel and chosen != "csv":
+        raise OutputError(f"--excel writes CSV only, not {chosen}; drop --excel, or use --format xlsx "
+                          "(an .xlsx file) for a spreadsheet")
+    return chosen
+
+
+def starts_formula(value: str) -> bool:
+    """True when a spreadsheet could read ``value`` as a formula (OWASP's list, after leading spaces)."""
+    if value.startswith(FORMULA_PREFIXES):
+        return True
+    for char in value:
+        if char.isspace() or unicodedata.category(char) == "Cf":  # spaces, no-break spaces, zero-width
+            continue
+        return char in _FORMULA_LOOKALIKES or unicodedata.normalize("NFKC", char) in _FORMULA_LOOKALIKES
+    return False
+
+
+def guard_cell(value):
+    """``value`` prefixed with ``'`` when it is text a spreadsheet would evaluate; anything else as it is."""
+    return "'" + value if isinstance(value, str) and starts_formula(value) else value
 
 
 def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would evaluate with ``'`` (numbers are left alone)."""
-
-    def guard(value):
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
-
-    import pandas as pd
+    """Prefix every text cell (and column name) a spreadsheet would evaluate with ``'``; numbers stay."""
+    from pandas.api.types import is_numeric_dtype
 
     out = df.copy()
     for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(guard)
+        if not is_numeric_dtype(out[column]):  # numbers and booleans are never text
+            out[column] = out[column].map(guard_cell)
+    out.columns = [guard_cell(str(c)) for c in out.columns]
     return out
 
 
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD (�)."""
+    return XML_ILLEGAL.sub(XML_REPLACEMENT, text)
+
+
 def serialize(df: pd.DataFrame, fmt: str, excel: bool = False) -> bytes:
-    """The bytes of ``df`` in ``fmt`` (not ``table``). ``excel``: CSV for German spreadsheets."""
+    """The bytes of ``df`` in ``fmt`` (not ``table``). ``excel``: CSV for German spreadsheets.
+
+    Plain CSV/TSV is an RFC 4180 round-trip (quotes, separators and line breaks inside cells are
+    quoted; nothing is changed); only ``excel`` guards formulas.
+    """
+    if excel and fmt != "csv":
+        raise OutputError(f"--excel writes CSV only, not {fmt}")
     if fmt in ("csv", "tsv"):
         if excel:
             text = guard_formulas(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
@@ -64,25 +103,55 @@ def serialize(df: pd.DataFrame, fmt: str, excel: bool = False) -> bytes:
     if fmt == "jsonl":
         return df.to_json(orient="records", force_ascii=False, lines=True).encode("utf-8") if len(df) else b""
     if fmt == "xlsx":
-        return _xlsx_bytes(df)
+        return xlsx_bytes({"table": df})
     raise OutputError(f"format {fmt!r} cannot be serialised")
 
 
-def _xlsx_bytes(df: pd.DataFrame) -> bytes:
+def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An xlsx workbook, one sheet per table: numbers and booleans typed, every text cell stored as
+    text (never a formula, characters XML cannot hold replaced by U+FFFD), header row frozen,
+    column widths set from the header and the first rows."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.append([str(c) for c in df.columns])
-    for row in df.itertuples(index=False):
-        sheet.append([None if _is_missing(v) else (v.item() if hasattr(v, "item") else v) for v in row])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # stored as text: a leading "=" is never a formula
+    book = Workbook(write_only=True)
+    for name, df in sheets.items():
+        sheet = book.create_sheet(SHEET_NAME_ILLEGAL.sub("_", str(name))[:31] or "table")
+        sheet.freeze_panes = "A2"
+        _set_widths(sheet, df)
+        sheet.append([_text_cell(sheet, str(c)) for c in df.columns])
+        for row in df.itertuples(index=False):
+            sheet.append([_xlsx_value(sheet, v) for v in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(sheet, text: str):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=xml_safe(text))
+    cell.data_type = "s"  # stored as text: a leading "=" is never a formula
+    return cell
+
+
+def _xlsx_value(sheet, value):
+    if _is_missing(value):
+        return None
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and not math.isfinite(value):
+        return _text_cell(sheet, str(value))  # xlsx has no inf
+    if isinstance(value, (bool, int, float)):
+        return value
+    return _text_cell(sheet, str(value))
+
+
+def _set_widths(sheet, df: pd.DataFrame, sample: int = 200) -> None:
+    from openpyxl.utils import get_column_letter
+
+    head = df.head(sample)
+    for index, column in enumerate(df.columns, start=1):
+        longest = max([len(str(column))] + [len(str(v)) for v in head[column]])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 6), 60)
 
 
 def _is_missing(value) -> bool:
@@ -100,7 +169,7 @@ def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | N
 
     ``render`` returns the rich renderable shown for the ``table`` format (a report of ``df``).
     """
-    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    chosen = choose_format(fmt, output, sys.stdout.isatty(), excel)
     if chosen == "table":
         from rich.console import Console
 
@@ -122,10 +191,12 @@ def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | N
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False) -> None:
-    """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets)."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the folder ({exc.strerror}); choose another --out") from exc
-    for name, table in tables.items():
-        write_atomic(out_dir / f"{name}.csv", serialize(table, "csv", excel=excel))
+    """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets) and all of
+    them as ``out_dir/tables.xlsx``; every file is built first, then all are moved in together."""
+
+    def write_files(folder: Path) -> None:
+        for name, table in tables.items():
+            write_atomic(folder / f"{name}.csv", serialize(table, "csv", excel=excel))
+        write_atomic(folder / "tables.xlsx", xlsx_bytes(tables))
+
+    write_folder(out_dir, write_files)
