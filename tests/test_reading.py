@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
+
+import pytest
 
 from marketingtext.boilerplate import strip_boilerplate
 from marketingtext.reading import InputProblem, SourceText, normalize_text, read_source, read_sources
@@ -93,5 +97,120 @@ def test_seeds_are_byte_identical_to_shared_corpus():
     shared = RAW.parents[2] / "shared" / "corpus"
     if not shared.exists():
         shared = RAW.parents[1].parent / "shared" / "corpus"
-    for path in shared.glob("*.txt"):
+    if not shared.exists():
+        pytest.skip("../shared/corpus is missing (the shared data folder beside the project)")
+    shared_files = sorted(shared.glob("*.txt"))
+    assert len(shared_files) == len(list(RAW.glob("*.txt"))) == 5
+    for path in shared_files:
         assert (RAW / path.name).read_bytes() == path.read_bytes()
+
+
+def test_control_characters_become_breaks_or_spaces_never_glue_words(tmp_path: Path):
+    path = tmp_path / "pdf.txt"
+    path.write_bytes("Der Markt\fwächst.\vDie Kundin\u2028kauft\u2029online\x85und\x01gern\x9f.".encode())
+    text = read_source(str(path)).text
+    assert text.split() == ["Der", "Markt", "wächst.", "Die", "Kundin", "kauft", "online", "und", "gern", "."]
+    assert "Markt\nwächst" in text and "kauft\n\nonline" in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_text_not_binary(tmp_path: Path, encoding):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(GERMAN.encode(encoding))
+    source = read_source(str(path))
+    assert isinstance(source, SourceText), source
+    assert source.encoding == encoding and source.text == GERMAN
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_bom(tmp_path: Path, encoding):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(GERMAN.encode(encoding))
+    source = read_source(str(path))
+    assert source.encoding == encoding and source.text == GERMAN
+
+
+def problems_and_docs(paths) -> tuple[list[tuple[str, str]], list[str]]:
+    results = list(read_sources([str(p) for p in paths]))
+    problems = [(Path(r.path).name, r.message) for r in results if isinstance(r, InputProblem)]
+    return problems, [r.doc for r in results if isinstance(r, SourceText)]
+
+
+def test_every_skipped_path_in_a_folder_is_a_problem(tmp_path: Path):
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "gut.txt").write_text(GERMAN)
+    (corpus / "tot.txt").symlink_to(tmp_path / "gibt-es-nicht.txt")
+    (corpus / "kreis.txt").symlink_to(corpus / "kreis.txt")
+    (corpus / "ordner.txt").mkdir()
+    (corpus / "ordner.txt" / "innen.txt").write_text(GERMAN)
+    problems, docs = problems_and_docs([corpus])
+    assert docs == ["gut", "innen"]
+    reasons = dict(problems)
+    assert "loop" in reasons["kreis.txt"]
+    assert "broken symbolic link" in reasons["tot.txt"]
+    assert "folder named like a text file" in reasons["ordner.txt"]
+
+
+def test_unlistable_subfolder_is_a_problem(tmp_path: Path, monkeypatch):
+    import os
+
+    (tmp_path / "gut.txt").write_text(GERMAN)
+    (tmp_path / "geheim").mkdir()
+    (tmp_path / "geheim" / "x.txt").write_text(GERMAN)
+    real_scandir = os.scandir
+
+    def scandir(path):  # as chmod 000 would do (root ignores chmod, so the test says it directly)
+        if Path(path).name == "geheim":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems, docs = problems_and_docs([tmp_path])
+    assert docs == ["gut"]
+    assert problems == [("geheim", "permission denied; cannot list this folder (chmod +rx)")]
+
+
+def test_symlinked_folder_followed_once_and_loops_stop(tmp_path: Path):
+    real = tmp_path / "echt"
+    real.mkdir()
+    (real / "a.txt").write_text(GERMAN)
+    (real / "zurueck").symlink_to(real)  # a loop: echt/zurueck -> echt
+    top = tmp_path / "oben"
+    top.mkdir()
+    (top / "link").symlink_to(real)  # a symlinked folder: followed
+    problems, docs = problems_and_docs([top])
+    assert docs == ["a"]
+    assert [name for name, _ in problems] == ["zurueck"] and "already read" in problems[0][1]
+    problems, docs = problems_and_docs([top, real])  # the same folder named twice: read once
+    assert docs == ["a"] and [name for name, _ in problems] == ["zurueck", "echt"]
+
+
+def test_broken_symlink_given_directly_is_a_problem(tmp_path: Path):
+    link = tmp_path / "weg.txt"
+    link.symlink_to(tmp_path / "nirgends.txt")
+    problems, docs = problems_and_docs([link])
+    assert docs == [] and "broken symbolic link" in problems[0][1]
+
+
+class FakeStdin:
+    def __init__(self, data: bytes, tty: bool) -> None:
+        self.buffer = io.BytesIO(data)
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_stdin_on_a_terminal_says_how_to_end_and_twice_is_a_problem(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", FakeStdin(GERMAN.encode(), tty=True))
+    results = list(read_sources(["-", "-"]))
+    assert isinstance(results[0], SourceText) and results[0].text == GERMAN
+    assert isinstance(results[1], InputProblem) and "twice" in results[1].message
+    assert "Ctrl-D" in capsys.readouterr().err
+
+
+def test_stdin_from_a_pipe_is_read_silently(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", FakeStdin(GERMAN.encode(), tty=False))
+    assert read_source("-").text == GERMAN
+    assert capsys.readouterr().err == ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .boilerplate import strip_boilerplate
+from .walking import walk_folder
 
 DEFAULT_GLOBS = ("*.txt", "*.md")
 STDIN = "-"
@@ -28,7 +29,13 @@ _UNFOLD = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
 }
-_UNFOLD_TABLE = {**_INVISIBLE, **str.maketrans(_UNFOLD)}
+# Control and separator characters are never deleted (that would glue "Markt<FF>wächst" into one
+# word): page, line and paragraph breaks become line breaks, every other C0/C1 control a space.
+_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n",
+           "\u2028": "\n", "\u2029": "\n\n"}
+_CONTROLS = {code: " " for code in [*range(0x00, 0x09), *range(0x0e, 0x20), *range(0x7f, 0xa0)]
+             if chr(code) not in _BREAKS}
+_UNFOLD_TABLE = {**_INVISIBLE, **str.maketrans(_UNFOLD), **str.maketrans(_BREAKS), **_CONTROLS}
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,8 @@ class InputProblem:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, unified line ends, invisible characters removed, ligatures unfolded."""
+    """NFC, unified line ends, invisible characters removed, ligatures unfolded, control and separator
+    characters turned into line breaks (form feed, vertical tab, U+2028/2029, NEL) or spaces (the rest)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text.translate(_UNFOLD_TABLE))
 
@@ -69,18 +77,14 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
     are „“–€…) and latin-1 (where they are unused control codes); charset-normalizer judges
     anything else (UTF-16, other code pages).
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            return None
+    for bom, encoding, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), name
+            except UnicodeDecodeError:
+                return None
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        return None
+        return _decode_wide(data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -101,6 +105,41 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding
 
 
+# (byte order mark, codec, the name mtext reports); UTF-32's marks first: they begin like UTF-16's.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+         (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"), (b"\xff\xfe", "utf-16-le", "utf-16"),
+         (b"\xfe\xff", "utf-16-be", "utf-16"))
+
+
+def _decode_wide(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 or UTF-32 without a BOM, told apart by where the zero bytes fall; None for binary data.
+
+    Text in a Latin script has a zero in every other byte (UTF-16) or in three of four (UTF-32);
+    the decoded text must then consist of printable characters and line breaks.
+    """
+    sample = data[:BINARY_SNIFF_BYTES - BINARY_SNIFF_BYTES % 4]
+    share = [sample[i::4].count(0) / max(len(sample[i::4]), 1) for i in range(4)]
+    candidates = []
+    if min(share[1:]) > 0.9 and share[0] < 0.1:
+        candidates.append("utf-32-le")
+    if min(share[:3]) > 0.9 and share[3] < 0.1:
+        candidates.append("utf-32-be")
+    odd, even = (share[1] + share[3]) / 2, (share[0] + share[2]) / 2
+    if odd > 0.5 and even < 0.1:
+        candidates.append("utf-16-le")
+    if even > 0.5 and odd < 0.1:
+        candidates.append("utf-16-be")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(unicodedata.category(c) == "Cc" and c not in "\n\r\t" for c in text[:BINARY_SNIFF_BYTES])
+        if controls <= len(text[:BINARY_SNIFF_BYTES]) // 100:
+            return text, encoding
+    return None
+
+
 def _looks_like_latin_text(data: bytes) -> bool:
     """True when the non-ASCII bytes are mostly German letters in latin-1/cp1252 (äöüÄÖÜß…)."""
     high = [b for b in data if b >= 0x80]
@@ -111,21 +150,35 @@ def _looks_like_latin_text(data: bytes) -> bool:
 
 
 def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> Iterator[str | InputProblem]:
-    """Expand files and folders (recursively, by ``globs``) in a stable order; ``-`` is stdin."""
+    """Expand files and folders (recursively, by ``globs``) in a stable order; ``-`` is stdin.
+
+    Every path passed over is a problem (see :mod:`marketingtext.walking`); a folder reached twice
+    (named twice, or through a symbolic link) is read once, and ``-`` is read once.
+    """
     globs = tuple(globs)
+    seen_folders: set[str] = set()
+    stdin_given = False
     for raw in paths:
         if raw == STDIN:
-            yield STDIN
+            if stdin_given:
+                yield InputProblem(raw, "stdin given twice; it can be read only once, give - once")
+            else:
+                stdin_given = True
+                yield STDIN
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted({p for g in globs for p in path.rglob(g) if p.is_file()})
-            if not found:
+            said = 0  # files found or skips reported: either way the folder needs no other line
+            for item in walk_folder(path, globs, seen_folders):
+                said += 1
+                yield item if isinstance(item, str) else InputProblem(item.path, item.message)
+            if not said:
                 yield InputProblem(raw, f"no files matching {', '.join(globs)} in this folder; "
                                         "pass --glob to choose other files")
-            yield from (str(p) for p in found)
         elif path.is_file():
             yield str(path)
+        elif path.is_symlink():
+            yield InputProblem(raw, "broken symbolic link or link loop; check where it points")
         elif path.exists():
             yield InputProblem(raw, "not a regular file; pass a text file or a folder")
         else:
@@ -134,6 +187,9 @@ def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> It
 
 def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | InputProblem:
     """Read, decode, normalise and clean one file (or stdin for ``-``)."""
+    if path == STDIN and sys.stdin.isatty():
+        print("mtext: reading text typed here; end it with Ctrl-D on a line of its own (Ctrl-Z Enter on "
+              "Windows)", file=sys.stderr, flush=True)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except PermissionError:
