@@ -30,7 +30,7 @@ def test_corrupt_cache_entry_is_rebuilt(seeds, tmp_path):
 
     corpus = mt.load(seeds.sources[1].path, cache_dir=tmp_path, pipeline=(seeds.nlp, seeds.pipeline))
     expected = corpus.docs()
-    entries = [*tmp_path.rglob("*.spacy"), *tmp_path.rglob("*.pickle")]  # parsed Docs and finished tables
+    entries = [*tmp_path.rglob("*.spacy"), *tmp_path.rglob("*.json")]  # parsed Docs and finished tables
     assert len(entries) == 2
     for entry in entries:
         entry.write_bytes(b"garbage")

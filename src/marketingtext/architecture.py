@@ -10,11 +10,11 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # 1. base: the definitions and formulas everything shares; no spaCy models, no pandas tables
     "base": ("version", "errors", "words", "stats", "lexicon", "fsio"),
     # 2. files -> clean text
-    "reading": ("reading", "walking", "boilerplate"),
+    "reading": ("reading", "walking", "boilerplate", "sourcelist"),
     # 3. the German spaCy pipeline and mtext's components
     "pipeline": ("pipeline", "german", "hanta_tagger"),
     # 4. texts -> Docs: batched, in processes or on Dask; the Doc and table caches
-    "parsing": ("parsing", "cluster", "cache"),
+    "parsing": ("parsing", "cluster", "cache", "tablecodec", "cachedir"),
     # 5. parsed documents -> DataFrames, one module per kind of table
     "tables": ("sentences", "documents", "terms", "keyword_methods", "compounds", "keywords", "entities",
                "comparison", "kwic"),

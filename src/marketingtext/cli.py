@@ -59,6 +59,7 @@ class CorpusOptions:
     model: str = "auto"
     cache_dir: Path | None = None
     no_cache: bool = False
+    cache_max_mb: float | None = None
     jobs: int = 1
     scheduler: str | None = None
     verbose: bool = False
@@ -91,6 +92,9 @@ CORPUS_OPTIONS = [
         "--cache-dir", help="Cache for parsed documents and tables.")], None),
     _option("no_cache", Annotated[bool, typer.Option(
         "--no-cache", help="Parse again; neither read nor write the cache.")], False),
+    _option("cache_max_mb", Annotated[float | None, typer.Option(
+        "--cache-max-mb", min=0, envvar="MTEXT_CACHE_MAX_MB",
+        help="Cap the cache at this size; least recently used entries are removed after the run.")], None),
     _option("jobs", Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for parsing.")], 1),
     _option("scheduler", Annotated[str | None, typer.Option(
         "--scheduler", envvar="MTEXT_DASK_SCHEDULER",
@@ -162,7 +166,7 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
 
     corpus = load(paths or [DEFAULT_INPUT], globs=options.glob or None, keep_boilerplate=options.keep_boilerplate,
                   model=options.model, cache_dir=options.cache_dir, use_cache=not options.no_cache,
-                  jobs=options.jobs, scheduler=options.scheduler)
+                  jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
     if options.verbose:
@@ -360,6 +364,34 @@ def analyze(
     Console(stderr=not sys.stdout.isatty()).print(
         overview_report(tables, out, corpus.pipeline, summarize(tables["entities"])))
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
+
+
+cache_app = typer.Typer(help="See or clear the cache of parsed documents and tables.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="The cache folder [MTEXT_CACHE_DIR or the "
+                                                                   "user cache folder].")]
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDir = None) -> None:
+    """Where the cache is, how many entries it holds and their size."""
+    from .cachedir import cache_info, default_cache_dir, max_bytes_from
+
+    info = cache_info(cache_dir or default_cache_dir())
+    cap = max_bytes_from(None)
+    typer.echo(f"location: {info.location}\nentries:  {info.entries} ({info.docs} parsed documents, "
+               f"{info.tables} tables)\nsize:     {info.size / 1e6:.1f} MB\n"
+               f"cap:      {'none' if cap is None else f'{cap / 1024 / 1024:g} MiB (MTEXT_CACHE_MAX_MB)'}")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDir = None) -> None:
+    """Remove every cached document and table (other files in the folder are kept)."""
+    from .cachedir import clear_cache, default_cache_dir
+
+    removed = clear_cache(cache_dir or default_cache_dir())
+    typer.echo(f"mtext: removed {removed.entries} cache entries ({removed.size / 1e6:.1f} MB) from {removed.location}",
+               err=True)
 
 
 def _show_version(value: bool) -> None:

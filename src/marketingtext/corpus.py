@@ -13,19 +13,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cache import DocCache, TableCache, default_cache_dir, file_fingerprint
+from .cache import DocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
+from .cachedir import max_bytes_from, trim_cache
 from .parsing import ParsedDoc, parse_sources
 from .pipeline import AUTO, PipelineInfo, load_pipeline
-from .reading import DEFAULT_GLOBS, InputProblem, SourceText, read_sources
+from .reading import DEFAULT_GLOBS, InputProblem, SourceText
+from .sourcelist import SourceList, scan_sources
 
 DEFAULT_INPUT = "data/raw"
 
 
 @dataclass
 class Corpus:
-    """Documents read from disk plus the pipeline that parses them (parsed lazily, cached)."""
+    """Documents read from disk plus the pipeline that parses them (parsed lazily, cached).
 
-    sources: list[SourceText]
+    ``sources`` is a :class:`~marketingtext.sourcelist.SourceList` after :func:`load`: each text is
+    read from disk when its turn comes, so memory does not grow with the corpus.
+    """
+
+    sources: SourceList | list[SourceText]
     problems: list[InputProblem]
     nlp: object
     pipeline: PipelineInfo
@@ -35,6 +41,7 @@ class Corpus:
     model: str = AUTO
     scheduler: str | None = None  # a Dask scheduler address or "local": parse on a cluster
     tables: TableCache | None = None  # finished tables, so that a re-run costs almost nothing
+    cache_max_bytes: int | None = None  # least recently used cache entries go beyond this
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
 
     def parsed(self) -> Iterator[ParsedDoc]:
@@ -49,12 +56,20 @@ class Corpus:
             engine = DaskEngine(self.scheduler, self.model, self.pipeline, self.nlp.vocab, self.jobs)
         yield from parse_sources(self.nlp, self.sources, self.cache, jobs=self.jobs,
                                  on_parsed=self.on_parsed, engine=engine)
+        self._trim_cache()
 
     def _table(self, name: str, options: dict, build):
         """``build()``, or its cached result for these documents and options."""
         if self.tables is None or self._docs is not None:  # documents in memory: tables are cheap
             return build()
-        return self.tables.get_or_build(name, options, self.sources, build)
+        keys = self.sources.digests if isinstance(self.sources, SourceList) else self.sources
+        result = self.tables.get_or_build(name, options, keys, build)
+        self._trim_cache()
+        return result
+
+    def _trim_cache(self) -> None:
+        if self.cache_max_bytes is not None and self.cache is not None:
+            trim_cache(self.cache.root, self.cache_max_bytes)
 
     def keep_in_memory(self) -> Corpus:
         """Parse once and hold every Doc (handy in a notebook; not for very large corpora)."""
@@ -134,7 +149,7 @@ class Corpus:
 
     @property
     def names(self) -> list[str]:
-        return [s.doc for s in self.sources]
+        return self.sources.docs if isinstance(self.sources, SourceList) else [s.doc for s in self.sources]
 
 
 @dataclass(frozen=True)
@@ -169,22 +184,26 @@ def load(
     jobs: int = 1,
     scheduler: str | None = None,
     pipeline=None,
+    cache_max_mb: float | None = None,
 ) -> Corpus:
     """Read ``paths`` (files, folders, ``-``) and prepare them for parsing.
 
     Files that cannot be read are listed in ``corpus.problems``; the rest are analysed.
     ``pipeline`` reuses an already loaded ``(nlp, PipelineInfo)`` pair. ``scheduler`` (a Dask
     scheduler address, or ``"local"`` for a LocalCluster of ``jobs`` workers) parses on a cluster.
+    Texts are read once here (one at a time, for the table cache key) and again when parsed.
+    ``cache_max_mb`` (else ``MTEXT_CACHE_MAX_MB``) caps the cache; least recently used entries go first.
 
     >>> corpus = load("data/raw")
     >>> corpus.docs()[["doc", "words", "flesch_amstad"]]
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    sources, problems = [], []
-    for item in read_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate):
-        (problems if isinstance(item, InputProblem) else sources).append(item)
+    cap = max_bytes_from(cache_max_mb)
+    sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate)
     nlp, info = pipeline or load_pipeline(model)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
-    cache, tables = (DocCache(root, info.cache_key), TableCache(root, info.cache_key)) if use_cache else (None, None)
-    return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables)
+    key = cache_key(info.cache_key)
+    cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
+    return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
+                  cache_max_bytes=cap)

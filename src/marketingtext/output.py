@@ -97,7 +97,10 @@ def serialize(df: pd.DataFrame, fmt: str, excel: bool = False) -> bytes:
         if excel:
             text = guard_formulas(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
             return ("\ufeff" + text).encode("utf-8")
-        return df.to_csv(index=False, sep="," if fmt == "csv" else "\t", lineterminator="\n").encode("utf-8")
+        # Python's csv module quotes a cell only for the line end in use: a lone CR would go unquoted
+        # with LF line ends, so a table holding one is written with RFC 4180's CRLF.
+        ending = "\r\n" if _holds_carriage_return(df) else "\n"
+        return df.to_csv(index=False, sep="," if fmt == "csv" else "\t", lineterminator=ending).encode("utf-8")
     if fmt == "json":
         return (df.to_json(orient="records", force_ascii=False, indent=1) + "\n").encode("utf-8")
     if fmt == "jsonl":
@@ -105,6 +108,14 @@ def serialize(df: pd.DataFrame, fmt: str, excel: bool = False) -> bytes:
     if fmt == "xlsx":
         return xlsx_bytes({"table": df})
     raise OutputError(f"format {fmt!r} cannot be serialised")
+
+
+def _holds_carriage_return(df: pd.DataFrame) -> bool:
+    from pandas.api.types import is_numeric_dtype
+
+    return any("\r" in str(c) for c in df.columns) or any(
+        df[c].map(lambda v: isinstance(v, str) and "\r" in v).any()
+        for c in df.columns if not is_numeric_dtype(df[c]))
 
 
 def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:

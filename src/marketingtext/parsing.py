@@ -66,7 +66,10 @@ def parse_sources(
     processes, or a :class:`marketingtext.cluster.DaskEngine`. ``on_parsed(source)`` is called
     after each document (progress).
     """
-    sources = list(sources)
+    if iter(sources) is sources:  # a one-shot iterator; a list or SourceList is read once per pass
+        sources = list(sources)
+    # Three passes over ``sources`` (each holds one text at a time): which are cached, the texts
+    # to parse (the engine reads ahead a batch), and the documents in order.
     hits = [cache is not None and cache.has(source.text) for source in sources]
     engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs))
     parsed = engine(source.text for source, hit in zip(sources, hits, strict=True) if not hit)
@@ -108,8 +111,11 @@ _worker_nlp = None
 
 
 def _init_worker(nlp) -> None:
+    import signal
+
     global _worker_nlp
     _worker_nlp = nlp
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
 
 
 def _parse_chunk(item: tuple[str, object]) -> tuple[bytes, object]:

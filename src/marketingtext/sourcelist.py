@@ -1,0 +1,99 @@
+"""The documents of a corpus without their texts in memory: read again when their turn comes.
+
+:func:`scan_sources` reads every input once, as a stream, and keeps of each document only what
+the table cache key needs (a 32-byte digest of its name, path, encoding, sizes and text) and
+where to read it again; problems are collected on the way. A :class:`SourceList` then yields the
+:class:`SourceText` of each document one at a time, as often as it is iterated, so that a corpus
+of 100,000 files, or of one very large file, never holds more than one text at a time. Text from
+stdin cannot be read twice and is kept. A file that changed since it was scanned is an error
+(its tables would not match the key they are cached under).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from .errors import MtextError
+from .reading import STDIN, InputProblem, SourceText, read_source, read_sources
+
+
+class SourceChanged(MtextError):
+    """An input file changed (or vanished) while mtext was analysing it."""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a document is read from, its name in the tables, and its key digest."""
+
+    path: str
+    doc: str
+    digest: bytes
+    kept: SourceText | None = None  # stdin's text, which cannot be read again
+
+
+def source_key(source: SourceText) -> bytes:
+    """What a table's cache key takes from one document: name, path, encoding, sizes and text."""
+    digest = hashlib.sha256(f"\0{source.doc}\0{source.path}\0{source.encoding}\0{source.chars_raw}\0"
+                            f"{source.chars_dropped}\0".encode("utf-8", "surrogatepass"))
+    digest.update(hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
+    return digest.digest()
+
+
+class SourceList:
+    """A re-iterable, indexable sequence of :class:`SourceText`, read from disk on demand."""
+
+    def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False) -> None:
+        self.refs = refs
+        self.keep_boilerplate = keep_boilerplate
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __bool__(self) -> bool:
+        return bool(self.refs)
+
+    def __iter__(self) -> Iterator[SourceText]:
+        return (self._read(ref) for ref in self.refs)
+
+    def __getitem__(self, index: int | slice) -> SourceText | SourceList:
+        if isinstance(index, slice):
+            return SourceList(self.refs[index], self.keep_boilerplate)
+        return self._read(self.refs[index])
+
+    @property
+    def docs(self) -> list[str]:
+        return [ref.doc for ref in self.refs]
+
+    @property
+    def digests(self) -> list[bytes]:
+        return [ref.digest for ref in self.refs]
+
+    def _read(self, ref: SourceRef) -> SourceText:
+        if ref.kept is not None:
+            return ref.kept
+        source = read_source(ref.path, self.keep_boilerplate)
+        if isinstance(source, InputProblem):
+            raise SourceChanged(f"{ref.path}: {source.message} (it was readable when the run started)")
+        source = replace(source, doc=ref.doc) if source.doc != ref.doc else source
+        if source_key(source) != ref.digest:
+            raise SourceChanged(f"{ref.path}: changed while mtext was analysing it; run again")
+        return source
+
+
+def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False,
+                 on_source=None) -> tuple[SourceList, list[InputProblem]]:
+    """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems.
+
+    ``on_source(source)`` sees each document's text while it is in memory (e.g. for a cache check).
+    """
+    refs, problems = [], []
+    for item in read_sources(paths, globs, keep_boilerplate):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        if on_source is not None:
+            on_source(item)
+        refs.append(SourceRef(item.path, item.doc, source_key(item), item if item.path == STDIN else None))
+    return SourceList(refs, keep_boilerplate), problems

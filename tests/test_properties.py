@@ -1,0 +1,88 @@
+"""Properties over arbitrary input (Hypothesis): reading never raises, text survives every format,
+no spreadsheet cell can start a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marketingtext.output import serialize, starts_formula, xml_safe
+from marketingtext.reading import InputProblem, SourceText, decode_bytes, read_source
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Text as tables hold it: any character but lone surrogates (reading cannot produce them).
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# Text a spreadsheet attacker would try: formula starts behind spaces and look-alikes.
+ATTACK = st.builds(lambda pad, start, rest: pad + start + rest,
+                   st.sampled_from(["", " ", "\u00a0", "\u3000", "\t", "\u200b", "  \u2007"]),
+                   st.sampled_from(["=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\r", "\n"]),
+                   TEXT)
+CELL = st.one_of(TEXT, ATTACK)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_make_reading_raise(data):
+    decoded = decode_bytes(data)
+    assert decoded is None or isinstance(decoded[0], str)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.txt"
+        path.write_bytes(data)
+        result = read_source(str(path))
+    assert isinstance(result, (SourceText, InputProblem))
+    if isinstance(result, SourceText):  # no control character survives but line break and tab
+        assert not [c for c in result.text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) < 0xa0]
+
+
+def frame(texts: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"text": texts, "n": range(len(texts))})
+
+
+@SETTINGS
+@given(st.lists(CELL, min_size=1, max_size=5))
+def test_text_round_trips_through_csv_and_tsv(texts):
+    df = frame(texts)
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        back = pd.read_csv(io.BytesIO(serialize(df, fmt)), sep=sep, dtype={"text": str}, keep_default_na=False,
+                           na_values=[])
+        assert back["text"].tolist() == texts, fmt
+        assert back["n"].tolist() == list(range(len(texts)))
+
+
+@SETTINGS
+@given(st.lists(CELL, min_size=1, max_size=5))
+def test_text_round_trips_through_jsonl(texts):
+    back = pd.read_json(io.BytesIO(serialize(frame(texts), "jsonl")), lines=True, dtype=False)
+    assert back["text"].tolist() == texts
+
+
+@SETTINGS
+@given(st.lists(CELL, min_size=1, max_size=5))
+def test_text_round_trips_through_xlsx_but_what_xml_cannot_hold(texts):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(serialize(frame(texts), "xlsx"))).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value or "" for c in cells] == [xml_safe(t) for t in texts]
+    assert all(c.data_type == "s" for c in cells if c.value is not None)  # text, never a formula
+
+
+@SETTINGS
+@given(st.lists(CELL, min_size=1, max_size=5), st.lists(st.floats(allow_nan=False, allow_infinity=False),
+                                                         min_size=1, max_size=5))
+def test_no_excel_csv_text_cell_can_start_a_formula(texts, numbers):
+    df = pd.DataFrame({"text": texts, "other": list(reversed(texts))})
+    data = serialize(df, "csv", excel=True).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data, newline=""), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert len(rows) == len(texts) + 1
+    assert not [cell for cell in cells if starts_formula(cell)]
+    numeric = serialize(pd.DataFrame({"x": numbers}), "csv", excel=True).decode("utf-8-sig")
+    back = pd.read_csv(io.StringIO(numeric), sep=";", decimal=",")
+    assert back["x"].tolist() == numbers  # numbers are written as numbers, never guarded

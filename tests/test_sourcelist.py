@@ -1,0 +1,65 @@
+"""Streamed sources: texts read when their turn comes, one at a time; a changed file is an error."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from marketingtext.reading import SourceText
+from marketingtext.sourcelist import SourceChanged, scan_sources, source_key
+
+SATZ = "Der Markt für Bio-Brot wächst, sagt die Bäckerin {n}.\n"
+
+
+def corpus(tmp_path: Path, count: int = 3) -> Path:
+    for n in range(count):
+        (tmp_path / f"t{n}.txt").write_text(SATZ.format(n=n), encoding="utf-8")
+    return tmp_path
+
+
+def test_scan_keeps_no_text_and_iteration_reads_again(tmp_path: Path):
+    sources, problems = scan_sources([str(corpus(tmp_path))], ["*.txt"])
+    assert problems == [] and len(sources) == 3 and sources.docs == ["t0", "t1", "t2"]
+    assert all(ref.kept is None for ref in sources.refs)  # nothing but paths and digests held
+    assert [s.text for s in sources] == [SATZ.format(n=n) for n in range(3)]
+    assert [s.text for s in sources] == [SATZ.format(n=n) for n in range(3)]  # re-iterable
+    assert sources.digests == [source_key(s) for s in sources]
+    assert [s.doc for s in sources[1:]] == ["t1", "t2"] and sources[2].doc == "t2"
+
+
+def test_iteration_holds_one_text_at_a_time(tmp_path: Path):
+    import gc
+    import weakref
+
+    sources, _ = scan_sources([str(corpus(tmp_path, 4))], ["*.txt"])
+    alive = []
+    for source in sources:
+        alive.append(weakref.ref(source))
+        gc.collect()
+        assert sum(ref() is not None for ref in alive) == 1  # the earlier ones are gone
+
+
+def test_a_file_changed_during_the_run_is_an_error(tmp_path: Path):
+    sources, _ = scan_sources([str(corpus(tmp_path))], ["*.txt"])
+    (tmp_path / "t1.txt").write_text("Ganz anderer Text.\n", encoding="utf-8")
+    with pytest.raises(SourceChanged, match="t1.txt: changed"):
+        list(sources)
+    (tmp_path / "t1.txt").unlink()
+    with pytest.raises(SourceChanged, match="No such file.*readable when the run started"):
+        list(sources)
+
+
+def test_stdin_is_kept_because_it_cannot_be_read_twice(tmp_path: Path, monkeypatch):
+    class Pipe:
+        buffer = io.BytesIO(SATZ.format(n=9).encode())
+
+        def isatty(self):
+            return False
+
+    monkeypatch.setattr(sys, "stdin", Pipe())
+    sources, _ = scan_sources(["-"], ["*.txt"])
+    assert [s.text for s in sources] * 2 == [SATZ.format(n=9)] * 2
+    assert isinstance(sources[0], SourceText) and sources[0].doc == "stdin"
