@@ -134,8 +134,9 @@ def _decode_wide(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(unicodedata.category(c) == "Cc" and c not in "\n\r\t" for c in text[:BINARY_SNIFF_BYTES])
-        if controls <= len(text[:BINARY_SNIFF_BYTES]) // 100:
+        sample_text = text[:BINARY_SNIFF_BYTES]
+        controls = sum(unicodedata.category(c) == "Cc" and c not in "\n\r\t\x0b\x0c" for c in sample_text)
+        if controls <= len(sample_text) // 100:
             return text, encoding
     return None
 
