@@ -10,6 +10,7 @@ Heavy imports (spaCy, pandas, the pipeline) happen inside the commands: ``mtext 
 
 from __future__ import annotations
 
+import atexit
 import functools
 import inspect
 import sys
@@ -191,6 +192,7 @@ def _progress(total: int):
     def advance(source) -> None:
         if not progress.live.is_started:  # started by the first parsed document: cached tables show none
             progress.start()
+            atexit.register(progress.stop)  # Ctrl-C or an error: the terminal gets its cursor back
         progress.update(task, advance=1, description=source.doc)
         if progress.tasks[task].completed >= total:
             progress.stop()

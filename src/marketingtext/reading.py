@@ -30,10 +30,11 @@ _UNFOLD = {
     "\ufb05": "st", "\ufb06": "st", "\u2011": "-", "\u00a0": " ", "\u202f": " ",
 }
 # Control and separator characters are never deleted (that would glue "Markt<FF>wächst" into one
-# word): page, line and paragraph breaks become line breaks, every other C0/C1 control a space.
-_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n",
+# word): line and paragraph separators become line breaks, every other C0/C1 control a space. A form
+# feed (a PDF's page break, often in mid-sentence) is a space, so that it does not cut a sentence.
+_BREAKS = {"\x0b": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n",
            "\u2028": "\n", "\u2029": "\n\n"}
-_CONTROLS = {code: " " for code in [*range(0x00, 0x09), *range(0x0e, 0x20), *range(0x7f, 0xa0)]
+_CONTROLS = {code: " " for code in [*range(0x00, 0x09), 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)]
              if chr(code) not in _BREAKS}
 _UNFOLD_TABLE = {**_INVISIBLE, **str.maketrans(_UNFOLD), **str.maketrans(_BREAKS), **_CONTROLS}
 
@@ -64,7 +65,7 @@ class InputProblem:
 
 def normalize_text(text: str) -> str:
     """NFC, unified line ends, invisible characters removed, ligatures unfolded, control and separator
-    characters turned into line breaks (form feed, vertical tab, U+2028/2029, NEL) or spaces (the rest)."""
+    characters turned into line breaks (vertical tab, U+2028/2029, NEL) or spaces (form feed and the rest)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text.translate(_UNFOLD_TABLE))
 
