@@ -198,17 +198,19 @@ def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | Input
         return InputProblem(path, "permission denied; make the file readable (chmod +r)")
     except OSError as exc:
         return InputProblem(path, f"cannot be read ({exc.strerror or exc}); check the file")
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copies: a file may be hundreds of MB)
         return InputProblem(path, "empty file; nothing to analyse")
     decoded = decode_bytes(data)
+    del data
     if decoded is None:
         return InputProblem(path, "binary or undecodable file; convert it to UTF-8 text first")
-    raw_text, encoding = decoded
-    text = normalize_text(raw_text)
-    if not text.strip():
+    encoding = decoded[1]
+    text = normalize_text(decoded[0])
+    del decoded
+    if not text or text.isspace():
         return InputProblem(path, "no text after decoding; nothing to analyse")
     kept, dropped = (text, []) if keep_boilerplate else strip_boilerplate(text)
-    if not kept.strip():
+    if not kept or kept.isspace():
         return InputProblem(path, "only web boilerplate found; use --keep-boilerplate to analyse it anyway")
     return SourceText(
         doc="stdin" if path == STDIN else Path(path).stem,
