@@ -11,7 +11,7 @@ from .stats import flesch_amstad, lix, mtld, syllables, wiener_sachtextformel
 from .words import is_long, is_word
 
 DOC_COLUMNS = [
-    "doc", "path", "encoding", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
+    "doc", "path", "encoding", "format", "pages", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
     "mean_sentence_len", "flesch_amstad", "wiener_sachtextformel", "lix",
 ]
 
@@ -27,6 +27,8 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "doc": parsed.source.doc,
         "path": parsed.source.path,
         "encoding": parsed.source.encoding,
+        "format": parsed.source.format,
+        "pages": parsed.source.pages if parsed.source.pages is not None else pd.NA,  # PDF only
         "chars": len(parsed.source.text),
         "chars_dropped": parsed.source.chars_dropped,
         "sentences": sentences,
