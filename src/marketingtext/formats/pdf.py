@@ -40,8 +40,13 @@ def extract(path: Path, **_options) -> Extracted:
 
 
 def _open(path: Path):
+    import logging
+
     import pypdf
     from pypdf.errors import PdfReadError
+
+    # pypdf logs repairs ("EOF marker not found") as warnings; mtext says one line per bad file instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
         raise FormatError("not a PDF file (no %PDF header; damaged or renamed?); export it again as PDF")
