@@ -215,6 +215,21 @@ def write_pdf(paragraphs: list[str], path: Path, *, header: str | None = RUNNING
     return path
 
 
+def write_pdf_multi_cell(lines: list[str], path: Path) -> Path:
+    """A PDF as fpdf2 sets justified paragraphs itself: space glyphs, widened gaps, no hyphenation."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=str(ttf_font()))
+    pdf.set_font("DejaVu", size=11)
+    for line in filter(str.strip, lines):
+        pdf.multi_cell(0, 5.6, line, align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
 def essay_lines(path: Path) -> list[str]:
     """The lines of an essay .txt file: its paragraphs, with empty ones where it has blank lines."""
     return path.read_text(encoding="utf-8").rstrip("\n").split("\n")

@@ -17,7 +17,16 @@ from marketingtext.formats.pdf_layout import Line, drop_running_lines, join_brok
 from marketingtext.reading import DEFAULT_GLOBS, InputProblem, SourceText, find_files, read_source
 
 from .conftest import RAW
-from .format_writers import RUNNING_HEADER, essay_lines, write_docx, write_html, write_odt, write_pdf, write_rtf
+from .format_writers import (
+    RUNNING_HEADER,
+    essay_lines,
+    write_docx,
+    write_html,
+    write_odt,
+    write_pdf,
+    write_pdf_multi_cell,
+    write_rtf,
+)
 
 ESSAY = RAW / "000_c44f16a2d46a17b4.txt"
 WRITERS = {"docx": write_docx, "odt": write_odt, "pdf": write_pdf, "html": write_html, "rtf": write_rtf}
@@ -47,6 +56,13 @@ def test_essay_round_trip_gives_the_source_prose(fmt, tmp_path):
     assert source.format == fmt
     assert squashed(source.text) == prose(ESSAY)
     assert (source.pages is not None) == (fmt == "pdf")
+
+
+def test_pdf_with_fpdf2s_own_justified_paragraphs_gives_the_source_prose(tmp_path):
+    # space glyphs widened by justification come out doubled from the text layer; they must not stay
+    source = read_source(str(write_pdf_multi_cell(essay_lines(ESSAY), tmp_path / "blocksatz.pdf")))
+    assert "  " not in source.text
+    assert squashed(source.text) == prose(ESSAY)
 
 
 def test_html_page_keeps_title_and_article_but_drops_navigation_banner_and_comments(tmp_path):
@@ -101,6 +117,7 @@ def test_docx_leaves_out_header_footer_comments_and_tracked_deletions(tmp_path):
                 "Der Umsatz stieg im Jahr 2023.\nRegion Süd\n12 Filialen")
     assert extract(path).text == expected
     assert extract(path, tables=False).text == expected.rsplit("\nRegion", 1)[0]
+    assert "Filialen" not in read_source(str(path), tables=False).text
 
 
 def test_odt_leaves_out_header_comments_footnotes_and_tracked_deletions(tmp_path):

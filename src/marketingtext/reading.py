@@ -141,12 +141,15 @@ def _is_lock_file(path: Path) -> bool:
     return path.name.startswith("~$")
 
 
-def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | InputProblem:
-    """Read, decode (or extract: docx, odt, pdf, html, rtf), normalise and clean one file (or stdin for ``-``)."""
+def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) -> SourceText | InputProblem:
+    """Read, decode (or extract: docx, odt, pdf, html, rtf), normalise and clean one file (or stdin for ``-``).
+
+    ``tables=False`` leaves out the text of table cells in .docx, .odt and web pages.
+    """
     fmt = "txt" if path == STDIN else format_of(path) or Path(path).suffix.lower().lstrip(".") or "txt"
     try:
         if path != STDIN and format_of(path):
-            extracted = _extract(path, keep_boilerplate)
+            extracted = _extract(path, keep_boilerplate, tables)
             if isinstance(extracted, InputProblem):
                 return extracted
             raw_text, encoding, title, pages = extracted.text, "", extracted.title, extracted.pages
@@ -182,14 +185,14 @@ def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | Input
     )
 
 
-def _extract(path: str, keep_boilerplate: bool):
+def _extract(path: str, keep_boilerplate: bool, tables: bool):
     """A document format's text (formats.extract), or the problem as one line."""
     from .formats import extract
 
     if Path(path).stat().st_size == 0:
         return InputProblem(path, "empty file; nothing to analyse")
     try:
-        return extract(path, keep_boilerplate=keep_boilerplate)
+        return extract(path, keep_boilerplate=keep_boilerplate, tables=tables)
     except FormatError as exc:
         return InputProblem(path, str(exc))
     except OSError:  # permission and I/O errors: read_source says them as for text files
@@ -200,7 +203,7 @@ def _extract(path: str, keep_boilerplate: bool):
 
 
 def read_sources(
-    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False
+    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False, tables: bool = True
 ) -> Iterator[SourceText | InputProblem]:
     """Yield every readable document under ``paths``, or a problem for each that is not.
 
@@ -208,7 +211,7 @@ def read_sources(
     """
     seen: dict[str, int] = {}
     for item in find_files(paths, globs):
-        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate)
+        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables)
         if isinstance(result, SourceText):
             seen[result.doc] = seen.get(result.doc, 0) + 1
             if seen[result.doc] > 1:

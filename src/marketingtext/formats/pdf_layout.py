@@ -67,14 +67,19 @@ def paragraphs(pages: list[list[Line]]) -> str:
     pitch = _line_pitch(pages)
     full = _full_line_length(lines)
     page_starts = {id(page[0]) for page in pages if page}
-    out = [lines[0].text.strip()]
+    out = [squash_spaces(lines[0].text)]
     for previous, line in zip(lines, lines[1:], strict=False):
-        text = line.text.strip()
+        text = squash_spaces(line.text)
         if _starts_paragraph(previous, line, pitch, full, new_page=id(line) in page_starts):
             out.append(text)
         else:
             out[-1] = join_broken_line(out[-1], text)
     return "\n".join(out)
+
+
+def squash_spaces(text: str) -> str:
+    """One space between words: justified lines come out of text layers with widened, doubled spaces."""
+    return " ".join(text.split())
 
 
 def _starts_paragraph(previous: Line, line: Line, pitch: float, full: float, new_page: bool) -> bool:
