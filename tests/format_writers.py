@@ -233,3 +233,14 @@ def write_pdf_multi_cell(lines: list[str], path: Path) -> Path:
 def essay_lines(path: Path) -> list[str]:
     """The lines of an essay .txt file: its paragraphs, with empty ones where it has blank lines."""
     return path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+
+
+WRITERS = {"docx": write_docx, "odt": write_odt, "pdf": write_pdf, "html": write_html, "rtf": write_rtf}
+# Two German sentences for tests that need a small, quick document.
+SHORT = ["Die Kundenorientierung prägt das Marketing der Bäckerei Müller in Köln.",
+         "Größere Märkte verlangen eine genaue Analyse der Zielgruppen und ihrer Bedürfnisse."]
+
+
+def squashed(text: str) -> str:
+    """Whitespace runs as one space: texts compared without their line layout."""
+    return " ".join(text.split())

@@ -2,41 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from marketingtext.formats import FORMAT_GLOBS, extract
-from marketingtext.formats.pdf_layout import Line, drop_running_lines, join_broken_line, paragraphs
-from marketingtext.reading import DEFAULT_GLOBS, InputProblem, SourceText, find_files, read_source
+from marketingtext.formats import extract
+from marketingtext.reading import SourceText, read_source
 
 from .conftest import RAW
 from .format_writers import (
     RUNNING_HEADER,
+    WRITERS,
     essay_lines,
-    write_docx,
+    squashed,
     write_html,
-    write_odt,
     write_pdf,
     write_pdf_multi_cell,
-    write_rtf,
 )
 
 ESSAY = RAW / "000_c44f16a2d46a17b4.txt"
-WRITERS = {"docx": write_docx, "odt": write_odt, "pdf": write_pdf, "html": write_html, "rtf": write_rtf}
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-SHORT = ["Die Kundenorientierung prägt das Marketing der Bäckerei Müller in Köln.",
-         "Größere Märkte verlangen eine genaue Analyse der Zielgruppen und ihrer Bedürfnisse."]
-
-
-def squashed(text: str) -> str:
-    return " ".join(text.split())
 
 
 def prose(path: Path) -> str:
@@ -180,139 +166,6 @@ def test_rtf_decodes_umlauts_and_drops_header(tmp_path):
     path.write_text("{\\rtf1\\ansi\\ansicpg1252{\\header Kopfzeile der Agentur}\\pard Die Gr\\'f6\\'dfe des "
                     "Marktes \\u252?berrascht.\\par\\pard Zweiter Absatz.\\par}", encoding="ascii")
     assert extract(path).text == "Die Größe des Marktes überrascht.\nZweiter Absatz."
-
-
-# --- PDF layout rules on hand-made lines -------------------------------------------------------------
-
-@pytest.mark.parametrize(("head", "tail", "joined"), [
-    ("Die Kun-", "den kaufen", "Die Kunden kaufen"),
-    ("im Online-", "Marketing", "im Online-Marketing"),
-    ("für B2B-", "2C-Modelle", "für B2B-2C-Modelle"),
-    ("Print-", "und Online-Medien", "Print- und Online-Medien"),
-    ("Preis -", "nicht Menge", "Preis - nicht Menge"),
-    ("das Ende", "der Zeile", "das Ende der Zeile"),
-])
-def test_line_end_hyphens(head, tail, joined):
-    assert join_broken_line(head, tail) == joined
-
-
-def test_running_lines_and_page_numbers_go_but_body_stays():
-    def page(n: int, body: list[str]) -> list[Line]:
-        lines = [Line("Zeitschrift für Marketing 12/2024", 800)]
-        lines += [Line(text, 700 - 14 * i) for i, text in enumerate(body)]
-        return [*lines, Line(f"- {n} -", 40)]
-
-    pages = [page(1, ["Erste Zeile mit Text.", "Zweite Zeile"]), page(2, ["Dritte Zeile", "Vierte Zeile."]),
-             page(3, ["Fünfte Zeile hier", "Letzte Zeile."])]
-    kept = drop_running_lines(pages)
-    assert [[line.text for line in p] for p in kept] == [
-        ["Erste Zeile mit Text.", "Zweite Zeile"], ["Dritte Zeile", "Vierte Zeile."],
-        ["Fünfte Zeile hier", "Letzte Zeile."]]
-
-
-def test_paragraph_breaks_from_line_gaps():
-    lines = [Line("Ein langer Absatz beginnt auf dieser Zeile und", 700), Line("endet auf der zweiten Zeile", 686),
-             Line("Ein zweiter Absatz nach einer Lücke beginnt hier", 660), Line("und geht weiter bis zum Ende", 646)]
-    assert paragraphs([lines]) == ("Ein langer Absatz beginnt auf dieser Zeile und endet auf der zweiten Zeile\n"
-                                   "Ein zweiter Absatz nach einer Lücke beginnt hier und geht weiter bis zum Ende")
-
-
-# --- bad files: one line each, never a traceback -----------------------------------------------------
-
-def build_bad_files(folder: Path) -> dict[str, str]:
-    """Bad files of every kind, each with a phrase its problem line must contain."""
-    import pypdf
-    from fpdf import FPDF
-    from PIL import Image, ImageDraw
-
-    good_pdf = write_pdf(SHORT * 3, folder / "vorlage.pdf.tmp")
-    writer = pypdf.PdfWriter(clone_from=str(good_pdf))
-    writer.encrypt(user_password="geheim", owner_password="chef", algorithm="AES-256")
-    writer.write(folder / "verschluesselt.pdf")
-    data = good_pdf.read_bytes()
-    (folder / "abgeschnitten.pdf").write_bytes(data[: len(data) // 3])
-    good_pdf.unlink()
-    scan = Image.new("L", (600, 800), 255)
-    ImageDraw.Draw(scan).text((50, 50), "Eingescannte Seite", fill=0)
-    scan.save(folder / "scan.png")
-    pdf = FPDF()
-    for _ in range(2):
-        pdf.add_page()
-        pdf.image(str(folder / "scan.png"), x=10, y=10, w=180)
-    pdf.output(str(folder / "scan.pdf"))
-    (folder / "scan.png").unlink()
-    write_pdf(SHORT * 30, folder / "dick.pdf")  # three pages; the tests set the page limit to 2
-    with zipfile.ZipFile(folder / "fotos.docx", "w") as archive:
-        archive.writestr("urlaub/bild1.jpg", b"\xff\xd8\xff" + bytes(200))
-    with zipfile.ZipFile(folder / "tabelle.odt", "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", "<office:document-content/>")
-    (folder / "notiz.rtf").write_text("Nur ein Satz ohne RTF.", encoding="utf-8")
-    return {"verschluesselt.pdf": "encrypted PDF: it needs a password", "abgeschnitten.pdf": "damaged PDF",
-            "scan.pdf": "no text layer: run OCR first", "dick.pdf": "PDF too long (3 pages, limit 2)",
-            "fotos.docx": "not a Word document", "tabelle.odt": "not an OpenDocument text",
-            "notiz.rtf": "not an RTF file"}
-
-
-@pytest.fixture(scope="module")
-def bad_folder(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    folder = tmp_path_factory.mktemp("schlecht")
-    return folder, build_bad_files(folder)
-
-
-def test_each_bad_file_is_one_problem_with_its_reason(bad_folder, monkeypatch):
-    folder, expected = bad_folder
-    monkeypatch.setenv("MTEXT_PDF_MAX_PAGES", "2")
-    for name, phrase in expected.items():
-        result = read_source(str(folder / name))
-        assert isinstance(result, InputProblem), name
-        assert phrase in result.message, (name, result.message)
-        assert "\n" not in str(result)
-
-
-def test_cli_skips_bad_files_with_one_line_each_exit_1_and_reads_the_good(bad_folder, cache_dir, tmp_path):
-    folder, expected = bad_folder
-    good = tmp_path / "eingang"
-    good.mkdir()
-    for name in expected:
-        (good / name).write_bytes((folder / name).read_bytes())
-    write_docx(SHORT, good / "brief.docx")
-    write_pdf(SHORT, good / "artikel.pdf")
-    out = tmp_path / "docs.csv"
-    result = subprocess.run([sys.executable, "-m", "marketingtext", "docs", str(good), "-o", str(out),
-                             "--cache-dir", str(cache_dir)], capture_output=True, timeout=600,
-                            env={**os.environ, "MTEXT_PDF_MAX_PAGES": "2"})
-    stderr = result.stderr.decode()
-    assert result.returncode == 1, stderr
-    assert "Traceback" not in stderr
-    skipped = [line for line in stderr.splitlines() if line.startswith("mtext: skipped")]
-    assert len(skipped) == len(expected), stderr
-    for name, phrase in expected.items():
-        assert any(name in line and phrase in line for line in skipped), (name, stderr)
-    table = pd.read_csv(out)
-    assert sorted(table["doc"]) == ["artikel", "brief"]
-    row = table.set_index("doc")
-    assert row.loc["artikel", "format"] == "pdf" and row.loc["artikel", "pages"] == 1
-    assert row.loc["brief", "format"] == "docx" and pd.isna(row.loc["brief", "pages"])
-
-
-def test_default_globs_take_every_format_but_not_word_lock_files(tmp_path):
-    for fmt, writer in WRITERS.items():
-        writer(SHORT, tmp_path / f"text.{fmt}")
-    (tmp_path / "~$text.docx").write_bytes(b"\x05Owner" + bytes(150))
-    (tmp_path / "notiz.txt").write_text(SHORT[0], encoding="utf-8")
-    assert {f"*.{fmt}" for fmt in WRITERS} <= set(FORMAT_GLOBS) <= set(DEFAULT_GLOBS)
-    found = sorted(Path(p).name for p in find_files([str(tmp_path)]))
-    assert found == ["notiz.txt", "text.docx", "text.html", "text.odt", "text.pdf", "text.rtf"]
-
-
-def test_owner_password_only_pdf_is_read(tmp_path):
-    import pypdf
-
-    writer = pypdf.PdfWriter(clone_from=str(write_pdf(SHORT, tmp_path / "offen.pdf", header=None)))
-    writer.encrypt(user_password="", owner_password="chef", algorithm="AES-128")
-    writer.write(tmp_path / "gesperrt.pdf")
-    assert squashed(read_source(str(tmp_path / "gesperrt.pdf")).text) == squashed(" ".join(SHORT))
 
 
 # --- the five essays in every format give the .txt keywords ------------------------------------------
