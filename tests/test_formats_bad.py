@@ -94,10 +94,12 @@ def test_cli_skips_bad_files_with_one_line_each_exit_1_and_reads_the_good(bad_fo
     assert row.loc["brief", "format"] == "docx" and pd.isna(row.loc["brief", "pages"])
 
 
-def test_default_globs_take_every_format_but_not_word_lock_files(tmp_path):
+def test_default_globs_take_every_format_but_not_lock_files_or_saved_page_assets(tmp_path):
     for fmt, writer in WRITERS.items():
         writer(SHORT, tmp_path / f"text.{fmt}")
     (tmp_path / "~$text.docx").write_bytes(b"\x05Owner" + bytes(150))
+    (tmp_path / "text_files").mkdir()  # what a browser saves next to text.html
+    (tmp_path / "text_files" / "werbung.html").write_text("<html><body>Jetzt kaufen!</body></html>")
     (tmp_path / "notiz.txt").write_text(SHORT[0], encoding="utf-8")
     assert {f"*.{fmt}" for fmt in WRITERS} <= set(FORMAT_GLOBS) <= set(DEFAULT_GLOBS)
     found = sorted(Path(p).name for p in find_files([str(tmp_path)]))

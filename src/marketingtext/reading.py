@@ -123,7 +123,7 @@ def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> It
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted({p for g in globs for p in path.rglob(g) if p.is_file() and not _is_lock_file(p)})
+            found = sorted({p for g in globs for p in path.rglob(g) if p.is_file() and not _is_side_file(p)})
             if not found:
                 yield InputProblem(raw, f"no files matching {', '.join(globs)} in this folder; "
                                         "pass --glob to choose other files")
@@ -136,9 +136,14 @@ def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> It
             yield InputProblem(raw, "no such file or folder; check the path")
 
 
-def _is_lock_file(path: Path) -> bool:
-    """Word's owner files (``~$name.docx``) sit next to open documents and hold no text."""
-    return path.name.startswith("~$")
+def _is_side_file(path: Path) -> bool:
+    """Files that come with documents but are none: Word's owner files (``~$name.docx``) next to open
+    documents, and the frames and ads a browser stores in ``name_files/`` when it saves ``name.html``."""
+    if path.name.startswith("~$"):
+        return True
+    return any(folder.name.endswith("_files") and any(
+        folder.with_name(folder.name[: -len("_files")] + suffix).is_file() for suffix in (".html", ".htm"))
+        for folder in path.parents)
 
 
 def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) -> SourceText | InputProblem:
