@@ -92,6 +92,7 @@ def test_cli_skips_bad_files_with_one_line_each_exit_1_and_reads_the_good(bad_fo
     row = table.set_index("doc")
     assert row.loc["artikel", "format"] == "pdf" and row.loc["artikel", "pages"] == 1
     assert row.loc["brief", "format"] == "docx" and pd.isna(row.loc["brief", "pages"])
+    assert (table["chars_dropped"] == 0).all()
 
 
 def test_default_globs_take_every_format_but_not_lock_files_or_saved_page_assets(tmp_path):

@@ -157,7 +157,9 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
             extracted = _extract(path, keep_boilerplate, tables)
             if isinstance(extracted, InputProblem):
                 return extracted
-            raw_text, encoding, title, pages = extracted.text, "", extracted.title, extracted.pages
+            # a final line break as text files have, so that chars_dropped counts only what was dropped
+            raw_text, encoding = extracted.text.rstrip("\n") + "\n", ""
+            title, pages = extracted.title, extracted.pages
         else:
             data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
             if not data.strip():
