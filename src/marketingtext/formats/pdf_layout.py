@@ -78,7 +78,10 @@ def paragraphs(pages: list[list[Line]]) -> str:
 
 
 def squash_spaces(text: str) -> str:
-    """One space between words: justified lines come out of text layers with widened, doubled spaces."""
+    """One space between words: justified lines come out of text layers with widened, doubled spaces.
+
+    (words.squash_spaces does the same, but importing words imports spaCy: seconds, for one line.)
+    """
     return " ".join(text.split())
 
 
