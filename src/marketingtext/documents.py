@@ -11,7 +11,7 @@ from .stats import ReadabilityCounts, mtld, readability
 from .words import is_word, numbered_sentences
 
 DOC_COLUMNS = [
-    "doc", "path", "encoding", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
+    "doc", "path", "encoding", "format", "pages", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
     "mean_sentence_len", "flesch_amstad", "wiener_sachtextformel", "lix",
 ]
 
@@ -26,6 +26,8 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "doc": parsed.source.doc,
         "path": parsed.source.path,
         "encoding": parsed.source.encoding,
+        "format": parsed.source.format,
+        "pages": parsed.source.pages if parsed.source.pages is not None else pd.NA,  # PDF only
         "chars": len(parsed.source.text),
         "chars_dropped": parsed.source.chars_dropped,
         "sentences": sentences,
