@@ -9,8 +9,8 @@ the floor whose job it does. Nothing imports this module at run time.
 LAYERS: dict[str, tuple[str, ...]] = {
     # 1. base: the definitions and formulas everything shares; no spaCy models, no pandas tables
     "base": ("version", "errors", "words", "stats", "lexicon", "fsio"),
-    # 2. files -> clean text
-    "reading": ("reading", "boilerplate"),
+    # 2. files -> clean text (formats/: one reader per file format)
+    "reading": ("reading", "boilerplate", "formats"),
     # 3. the German spaCy pipeline and mtext's components
     "pipeline": ("pipeline", "german", "hanta_tagger"),
     # 4. texts -> Docs: batched, in processes or on Dask; the Doc and table caches

@@ -23,6 +23,7 @@ import typer
 from .errors import MtextError
 from .keyword_methods import DEFAULT_METHOD, METHODS
 from .output import FORMATS
+from .reading import DEFAULT_GLOBS
 from .version import __version__
 
 app = typer.Typer(
@@ -81,9 +82,9 @@ def _option(name: str, annotation, default) -> inspect.Parameter:
 
 CORPUS_OPTIONS = [
     _option("glob", Annotated[list[str] | None, typer.Option(
-        "--glob", help="File patterns inside folders [*.txt, *.md].")], None),
+        "--glob", help=f"File patterns inside folders (default: {' '.join(DEFAULT_GLOBS)}).")], None),
     _option("keep_boilerplate", Annotated[bool, typer.Option(
-        "--keep-boilerplate", help="Do not remove web boilerplate.")], False),
+        "--keep-boilerplate", help="Do not remove web boilerplate (.html: the whole page's text).")], False),
     _option("model", Annotated[str, typer.Option(
         "--model", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
     _option("cache_dir", Annotated[Path | None, typer.Option(
@@ -156,7 +157,7 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
     if options.verbose:
         typer.echo(f"mtext: pipeline {corpus.pipeline.describe()}", err=True)
         for source in corpus.sources:
-            typer.echo(f"mtext: {source.path}: {source.encoding}, {source.chars_dropped} boilerplate "
+            typer.echo(f"mtext: {source.path}: {source.encoding or source.format}, {source.chars_dropped} boilerplate "
                        f"characters dropped in {len(source.boilerplate_lines)} lines", err=True)
     if not corpus.sources:
         raise fail("no readable document; check the paths above")

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from ..words import squash_spaces
+
 # A line at the top or bottom of a page that is only a page number: "7", "- 7 -", "Seite 7 von 12", "7/12".
 PAGE_NUMBER = re.compile(r"^(?:(?:seite|page|s\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:von|of|/)\s*\d{1,4})?$",
                          re.IGNORECASE)
@@ -75,14 +77,6 @@ def paragraphs(pages: list[list[Line]]) -> str:
         else:
             out[-1] = join_broken_line(out[-1], text)
     return "\n".join(out)
-
-
-def squash_spaces(text: str) -> str:
-    """One space between words: justified lines come out of text layers with widened, doubled spaces.
-
-    (words.squash_spaces does the same, but importing words imports spaCy: seconds, for one line.)
-    """
-    return " ".join(text.split())
 
 
 def _starts_paragraph(previous: Line, line: Line, pitch: float, full: float, new_page: bool) -> bool:
