@@ -1,4 +1,4 @@
-"""The document table: one row per document with size, lexical diversity and readability."""
+"""The document table: one row per document with size, lexical diversity, readability and gender forms."""
 
 from __future__ import annotations
 
@@ -6,13 +6,18 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .gender import GENDER_TYPES, gender_columns
 from .parsing import ParsedDoc
-from .stats import flesch_amstad, lix, mtld, syllables, wiener_sachtextformel
-from .words import is_long, is_word
+from .stats import ReadabilityCounts, mtld, readability
+from .words import is_word
 
+READABILITY_COLUMNS = ["flesch_amstad", "wstf1", "wstf2", "wstf3", "wstf4", "lix", "rix"]
+GENDER_COLUMNS = ["gender_forms", "gender_per_1k", *(f"gender_{kind}" for kind in GENDER_TYPES)]
 DOC_COLUMNS = [
     "doc", "path", "encoding", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
-    "mean_sentence_len", "flesch_amstad", "wiener_sachtextformel", "lix",
+    "mean_sentence_len", *READABILITY_COLUMNS,
+    "wiener_sachtextformel",  # = wstf1 under its old name, for report.docs_report until it shows wstf1
+    *GENDER_COLUMNS,
 ]
 
 
@@ -21,7 +26,7 @@ def doc_row(parsed: ParsedDoc) -> dict:
     words = [t.text for t in parsed.doc if is_word(t)]
     lowered = [w.lower() for w in words]
     sentences = sum(1 for s in parsed.doc.sents if any(is_word(t) for t in s))
-    counts = [syllables(w) for w in words]
+    scores = readability(ReadabilityCounts.of_words(words, sentences))
     n = len(words)
     return {
         "doc": parsed.source.doc,
@@ -34,11 +39,9 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "types": len(set(lowered)),
         "mtld": round(mtld(lowered), 2),
         "mean_sentence_len": round(n / sentences, 2) if sentences else float("nan"),
-        "flesch_amstad": round(flesch_amstad(n, sentences, sum(counts)), 2),
-        "wiener_sachtextformel": round(wiener_sachtextformel(
-            n, sentences, polysyllabic=sum(c >= 3 for c in counts), long_words=sum(map(is_long, words)),
-            monosyllabic=sum(c == 1 for c in counts)), 2),
-        "lix": round(lix(n, sentences, sum(map(is_long, words))), 2),
+        **scores,
+        "wiener_sachtextformel": scores["wstf1"],
+        **gender_columns(parsed.source.text, n),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-LONG_WORD_LETTERS = 6  # LIX and the Wiener Sachtextformel count words of more than six letters
+from .stats import LONG_WORD_LETTERS
 
 
 def is_word(token: Token) -> bool:
