@@ -26,7 +26,7 @@ def squash_spaces(text: str) -> str:
 
 
 def is_passive(sent: Span) -> bool:
-    """werden + Partizip II in one sentence (Vorgangspassiv): "wird ... veröffentlicht"."""
-    has_werden = any(t.lemma_ == "werden" and t.pos_ == "AUX" for t in sent)
-    has_participle = any("Part" in t.morph.get("VerbForm") and t.pos_ == "VERB" for t in sent)
-    return has_werden and has_participle
+    """Vorgangspassiv (werden + Partizip II in one clause): "wird ... veröffentlicht" (see :mod:`.passive`)."""
+    from .passive import VORGANG, passive_kind
+
+    return passive_kind(sent) == VORGANG
