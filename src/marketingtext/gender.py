@@ -22,7 +22,7 @@ from collections import Counter
 GENDER_TYPES = ("doppelpunkt", "stern", "unterstrich", "schraegstrich", "binnen_i", "paarform")
 _SIGN_TYPES = {":": "doppelpunkt", "*": "stern", "_": "unterstrich", "/": "schraegstrich", "/-": "schraegstrich"}
 _NOUN = r"[A-ZÄÖÜ][a-zäöüß]{2,}"
-SIGN_FORM = re.compile(rf"(?<![\w*:_/-])({_NOUN})([:*_]|/-?)[iI]n(?:nen)?(?![\w*:_/-])")
+SIGN_FORM = re.compile(rf"(?<![\w])({_NOUN})([:*_]|/-?)[iI]n(?:nen)?(?!\w)")
 BINNEN_I = re.compile(rf"(?<![\w*:_/-])({_NOUN})In(nen)?(?![\w*:_/-])")
 # Capitalised English compounds that end in "In" and are no Binnen-I: LinkedIn, CheckIn, PlugIn.
 NOT_BINNEN_I = {"linked", "check", "plug", "log", "sign", "opt", "add", "walk", "built", "drive", "zoom", "lock"}
