@@ -32,8 +32,11 @@ from functools import lru_cache
 from .numbers_de import number_syllables
 
 VOWELS = "aeiouyäöü"
-# A vowel nucleus: diphthongs and long vowels first, then one vowel; y before a vowel is a consonant.
-_NUCLEUS = re.compile(r"eau(?=x?$)|ai|ay|au|äu|ei|ey|eu|ie|aa|ee|oo|ou|oy|y(?![aeiouäöü])|[aeiouäöü]")
+# A vowel nucleus: diphthongs and long vowels first, then one vowel. German o-i is a hiatus the
+# hyphenation patterns split (he-ro-isch), so oi left in one part is English (Touch-points).
+_NUCLEUS = re.compile(r"eau(?=x?$)|ai|ay|au|äu|ei|ey|eu|ie|aa|ee|oo|ou|oy|oi|y|[aeiouäöü]")
+# y before a vowel at a word start or after a vowel is a consonant (Yoga, Young, Bayern, Player).
+_Y_CONSONANT = re.compile(r"(?:^|(?<=[aeiouäöü]))y(?=[aeiouäöü])")
 _RUNS = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 # Unstressed final -ie (Latin -ia): a syllable of its own (Fa-mi-li-e); stressed -ie (Ener-gie) is one.
 UNSTRESSED_IE = (
@@ -47,7 +50,8 @@ ENGLISH = {
     "homeoffice": 3, "homepage": 2, "website": 2, "software": 2, "hardware": 2, "malware": 2, "freeware": 2,
     "middleware": 3, "online": 2, "offline": 2, "deadline": 2, "timeline": 2, "headline": 2, "pipeline": 2,
     "hotline": 2, "airline": 2, "baseline": 2, "guideline": 2, "outline": 2, "service": 2, "office": 2,
-    "device": 2, "facebook": 2, "youtube": 2, "smartphone": 2, "iphone": 2, "performance": 3,
+    "device": 2, "services": 3, "download": 2, "upload": 2, "action": 2, "uction": 2, "creative": 3,
+    "facebook": 2, "youtube": 2, "smartphone": 2, "iphone": 2, "performance": 3,
     "management": 3, "stakeholder": 3, "update": 2, "feature": 2, "future": 2, "image": 2, "lifestyle": 2,
     "style": 1, "balance": 2, "compliance": 3, "governance": 3, "experience": 4, "science": 2,
     "audience": 3, "team": 1, "leader": 2, "lead": 1, "headhunter": 3, "beamer": 2, "stream": 1,
@@ -65,6 +69,7 @@ SPOKEN_ABBREVIATIONS = {
 # All-caps words of up to three letters that are said as a word, not spelled.
 SAID_AS_WORD = {"dax": 1, "uno": 2, "gau": 1, "ufo": 2, "kita": 2, "tüv": 1, "nato": 2}
 LETTER_SYLLABLES = {"y": 3}  # Yp-si-lon; every other German letter name has one syllable
+LONG_ACRONYM = 6  # all-caps words this long are words in capitals (DOWNLOAD), not spelled acronyms
 
 
 def syllables(word: str) -> int:
@@ -86,7 +91,8 @@ def _run_syllables(run: str) -> int:
     lower = run.lower()
     if lower in SAID_AS_WORD and run.isupper():
         return SAID_AS_WORD[lower]
-    if not any(c in VOWELS for c in lower) or (run.isupper() and (len(run) <= 3 or not _pronounceable(lower))):
+    spelled = run.isupper() and len(run) < LONG_ACRONYM and (len(run) <= 3 or not _pronounceable(lower))
+    if not any(c in VOWELS for c in lower) or spelled:
         return sum(LETTER_SYLLABLES.get(c, 1) for c in lower)
     return word_syllables(lower)
 
@@ -109,7 +115,7 @@ def word_syllables(lower: str) -> int:
 def _german_syllables(part: str) -> int:
     if not part:
         return 0
-    part = part.replace("qu", "kw")  # the u of qu is no vowel (Qua-li-tät)
+    part = _Y_CONSONANT.sub("j", part.replace("qu", "kw"))  # the u of qu is no vowel (Qua-li-tät)
     pieces = _hyphenator().inserted(part).split("-")
     count = sum(_nuclei(piece) for piece in pieces)
     if len(pieces) > 1 and pieces[-1] == "e" and pieces[-2].endswith("e"):
