@@ -34,7 +34,7 @@ LEXICALISED = {
     "angenervt", "gestresst", "verunsichert", "erschrocken", "besorgt", "erfreut", "verwundert", "gelangweilt",
     "aufgeregt", "berechtigt", "verwandt", "bestimmt", "geeignet", "gewillt", "befugt", "gespannt",
     "zufriedengestellt", "verpflichtet", "überzeugt", "bekannt", "beliebt", "gefragt", "angesagt", "gelungen",
-    "aufgehoben", "gerechtfertigt", "verschieden", "verrückt", "berühmt", "gesund", "verantwortlich",
+    "aufgehoben", "gerechtfertigt", "verschieden", "verrückt", "berühmt", "gesund", "verantwortlich", "geneigt",
 }
 # Degree words make the participle after them an adjective: "sehr gepflegt", "super ausgestattet".
 DEGREE = {"sehr", "so", "zu", "ziemlich", "total", "echt", "super", "äußerst", "besonders", "recht", "etwas",
@@ -47,11 +47,11 @@ SEIN_PERFEKT = (
     "fallen", "stehen", "erscheinen", "gelingen", "treten", "ziehen", "folgen", "begegnen", "schwinden",
     "gelangen", "geraten", "scheitern", "wachen", "schlafen", "explodieren", "landen", "stürzen",
     "schmelzen", "platzen", "reifen", "erfolgen", "fliehen", "rücken", "kehren", "weichen", "sprießen",
-    "schreiten", "eilen", "driften", "rutschen", "abhauen", "stoßen",
+    "schreiten", "eilen", "driften", "rutschen", "abhauen", "stoßen", "stolpern", "langen",
 )
 # ... but not these verbs that merely end like one (bekommen, verstehen, gestehen, erziehen: haben).
 HABEN_PERFEKT = ("bekommen", "verstehen", "bestehen", "gestehen", "erziehen", "beziehen", "überziehen",
-                 "vollziehen", "befolgen", "verfolgen", "besteigen", "überschreiten", "überfallen")
+                 "vollziehen", "befolgen", "verfolgen", "besteigen", "überschreiten", "überfallen", "verlangen")
 
 
 def passive_kind(sent: Span) -> str:
