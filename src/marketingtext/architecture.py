@@ -8,11 +8,11 @@ the floor whose job it does. Nothing imports this module at run time.
 
 LAYERS: dict[str, tuple[str, ...]] = {
     # 1. base: the definitions and formulas everything shares; no spaCy models, no pandas tables
-    "base": ("version", "errors", "words", "stats", "lexicon", "fsio"),
+    "base": ("version", "errors", "words", "stats", "lexicon", "fsio", "syllables", "numbers_de", "gender", "passive"),
     # 2. files -> clean text (formats/: one reader per file format)
     "reading": ("reading", "boilerplate", "formats"),
     # 3. the German spaCy pipeline and mtext's components
-    "pipeline": ("pipeline", "german", "hanta_tagger"),
+    "pipeline": ("pipeline", "german", "hanta_tagger", "lemma_rules"),
     # 4. texts -> Docs: batched, in processes or on Dask; the Doc and table caches
     "parsing": ("parsing", "cluster", "cache"),
     # 5. parsed documents -> DataFrames, one module per kind of table
