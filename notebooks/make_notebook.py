@@ -24,7 +24,7 @@ CELLS = [
              "sentences.boxplot(column='n_words', by='doc', ax=ax, rot=30)\nax.set_ylabel('Wörter je Satz')\n"
              "ax.set_title('Satzlänge'); fig.suptitle(''); plt.tight_layout()"),
     ("md", "## Lesbarkeit je Essay"),
-    ("code", "docs = corpus.docs()\ndocs[['doc', 'words', 'mtld', 'flesch_amstad', 'wiener_sachtextformel', 'lix']]"),
+    ("code", "docs = corpus.docs()\ndocs[['doc', 'words', 'mtld', 'flesch_amstad', 'wstf1', 'lix', 'gender_per_1k']]"),
     ("md", "## Vergleich: Essay 001 gegen Essay 004"),
     ("code", "pipeline = (corpus.nlp, corpus.pipeline)\n"
              "a = mt.load(sorted((ROOT / 'data' / 'raw').glob('001_*.txt')), pipeline=pipeline)\n"
