@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
@@ -37,11 +38,14 @@ SURE_NAME_LOGPROB = -10.0  # HanTa is sure of "York", "London", "Clinton" as nam
 FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows
 LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as adverb/adjective/verb
 KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
-LOWERCASE_TAGS = ("ADV", "ADJ", "PTK", "KO", "AP", "PI", "PD", "PP")
+KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
+MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
+COMMON_NOUN_ZIPF = 4.0  # a word tagged NN this frequent in German or English is a common noun
+LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for any unknown word in -e/-er
 # Tags of a plain noun phrase ("Digitales Marketing"); a preposition or article inside a span
 # ("Bundesamt für Statistik") makes it a phrase that can be a name.
 PLAIN_PHRASE_TAGS = {"NN", "ADJA", "ADJD"}
-ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$")  # "SHK", "EZB"
+ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,4}$")  # "SHK", "EZB"; "MARKETING" is a shouted word
 ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
 
 
@@ -73,17 +77,20 @@ def is_false_friend(ent, label: str = "") -> bool:
 
 
 def is_ordinary_word(token, alone: bool = False) -> bool:
-    """The word is no part of a name: the tagger reads it as an ordinary word here (a lone
-    word with any tag but NE/FM; in a longer span NN, ADJA or ADJD: a plain noun phrase), or,
-    whatever the tag, it is clearly an English word ("Big", "Data", "Compliances"), a foreign
-    word a word list knows ("Blackbox"), a common noun HanTa knows out of context ("Meister"),
-    or a word HanTa does not know as a name whose lower-case form is a German adverb or
-    adjective ("Soundso", read as "soundso")."""
+    """The word is no part of a name. In context: a common noun HanTa knows (HanTa tags unknown
+    names NN too: "Maribor" stays), an adjective written lower case, at a sentence start or, in
+    this document, also lower case before the same noun ("Digitales Marketing" beside "digitale
+    Marketing"; "Europäische Union" stays), or a lone word of any other non-name tag. Whatever
+    the tag: clearly an English word ("Big", "Data", "Compliances"), a foreign word a word list
+    knows ("Blackbox"), a common noun HanTa knows ("Meister"), or a word HanTa does not know as a
+    name whose lower-case form is a German adverb ("Soundso", read "soundso")."""
     from wordfreq import zipf_frequency
 
     text = token.text
-    if token.tag_ not in NAME_TAGS:
-        return alone or token.tag_ in PLAIN_PHRASE_TAGS
+    if token.tag_ in {"ADJA", "ADJD"}:
+        return alone or not _capitalised_inside_sentence(token) or _written_lower_case_before(token)
+    if token.tag_ not in NAME_TAGS | {"NN"}:
+        return alone  # a verb, pronoun … alone is no name; in a span ("Bundesamt für Statistik") it may be
     if ALL_CAPS.match(text):
         return False
     german, english = _frequencies(text)
@@ -91,6 +98,8 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
         return True
     if token.tag_ == "FM" and max(german, english) >= FOREIGN_WORD_ZIPF:
         return True
+    if token.tag_ == "NN":  # a common noun if a frequent word ("Services") or one HanTa knows
+        return max(german, english) >= COMMON_NOUN_ZIPF or is_known_common_noun(text)
     tag, logprob = _hanta_best(text)
     if logprob > KNOWN_WORD_LOGPROB:
         return tag == "NN"  # a word HanTa knows: ordinary if a common noun, else a known name
@@ -98,14 +107,52 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
         _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
 
 
+def is_known_common_noun(text: str) -> bool:
+    """HanTa knows the word as a common noun ("Prozessen", "Massenmedien"), or wordfreq never saw
+    it and it ends in a longer common noun ("Nutzerbedürfnisse"): an ad-hoc compound, no name."""
+    from wordfreq import zipf_frequency
+
+    word = text.capitalize() if text.isupper() else text
+    tag, logprob = _hanta_best(word)
+    if tag == "NN" and logprob > KNOWN_NOUN_LOGPROB:
+        return True
+    if zipf_frequency(word.lower(), "de") > 0:
+        return False
+    heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
+    return any(_is_known_as(head, "NN") for head in heads)
+
+
+def _is_known_as(word: str, tag: str) -> bool:
+    best, logprob = _hanta_best(word)
+    return best == tag and logprob > KNOWN_WORD_LOGPROB
+
+
+def _capitalised_inside_sentence(token) -> bool:
+    if not token.text[:1].isupper() or token.text.isupper() or token.is_sent_start or token.i == 0:
+        return False
+    return not token.doc[token.i - 1].is_punct  # after "*", ":" or a quote a word starts a phrase
+
+
+def _written_lower_case_before(token) -> bool:
+    """The document also writes this adjective lower case before the same noun."""
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and doc[end].tag_ in {"ADJA", "ADJD"}:
+        end += 1
+    if end >= len(doc):
+        return False
+    stem = re.sub(r"(e|es|en|er|em)$", "", token.text.lower())
+    lower_case_phrase = rf"\b{re.escape(stem)}\w*\s+(?:[a-zäöüß]\w*\s+)?{re.escape(doc[end].text)}\b"
+    return re.search(lower_case_phrase, doc.text) is not None
+
+
 def is_english_phrase(words) -> bool:
-    """"Main Ingredient", "Big Data": every word more common in English than in
-    German, one of them clearly, and none a name HanTa is sure of ("New York" stays a name)."""
+    """"Main Ingredient": every word more common in English than in German, at least half of them
+    clearly, and none a name HanTa is sure of ("New York" stays a name)."""
     frequencies = [_frequencies(t.text) for t in words]
     if len(words) < 2 or not all(en >= ENGLISH_WORD_ZIPF - 1 and en > de for de, en in frequencies):
         return False
-    clearly = any(en >= ENGLISH_WORD_ZIPF and en > de + ENGLISH_MARGIN for de, en in frequencies)
-    return clearly and not any(_is_sure_name(t.text) for t in words)
+    clearly = sum(en >= ENGLISH_WORD_ZIPF and en > de + ENGLISH_MARGIN for de, en in frequencies)
+    return 2 * clearly >= len(words) and not any(_is_sure_name(t.text) for t in words)
 
 
 def _is_sure_name(word: str) -> bool:
@@ -123,7 +170,9 @@ def _frequencies(text: str) -> tuple[float, float]:
     return max(zipf_frequency(f, "de") for f in forms), max(zipf_frequency(f, "en") for f in forms)
 
 
+@lru_cache(maxsize=65536)
 def _hanta_best(word: str) -> tuple[str, float]:
+    """HanTa's most likely tag of the word out of context, and its log-probability."""
     from .hanta_tagger import load_hanta
 
     tag, logprob = load_hanta().tag_word(word)[0]
@@ -188,11 +237,16 @@ def entity_table(parsed_docs: Iterable[ParsedDoc], *, gazetteer_files: Iterable[
 
 
 def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per (canonical, label): mentions, documents, first document, spellings seen."""
+    """One row per (canonical, label): mentions, documents, first document, spellings seen.
+
+    The mentions are canonicalised corpus-wide first (idempotent: rows of :func:`entity_table`
+    keep their names), so a table collected document by document sums up right too."""
+    mentions = canonicalise(mentions)
     rows = []
     for (canonical, label), group in mentions.groupby(["canonical", "label"], sort=False):
         variants = sorted(set(group["text"]), key=lambda v: (-int((group["text"] == v).sum()), v))
-        rows.append({"canonical": canonical, "label": label, "kind": group["kind"].iloc[0],
+        kinds = [k for k in group["kind"] if isinstance(k, str) and k]
+        rows.append({"canonical": canonical, "label": label, "kind": kinds[0] if kinds else "",
                      "mentions": len(group), "docs": group["doc"].nunique(), "first_doc": group["doc"].iloc[0],
                      "variants": "|".join(variants)})
     table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
@@ -202,6 +256,7 @@ def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
 
 def cooccurrences(mentions: pd.DataFrame) -> pd.DataFrame:
     """Pairs of canonical entities named in the same sentence: an edge list for graph tools."""
+    mentions = canonicalise(mentions)
     sentences: dict[tuple, set] = defaultdict(set)
     labels = {}
     for row in mentions.itertuples(index=False):
