@@ -108,10 +108,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N sentences only (a quick look)")
     args = parser.parse_args()
 
+    from spacy.tokens import Doc
+
     import marketingtext as mt
     from marketingtext.entities import is_false_friend, load_gazetteer
     from marketingtext.pipeline import load_pipeline
-    from spacy.tokens import Doc
 
     nlp, info = load_pipeline(args.model)
     data = list(germeval_sentences(GERMEVAL))[: args.limit or None]
