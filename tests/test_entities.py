@@ -16,7 +16,9 @@ def summary(seed_tables):
 
 
 @pytest.mark.parametrize("name", ["Philip Kotler", "HubSpot", "Heribert Meffert", "Andreas Hess",
-                                  "Martin Scheibelhofer", "Winfried Felser", "Google", "Facebook", "Amazon"])
+                                  "Martin Scheibelhofer", "Winfried Felser", "Google", "Facebook", "Amazon",
+                                  "Anthony Ulwick", "Clayton Christensen", "Eric S. Raymond", "Instagram",
+                                  "LinkedIn", "YouTube", "Twitter", "Shazam"])
 def test_seed_entities_found(summary, name):
     assert name in set(summary["canonical"])
 
@@ -159,6 +161,20 @@ def test_acronym_takes_the_expansion_the_text_pairs_it_with(nlp):
     ])
     assert names["BaFin"] == {"Bundesanstalt für Finanzdienstleistungsaufsicht"}
     assert names["IHK"] == {"IHK"}  # never paired in the text: stays as written
+
+
+def test_acronym_paired_with_a_gazetteer_name_takes_that_name(nlp):
+    from marketingtext.entities import canonicalise, entity_rows
+
+    gazetteer = Gazetteer([GazetteerEntry("Deutscher Marketing Verband", "ORG", "association",
+                                          ("Deutschen Marketing Verband",))])
+    documents = [("Sie sprach beim Deutschen Marketing Verband (DMV) in Berlin.",
+                  [("Deutschen Marketing Verband", "ORG"), ("DMV", "ORG")]),
+                 ("Der DMV vergibt Preise.", [("DMV", "ORG")])]
+    rows = [row for i, (text, ents) in enumerate(documents)
+            for row in entity_rows(parsed_with_ents(nlp, f"d{i}", text, ents), gazetteer)]
+    table = canonicalise(pd.DataFrame(rows))
+    assert set(table["canonical"]) == {"Deutscher Marketing Verband"}
 
 
 def test_unpaired_acronym_next_to_a_name_is_not_merged(nlp):

@@ -21,6 +21,7 @@ then the alphabetically first: the result does not depend on the order of the do
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import pandas as pd
 
@@ -86,8 +87,7 @@ class _Resolver:
         bases = [b for b in uninflected(form) if (b, label) in self.counts]
         if bases:
             return self.best(bases, label)
-        first = words_of(form)[:1]
-        longs = [f for f in self.by_word[(first[0], label)] if is_short_form_of(form, f, label)] if first else []
+        longs = [f for f in self.candidates(form, label) if is_short_form_of(form, f, label)]
         roots = {self.root(f, label) for f in longs}
         if len(roots) == 1:
             return roots.pop()
@@ -96,15 +96,26 @@ class _Resolver:
         expansions = {self.root(f, label) for f in self.pairs.get((form, label), ()) if f != form}
         return expansions.pop() if len(expansions) == 1 else None
 
+    def candidates(self, form: str, label: str) -> list[str]:
+        """Longer forms holding every word of ``form``: the shortest list of forms that hold one of them."""
+        words = set(words_of(form))
+        if not words:
+            return []
+        lists = [self.by_word.get((word, label), []) for word in words]
+        n = len(words_of(form))
+        return [f for f in min(lists, key=len) if len(words_of(f)) > n]
+
     def best(self, candidates: list[str], label: str) -> str:
         """Most frequent, then longest, then alphabetically first."""
         return min(candidates, key=lambda f: (-self.counts[(f, label)], -len(f), f))
 
 
-def words_of(form: str) -> list[str]:
-    return form.split()
+@lru_cache(maxsize=200_000)
+def words_of(form: str) -> tuple[str, ...]:
+    return tuple(form.split())
 
 
+@lru_cache(maxsize=200_000)
 def is_valid_long_form(form: str, label: str) -> bool:
     """A span that can be one name: no "und"/"oder", no comma, no lower-case function word."""
     if "," in form:

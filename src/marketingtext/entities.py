@@ -201,7 +201,7 @@ def _pair_acronyms(mentions: list[Mention], text: str) -> None:
         long, short = (a, b) if ACRONYM.match(b.text) else (b, a)
         if ACRONYM.match(short.text) and not ACRONYM.match(long.text) and short.source == "model" \
                 and long.text[:1].upper() == short.text[:1]:
-            short.canonical = squash_spaces(long.text)
+            short.canonical = long.canonical  # the gazetteer's name if it knows the expansion
 
 
 def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[dict]:
