@@ -250,6 +250,8 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Neue Compliances werden geschrieben.", "Compliances", "LOC"),
     ("Gestern saß sie bei Dr. Soundso im Wartezimmer.", "Soundso", "PER"),
     ("Der Meister SHK sitzt im Keller.", "Meister SHK", "PER"),
+    ("Mittags gab es Fast Food am Bahnhof.", "Fast Food", "ORG"),
+    ("Digitale Services sind gefragt.", "Digitale Services", "PER"),
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
     from marketingtext.entities import entity_rows

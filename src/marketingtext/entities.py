@@ -42,9 +42,9 @@ KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score abou
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
 COMMON_NOUN_ZIPF = 4.0  # a word tagged NN this frequent in German or English is a common noun
 LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for any unknown word in -e/-er
-# Tags of a plain noun phrase ("Digitales Marketing"); a preposition or article inside a span
-# ("Bundesamt für Statistik") makes it a phrase that can be a name.
-PLAIN_PHRASE_TAGS = {"NN", "ADJA", "ADJD"}
+# A preposition, article or conjunction inside a span ("Bundesamt für Statistik") makes it a phrase
+# that can be a name; a plain noun phrase ("Digitales Marketing") has none.
+JOINING_TAGS = {"APPR", "APPRART", "ART", "KON", "KOKOM", "$(", "$,", "-"}  # "-": a tagset-less model
 ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,4}$")  # "SHK", "EZB"; "MARKETING" is a shouted word
 ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
 
@@ -89,8 +89,10 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
     text = token.text
     if token.tag_ in {"ADJA", "ADJD"}:
         return alone or not _capitalised_inside_sentence(token) or _written_lower_case_before(token)
+    if token.tag_ in JOINING_TAGS:
+        return alone  # alone no name; inside a span it joins name parts ("Bundesamt für Statistik")
     if token.tag_ not in NAME_TAGS | {"NN"}:
-        return alone  # a verb, pronoun … alone is no name; in a span ("Bundesamt für Statistik") it may be
+        return True  # an adverb, verb, pronoun …: "Fast Food"
     if ALL_CAPS.match(text):
         return False
     german, english = _frequencies(text)
