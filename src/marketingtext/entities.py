@@ -30,13 +30,13 @@ ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
 NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
-# Tags of words that can be names; every other tag reads the word as an ordinary word (NN, ADJA, VVFIN …).
+# Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
 ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
 ENGLISH_MARGIN = 0.9  # "Smith", "Obama", "Washington" are only a little more common in English (0.6-0.75)
 SURE_NAME_LOGPROB = -10.0  # HanTa is sure of "York", "London", "Clinton" as names (about -9)
 FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows
-LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as adverb/adjective/verb
+LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as an adverb or particle
 KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
