@@ -349,3 +349,29 @@ def test_common_word_surname_needs_the_full_name(nlp):
     assert gazetteer_hits(nlp, "Der Drucker ist kaputt.") == []
     assert gazetteer_hits(nlp, "Peter Drucker schrieb viel. Drucker irrte selten.") == [
         ("Peter Drucker", "Peter Drucker"), ("Drucker", "Peter Drucker")]
+
+
+def test_corpus_summary_lists_each_entity_once(tmp_path):
+    """Through the API the CLI uses (Corpus.entities -> entity_table): an entity ruler stands in for
+    the model so that the test checks the naming, not the model's recall."""
+    import marketingtext as mt
+    from marketingtext.pipeline import load_pipeline
+
+    nlp, info = load_pipeline("offline")
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")  # whatever the shipped model finds, only the ruler's names count here
+    ruler = nlp.add_pipe("entity_ruler", name="test_names", last=True, config={"overwrite_ents": True})
+    ruler.add_patterns([{"label": label, "pattern": text} for text, label in [
+        ("Andreas Hess", "PER"), ("Hess", "PER"), ("Deutschland", "LOC"), ("Deutschlands", "LOC"),
+        ("Bundesrepublik Deutschland", "LOC")]])
+    texts = ["Andreas Hess gründete 2010 eine Agentur in Deutschland. Philip Kotler lobte sie.",
+             "Hess sagt, Deutschlands Mittelstand zögere noch. Kotlers Buch liegt auf dem Tisch.",
+             "Laut Hess wächst die Bundesrepublik Deutschland langsam.",
+             "Im Gespräch mit Hess ging es um Deutschland und um Kotler."]
+    for i, text in enumerate(texts):
+        (tmp_path / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    corpus = mt.load([tmp_path], pipeline=(nlp, info), use_cache=False)
+    summary = corpus.entities(summary=True)
+    assert summary["canonical"].is_unique
+    counts = dict(zip(summary["canonical"], zip(summary["mentions"], summary["docs"], strict=True), strict=True))
+    assert counts == {"Andreas Hess": (4, 4), "Bundesrepublik Deutschland": (4, 4), "Philip Kotler": (3, 3)}
