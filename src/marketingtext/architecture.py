@@ -16,8 +16,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # 4. texts -> Docs: batched, in processes or on Dask; the Doc and table caches
     "parsing": ("parsing", "cluster", "cache"),
     # 5. parsed documents -> DataFrames, one module per kind of table
-    "tables": ("sentences", "documents", "terms", "keyword_methods", "compounds", "keywords", "entities",
-               "comparison", "kwic"),
+    "tables": ("sentences", "documents", "terms", "keyword_methods", "compounds", "keywords", "gazetteer",
+               "canonical", "entities", "comparison", "kwic"),
     # 6. DataFrames -> files and terminal reports (computes nothing)
     "presentation": ("output", "report"),
     # 7. the Python API: loads a corpus and computes what commands and reports show, once

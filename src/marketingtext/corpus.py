@@ -113,7 +113,7 @@ class Corpus:
     def _all_tables(self) -> dict[str, pd.DataFrame]:
         """keywords, entities, sentences and docs tables from one pass over the documents."""
         from .documents import DOC_COLUMNS, doc_row
-        from .entities import ENTITY_COLUMNS, entity_rows, load_gazetteer
+        from .entities import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
         from .keywords import keyword_table
         from .sentences import SENTENCE_COLUMNS, sentence_rows
         from .terms import DocTermsStore, doc_terms
@@ -127,7 +127,7 @@ class Corpus:
             entity_list.extend(entity_rows(parsed, gazetteer))
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
-            "entities": pd.DataFrame(entity_list, columns=ENTITY_COLUMNS),
+            "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),
             "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
             "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
         }
