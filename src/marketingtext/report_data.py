@@ -1,0 +1,93 @@
+"""The data an HTML report shows: the tables the caller computed, plus word positions and a KWIC index.
+
+``report_data`` reads the parsed documents once for what only they hold: where the corpus keywords occur
+(for the dispersion plot) and which sentence holds which lemma (for the KWIC search box). The renderer
+(``html_report``) only reshapes what is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+from spacy.lang.de.stop_words import STOP_WORDS
+
+from .keywords import CORPUS, term_key
+from .parsing import ParsedDoc
+from .sentences import numbered_sentences
+from .words import words_of
+
+POSITION_COLUMNS = ["term", "doc", "word_index", "doc_words"]
+SENTENCE_COLUMNS = ["doc", "sent_id", "text"]
+TOKEN_COLUMNS = ["doc", "sent_id", "start", "end", "key"]
+DISPERSION_TERMS = 25  # corpus keywords offered in the dispersion plot's select box
+
+
+@dataclass
+class ReportData:
+    """Everything ``html_report.render_report`` draws; each field is a table as mtext writes it."""
+
+    docs: pd.DataFrame  # documents.DOC_COLUMNS
+    keywords: pd.DataFrame  # keywords.KEYWORD_COLUMNS, with the corpus rows (doc "*")
+    entities: pd.DataFrame  # entities.SUMMARY_COLUMNS
+    cooccurrences: pd.DataFrame  # entities.COOCCUR_COLUMNS
+    similarity: pd.DataFrame  # comparison.MATRIX_COLUMNS: doc_a, doc_b, similarity
+    positions: pd.DataFrame  # POSITION_COLUMNS: each occurrence of a dispersion term
+    sentences: pd.DataFrame  # SENTENCE_COLUMNS: the text the KWIC lines come from
+    tokens: pd.DataFrame  # TOKEN_COLUMNS: indexed words (not stop words), offsets within their sentence
+    compare: pd.DataFrame | None = None  # comparison.COMPARE_COLUMNS, when two sides were compared
+    compare_labels: tuple[str, str] = ("A", "B")
+    title: str = "mtext-Bericht"
+    meta: dict = field(default_factory=dict)  # free notes shown in the footer (model, date, ...)
+
+
+def dispersion_terms(keywords: pd.DataFrame, top: int = DISPERSION_TERMS) -> dict[str, tuple[str, ...]]:
+    """The corpus keywords to plot, as display term -> lemma keys (``flotte Sprüche`` -> ``(flott, spruch)``)."""
+    corpus_rows = keywords[keywords["doc"] == CORPUS].sort_values("rank", kind="mergesort").head(top)
+    return {row.term: tuple(term_key(w) for w in str(row.lemma).split())
+            for row in corpus_rows.itertuples(index=False)}
+
+
+def _doc_rows(parsed: ParsedDoc, terms: dict[str, tuple[str, ...]]) -> tuple[list, list, list]:
+    """Position, sentence and token rows of one document."""
+    name, text = parsed.source.doc, parsed.doc.text
+    positions, sentences, tokens, keys = [], [], [], []
+    for sent_id, sent in numbered_sentences(parsed.doc):
+        parts = [t for t in sent if not t.is_space]
+        start = parts[0].idx
+        sentences.append({"doc": name, "sent_id": sent_id, "text": text[start:parts[-1].idx + len(parts[-1])]})
+        for word in words_of(sent):
+            key = term_key(word.lemma_)
+            keys.append(key)
+            if word.text.lower() not in STOP_WORDS and key not in STOP_WORDS:
+                tokens.append({"doc": name, "sent_id": sent_id, "start": word.idx - start,
+                               "end": word.idx - start + len(word), "key": key})
+    for term, wanted in terms.items():
+        n = len(wanted)
+        positions.extend({"term": term, "doc": name, "word_index": i, "doc_words": len(keys)}
+                         for i in range(len(keys) - n + 1) if tuple(keys[i:i + n]) == wanted)
+    return positions, sentences, tokens
+
+
+def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: pd.DataFrame,
+                entities: pd.DataFrame, cooccurrences: pd.DataFrame, similarity: pd.DataFrame,
+                compare: pd.DataFrame | None = None, compare_labels: tuple[str, str] = ("A", "B"),
+                title: str = "mtext-Bericht", meta: dict | None = None) -> ReportData:
+    """Collect the report's data: the given tables plus positions and the KWIC index from ``parsed_docs``.
+
+    ``keywords`` must hold the corpus rows (doc ``"*"``): their top terms are the dispersion plot's choices.
+    Stop words are left out of the KWIC index (they would double the file for lines nobody looks up).
+    """
+    terms = dispersion_terms(keywords)
+    positions, sentences, tokens = [], [], []
+    for parsed in parsed_docs:
+        p, s, t = _doc_rows(parsed, terms)
+        positions.extend(p)
+        sentences.extend(s)
+        tokens.extend(t)
+    return ReportData(docs=docs, keywords=keywords, entities=entities, cooccurrences=cooccurrences,
+                      similarity=similarity, positions=pd.DataFrame(positions, columns=POSITION_COLUMNS),
+                      sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+                      tokens=pd.DataFrame(tokens, columns=TOKEN_COLUMNS), compare=compare,
+                      compare_labels=compare_labels, title=title, meta=dict(meta or {}))
