@@ -55,7 +55,7 @@ def test_kwic_index_finds_kundinnen_under_kunde(seed_report_data):
     kunde = index["vocab"].index("kunde")
     assert kunde in index["forms"]["kund:innen"]
     hits = [text[s:e] for _, text, triples in index["sents"]
-            for s, e, key in zip(triples[0::3], triples[1::3], triples[2::3]) if key == kunde]
+            for s, e, key in zip(triples[0::3], triples[1::3], triples[2::3], strict=True) if key == kunde]
     assert "Kund:innen" in hits and "Kunden" in hits
     assert "der" not in index["vocab"]  # stop words stay out of the index
 

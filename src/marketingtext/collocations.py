@@ -63,7 +63,7 @@ class _Counts:
     def add_sentence(self, keys: list[str], forms: list[str], node: tuple[str, ...], window: int, doc: str) -> None:
         self.words += len(keys)
         self.word_freq.update(keys)
-        for key, form in zip(keys, forms):
+        for key, form in zip(keys, forms, strict=True):
             self.lemma_forms[key][form] += 1
         n = len(node)
         for i in range(len(keys) - n + 1):

@@ -31,7 +31,7 @@ def gries_dp(part_counts: Sequence[float], part_sizes: Sequence[float], normalis
     total_count, total_size = sum(part_counts), sum(part_sizes)
     if total_count <= 0 or total_size <= 0:
         return math.nan
-    dp = 0.5 * sum(abs(c / total_count - s / total_size) for c, s in zip(part_counts, part_sizes))
+    dp = 0.5 * sum(abs(c / total_count - s / total_size) for c, s in zip(part_counts, part_sizes, strict=True))
     if normalise:
         largest = 1 - min(part_sizes) / total_size
         dp = dp / largest if largest > 0 else 0.0

@@ -98,7 +98,7 @@ def payload(data: ReportData) -> dict:
     doc_fields = [c for c in DOC_CHART_FIELDS if c in data.docs.columns]
     return {
         "docNames": names,
-        "docs": [{c: _plain(v) for c, v in zip(doc_fields, row)}
+        "docs": [{c: _plain(v) for c, v in zip(doc_fields, row, strict=True)}
                  for row in data.docs[doc_fields].itertuples(index=False, name=None)],
         "docsTable": table_json(data.docs.drop(columns=["path"], errors="ignore")),
         "keywords": table_json(data.keywords),

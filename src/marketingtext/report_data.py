@@ -49,10 +49,32 @@ def dispersion_terms(keywords: pd.DataFrame, top: int = DISPERSION_TERMS) -> dic
             for row in corpus_rows.itertuples(index=False)}
 
 
+def positions_in(keys: list[str], doc: str, terms: dict[str, tuple[str, ...]]) -> list[dict]:
+    """Position rows of each term (a sequence of lemma keys) in one document's word keys."""
+    rows = []
+    for term, wanted in terms.items():
+        n = len(wanted)
+        rows.extend({"term": term, "doc": doc, "word_index": i, "doc_words": len(keys)}
+                    for i in range(len(keys) - n + 1) if tuple(keys[i:i + n]) == wanted)
+    return rows
+
+
+def term_positions(parsed_docs: Iterable[ParsedDoc], terms: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """Where each term occurs: word index (among the words, ``words.is_word``) and the document's word count.
+
+    ``terms`` maps a display name to lemma keys: ``{"Kunde": ("kunde",), "soziale Medien": ("sozial", "medium")}``.
+    """
+    rows = []
+    for parsed in parsed_docs:
+        keys = [term_key(w.lemma_) for _, sent in numbered_sentences(parsed.doc) for w in words_of(sent)]
+        rows.extend(positions_in(keys, parsed.source.doc, terms))
+    return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+
+
 def _doc_rows(parsed: ParsedDoc, terms: dict[str, tuple[str, ...]]) -> tuple[list, list, list]:
     """Position, sentence and token rows of one document."""
     name, text = parsed.source.doc, parsed.doc.text
-    positions, sentences, tokens, keys = [], [], [], []
+    sentences, tokens, keys = [], [], []
     for sent_id, sent in numbered_sentences(parsed.doc):
         parts = [t for t in sent if not t.is_space]
         start = parts[0].idx
@@ -63,11 +85,7 @@ def _doc_rows(parsed: ParsedDoc, terms: dict[str, tuple[str, ...]]) -> tuple[lis
             if word.text.lower() not in STOP_WORDS and key not in STOP_WORDS:
                 tokens.append({"doc": name, "sent_id": sent_id, "start": word.idx - start,
                                "end": word.idx - start + len(word), "key": key})
-    for term, wanted in terms.items():
-        n = len(wanted)
-        positions.extend({"term": term, "doc": name, "word_index": i, "doc_words": len(keys)}
-                         for i in range(len(keys) - n + 1) if tuple(keys[i:i + n]) == wanted)
-    return positions, sentences, tokens
+    return positions_in(keys, name, terms), sentences, tokens
 
 
 def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: pd.DataFrame,
