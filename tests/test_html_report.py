@@ -171,3 +171,61 @@ def test_script_in_text_does_not_run(page_of, seed_report_data):
     page.fill("#kwic-input", row["key"])
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#kwic-results b").count() == 0 and page.errors == []
+
+
+def many_docs(data, copies: int):
+    """The seed report's data with every document copied ``copies`` times under new names."""
+    def copied(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
+        parts = []
+        for i in range(copies):
+            part = table.copy()
+            for column in columns:
+                part[column] = part[column].map(lambda d, i=i: d if d == "*" else f"{i:02d}_{d}")
+            parts.append(part if i == 0 else part[part[columns[0]] != "*"])
+        return pd.concat(parts, ignore_index=True)
+
+    docs = copied(data.docs, "doc")
+    names = list(docs["doc"])
+    similarity = pd.DataFrame([{"doc_a": a, "doc_b": b, "similarity": round((i * 7 + j * 3) % 10 / 10, 2)}
+                               for i, a in enumerate(names) for j, b in enumerate(names) if i < j])
+    return dataclasses.replace(data, docs=docs, keywords=copied(data.keywords, "doc"),
+                               positions=copied(data.positions, "doc"), sentences=copied(data.sentences, "doc"),
+                               tokens=copied(data.tokens, "doc"), similarity=similarity)
+
+
+def test_many_documents_are_summarised(page_of, seed_report_data):
+    page = page_of(render_report(many_docs(seed_report_data, 9)))  # 45 documents
+    assert page.errors == []
+    assert page.locator("#overview-charts .chart").count() == 4
+    assert page.locator("#overview-charts svg").first.locator("rect").count() == 20  # a histogram, not 45 bars
+    assert page.locator("#kw-per-doc .chart").count() == 30
+    assert page.locator("#sim-heatmap rect").count() == 40 * 40  # the 40 longest documents
+    page.select_option("#disp-term", "Marketing")
+    assert page.locator("#disp-plot svg > rect").count() == 30  # the 30 documents with most hits
+    page.fill("#kwic-input", "Kunde")
+    assert page.locator("#kwic-count").text_content() == "675 Treffer"  # 9 x 75
+    assert page.locator("#kwic-results tr").count() == 500  # shown lines are capped
+
+
+def test_thin_lines_keeps_evenly_spaced_occurrences():
+    from marketingtext.report_data import thin_lines
+
+    keys = ["kunde"] * 51 + ["markt"] * 9
+    tokens = pd.DataFrame({"doc": "d", "sent_id": range(60), "start": 0, "end": 5, "key": keys})
+    kept, counts = thin_lines(tokens, 11)
+    # 51 occurrences, 11 lines: every fifth (0, 5, ..., 50); markt (9 <= 11) keeps all
+    assert list(kept.loc[kept["key"] == "kunde", "sent_id"]) == list(range(0, 51, 5))
+    assert (kept["key"] == "markt").sum() == 9 and counts == {"kunde": 51}
+    assert thin_lines(tokens, None)[0].equals(tokens)
+
+
+def test_thinned_kwic_says_so(page_of, seeds, seed_tables, seed_report_data):
+    data = report_data(seeds.parsed(), seed_tables["docs"], seed_tables["keywords"], seed_report_data.entities,
+                       seed_report_data.cooccurrences, seed_report_data.similarity, kwic_per_key=10)
+    assert data.key_counts["kunde"] == 75 and (data.tokens["key"] == "kunde").sum() == 10
+    assert set(zip(data.tokens["doc"], data.tokens["sent_id"], strict=True)) == \
+        set(zip(data.sentences["doc"], data.sentences["sent_id"], strict=True))  # only sentences with a line
+    page = page_of(render_report(data))
+    page.fill("#kwic-input", "Kunde")
+    assert page.locator("#kwic-count").text_content().startswith("10 Treffer (von 75;")
+    assert page.errors == []

@@ -18,6 +18,8 @@ import pandas as pd
 
 from .report_data import ReportData
 
+HEATMAP_DOCS = 40  # the heat-map shows the longest documents beyond this (a 274 x 274 grid helps nobody)
+TABLE_ROWS = 3000  # rows embedded per entity table (sorted by mentions / sentences); the CSVs hold them all
 NETWORK_EDGES = 60  # the strongest co-occurrence pairs drawn; the table lists them all
 DOC_CHART_FIELDS = ["doc", "words", "sentences", "types", "mtld", "mean_sentence_len", "flesch_amstad",
                     "wiener_sachtextformel", "lix"]
@@ -32,12 +34,14 @@ def _plain(value):
     return value
 
 
-def table_json(table: pd.DataFrame | None) -> dict | None:
-    """``{"columns": [...], "rows": [[...], ...]}``, the shape the page's sortable tables read."""
+def table_json(table: pd.DataFrame | None, limit: int | None = None) -> dict | None:
+    """``{"columns": [...], "rows": [[...], ...], "total": n}``, the shape the page's sortable tables read;
+    ``limit`` keeps the first rows only (``total`` says how many there were)."""
     if table is None:
         return None
-    return {"columns": [str(c) for c in table.columns],
-            "rows": [[_plain(v) for v in row] for row in table.itertuples(index=False, name=None)]}
+    shown = table if limit is None else table.head(limit)
+    return {"columns": [str(c) for c in table.columns], "total": len(table),
+            "rows": [[_plain(v) for v in row] for row in shown.itertuples(index=False, name=None)]}
 
 
 def doc_names(data: ReportData) -> list[str]:
@@ -70,11 +74,13 @@ def positions_json(positions: pd.DataFrame) -> dict:
     return {"terms": terms}
 
 
-def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str]) -> dict:
+def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str],
+              key_counts: dict[str, int] | None = None) -> dict:
     """The KWIC index: sentences holding an indexed word, each with flat ``[start, end, key id, ...]`` triples.
 
     ``forms`` maps each lower-cased spelling to the lemma keys it was seen with, so typing ``Kunden`` finds
-    the lemma ``kunde`` (and with it ``Kund:innen``) as the KWIC table does.
+    the lemma ``kunde`` (and with it ``Kund:innen``) as the KWIC table does. ``totals`` (key id -> count) are
+    the true counts of keys whose lines ``report_data`` thinned out.
     """
     vocab: dict[str, int] = {}
     forms: dict[str, set[int]] = {}
@@ -88,30 +94,42 @@ def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str]) -
         per_sentence.setdefault((r.doc, r.sent_id), []).extend((int(r.start), int(r.end), key_id))
     doc_index = {name: i for i, name in enumerate(names)}
     sents = [[doc_index[doc], texts[(doc, sent_id)], triples] for (doc, sent_id), triples in per_sentence.items()]
+    totals = {vocab[k]: n for k, n in (key_counts or {}).items() if k in vocab}
     return {"docs": names, "vocab": list(vocab), "forms": {k: sorted(v) for k, v in sorted(forms.items())},
-            "sents": sents}
+            "sents": sents, "totals": totals}
 
 
 def payload(data: ReportData) -> dict:
     """Everything the page's script reads, as plain JSON values."""
     names = doc_names(data)
     doc_fields = [c for c in DOC_CHART_FIELDS if c in data.docs.columns]
+    heat_docs = heatmap_docs(data.docs, names)
+    shown = set(heat_docs)
     return {
         "docNames": names,
         "docs": [{c: _plain(v) for c, v in zip(doc_fields, row, strict=True)}
                  for row in data.docs[doc_fields].itertuples(index=False, name=None)],
         "docsTable": table_json(data.docs.drop(columns=["path"], errors="ignore")),
         "keywords": table_json(data.keywords),
-        "entities": table_json(data.entities),
-        "cooccurrences": table_json(data.cooccurrences),
+        "entities": table_json(data.entities, TABLE_ROWS),
+        "cooccurrences": table_json(data.cooccurrences, TABLE_ROWS),
         "network": network_json(data.entities, data.cooccurrences),
         "positions": positions_json(data.positions),
+        "similarityDocs": heat_docs,
         "similarity": [[a, b, _plain(s)] for a, b, s in data.similarity[["doc_a", "doc_b", "similarity"]]
-                       .itertuples(index=False, name=None)],
+                       .itertuples(index=False, name=None) if a in shown and b in shown],
         "compare": table_json(data.compare),
         "compareLabels": list(data.compare_labels),
-        "kwic": kwic_json(data.sentences, data.tokens, names),
+        "kwic": kwic_json(data.sentences, data.tokens, names, data.key_counts),
     }
+
+
+def heatmap_docs(docs: pd.DataFrame, names: list[str], limit: int = HEATMAP_DOCS) -> list[str]:
+    """The documents of the heat-map: all of them, or the ``limit`` longest (in words) in document order."""
+    if len(names) <= limit or "words" not in docs:
+        return names
+    longest = set(docs.sort_values(["words", "doc"], ascending=[False, True], kind="mergesort")["doc"].head(limit))
+    return [n for n in names if n in longest]
 
 
 def script_json(value) -> str:
@@ -156,7 +174,7 @@ def render_report(data: ReportData) -> str:
 <section id="schluesselwoerter"><h2>Schlüsselwörter</h2><div class="grid">
 <div class="chart"><h3>Korpus: die stärksten Begriffe</h3><div id="kw-bars"></div></div>
 <div class="chart"><h3>Wortwolke</h3><div id="kw-cloud"></div></div></div>
-<h3>Je Dokument</h3><div class="grid small" id="kw-per-doc"></div>
+<h3>Je Dokument</h3><div id="kw-per-doc-note"></div><div class="grid small" id="kw-per-doc"></div>
 <h3>Alle Schlüsselwörter</h3><div id="kw-table"></div></section>
 <section id="entitaeten"><h2>Entitäten</h2><div class="grid">
 <div class="chart"><h3>Gemeinsam genannt (im selben Satz)</h3><div id="ent-network"></div></div>
@@ -171,7 +189,7 @@ def render_report(data: ReportData) -> str:
 <p class="hint">Sucht nach Lemma und Schreibweise (Stoppwörter sind nicht im Index).</p>
 <div class="scroll" id="kwic-results"></div></section>
 <section id="aehnlichkeit"><h2>Ähnlichkeit der Dokumente (TF-IDF, Kosinus)</h2>
-<div class="chart" id="sim-heatmap"></div></section>
+<div id="sim-note"></div><div class="chart" id="sim-heatmap"></div></section>
 {_compare_section(data)}
 <footer>Erstellt mit mtext{" · " + meta if meta else ""}</footer>
 </main>

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from spacy.lang.de.stop_words import STOP_WORDS
 
@@ -22,6 +23,7 @@ POSITION_COLUMNS = ["term", "doc", "word_index", "doc_words"]
 SENTENCE_COLUMNS = ["doc", "sent_id", "text"]
 TOKEN_COLUMNS = ["doc", "sent_id", "start", "end", "key"]
 DISPERSION_TERMS = 25  # corpus keywords offered in the dispersion plot's select box
+KWIC_PER_KEY = 100  # concordance lines kept per lemma: a million words would otherwise embed 18 MB of KWIC data
 
 
 @dataclass
@@ -36,6 +38,7 @@ class ReportData:
     positions: pd.DataFrame  # POSITION_COLUMNS: each occurrence of a dispersion term
     sentences: pd.DataFrame  # SENTENCE_COLUMNS: the text the KWIC lines come from
     tokens: pd.DataFrame  # TOKEN_COLUMNS: indexed words (not stop words), offsets within their sentence
+    key_counts: dict = field(default_factory=dict)  # lemma key -> occurrences, for keys whose lines were thinned
     compare: pd.DataFrame | None = None  # comparison.COMPARE_COLUMNS, when two sides were compared
     compare_labels: tuple[str, str] = ("A", "B")
     title: str = "mtext-Bericht"
@@ -88,14 +91,32 @@ def _doc_rows(parsed: ParsedDoc, terms: dict[str, tuple[str, ...]]) -> tuple[lis
     return positions_in(keys, name, terms), sentences, tokens
 
 
+def thin_lines(tokens: pd.DataFrame, per_key: int | None) -> tuple[pd.DataFrame, dict[str, int]]:
+    """At most ``per_key`` rows per key, evenly spaced through the key's occurrences (first and last kept)."""
+    if per_key is None or tokens.empty:
+        return tokens.reset_index(drop=True), {}
+    per_key = max(per_key, 2)  # the first and the last occurrence at least
+    sizes = tokens.groupby("key", sort=False)["key"].transform("size").to_numpy()
+    rank = tokens.groupby("key", sort=False).cumcount().to_numpy()
+    # the kept ranks are round(i * s), i = 0 .. per_key - 1, s = (n - 1) / (per_key - 1): rank r is one of them
+    # when rounding r / s to the nearest i and back gives r again
+    spacing = np.maximum(sizes - 1, 1) / max(per_key - 1, 1)
+    keep = (sizes <= per_key) | (np.round(np.round(rank / spacing) * spacing) == rank)
+    counts = tokens.loc[sizes > per_key, "key"].value_counts()
+    return tokens[keep].reset_index(drop=True), {k: int(v) for k, v in sorted(counts.items())}
+
+
 def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: pd.DataFrame,
                 entities: pd.DataFrame, cooccurrences: pd.DataFrame, similarity: pd.DataFrame,
                 compare: pd.DataFrame | None = None, compare_labels: tuple[str, str] = ("A", "B"),
-                title: str = "mtext-Bericht", meta: dict | None = None) -> ReportData:
+                title: str = "mtext-Bericht", meta: dict | None = None,
+                kwic_per_key: int | None = KWIC_PER_KEY) -> ReportData:
     """Collect the report's data: the given tables plus positions and the KWIC index from ``parsed_docs``.
 
     ``keywords`` must hold the corpus rows (doc ``"*"``): their top terms are the dispersion plot's choices.
-    Stop words are left out of the KWIC index (they would double the file for lines nobody looks up).
+    Stop words are left out of the KWIC index (they would double the file for lines nobody looks up), and a
+    lemma seen more than ``kwic_per_key`` times keeps that many lines, spread evenly over its occurrences
+    (``None``: all); ``key_counts`` keeps its true count and only sentences with a kept line are kept.
     """
     terms = dispersion_terms(keywords)
     positions, sentences, tokens = [], [], []
@@ -104,8 +125,12 @@ def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: 
         positions.extend(p)
         sentences.extend(s)
         tokens.extend(t)
+    token_table, key_counts = thin_lines(pd.DataFrame(tokens, columns=TOKEN_COLUMNS), kwic_per_key)
+    sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
+    used = pd.MultiIndex.from_frame(token_table[["doc", "sent_id"]])
+    sentence_table = sentence_table[pd.MultiIndex.from_frame(sentence_table[["doc", "sent_id"]]).isin(used)]
     return ReportData(docs=docs, keywords=keywords, entities=entities, cooccurrences=cooccurrences,
                       similarity=similarity, positions=pd.DataFrame(positions, columns=POSITION_COLUMNS),
-                      sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-                      tokens=pd.DataFrame(tokens, columns=TOKEN_COLUMNS), compare=compare,
+                      sentences=sentence_table.reset_index(drop=True), tokens=token_table,
+                      key_counts=key_counts, compare=compare,
                       compare_labels=compare_labels, title=title, meta=dict(meta or {}))

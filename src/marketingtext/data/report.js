@@ -5,6 +5,7 @@
   const D = JSON.parse(document.getElementById("mtext-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
   const NUM = new Intl.NumberFormat("de-DE", {maximumFractionDigits: 2});
+  const MANY_DOCS = 30;  // above this, per-document charts summarise (histograms, top documents)
   const LABEL_COLOURS = {PER: "#d95f02", ORG: "#1b9e77", LOC: "#7570b3", MISC: "#888888"};
   const $ = (id) => document.getElementById(id);
 
@@ -51,6 +52,23 @@
       svg.appendChild(bar);
       svg.appendChild(svgEl("text", {x: labelW + w + 4, y: y + 14, class: "val"}, fmt(d.value)));
     });
+  }
+
+  /* Histogram of one value over many documents (20 bins). */
+  function histogram(parent, values, title) {
+    const lo = Math.min(...values), hi = Math.max(...values), bins = 20, width = 420, height = 150;
+    const counts = new Array(bins).fill(0), step = (hi - lo) / bins || 1;
+    values.forEach((v) => counts[Math.min(bins - 1, Math.floor((v - lo) / step))]++);
+    const max = Math.max(...counts), svg = svgRoot(parent, width, height + 34, `Verteilung: ${title}`), bw = width / bins;
+    counts.forEach((c, i) => {
+      const h = height * c / max, r = svgEl("rect", {x: i * bw + 1, y: height - h + 4, width: bw - 2, height: h, fill: "#3b6ea8"});
+      r.appendChild(svgEl("title", {}, `${fmt(lo + i * step)} – ${fmt(lo + (i + 1) * step)}: ${c} Dokumente`));
+      svg.appendChild(r);
+    });
+    svg.appendChild(svgEl("text", {x: 0, y: height + 20, class: "val"}, fmt(lo)));
+    svg.appendChild(svgEl("text", {x: width, y: height + 20, class: "val", "text-anchor": "end"}, fmt(hi)));
+    svg.appendChild(svgEl("text", {x: width / 2, y: height + 20, class: "val", "text-anchor": "middle"},
+      `${values.length} Dokumente`));
   }
 
   /* Word cloud: spiral placement with bounding-box collision test, largest words first. */
@@ -112,7 +130,8 @@
         r.forEach((v) => tr.appendChild(el("td", typeof v === "number" ? {class: "num"} : {}, fmt(v))));
         return tr;
       }));
-      info.textContent = `${rows.length} von ${data.rows.length} Zeilen` + (rows.length > limit ? ` (erste ${limit} gezeigt)` : "");
+      info.textContent = `${rows.length} von ${data.rows.length} Zeilen` + (rows.length > limit ? ` (erste ${limit} gezeigt)` : "") +
+        (data.total > data.rows.length ? `; der Bericht enthält die ersten ${data.rows.length} von ${data.total}` : "");
     }
     filter.addEventListener("input", draw);
     box.append(filter, info, el("div", {class: "scroll"}));
@@ -174,7 +193,12 @@
   /* Dispersion plot: one line per document, a tick at each occurrence's relative position. */
   function dispersion(parent, term) {
     parent.replaceChildren();
-    const docs = D.docNames, occ = D.positions.terms[term] || {};
+    const occ = D.positions.terms[term] || {};
+    let docs = D.docNames;
+    if (docs.length > MANY_DOCS) {  // many documents: those with the most hits
+      docs = docs.filter((d) => occ[d]).sort((a, b) => occ[b].length - occ[a].length || a.localeCompare(b)).slice(0, MANY_DOCS);
+      note(parent, `${docs.length} Dokumente mit den meisten Treffern (von ${Object.keys(occ).length} mit Treffern).`);
+    }
     const labelW = 200, plotW = 460, row = 26, width = labelW + plotW + 70;
     const svg = svgRoot(parent, width, docs.length * row + 26, `Streuung von ${term}`);
     docs.forEach((doc, i) => {
@@ -221,19 +245,23 @@
     const wanted = new Set();
     if (vocabIndex.has(q)) wanted.add(vocabIndex.get(q));
     for (const id of (K.forms[q] || [])) wanted.add(id);
-    const lines = [];
-    if (!wanted.size) return lines;
+    const lines = [], perKey = new Map();
     K.sents.forEach(([docIdx, text, toks]) => {
       for (let i = 0; i < toks.length; i += 3) {
-        if (wanted.has(toks[i + 2])) lines.push([K.docs[docIdx], text, toks[i], toks[i + 1]]);
+        if (!wanted.has(toks[i + 2])) continue;
+        lines.push([K.docs[docIdx], text, toks[i], toks[i + 1]]);
+        perKey.set(toks[i + 2], (perKey.get(toks[i + 2]) || 0) + 1);
       }
     });
+    lines.total = 0;  // true occurrences: keys thinned out by the report keep their count in K.totals
+    for (const [id, n] of perKey) lines.total += K.totals[id] || n;
     return lines;
   }
   function kwicDraw() {
     const out = $("kwic-results"), query = $("kwic-input").value, lines = kwicSearch(query);
     out.replaceChildren();
-    $("kwic-count").textContent = query.trim() ? `${lines.length} Treffer` : "";
+    const thinned = lines.total > lines.length ? ` (von ${lines.total}; im Bericht gleichmäßig ausgedünnt)` : "";
+    $("kwic-count").textContent = query.trim() ? `${lines.length} Treffer${thinned}` : "";
     const tbl = el("table", {class: "kwic"});
     lines.slice(0, 500).forEach(([doc, text, s, e]) => {
       const tr = el("tr");
@@ -255,13 +283,18 @@
       const box = el("div", {class: "chart"});
       box.appendChild(el("h3", {}, title));
       $("overview-charts").appendChild(box);
-      barChart(box, D.docs.map((d) => ({label: d.doc, value: d[field]})), {title, labelWidth: 160, width: 200});
+      const values = D.docs.map((d) => ({label: d.doc, value: d[field]})).filter((d) => d.value !== null);
+      if (values.length > MANY_DOCS) histogram(box, values.map((d) => d.value), title);
+      else barChart(box, values, {title, labelWidth: 160, width: 200});
     }
     table($("docs-table"), D.docsTable);
     const top = corpusKeywords().slice(0, 25).map((r) => ({label: r[col("term")], value: r[col("score")]}));
     barChart($("kw-bars"), top, {title: "Schlüsselwörter des Korpus"});
     wordCloud($("kw-cloud"), corpusKeywords().slice(0, 60).map((r) => ({label: r[col("term")], value: r[col("score")]})));
-    D.docNames.forEach((doc) => {
+    if (D.docNames.length > MANY_DOCS) {
+      note($("kw-per-doc-note"), `Die ersten ${MANY_DOCS} von ${D.docNames.length} Dokumenten; alle stehen in der Tabelle.`);
+    }
+    D.docNames.slice(0, MANY_DOCS).forEach((doc) => {
       const box = el("div", {class: "chart small"});
       box.appendChild(el("h3", {}, doc));
       $("kw-per-doc").appendChild(box);
@@ -277,7 +310,10 @@
     select.addEventListener("change", () => dispersion($("disp-plot"), select.value));
     if (select.options.length) dispersion($("disp-plot"), select.value); else note($("disp-plot"), "Keine Begriffe.");
     $("kwic-input").addEventListener("input", kwicDraw);
-    heatmap($("sim-heatmap"), D.docNames, D.similarity);
+    if (D.similarityDocs.length < D.docNames.length) {
+      note($("sim-note"), `Die ${D.similarityDocs.length} längsten von ${D.docNames.length} Dokumenten.`);
+    }
+    heatmap($("sim-heatmap"), D.similarityDocs, D.similarity);
     if (D.compare) {
       const c = D.compare, ci = (n) => c.columns.indexOf(n);
       const favA = c.rows.filter((r) => r[ci("log_ratio")] > 0).slice(0, 15);
