@@ -229,3 +229,14 @@ def test_thinned_kwic_says_so(page_of, seeds, seed_tables, seed_report_data):
     page.fill("#kwic-input", "Kunde")
     assert page.locator("#kwic-count").text_content().startswith("10 Treffer (von 75;")
     assert page.errors == []
+
+
+def test_kwic_budget_indexes_frequent_lemmas_first():
+    from marketingtext.report_data import fit_budget
+
+    sentences = pd.DataFrame({"doc": "d", "sent_id": [0, 1, 2], "text": ["x" * 10, "y" * 20, "z" * 30]})
+    tokens = pd.DataFrame({"doc": "d", "sent_id": [0, 1, 2, 0], "start": 0, "end": 1, "key": ["a", "a", "b", "c"]})
+    # a (2 lines) costs 10 + 20 = 30 and fits; b would add 30 more; c's sentence is already in: free
+    assert set(fit_budget(tokens, sentences, {}, 30)["key"]) == {"a", "c"}
+    assert set(fit_budget(tokens, sentences, {"b": 500}, 30)["key"]) == {"b"}  # b's true count ranks it first
+    assert fit_budget(tokens, sentences, {}, 60).equals(tokens)

@@ -121,6 +121,7 @@ def payload(data: ReportData) -> dict:
         "compare": table_json(data.compare),
         "compareLabels": list(data.compare_labels),
         "kwic": kwic_json(data.sentences, data.tokens, names, data.key_counts),
+        "kwicKeys": list(data.kwic_keys),
     }
 
 

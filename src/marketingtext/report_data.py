@@ -23,7 +23,10 @@ POSITION_COLUMNS = ["term", "doc", "word_index", "doc_words"]
 SENTENCE_COLUMNS = ["doc", "sent_id", "text"]
 TOKEN_COLUMNS = ["doc", "sent_id", "start", "end", "key"]
 DISPERSION_TERMS = 25  # corpus keywords offered in the dispersion plot's select box
-KWIC_PER_KEY = 100  # concordance lines kept per lemma: a million words would otherwise embed 18 MB of KWIC data
+KWIC_PER_KEY = 100  # concordance lines kept per lemma
+# Sentence text the KWIC index may embed: a million words would otherwise put 17 MB in the page (the whole text
+# and its word offsets); beyond it, the most frequent lemmas are indexed first (bench/report_size.py).
+KWIC_MAX_CHARS = 2_000_000
 
 
 @dataclass
@@ -39,6 +42,7 @@ class ReportData:
     sentences: pd.DataFrame  # SENTENCE_COLUMNS: the text the KWIC lines come from
     tokens: pd.DataFrame  # TOKEN_COLUMNS: indexed words (not stop words), offsets within their sentence
     key_counts: dict = field(default_factory=dict)  # lemma key -> occurrences, for keys whose lines were thinned
+    kwic_keys: tuple[int, int] = (0, 0)  # (lemma keys in the KWIC index, lemma keys in the corpus)
     compare: pd.DataFrame | None = None  # comparison.COMPARE_COLUMNS, when two sides were compared
     compare_labels: tuple[str, str] = ("A", "B")
     title: str = "mtext-Bericht"
@@ -106,17 +110,42 @@ def thin_lines(tokens: pd.DataFrame, per_key: int | None) -> tuple[pd.DataFrame,
     return tokens[keep].reset_index(drop=True), {k: int(v) for k, v in sorted(counts.items())}
 
 
+def fit_budget(tokens: pd.DataFrame, sentences: pd.DataFrame, key_counts: dict[str, int],
+               max_chars: int | None) -> pd.DataFrame:
+    """The tokens of the lemmas whose sentences fit in ``max_chars`` characters, most frequent lemma first.
+
+    A lemma whose sentences are already in (for the more frequent lemmas) costs nothing and is kept too.
+    """
+    if max_chars is None or sentences["text"].str.len().sum() <= max_chars:
+        return tokens
+    length = {(d, i): len(t) for d, i, t in sentences[["doc", "sent_id", "text"]].itertuples(index=False, name=None)}
+    groups = tokens.groupby("key", sort=False)
+    order = sorted(groups.size().items(), key=lambda kv: (-key_counts.get(kv[0], kv[1]), kv[0]))
+    included: set[tuple] = set()
+    used, kept = 0, []
+    for key, _ in order:
+        rows = groups.get_group(key)
+        new = set(zip(rows["doc"], rows["sent_id"], strict=True)) - included
+        cost = sum(length[s] for s in new)
+        if used + cost <= max_chars:
+            used += cost
+            included |= new
+            kept.append(key)
+    return tokens[tokens["key"].isin(set(kept))].reset_index(drop=True)
+
+
 def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: pd.DataFrame,
                 entities: pd.DataFrame, cooccurrences: pd.DataFrame, similarity: pd.DataFrame,
                 compare: pd.DataFrame | None = None, compare_labels: tuple[str, str] = ("A", "B"),
                 title: str = "mtext-Bericht", meta: dict | None = None,
-                kwic_per_key: int | None = KWIC_PER_KEY) -> ReportData:
+                kwic_per_key: int | None = KWIC_PER_KEY, kwic_max_chars: int | None = KWIC_MAX_CHARS) -> ReportData:
     """Collect the report's data: the given tables plus positions and the KWIC index from ``parsed_docs``.
 
     ``keywords`` must hold the corpus rows (doc ``"*"``): their top terms are the dispersion plot's choices.
     Stop words are left out of the KWIC index (they would double the file for lines nobody looks up), and a
     lemma seen more than ``kwic_per_key`` times keeps that many lines, spread evenly over its occurrences
     (``None``: all); ``key_counts`` keeps its true count and only sentences with a kept line are kept.
+    Past ``kwic_max_chars`` of sentence text, lemmas are indexed most frequent first (see ``fit_budget``).
     """
     terms = dispersion_terms(keywords)
     positions, sentences, tokens = [], [], []
@@ -125,12 +154,15 @@ def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: 
         positions.extend(p)
         sentences.extend(s)
         tokens.extend(t)
-    token_table, key_counts = thin_lines(pd.DataFrame(tokens, columns=TOKEN_COLUMNS), kwic_per_key)
+    token_table = pd.DataFrame(tokens, columns=TOKEN_COLUMNS)
+    all_keys = token_table["key"].nunique()
+    token_table, key_counts = thin_lines(token_table, kwic_per_key)
     sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
+    token_table = fit_budget(token_table, sentence_table, key_counts, kwic_max_chars)
     used = pd.MultiIndex.from_frame(token_table[["doc", "sent_id"]])
     sentence_table = sentence_table[pd.MultiIndex.from_frame(sentence_table[["doc", "sent_id"]]).isin(used)]
     return ReportData(docs=docs, keywords=keywords, entities=entities, cooccurrences=cooccurrences,
                       similarity=similarity, positions=pd.DataFrame(positions, columns=POSITION_COLUMNS),
                       sentences=sentence_table.reset_index(drop=True), tokens=token_table,
-                      key_counts=key_counts, compare=compare,
+                      key_counts=key_counts, kwic_keys=(token_table["key"].nunique(), all_keys), compare=compare,
                       compare_labels=compare_labels, title=title, meta=dict(meta or {}))

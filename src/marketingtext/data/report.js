@@ -261,7 +261,9 @@
     const out = $("kwic-results"), query = $("kwic-input").value, lines = kwicSearch(query);
     out.replaceChildren();
     const thinned = lines.total > lines.length ? ` (von ${lines.total}; im Bericht gleichmäßig ausgedünnt)` : "";
-    $("kwic-count").textContent = query.trim() ? `${lines.length} Treffer${thinned}` : "";
+    const [indexed, all] = D.kwicKeys, partial = indexed < all && !lines.length
+      ? ` – der Bericht enthält nur ${indexed} von ${all} Lemmata (die häufigsten zuerst); mtext kwic findet alle` : "";
+    $("kwic-count").textContent = query.trim() ? `${lines.length} Treffer${thinned}${partial}` : "";
     const tbl = el("table", {class: "kwic"});
     lines.slice(0, 500).forEach(([doc, text, s, e]) => {
       const tr = el("tr");
