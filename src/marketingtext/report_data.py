@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,8 @@ KWIC_PER_KEY = 100  # concordance lines kept per lemma
 # Sentence text the KWIC index may embed: a million words would otherwise put 17 MB in the page (the whole text
 # and its word offsets); beyond it, the most frequent lemmas are indexed first (bench/report_size.py).
 KWIC_MAX_CHARS = 2_000_000
+KWIC_FALLBACK_CAPS = (30, 10, 5, 3)  # fewer lines per lemma, tried in turn while the budget leaves out too much
+KWIC_COVERAGE = 0.8  # share of indexed word occurrences whose lemma should be searchable in the page
 
 
 @dataclass
@@ -119,19 +122,36 @@ def fit_budget(tokens: pd.DataFrame, sentences: pd.DataFrame, key_counts: dict[s
     if max_chars is None or sentences["text"].str.len().sum() <= max_chars:
         return tokens
     length = {(d, i): len(t) for d, i, t in sentences[["doc", "sent_id", "text"]].itertuples(index=False, name=None)}
-    groups = tokens.groupby("key", sort=False)
-    order = sorted(groups.size().items(), key=lambda kv: (-key_counts.get(kv[0], kv[1]), kv[0]))
+    sentences_of: dict[str, set[tuple]] = defaultdict(set)
+    for doc, sent_id, key in tokens[["doc", "sent_id", "key"]].itertuples(index=False, name=None):
+        sentences_of[key].add((doc, sent_id))
+    lines = tokens["key"].value_counts()
+    order = sorted(sentences_of, key=lambda k: (-key_counts.get(k, lines[k]), k))
     included: set[tuple] = set()
     used, kept = 0, []
-    for key, _ in order:
-        rows = groups.get_group(key)
-        new = set(zip(rows["doc"], rows["sent_id"], strict=True)) - included
+    for key in order:
+        new = sentences_of[key] - included
         cost = sum(length[s] for s in new)
         if used + cost <= max_chars:
             used += cost
             included |= new
             kept.append(key)
     return tokens[tokens["key"].isin(set(kept))].reset_index(drop=True)
+
+
+def kwic_index(tokens: pd.DataFrame, sentences: pd.DataFrame, per_key: int | None,
+               max_chars: int | None) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Thin (``thin_lines``) and fit (``fit_budget``) the KWIC tokens: with ``per_key`` lines a lemma, or fewer
+    (30, 10, 5, 3) when that leaves lemmas making up more than a fifth of the occurrences out of the budget:
+    a large corpus shows fewer lines of many lemmas rather than many lines of a few."""
+    total = len(tokens)
+    for cap in [per_key] + [c for c in KWIC_FALLBACK_CAPS if per_key is None or c < per_key]:
+        thinned, key_counts = thin_lines(tokens, cap)
+        fitted = fit_budget(thinned, sentences, key_counts, max_chars)
+        covered = sum(key_counts.get(k, n) for k, n in fitted["key"].value_counts().items())
+        if covered >= KWIC_COVERAGE * total:
+            break
+    return fitted, key_counts
 
 
 def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: pd.DataFrame,
@@ -156,9 +176,8 @@ def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: 
         tokens.extend(t)
     token_table = pd.DataFrame(tokens, columns=TOKEN_COLUMNS)
     all_keys = token_table["key"].nunique()
-    token_table, key_counts = thin_lines(token_table, kwic_per_key)
     sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
-    token_table = fit_budget(token_table, sentence_table, key_counts, kwic_max_chars)
+    token_table, key_counts = kwic_index(token_table, sentence_table, kwic_per_key, kwic_max_chars)
     used = pd.MultiIndex.from_frame(token_table[["doc", "sent_id"]])
     sentence_table = sentence_table[pd.MultiIndex.from_frame(sentence_table[["doc", "sent_id"]]).isin(used)]
     return ReportData(docs=docs, keywords=keywords, entities=entities, cooccurrences=cooccurrences,
