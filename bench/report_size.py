@@ -47,7 +47,7 @@ def main() -> None:
     print(f"report: {size / 1e6:.2f} MB ({size} bytes)")
     for key, value in payload(data).items():
         print(f"  data.{key}: {len(script_json(value).encode()) / 1e3:.1f} kB")
-    for asset in ("report.js", "report.css"):
+    for asset in ("report_charts.js", "report.js", "report.css"):
         print(f"  {asset}: {len(_asset(asset).encode()) / 1e3:.1f} kB")
     if args.out:
         Path(args.out).write_text(page, encoding="utf-8")

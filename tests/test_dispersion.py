@@ -53,6 +53,6 @@ def test_keyword_table_gets_dp(nlp):
     medien = table[(table["doc"] == CORPUS) & (table["term"] == "Soziale Medien")].iloc[0]
     assert medien["count"] == 3 and medien["docs"] == 2
     assert medien["dp"] == pytest.approx(0.35, abs=1e-4)
-    assert set(table.loc[table["term"] == "Soziale Medien", "dp"]) == {medien["dp"]}  # one value on every row of the term
+    assert set(table.loc[table["term"] == "Soziale Medien", "dp"]) == {medien["dp"]}  # the same on every row
     wetter = table[(table["doc"] == CORPUS) & (table["lemma"] == "Wetter")].iloc[0]
     assert wetter["dp"] == pytest.approx(1 - 7 / 20)  # only in the 7-word document

@@ -1,10 +1,11 @@
 """One self-contained HTML report: every chart is plain SVG drawn by a small script inlined in the page.
 
 No chart library and no network: the page carries its data as one JSON block, the script
-(``data/report.js``) and the style sheet (``data/report.css``). Rendering only reshapes the tables of a
-``ReportData``; every analysis happens before (``report_data.report_data`` and the table functions).
-Text is never pasted into the HTML as markup: the title is escaped with ``html.escape`` and the JSON
-block has ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so an essay containing ``</script>`` stays text.
+(``data/report_charts.js`` and ``data/report.js``) and the style sheet (``data/report.css``). Rendering
+only reshapes the tables of a ``ReportData``; every analysis happens before (``report_data.report_data``
+and the table functions). Text is never pasted into the HTML as markup: the title is escaped with
+``html.escape`` and the JSON block has ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so an essay
+containing ``</script>`` stays text.
 """
 
 from __future__ import annotations
@@ -195,6 +196,9 @@ def render_report(data: ReportData) -> str:
 <footer>Erstellt mit mtext{" · " + meta if meta else ""}</footer>
 </main>
 <script type="application/json" id="mtext-data">{script_json(payload(data))}</script>
-<script>{_asset("report.js")}</script>
+<script>"use strict";(function () {{
+{_asset("report_charts.js")}
+{_asset("report.js")}
+}})();</script>
 </body></html>
 """
