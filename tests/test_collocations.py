@@ -7,11 +7,10 @@ import math
 import pytest
 
 from marketingtext.collocations import COLLOCATION_COLUMNS, collocation_table
-from marketingtext.keywords import term_key
+from marketingtext.lexicon import term_key
 from marketingtext.parsing import ParsedDoc
 from marketingtext.reading import SourceText
-from marketingtext.sentences import numbered_sentences
-from marketingtext.words import words_of
+from marketingtext.words import numbered_sentences, words_of
 
 SHOP = "Der Kunde kauft Brot. Der Kunde kauft Milch. Ein Händler kauft Brot."
 

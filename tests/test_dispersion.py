@@ -39,7 +39,8 @@ def test_range():
 def test_keyword_table_gets_dp(nlp):
     """Documents of 5, 8 and 7 words; "Soziale Medien" occurs 1, 2 and 0 times: DP = .35 (see test_ngrams)."""
     from marketingtext.keyword_dispersion import keyword_dispersion
-    from marketingtext.keywords import CORPUS, DocTermsStore, doc_terms, keyword_table
+    from marketingtext.keywords import keyword_table
+    from marketingtext.terms import CORPUS, DocTermsStore, doc_terms
     from marketingtext.parsing import ParsedDoc
     from marketingtext.reading import SourceText
 

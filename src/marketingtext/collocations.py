@@ -26,10 +26,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .keywords import term_key
+from .lexicon import term_key
 from .parsing import ParsedDoc
-from .sentences import numbered_sentences
-from .words import words_of
+from .words import numbered_sentences, words_of
 
 COLLOCATION_COLUMNS = ["term", "collocate", "freq", "freq_node", "freq_collocate", "expected",
                        "logdice", "mi", "t_score", "g2", "docs"]

@@ -23,12 +23,12 @@ HEATMAP_DOCS = 40  # the heat-map shows the longest documents beyond this (a 274
 TABLE_ROWS = 3000  # rows embedded per entity table (sorted by mentions / sentences); the CSVs hold them all
 NETWORK_EDGES = 60  # the strongest co-occurrence pairs drawn; the table lists them all
 DOC_CHART_FIELDS = ["doc", "words", "sentences", "types", "mtld", "mean_sentence_len", "flesch_amstad",
-                    "wiener_sachtextformel", "lix"]
+                    "wstf1", "lix", "gender_per_1k"]
 
 
 def _plain(value):
-    """A JSON-safe Python value: NaN and None become null, numpy numbers plain numbers."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """A JSON-safe Python value: NaN, NA and None become null, numpy numbers plain numbers."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):
         return _plain(value.item())

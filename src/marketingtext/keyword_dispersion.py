@@ -7,7 +7,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .dispersion import gries_dp
-from .keywords import DocTerms, term_key
+from .lexicon import term_key
+from .terms import DocTerms
 
 
 def lemma_key(lemma: str) -> tuple[str, ...]:

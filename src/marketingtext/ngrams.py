@@ -16,10 +16,9 @@ import pandas as pd
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from .dispersion import doc_range, gries_dp
-from .keywords import term_key
+from .lexicon import term_key
 from .parsing import ParsedDoc
-from .sentences import numbered_sentences
-from .words import words_of
+from .words import numbered_sentences, words_of
 
 NGRAM_COLUMNS = ["ngram", "key", "n", "freq", "range", "dp"]
 MODES = ("lemma", "surface")

@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 from spacy.lang.de.stop_words import STOP_WORDS
 
-from .keywords import CORPUS, term_key
+from .lexicon import term_key
 from .parsing import ParsedDoc
-from .sentences import numbered_sentences
-from .words import words_of
+from .terms import CORPUS
+from .words import numbered_sentences, words_of
 
 POSITION_COLUMNS = ["term", "doc", "word_index", "doc_words"]
 SENTENCE_COLUMNS = ["doc", "sent_id", "text"]
