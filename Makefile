@@ -36,6 +36,8 @@ test: install
 
 bench: install
 	$(PY) bench/eval_pipeline.py
+	$(PY) bench/eval_syllables.py
+	$(PY) bench/eval_passive.py
 	$(PY) bench/eval_keywords.py
 	$(PY) bench/eval_ner.py
 	$(PY) bench/speed.py

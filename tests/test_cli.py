@@ -58,10 +58,12 @@ def test_sentences_of_seeds_as_csv(mtext):
     (["entities", "--cooccur"], ["source", "target", "sentences", "docs"]),
     (["kwic", "Kunde"], ["doc", "sent_id", "left", "match", "right"]),
     (["compare", "--matrix"], ["doc_a", "doc_b", "similarity"]),
+    (["collocations", "Kunde"], ["term", "collocate", "freq", "logdice", "mi", "t_score", "g2", "docs"]),
+    (["ngrams"], ["ngram", "key", "n", "freq", "range", "dp"]),
 ])
 def test_every_command_writes_its_documented_columns(mtext, command, columns):
     paths = [str(p) for p in sorted(RAW.glob("*.txt"))]
-    args = [*command[:1], *command[1:], *paths] if command[0] != "kwic" else [*command, str(RAW)]
+    args = [*command, str(RAW)] if command[0] in ("kwic", "collocations") else [*command, *paths]
     table = csv_of(mtext(*args, "-f", "csv"))
     assert set(columns) <= set(table.columns) and len(table) > 0
 
@@ -155,3 +157,19 @@ def test_version(mtext):
 
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.strip() == f"mtext {__version__}"
+
+
+def test_report_writes_one_offline_html_file(mtext, tmp_path):
+    page = tmp_path / "bericht.html"
+    a, b = (str(next(RAW.glob(f"{n}_*.txt"))) for n in ("001", "004"))
+    result = mtext("report", str(RAW), "-o", str(page), "--compare", a, b, "--title", "Essays")
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<title>Essays" in html
+    assert "<script src" not in html and "<link" not in html  # scripts and styles inlined: nothing fetched
+    assert "Kund:innen" in html and "Philip Kotler" in html
+
+
+def test_ngrams_refuses_a_range_that_is_empty(mtext):
+    result = mtext("ngrams", str(RAW), "--n-min", "4", "--n-max", "2")
+    assert result.exit_code == 2 and "--n-min 4" in result.stderr

@@ -11,7 +11,7 @@ def test_doc_table_on_seeds(seed_tables):
     assert docs["words"].between(500, 3000).all()
     # essays for adults: Flesch-Amstad between hard (20) and plain (70), WSTF a school grade 6-14
     assert docs["flesch_amstad"].between(20, 70).all()
-    assert docs["wiener_sachtextformel"].between(6, 14).all()
+    assert docs["wstf1"].between(6, 14).all()
     assert (docs["mtld"] > 50).all()
 
 
@@ -58,3 +58,16 @@ def test_rerun_is_answered_from_the_table_cache(seeds, tmp_path):
     gazetteer.write_text('[[entity]]\ncanonical = "Trefferliste"\nlabel = "ORG"\naliases = []\n')
     edited = corpus.entities(gazetteer_files=[str(gazetteer)])
     assert len(parsed) == 8 and edited["canonical"].eq("Trefferliste").any()
+
+
+def test_doc_table_readability_and_gender_columns(seed_tables):
+    docs = seed_tables["docs"].set_index("doc")
+    # all four Wiener Sachtextformeln give a school grade for adult essays; RIX = long words per sentence
+    for variant in (1, 2, 3, 4):
+        assert docs[f"wstf{variant}"].between(4, 15).all()
+    assert (docs["rix"] > 1).all() and (docs["lix"] > docs["rix"]).all()
+    # one essay genders with the colon throughout (46 forms, counted with grep), the others never
+    gendered = docs[docs["gender_forms"] > 0]
+    assert list(gendered.index) == ["002_8affbae33090f38e"]
+    assert gendered["gender_doppelpunkt"].iloc[0] == 46 and gendered["gender_stern"].iloc[0] == 0
+    assert gendered["gender_per_1k"].iloc[0] > 10

@@ -16,7 +16,9 @@ def summary(seed_tables):
 
 
 @pytest.mark.parametrize("name", ["Philip Kotler", "HubSpot", "Heribert Meffert", "Andreas Hess",
-                                  "Martin Scheibelhofer", "Winfried Felser", "Google", "Facebook", "Amazon"])
+                                  "Martin Scheibelhofer", "Winfried Felser", "Google", "Facebook", "Amazon",
+                                  "Anthony Ulwick", "Clayton Christensen", "Eric S. Raymond", "Instagram",
+                                  "LinkedIn", "YouTube", "Twitter", "Shazam"])
 def test_seed_entities_found(summary, name):
     assert name in set(summary["canonical"])
 
@@ -64,3 +66,312 @@ def test_cooccurrence_edges(seeds):
     edges = seeds.entities(cooccur=True)
     assert list(edges.columns[:2]) == ["source", "target"]
     assert (edges["source"] < edges["target"]).all() and (edges["sentences"] >= 1).all()
+
+
+# --- corpus-wide canonical names (rules of marketingtext.canonical) --------------------------------------
+
+def parsed_with_ents(nlp, name: str, text: str, ents: list[tuple[str, str]]):
+    """``text`` parsed, with the model's entities replaced by ``ents`` ((span text, label), first
+    occurrence of each; repeated spans list the text again): the rules are tested, not the model."""
+    from marketingtext.parsing import ParsedDoc
+    from marketingtext.reading import SourceText
+
+    doc = nlp(text)
+    spans, start = [], {}
+    for span_text, label in ents:
+        begin = text.index(span_text, start.get(span_text, 0))
+        start[span_text] = begin + len(span_text)
+        spans.append(doc.char_span(begin, begin + len(span_text), label=label))
+    assert all(spans), ents
+    doc.ents = spans
+    return ParsedDoc(SourceText(name, name, text, "utf-8", len(text), 0), doc)
+
+
+def canonical_names(nlp, documents: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, set[str]]:
+    """Mention text -> canonical names it got, over a corpus of constructed documents."""
+    from marketingtext.entities import canonicalise, entity_rows
+
+    rows = [row for i, (text, ents) in enumerate(documents)
+            for row in entity_rows(parsed_with_ents(nlp, f"d{i}", text, ents), Gazetteer([]))]
+    table = canonicalise(pd.DataFrame(rows))
+    names: dict[str, set[str]] = {}
+    for row in table.itertuples():
+        names.setdefault(row.text, set()).add(row.canonical)
+    return names
+
+
+def test_surname_takes_the_full_name_across_documents(nlp):
+    names = canonical_names(nlp, [
+        ("Andreas Hess leitet die Agentur in Freiburg.", [("Andreas Hess", "PER")]),
+        ("Im Gespräch sagt Hess, das sei neu.", [("Hess", "PER")]),
+    ])
+    assert names == {"Andreas Hess": {"Andreas Hess"}, "Hess": {"Andreas Hess"}}
+
+
+def test_surname_of_two_people_is_not_merged(nlp):
+    names = canonical_names(nlp, [
+        ("Andreas Hess leitet die Agentur.", [("Andreas Hess", "PER")]),
+        ("Rudolf Hess schrieb ein Buch.", [("Rudolf Hess", "PER")]),
+        ("Später widersprach Hess.", [("Hess", "PER")]),
+    ])
+    assert names["Hess"] == {"Hess"}
+
+
+def test_first_name_and_other_label_do_not_merge(nlp):
+    names = canonical_names(nlp, [
+        ("Andreas Hess leitet die Agentur.", [("Andreas Hess", "PER")]),
+        ("Andreas kam später. Die Firma Hess liefert Leuchten.", [("Andreas", "PER"), ("Hess", "ORG")]),
+    ])
+    assert names["Andreas"] == {"Andreas"}  # a first name is no surname
+    assert names["Hess"] == {"Hess"}  # an ORG never takes a person's name
+
+
+def test_contiguous_part_takes_the_long_name(nlp):
+    names = canonical_names(nlp, [
+        ("Die Volksbank Freiburg fördert das Projekt.", [("Volksbank Freiburg", "ORG")]),
+        ("Auch die Volksbank ist dabei.", [("Volksbank", "ORG")]),
+        ("Die Bundesrepublik Deutschland zahlt.", [("Bundesrepublik Deutschland", "LOC")]),
+        ("In Deutschland wächst der Handel.", [("Deutschland", "LOC")]),
+    ])
+    assert names["Volksbank"] == {"Volksbank Freiburg"}
+    assert names["Deutschland"] == {"Bundesrepublik Deutschland"}  # one name in every document
+
+
+def test_no_merge_across_und_comma_or_lowercase_function_words(nlp):
+    names = canonical_names(nlp, [
+        ("Der Streit zwischen Siemens und der Verminderung des Kaufpreises dauert.",
+         [("Siemens und der Verminderung des Kaufpreises", "ORG")]),
+        ("Siemens baut Züge.", [("Siemens", "ORG")]),
+        ("Der Allgemeine Rat der EZB tagt.", [("Allgemeine Rat der EZB", "ORG")]),
+        ("Die EZB hebt die Zinsen.", [("EZB", "ORG")]),
+        ("Bosch, Miele liefern.", [("Bosch, Miele", "ORG")]),
+        ("Miele wirbt.", [("Miele", "ORG")]),
+    ])
+    assert names["Siemens"] == {"Siemens"}
+    assert names["EZB"] == {"EZB"}
+    assert names["Miele"] == {"Miele"}
+
+
+def test_acronym_takes_the_expansion_the_text_pairs_it_with(nlp):
+    names = canonical_names(nlp, [
+        ("Die Bundesanstalt für Finanzdienstleistungsaufsicht (BaFin) prüft die Bank.",
+         [("Bundesanstalt für Finanzdienstleistungsaufsicht", "ORG"), ("BaFin", "ORG")]),
+        ("Die BaFin warnt vor dem Anbieter.", [("BaFin", "ORG")]),
+        ("Die VDMA-Studie und die IHK sind neu.", [("IHK", "ORG")]),
+    ])
+    assert names["BaFin"] == {"Bundesanstalt für Finanzdienstleistungsaufsicht"}
+    assert names["IHK"] == {"IHK"}  # never paired in the text: stays as written
+
+
+def test_acronym_paired_with_a_gazetteer_name_takes_that_name(nlp):
+    from marketingtext.entities import canonicalise, entity_rows
+
+    gazetteer = Gazetteer([GazetteerEntry("Deutscher Marketing Verband", "ORG", "association",
+                                          ("Deutschen Marketing Verband",))])
+    documents = [("Sie sprach beim Deutschen Marketing Verband (DMV) in Berlin.",
+                  [("Deutschen Marketing Verband", "ORG"), ("DMV", "ORG")]),
+                 ("Der DMV vergibt Preise.", [("DMV", "ORG")])]
+    rows = [row for i, (text, ents) in enumerate(documents)
+            for row in entity_rows(parsed_with_ents(nlp, f"d{i}", text, ents), gazetteer)]
+    table = canonicalise(pd.DataFrame(rows))
+    assert set(table["canonical"]) == {"Deutscher Marketing Verband"}
+
+
+def test_unpaired_acronym_next_to_a_name_is_not_merged(nlp):
+    names = canonical_names(nlp, [
+        ("Die Volksbank Freiburg und die IHK werben.", [("Volksbank Freiburg", "ORG"), ("IHK", "ORG")]),
+    ])
+    assert names["IHK"] == {"IHK"}
+
+
+def test_inflected_forms_merge_with_their_base_when_it_is_seen(nlp):
+    names = canonical_names(nlp, [
+        ("Deutschland wächst langsam.", [("Deutschland", "LOC")]),
+        ("Die Wirtschaft Deutschlands wächst. Die Märkte Europas auch.",
+         [("Deutschlands", "LOC"), ("Europas", "LOC")]),
+        ("Sie sprach mit der Deutschen Telekom. Die Deutsche Telekom baut aus.",
+         [("Deutschen Telekom", "ORG"), ("Deutsche Telekom", "ORG")]),
+    ])
+    assert names["Deutschlands"] == {"Deutschland"}
+    assert names["Europas"] == {"Europas"}  # the base "Europa" was never seen: nothing to merge with
+    assert names["Deutschen Telekom"] == {"Deutsche Telekom"}
+
+
+def test_canonical_names_do_not_depend_on_document_order(nlp):
+    documents = [
+        ("Andreas Hess leitet die Agentur.", [("Andreas Hess", "PER")]),
+        ("Hess und Deutschlands Händler.", [("Hess", "PER"), ("Deutschlands", "LOC")]),
+        ("Deutschland wächst.", [("Deutschland", "LOC")]),
+    ]
+    assert canonical_names(nlp, documents) == canonical_names(nlp, documents[::-1])
+
+
+def test_canonicalise_is_idempotent_and_keeps_rows(nlp):
+    from marketingtext.entities import canonicalise, entity_rows
+
+    documents = [("Andreas Hess leitet die Agentur in Deutschland.", [("Andreas Hess", "PER"), ("Deutschland", "LOC")]),
+                 ("Hess lobt Deutschlands Händler.", [("Hess", "PER"), ("Deutschlands", "LOC")])]
+    rows = [row for i, (text, ents) in enumerate(documents)
+            for row in entity_rows(parsed_with_ents(nlp, f"d{i}", text, ents), Gazetteer([]))]
+    once = canonicalise(pd.DataFrame(rows))
+    assert list(once["canonical"]) == ["Andreas Hess", "Deutschland", "Andreas Hess", "Deutschland"]
+    assert list(once["text"]) == ["Andreas Hess", "Deutschland", "Hess", "Deutschlands"]  # raw mentions kept
+    pd.testing.assert_frame_equal(canonicalise(once), once)
+
+
+def test_summary_of_many_documents_lists_each_entity_once(nlp):
+    from marketingtext.entities import canonicalise, entity_rows, summarize
+
+    texts = [("Andreas Hess gründete die Agentur in Deutschland.", [("Andreas Hess", "PER"), ("Deutschland", "LOC")]),
+             ("Hess sagt, Deutschlands Mittelstand zögere.", [("Hess", "PER"), ("Deutschlands", "LOC")]),
+             ("Laut Hess wächst die Bundesrepublik Deutschland.", [("Hess", "PER"),
+                                                                  ("Bundesrepublik Deutschland", "LOC")]),
+             ("Die Volksbank Freiburg und Hess kooperieren.", [("Volksbank Freiburg", "ORG"), ("Hess", "PER")]),
+             ("Auch die Volksbank wirbt, sagt Hess.", [("Volksbank", "ORG"), ("Hess", "PER")])]
+    rows = [row for i, (text, ents) in enumerate(texts)
+            for row in entity_rows(parsed_with_ents(nlp, f"d{i}", text, ents), load_gazetteer())]
+    summary = summarize(canonicalise(pd.DataFrame(rows)))
+    assert summary.equals(summarize(pd.DataFrame(rows)))  # summarize canonicalises rows collected per document
+    assert summary["canonical"].is_unique
+    assert set(summary["canonical"]) == {"Andreas Hess", "Bundesrepublik Deutschland", "Volksbank Freiburg"}
+    hess = summary[summary["canonical"] == "Andreas Hess"].iloc[0]
+    assert (hess["mentions"], hess["docs"]) == (5, 5)
+
+
+# --- false friends -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, label", [
+    ("Das eine ist big, es wird immer bigger: Big Data für alle.", "Big Data", "PER"),
+    # the document itself writes the phrase lower case: a capitalised adjective is no name here
+    ("Für das Thema Digitales Marketing gilt: digitales Marketing ist Alltag.", "Digitales Marketing", "PER"),
+    ("Digitales Marketing ist ein Phänomen.", "Digitales Marketing", "PER"),  # sentence start
+    ("Der Ansatz Main Ingredient: You wird beliebt.", "Main Ingredient", "PER"),
+    ("Die Blackbox of Consumption bleibt zu.", "Blackbox of Consumption", "ORG"),
+    ("Neue Compliances werden geschrieben.", "Compliances", "LOC"),
+    ("Gestern saß sie bei Dr. Soundso im Wartezimmer.", "Soundso", "PER"),
+    ("Der Meister SHK sitzt im Keller.", "Meister SHK", "PER"),
+    ("Mittags gab es Fast Food am Bahnhof.", "Fast Food", "ORG"),
+    ("Digitale Services sind gefragt.", "Digitale Services", "PER"),
+])
+def test_common_word_spans_are_dropped(nlp, text, span, label):
+    from marketingtext.entities import entity_rows
+
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
+    assert rows == []
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("Andreas Hess leitet die Agentur.", "Andreas Hess", "PER"),
+    ("Die Volksbank Freiburg fördert das.", "Volksbank Freiburg", "ORG"),
+    ("Das Bundesamt für Statistik zählt.", "Bundesamt für Statistik", "ORG"),
+    ("Sie flog nach New York.", "New York", "LOC"),
+    ("Barack Obama sprach lange.", "Barack Obama", "PER"),
+    ("In Deutschland wächst der Handel.", "Deutschland", "LOC"),
+    ("Sie reiste nach Maribor.", "Maribor", "LOC"),  # HanTa tags the unknown name NN
+    ("Die Mittel der Europäischen Union fließen.", "Europäischen Union", "ORG"),  # capitalised mid-sentence
+    ("Er las die Süddeutsche Zeitung.", "Süddeutsche Zeitung", "ORG"),
+])
+def test_names_survive_the_false_friend_filter(nlp, text, span, label):
+    from marketingtext.entities import entity_rows
+
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
+    assert [r["text"] for r in rows] == [span]
+
+
+def test_gazetteer_knows_a_common_word_name(nlp):
+    from marketingtext.entities import entity_rows
+
+    gazetteer = Gazetteer([GazetteerEntry("Big Data Corp", "ORG", "company", ("Big Data",))])
+    rows = entity_rows(parsed_with_ents(nlp, "t", "Wir arbeiten mit Big Data.", [("Big Data", "ORG")]), gazetteer)
+    assert [(r["canonical"], r["source"]) for r in rows] == [("Big Data Corp", "both")]
+
+
+def test_seed_summary_has_no_common_noun_rows(summary):
+    # Today's (before issue 12) mistakes on the essays, caught by the rule, not by a list in the code.
+    assert not set(summary["canonical"]) & {"Big Data", "Digitales Marketing", "Compliances", "Main Ingredient",
+                                             "Soundso", "Meister SHK", "Blackbox of Consumption"}
+
+
+# --- the gazetteer --------------------------------------------------------------------------------------
+
+def gazetteer_hits(nlp, text: str) -> list[tuple[str, str]]:
+    from marketingtext.gazetteer import gazetteer_mentions
+
+    return [(m.text, m.entry.canonical) for m in gazetteer_mentions(nlp(text), load_gazetteer())]
+
+
+def test_common_word_alias_matches_only_whole_and_capitalised(nlp):
+    assert gazetteer_hits(nlp, "Meta kauft ein Start-up.") == [("Meta", "Facebook")]
+    text = "Die Meta-Analyse nutzt Metadaten, meta ist kein Name, und META schreit."
+    assert gazetteer_hits(nlp, text) == []
+
+
+def test_organisation_inside_a_compound_still_counts(nlp):
+    assert gazetteer_hits(nlp, "Die Google-Treffer und die Facebook-Studie.") == [("Google", "Google"),
+                                                                                  ("Facebook", "Facebook")]
+
+
+def test_ambiguous_alias_matches_neither_entry(nlp):
+    assert gazetteer_hits(nlp, "Das Buch erschien bei Springer.") == []
+    assert gazetteer_hits(nlp, "Das Buch erschien bei Springer Gabler, die Zeitung bei Axel Springer.") == [
+        ("Springer Gabler", "Springer Nature"), ("Axel Springer", "Axel Springer")]
+
+
+def test_user_entry_wins_over_an_ambiguous_packaged_alias(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[entity]]\ncanonical = "Springer Nature"\nlabel = "ORG"\nkind = "publisher"\n'
+                    'aliases = ["Springer"]\n', encoding="utf-8")
+    assert load_gazetteer((str(mine),)).lookup("Springer").canonical == "Springer Nature"
+
+
+@pytest.mark.parametrize("text, canonical, kind", [
+    ("Nach Kroeber-Riel ist Werbung Beeinflussung.", "Werner Kroeber-Riel", "marketing scholar"),
+    ("Christian Homburg und Manfred Bruhn schreiben Lehrbücher.", "Manfred Bruhn", "marketing scholar"),
+    ("Franz-Rudolf Esch über Marken.", "Franz-Rudolf Esch", "marketing scholar"),
+    ("Hermann Simon über Preise.", "Hermann Simon", "management thinker"),
+    ("Laut GfK sinkt das Konsumklima.", "GfK", "market research institute"),
+    ("Zahlen von Nielsen und Statista.", "Nielsen", "market research company"),
+    ("Das Statistische Bundesamt meldet, laut Statistischen Bundesamtes sinkt es.", "Destatis",
+     "statistics office"),
+    ("Der Bitkom fordert mehr.", "Bitkom", "industry association"),
+    ("Der ZAW meldet Werbeumsätze.", "ZAW", "advertising association"),
+    ("Der Preis des Deutschen Marketing Verbands geht an sie.", "Deutscher Marketing Verband",
+     "marketing association"),
+])
+def test_german_field_authorities(nlp, text, canonical, kind):
+    from marketingtext.gazetteer import gazetteer_mentions
+
+    entries = {m.entry.canonical: m.entry.kind for m in gazetteer_mentions(nlp(text), load_gazetteer())}
+    assert entries.get(canonical) == kind
+
+
+def test_common_word_surname_needs_the_full_name(nlp):
+    assert gazetteer_hits(nlp, "Der Drucker ist kaputt.") == []
+    assert gazetteer_hits(nlp, "Peter Drucker schrieb viel. Drucker irrte selten.") == [
+        ("Peter Drucker", "Peter Drucker"), ("Drucker", "Peter Drucker")]
+
+
+def test_corpus_summary_lists_each_entity_once(tmp_path):
+    """Through the API the CLI uses (Corpus.entities -> entity_table): an entity ruler stands in for
+    the model so that the test checks the naming, not the model's recall."""
+    import marketingtext as mt
+    from marketingtext.pipeline import load_pipeline
+
+    nlp, info = load_pipeline("offline")
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")  # whatever the shipped model finds, only the ruler's names count here
+    ruler = nlp.add_pipe("entity_ruler", name="test_names", last=True, config={"overwrite_ents": True})
+    ruler.add_patterns([{"label": label, "pattern": text} for text, label in [
+        ("Andreas Hess", "PER"), ("Hess", "PER"), ("Deutschland", "LOC"), ("Deutschlands", "LOC"),
+        ("Bundesrepublik Deutschland", "LOC")]])
+    texts = ["Andreas Hess gründete 2010 eine Agentur in Deutschland. Philip Kotler lobte sie.",
+             "Hess sagt, Deutschlands Mittelstand zögere noch. Kotlers Buch liegt auf dem Tisch.",
+             "Laut Hess wächst die Bundesrepublik Deutschland langsam.",
+             "Im Gespräch mit Hess ging es um Deutschland und um Kotler."]
+    for i, text in enumerate(texts):
+        (tmp_path / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    corpus = mt.load([tmp_path], pipeline=(nlp, info), use_cache=False)
+    summary = corpus.entities(summary=True)
+    assert summary["canonical"].is_unique
+    counts = dict(zip(summary["canonical"], zip(summary["mentions"], summary["docs"], strict=True), strict=True))
+    assert counts == {"Andreas Hess": (4, 4), "Bundesrepublik Deutschland": (4, 4), "Philip Kotler": (3, 3)}

@@ -7,19 +7,23 @@ import math
 import pytest
 
 from marketingtext.stats import (
+    ReadabilityCounts,
     chi2_p_value,
     flesch_amstad,
     lix,
     log_likelihood,
     log_ratio,
     mtld,
+    readability,
+    rix,
     syllables,
     wiener_sachtextformel,
 )
 
 
 def test_syllables_of_german_words():
-    assert [syllables(w) for w in ["Haus", "Marketing", "Kundenorientierung", "Ei", "Bäckerei"]] == [1, 3, 6, 1, 3]
+    # Kun-den-o-ri-en-tie-rung has seven syllables (the old vowel-group count said six)
+    assert [syllables(w) for w in ["Haus", "Marketing", "Kundenorientierung", "Ei", "Bäckerei"]] == [1, 3, 7, 1, 3]
 
 
 def test_flesch_amstad_by_hand():
@@ -31,6 +35,29 @@ def test_wiener_sachtextformel_by_hand():
     # MS 20 %, SL 20, IW 30 %, ES 50 %: 0.1935*20 + 0.1672*20 + 0.1297*30 - 0.0327*50 - 0.875
     expected = 3.87 + 3.344 + 3.891 - 1.635 - 0.875
     assert wiener_sachtextformel(100, 5, 20, 30, 50) == pytest.approx(expected)
+
+
+def test_wiener_sachtextformel_variants_by_hand():
+    # MS 20 %, SL 20, IW 30 %: variant 2 = 0.2007*20 + 0.1682*20 + 0.1373*30 - 2.779,
+    # 3 = 0.2963*20 + 0.1905*20 - 1.1144, 4 = 0.2744*20 + 0.2656*20 - 1.693
+    assert wiener_sachtextformel(100, 5, 20, 30, 50, variant=2) == pytest.approx(4.014 + 3.364 + 4.119 - 2.779)
+    assert wiener_sachtextformel(100, 5, 20, 30, 50, variant=3) == pytest.approx(5.926 + 3.81 - 1.1144)
+    assert wiener_sachtextformel(100, 5, 20, 30, 50, variant=4) == pytest.approx(5.488 + 5.312 - 1.693)
+
+
+def test_rix_is_long_words_per_sentence():
+    assert rix(5, 30) == pytest.approx(6.0) and math.isnan(rix(0, 0))
+
+
+def test_readability_counts_of_words():
+    counts = ReadabilityCounts.of_words(["Die", "Kundenorientierung", "zählt", "2024"], sentences=1)
+    # Die 1, Kun-den-o-ri-en-tie-rung 7, zählt 1, zwei-tau-send-vier-und-zwan-zig 7; one word over six letters
+    assert counts == ReadabilityCounts(words=4, sentences=1, syllables=16, polysyllabic=2, monosyllabic=2,
+                                       long_words=1)
+    scores = readability(counts)
+    assert list(scores) == ["flesch_amstad", "wstf1", "wstf2", "wstf3", "wstf4", "lix", "rix"]
+    assert scores["flesch_amstad"] == pytest.approx(180 - 4 - 58.5 * 4)
+    assert scores["lix"] == pytest.approx(4 + 25) and scores["rix"] == pytest.approx(1.0)
 
 
 def test_lix_by_hand():

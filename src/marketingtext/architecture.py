@@ -8,18 +8,20 @@ the floor whose job it does. Nothing imports this module at run time.
 
 LAYERS: dict[str, tuple[str, ...]] = {
     # 1. base: the definitions and formulas everything shares; no spaCy models, no pandas tables
-    "base": ("version", "errors", "words", "stats", "lexicon", "fsio"),
-    # 2. files -> clean text
-    "reading": ("reading", "walking", "boilerplate", "sourcelist"),
+    "base": ("version", "errors", "words", "stats", "lexicon", "fsio", "syllables", "numbers_de", "gender", "passive",
+             "dispersion"),
+    # 2. files -> clean text (formats/: one reader per file format)
+    "reading": ("reading", "walking", "boilerplate", "formats", "sourcelist"),
     # 3. the German spaCy pipeline and mtext's components
-    "pipeline": ("pipeline", "german", "hanta_tagger"),
+    "pipeline": ("pipeline", "german", "hanta_tagger", "lemma_rules"),
     # 4. texts -> Docs: batched, in processes or on Dask; the Doc and table caches
     "parsing": ("parsing", "cluster", "cache", "tablecodec", "cachedir"),
     # 5. parsed documents -> DataFrames, one module per kind of table
-    "tables": ("sentences", "documents", "terms", "keyword_methods", "compounds", "keywords", "entities",
-               "comparison", "kwic"),
+    "tables": ("sentences", "documents", "terms", "keyword_methods", "compounds", "keywords", "gazetteer",
+               "canonical", "entities", "comparison", "kwic", "collocations", "ngrams", "keyword_dispersion",
+               "report_data"),
     # 6. DataFrames -> files and terminal reports (computes nothing)
-    "presentation": ("output", "report"),
+    "presentation": ("output", "report", "html_report"),
     # 7. the Python API: loads a corpus and computes what commands and reports show, once
     "api": ("corpus",),
     # 8. the command line: options only

@@ -24,6 +24,7 @@ import typer
 from .errors import MtextError
 from .keyword_methods import DEFAULT_METHOD, METHODS
 from .output import FORMATS
+from .reading import DEFAULT_GLOBS
 from .version import __version__
 
 app = typer.Typer(
@@ -84,9 +85,9 @@ def _option(name: str, annotation, default) -> inspect.Parameter:
 
 CORPUS_OPTIONS = [
     _option("glob", Annotated[list[str] | None, typer.Option(
-        "--glob", help="File patterns inside folders [*.txt, *.md].")], None),
+        "--glob", help=f"File patterns inside folders (default: {' '.join(DEFAULT_GLOBS)}).")], None),
     _option("keep_boilerplate", Annotated[bool, typer.Option(
-        "--keep-boilerplate", help="Do not remove web boilerplate.")], False),
+        "--keep-boilerplate", help="Do not remove web boilerplate (.html: the whole page's text).")], False),
     _option("model", Annotated[str, typer.Option(
         "--model", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
     _option("cache_dir", Annotated[Path | None, typer.Option(
@@ -173,7 +174,7 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
     if options.verbose:
         typer.echo(f"mtext: pipeline {corpus.pipeline.describe()}", err=True)
         for source in corpus.sources:
-            typer.echo(f"mtext: {source.path}: {source.encoding}, {source.chars_dropped} boilerplate "
+            typer.echo(f"mtext: {source.path}: {source.encoding or source.format}, {source.chars_dropped} boilerplate "
                        f"characters dropped in {len(source.boilerplate_lines)} lines", err=True)
     if not corpus.sources:
         raise fail("no readable document; check the paths above")
@@ -345,6 +346,66 @@ def kwic(
     corpus = open_corpus(paths, corpus_options)
     table = corpus.kwic(term, width=width)
     emit(table, corpus.problems, output_options, lambda: kwic_report(table, term))
+
+
+class Mode(str, Enum):
+    lemma = "lemma"
+    surface = "surface"
+
+
+@command()
+def collocations(
+    term: Annotated[str, typer.Argument(help="A lemma (Kunde) or, with --mode surface, a word form.")],
+    paths: Paths = None,
+    window: Annotated[int, typer.Option(min=1, max=50, help="Words each side, within the sentence.")] = 5,
+    min_freq: Annotated[int, typer.Option(min=1, help="Leave out collocates seen fewer times.")] = 2,
+    mode: Annotated[Mode, typer.Option(help="Count lemmas or word forms.")] = Mode.lemma,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
+) -> None:
+    """Collocates of TERM: frequency, logDice, MI, t-score and G² within a window of words."""
+    corpus = open_corpus(paths, corpus_options)
+    table = corpus.collocations(term, window=window, min_freq=min_freq, mode=mode.value)
+    emit(table, corpus.problems, output_options)
+
+
+@command()
+def ngrams(
+    paths: Paths = None,
+    n_min: Annotated[int, typer.Option(min=1, max=10, help="Shortest sequence, in words.")] = 2,
+    n_max: Annotated[int, typer.Option(min=1, max=10, help="Longest sequence, in words.")] = 4,
+    min_freq: Annotated[int, typer.Option(min=1, help="Leave out sequences seen fewer times.")] = 2,
+    mode: Annotated[Mode, typer.Option(help="Count lemmas or word forms.")] = Mode.lemma,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
+) -> None:
+    """Recurrent word sequences (n-grams) with frequency, range and Gries' DP; stop words never at an edge."""
+    if n_min > n_max:
+        raise fail(f"--n-min {n_min} is larger than --n-max {n_max}")
+    corpus = open_corpus(paths, corpus_options)
+    emit(corpus.ngrams(n_min=n_min, n_max=n_max, min_freq=min_freq, mode=mode.value), corpus.problems,
+         output_options)
+
+
+@command(writes_table=False)
+def report(
+    paths: Paths = None,
+    output: Annotated[Path, typer.Option("--output", "-o", dir_okay=False,
+                                         help="The HTML file to write.")] = Path("report.html"),
+    compare_sides: Annotated[tuple[str, str] | None, typer.Option(
+        "--compare", help="Also show the keyness of side A against side B (two files, folders or globs).")] = None,
+    title: Annotated[str, typer.Option(help="The report's title.")] = "mtext",
+    *, corpus_options: CorpusOptions,
+) -> None:
+    """One self-contained HTML report (works offline): charts, keywords, entities, dispersion, KWIC search."""
+    from .fsio import write_atomic
+
+    corpus = open_corpus(paths, corpus_options)
+    sides = None
+    if compare_sides:
+        side_a, side_b = (open_corpus(_expand([side]), corpus_options) for side in compare_sides)
+        sides = (side_a, side_b, *compare_sides)
+    write_atomic(output, corpus.report(title=title, compare=sides).encode("utf-8"))
+    typer.echo(f"mtext: wrote {output}", err=True)
+    raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
 
 
 @command(writes_table=False)

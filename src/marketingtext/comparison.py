@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .entities import entity_rows, load_gazetteer
+from .gender import gender_forms, gender_summary
 from .parsing import ParsedDoc
 from .stats import ReadabilityCounts, chi2_p_value, log_likelihood, log_ratio, mtld, readability
 from .terms import doc_terms
@@ -103,9 +104,10 @@ def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
 def style_profile(parsed_docs: Iterable[ParsedDoc], sentences: pd.DataFrame, n_entities: int) -> dict:
     """One side's style from its documents, its sentence table and its number of entity mentions:
     sentence lengths, diversity, readability, Nominalstil, questions, passive, entities."""
-    words, n_docs = [], 0
+    words, n_docs, gender = [], 0, Counter()
     for parsed in parsed_docs:
         words.extend(t.text for t in parsed.doc if is_word(t))
+        gender += gender_forms(parsed.source.text)
         n_docs += 1
     n_words, n_sent = len(words) or 1, len(sentences) or 1
     return {
@@ -116,11 +118,13 @@ def style_profile(parsed_docs: Iterable[ParsedDoc], sentences: pd.DataFrame, n_e
         "median_sentence_len": float(sentences["n_words"].median()) if len(sentences) else float("nan"),
         "long_sentence_share": round(float((sentences["n_words"] > LONG_SENTENCE_WORDS).mean()), 4),
         "mtld": round(mtld([w.lower() for w in words]), 2),
-        **readability(ReadabilityCounts.of(words, n_sent)),
+        **readability(ReadabilityCounts.of_words(words, n_sent)),
         "noun_share": round(float((sentences["noun_share"] * sentences["n_words"]).sum() / n_words), 4),
         "question_share": round(float(sentences["is_question"].mean()), 4),
         "passive_share": round(float(sentences["is_passive"].mean()), 4),
+        "zustandspassiv_share": round(float((sentences["passive"] == "zustand").mean()), 4),
         "entities_per_1000_words": round(n_entities / n_words * 1000, 2),
+        **gender_summary(gender, n_words),
     }
 
 

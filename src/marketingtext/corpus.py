@@ -110,6 +110,38 @@ class Corpus:
         return self._table("kwic", {"term": term, "width": width},
                            lambda: kwic_table(self.parsed(), term, width=width, nlp=self.nlp))
 
+    def collocations(self, term: str, window: int = 5, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
+        """Collocates of a lemma (or word form, ``mode="surface"``) within ±``window`` words of one sentence."""
+        from .collocations import collocation_table
+
+        options = {"term": term, "window": window, "min_freq": min_freq, "mode": mode}
+        return self._table("collocations", options,
+                           lambda: collocation_table(self.parsed(), term, window, min_freq, mode, nlp=self.nlp))
+
+    def ngrams(self, n_min: int = 2, n_max: int = 4, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
+        """Recurrent word sequences of ``n_min`` to ``n_max`` words with frequency, range and Gries' DP."""
+        from .ngrams import ngram_table
+
+        options = {"n_min": n_min, "n_max": n_max, "min_freq": min_freq, "mode": mode}
+        return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
+
+    def report(self, title: str = "mtext", compare: tuple[Corpus, Corpus, str, str] | None = None) -> str:
+        """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B)."""
+        from .comparison import compare as keyness
+        from .comparison import similarity_matrix
+        from .entities import cooccurrences, summarize
+        from .html_report import render_report
+        from .report_data import report_data
+
+        tables = self.analyze()
+        mentions = tables["entities"]
+        side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
+        data = report_data(self.parsed(), tables["docs"], tables["keywords"], summarize(mentions),
+                           cooccurrences(mentions), similarity_matrix(self.parsed()),
+                           compare=keyness(side_a, side_b) if compare else None, compare_labels=(label_a, label_b),
+                           title=title, meta={"Pipeline": self.pipeline.describe()})
+        return render_report(data)
+
     def style(self) -> dict:
         """This corpus's style profile (one value per measure; see ``mtext compare --style``)."""
         from .comparison import style_profile
@@ -128,7 +160,7 @@ class Corpus:
     def _all_tables(self) -> dict[str, pd.DataFrame]:
         """keywords, entities, sentences and docs tables from one pass over the documents."""
         from .documents import DOC_COLUMNS, doc_row
-        from .entities import ENTITY_COLUMNS, entity_rows, load_gazetteer
+        from .entities import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
         from .keywords import keyword_table
         from .sentences import SENTENCE_COLUMNS, sentence_rows
         from .terms import DocTermsStore, doc_terms
@@ -142,7 +174,7 @@ class Corpus:
             entity_list.extend(entity_rows(parsed, gazetteer))
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
-            "entities": pd.DataFrame(entity_list, columns=ENTITY_COLUMNS),
+            "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),
             "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
             "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
         }

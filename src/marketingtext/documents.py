@@ -1,4 +1,4 @@
-"""The document table: one row per document with size, lexical diversity and readability."""
+"""The document table: one row per document with size, lexical diversity, readability and gender forms."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .gender import GENDER_TYPES, gender_columns
 from .parsing import ParsedDoc
 from .stats import ReadabilityCounts, mtld, readability
 from .words import is_word, numbered_sentences
 
+READABILITY_COLUMNS = ["flesch_amstad", "wstf1", "wstf2", "wstf3", "wstf4", "lix", "rix"]
+GENDER_COLUMNS = ["gender_forms", "gender_per_1k", *(f"gender_{kind}" for kind in GENDER_TYPES)]
 DOC_COLUMNS = [
-    "doc", "path", "encoding", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
-    "mean_sentence_len", "flesch_amstad", "wiener_sachtextformel", "lix",
+    "doc", "path", "encoding", "format", "pages", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
+    "mean_sentence_len", *READABILITY_COLUMNS, *GENDER_COLUMNS,
 ]
 
 
@@ -26,6 +29,8 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "doc": parsed.source.doc,
         "path": parsed.source.path,
         "encoding": parsed.source.encoding,
+        "format": parsed.source.format,
+        "pages": parsed.source.pages if parsed.source.pages is not None else pd.NA,  # PDF only
         "chars": len(parsed.source.text),
         "chars_dropped": parsed.source.chars_dropped,
         "sentences": sentences,
@@ -33,7 +38,8 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "types": len(set(lowered)),
         "mtld": round(mtld(lowered), 2),
         "mean_sentence_len": round(n / sentences, 2) if sentences else float("nan"),
-        **readability(ReadabilityCounts.of(words, sentences)),
+        **readability(ReadabilityCounts.of_words(words, sentences)),
+        **gender_columns(parsed.source.text, n),
     }
 
 

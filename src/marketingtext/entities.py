@@ -1,10 +1,11 @@
 """Named entities: the model's, merged with the authorities gazetteer, filtered and canonicalised.
 
-Per document: gazetteer matches (case-insensitive, genitive -s tolerated, spelling variants of
-person names resolved with rapidfuzz) win over overlapping model entities; a model entity on
-exactly the same span makes the source ``both``. Model entities that are common nouns, pronouns
-or a lone "Marketing" are dropped, and the longest form of a name stands for its shorter
-mentions ("Andreas Hess" … "Hess").
+Per document (:func:`entity_rows`): gazetteer matches (see :mod:`.gazetteer`) win over
+overlapping model entities; a model entity on exactly the same span makes the source ``both``.
+Model entities that are false friends (see :func:`is_false_friend`) are dropped unless the
+gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with its expansion
+("Europäische Zentralbank (EZB)") carries the expansion in ``canonical``. Over the whole corpus,
+:func:`.canonical.canonicalise` then gives every entity one name (:func:`entity_table` does it).
 """
 
 from __future__ import annotations
@@ -12,195 +13,171 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
 
 import pandas as pd
-import tomllib
 
+from .canonical import canonicalise
+from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
 from .words import numbered_sentences, squash_spaces
+
+__all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", "GazetteerEntry", "canonicalise",
+           "cooccurrences", "entity_rows", "entity_table", "is_false_friend", "load_gazetteer", "summarize"]
 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
-LABELS = {"PER", "LOC", "ORG", "MISC"}
-LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "ORGANIZATION": "ORG", "OTH": "MISC"}
-# Spelling variants of a person's name ("Philipp Kotler") resolve when this similar (0-100) to an
-# alias and the surname is identical: two different people never share a full name this closely.
-FUZZY_PERSON_SCORE = 88
-COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full name in the document
 NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
-NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.\-]*$")
+# Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
+NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
+ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
+ENGLISH_MARGIN = 0.9  # "Smith", "Obama", "Washington" are only a little more common in English (0.6-0.75)
+SURE_NAME_LOGPROB = -10.0  # HanTa is sure of "York", "London", "Clinton" as names (about -9)
+FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows
+LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as an adverb or particle
+KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
+KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
+MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
+COMMON_NOUN_ZIPF = 4.0  # a word tagged NN this frequent in German or English is a common noun
+LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for any unknown word in -e/-er
+# A preposition, article or conjunction inside a span ("Bundesamt für Statistik") makes it a phrase
+# that can be a name; a plain noun phrase ("Digitales Marketing") has none.
+JOINING_TAGS = {"APPR", "APPRART", "ART", "KON", "KOKOM", "$(", "$,", "-"}  # "-": a tagset-less model
+ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,4}$")  # "SHK", "EZB"; "MARKETING" is a shouted word
+ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
 
 
-@dataclass(frozen=True)
-class GazetteerEntry:
-    canonical: str
-    label: str
-    kind: str
-    aliases: tuple[str, ...]
-
-    @property
-    def surname(self) -> str | None:
-        return self.canonical.split()[-1] if self.label == "PER" else None
-
-
-class Gazetteer:
-    """Canonical entries with every spelling that points at them."""
-
-    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
-        self.entries = list(entries)
-        self.by_alias: dict[str, GazetteerEntry] = {}
-        for entry in self.entries:
-            for alias in (entry.canonical, *entry.aliases):
-                for form in _inflected(alias):
-                    self.by_alias.setdefault(form.lower(), entry)
-        self.longest_alias_tokens = max((len(a.split()) for a in self.by_alias), default=1)
-
-    def lookup(self, text: str) -> GazetteerEntry | None:
-        return self.by_alias.get(squash_spaces(text).lower())
-
-    def fuzzy_person(self, text: str) -> GazetteerEntry | None:
-        """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
-        from rapidfuzz import fuzz, process
-
-        words = text.split()
-        if len(words) < 2:
-            return None
-        people = [e for e in self.entries if e.label == "PER" and e.surname.lower() == words[-1].lower()]
-        names = [(name, e) for e in people for name in (e.canonical, *e.aliases) if len(name.split()) > 1]
-        best = process.extractOne(text, [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_SCORE)
-        return names[best[2]][1] if best else None
-
-
-def _inflected(alias: str) -> list[str]:
-    """The alias and its genitive forms: Kotler, Kotlers, Kotler's, Kotler’s."""
-    if alias.endswith(("s", "x", "z")):
-        return [alias, alias + "'", alias + "’"]
-    return [alias, alias + "s", alias + "'s", alias + "’s"]
-
-
-def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
-    """Entries of a gazetteer TOML file (format: see src/marketingtext/data/authorities.toml)."""
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    entries = []
-    for item in data.get("entity", []):
-        label = LABEL_MAP.get(item.get("label", "MISC"), item.get("label", "MISC"))
-        if label not in LABELS or not item.get("canonical"):
-            raise ValueError(f"{path}: every [[entity]] needs canonical and a label of {sorted(LABELS)}")
-        entries.append(GazetteerEntry(item["canonical"], label, item.get("kind", ""),
-                                      tuple(item.get("aliases", []))))
-    return entries
-
-
-def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The packaged authorities plus the user's files (their entries win on shared aliases)."""
-    # Keyed by content, not by path: a gazetteer edited between two calls (a notebook) is read again.
-    return _gazetteer_of(tuple((str(path), Path(path).read_bytes()) for path in extra))
-
-
-@lru_cache(maxsize=8)
-def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
-    entries = [e for path, _ in extra for e in read_gazetteer_file(path)]
-    entries += read_gazetteer_file(str(files("marketingtext") / "data" / "authorities.toml"))
-    return Gazetteer(entries)
-
-
-@dataclass
-class Mention:
-    start: int  # character offsets in the document text
-    end: int
-    text: str
-    label: str
-    source: str
-    entry: GazetteerEntry | None = None
-    canonical: str = ""
-
-
-def _gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Longest gazetteer aliases over token windows, plus aliases as the first part of a compound."""
-    from wordfreq import zipf_frequency
-
-    words = [t for t in doc if not t.is_space]
-    doc_text = doc.text  # Doc.text re-joins every token on each access: read it once
-    full_names = {e.canonical for e in _full_name_hits(words, gazetteer)}
-    found, i = [], 0
-    while i < len(words):
-        hit = None
-        for n in range(min(gazetteer.longest_alias_tokens + 1, len(words) - i), 0, -1):
-            span = words[i:i + n]
-            if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
-                break
-            text = doc_text[span[0].idx: span[-1].idx + len(span[-1])]
-            entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
-            if entry and n == 1 and entry.label == "PER" and entry.canonical not in full_names:
-                if zipf_frequency(text.rstrip("s'’"), "de") >= COMMON_WORD_ZIPF:
-                    entry = None  # "Drucker" is a printer unless Peter Drucker is in the text
-            if entry:
-                hit = Mention(span[0].idx, span[-1].idx + len(span[-1]), text, entry.label, "gazetteer", entry)
-                i += n
-                break
-        if hit is None:
-            hit = _compound_part(words[i], gazetteer)
-            i += 1
-        if hit:
-            found.append(hit)
-    return found
-
-
-def _full_name_hits(words, gazetteer: Gazetteer) -> list[GazetteerEntry]:
-    hits = []
-    for a, b in zip(words, words[1:], strict=False):
-        text = f"{a.text} {b.text}"
-        entry = gazetteer.lookup(text) or gazetteer.fuzzy_person(text)
-        if entry:
-            hits.append(entry)
-    return hits
-
-
-def _compound_part(token, gazetteer: Gazetteer) -> Mention | None:
-    """"Google-Treffer", "Facebook-Studie": the organisation is mentioned inside the compound."""
-    if "-" not in token.text:
-        return None
-    first = token.text.split("-")[0]
-    entry = gazetteer.lookup(first)
-    if entry is None or entry.label == "PER":
-        return None
-    return Mention(token.idx, token.idx + len(first), first, entry.label, "gazetteer", entry)
-
-
-def _model_mentions(doc) -> list[Mention]:
+def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_, ent.label_)
-        if label in LABELS and not _is_false_friend(ent):
+        if label in LABELS and (gazetteer.lookup(ent.text) or not is_false_friend(ent, label)):
             mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, "model"))
     return mentions
 
 
-def _is_false_friend(ent) -> bool:
-    """Common nouns at a sentence start, pronouns, lone "Marketing", lower-case or symbol spans."""
+def is_false_friend(ent, label: str = "") -> bool:
+    """A model span that is no name: lower-case or symbol spans, pronouns, a span that ran into
+    the next word, a person "named" by an acronym, or a span made only of ordinary words."""
     text = ent.text.strip()
-    words = [t for t in ent if not t.is_punct]
+    words = [t for t in ent if not t.is_punct and not t.is_space]
     if not words or not text[:1].isupper() and not text[:1].isdigit():
         return True
-    if text.lower() in NEVER_ENTITIES or len(text) < 2 or not any(c.isalpha() for c in text):
+    if text.lower() in NEVER_ENTITIES or len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
         return True
-    if len(words) == 1:
-        token = words[0]
-        if token.pos_ in {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "VERB", "AUX", "ADJ", "NUM"}:
-            return True
-        if token.pos_ == "NOUN" and token.tag_ != "NE":
-            return True  # a common noun, capitalised as every German noun is
-    else:
-        if words[-1].pos_ not in {"NOUN", "PROPN", "X", "NUM"} or words[-1].text[:1].islower():
-            return True  # "Zunft tut", "Jobs to": the span ran into the next word
-        if all(t.tag_ in {"NN", "ADJA", "ADJD"} for t in words):
-            return True  # "Digitales Marketing", "HYBRIDEN MARKETING": common words, no name
-    return "\n" in text
+    if len(words) > 1 and (words[-1].pos_ not in {"NOUN", "PROPN", "X", "NUM"} or words[-1].text[:1].islower()):
+        return True  # "Zunft tut", "Jobs to": the span ran into the next word
+    if label == "PER" and any(ALL_CAPS.match(t.text) for t in words):
+        return True  # "Meister SHK": people are not named by acronyms
+    lettered = [t for t in words if any(c.isalpha() for c in t.text)]
+    alone = len(lettered) == 1
+    return bool(lettered) and (all(is_ordinary_word(t, alone) for t in lettered) or is_english_phrase(lettered))
+
+
+def is_ordinary_word(token, alone: bool = False) -> bool:
+    """The word is no part of a name. In context: a common noun HanTa knows (HanTa tags unknown
+    names NN too: "Maribor" stays), an adjective written lower case, at a sentence start or, in
+    this document, also lower case before the same noun ("Digitales Marketing" beside "digitale
+    Marketing"; "Europäische Union" stays), or a lone word of any other non-name tag. Whatever
+    the tag: clearly an English word ("Big", "Data", "Compliances"), a foreign word a word list
+    knows ("Blackbox"), a common noun HanTa knows ("Meister"), or a word HanTa does not know as a
+    name whose lower-case form is a German adverb ("Soundso", read "soundso")."""
+    from wordfreq import zipf_frequency
+
+    text = token.text
+    if token.tag_ in {"ADJA", "ADJD"}:
+        return alone or not _capitalised_inside_sentence(token) or _written_lower_case_before(token)
+    if token.tag_ in JOINING_TAGS:
+        return alone  # alone no name; inside a span it joins name parts ("Bundesamt für Statistik")
+    if token.tag_ not in NAME_TAGS | {"NN"}:
+        return True  # an adverb, verb, pronoun …: "Fast Food"
+    if ALL_CAPS.match(text):
+        return False
+    german, english = _frequencies(text)
+    if english >= ENGLISH_WORD_ZIPF and english > german + ENGLISH_MARGIN:
+        return True
+    if token.tag_ == "FM" and max(german, english) >= FOREIGN_WORD_ZIPF:
+        return True
+    if token.tag_ == "NN":  # a common noun if a frequent word ("Services") or one HanTa knows
+        return max(german, english) >= COMMON_NOUN_ZIPF or is_known_common_noun(text)
+    tag, logprob = _hanta_best(text)
+    if logprob > KNOWN_WORD_LOGPROB:
+        return tag == "NN"  # a word HanTa knows: ordinary if a common noun, else a known name
+    return zipf_frequency(text.lower(), "de") >= LOWERCASE_WORD_ZIPF and \
+        _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
+
+
+def is_known_common_noun(text: str) -> bool:
+    """HanTa knows the word as a common noun ("Prozessen", "Massenmedien"), or wordfreq never saw
+    it and it ends in a longer common noun ("Nutzerbedürfnisse"): an ad-hoc compound, no name."""
+    from wordfreq import zipf_frequency
+
+    word = text.capitalize() if text.isupper() else text
+    tag, logprob = _hanta_best(word)
+    if tag == "NN" and logprob > KNOWN_NOUN_LOGPROB:
+        return True
+    if zipf_frequency(word.lower(), "de") > 0:
+        return False
+    heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
+    return any(_is_known_as(head, "NN") for head in heads)
+
+
+def _is_known_as(word: str, tag: str) -> bool:
+    best, logprob = _hanta_best(word)
+    return best == tag and logprob > KNOWN_WORD_LOGPROB
+
+
+def _capitalised_inside_sentence(token) -> bool:
+    if not token.text[:1].isupper() or token.text.isupper() or token.is_sent_start or token.i == 0:
+        return False
+    return not token.doc[token.i - 1].is_punct  # after "*", ":" or a quote a word starts a phrase
+
+
+def _written_lower_case_before(token) -> bool:
+    """The document also writes this adjective lower case before the same noun."""
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and doc[end].tag_ in {"ADJA", "ADJD"}:
+        end += 1
+    if end >= len(doc):
+        return False
+    stem = re.sub(r"(e|es|en|er|em)$", "", token.text.lower())
+    lower_case_phrase = rf"\b{re.escape(stem)}\w*\s+(?:[a-zäöüß]\w*\s+)?{re.escape(doc[end].text)}\b"
+    return re.search(lower_case_phrase, doc.text) is not None
+
+
+def is_english_phrase(words) -> bool:
+    """"Main Ingredient": every word more common in English than in German, at least half of them
+    clearly, and none a name HanTa is sure of ("New York" stays a name)."""
+    frequencies = [_frequencies(t.text) for t in words]
+    if len(words) < 2 or not all(en >= ENGLISH_WORD_ZIPF - 1 and en > de for de, en in frequencies):
+        return False
+    clearly = sum(en >= ENGLISH_WORD_ZIPF and en > de + ENGLISH_MARGIN for de, en in frequencies)
+    return 2 * clearly >= len(words) and not any(_is_sure_name(t.text) for t in words)
+
+
+def _is_sure_name(word: str) -> bool:
+    tag, logprob = _hanta_best(word)
+    return tag == "NE" and logprob > SURE_NAME_LOGPROB
+
+
+def _frequencies(text: str) -> tuple[float, float]:
+    """German and English Zipf frequency of the lower-cased word, or of its singular if more
+    common ("Compliances" -> "compliance")."""
+    from wordfreq import zipf_frequency
+
+    lower = text.lower()
+    forms = [lower, lower[:-1]] if lower.endswith("s") and len(lower) > 4 else [lower]
+    return max(zipf_frequency(f, "de") for f in forms), max(zipf_frequency(f, "en") for f in forms)
+
+
+@lru_cache(maxsize=65536)
+def _hanta_best(word: str) -> tuple[str, float]:
+    """HanTa's most likely tag of the word out of context, and its log-probability."""
+    from .hanta_tagger import load_hanta
+
+    tag, logprob = load_hanta().tag_word(word)[0]
+    return tag, float(logprob)
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -215,27 +192,28 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
     return sorted(merged, key=lambda m: (m.start, m.end))
 
 
-def _canonicalise(mentions: list[Mention]) -> None:
-    """Gazetteer mentions take their entry's name; a model name takes the longest form in the
-    document that ends with it (PER: "Hess" -> "Andreas Hess") or contains it (ORG, LOC)."""
-    model = [m for m in mentions if m.entry is None]
-    forms = Counter((squash_spaces(m.text), m.label) for m in model)
-    for m in mentions:
-        if m.entry is not None:
-            m.canonical = m.entry.canonical
+def _pair_acronyms(mentions: list[Mention], text: str) -> None:
+    """"Europäische Zentralbank (EZB)" or "EZB (Europäische Zentralbank)": the acronym's row
+    names the expansion, for :func:`canonicalise`. Only model mentions of one label, only when
+    the acronym's first letter starts the expansion."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.label != b.label or text[a.end:b.start].strip() != "(" or text[b.end:b.end + 1] != ")":
             continue
-        text = squash_spaces(m.text)
-        longer = [f for f, label in forms if label == m.label and len(f) > len(text)
-                  and (f.endswith(" " + text) or (m.label != "PER" and f.startswith(text + " ")))]
-        m.canonical = max(longer, key=lambda f: (len(f.split()), forms[(f, m.label)], f)) if longer else text
+        long, short = (a, b) if ACRONYM.match(b.text) else (b, a)
+        if ACRONYM.match(short.text) and not ACRONYM.match(long.text) and short.source == "model" \
+                and long.text[:1].upper() == short.text[:1]:
+            short.canonical = long.canonical  # the gazetteer's name if it knows the expansion
 
 
 def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[dict]:
-    """Rows of the mention table for one document."""
+    """Rows of the mention table for one document (``canonical``: the gazetteer's name, the paired
+    expansion of an acronym, else the mention itself; :func:`canonicalise` names them corpus-wide)."""
     gazetteer = gazetteer or load_gazetteer()
     doc = parsed.doc
-    mentions = _merge(_gazetteer_mentions(doc, gazetteer), _model_mentions(doc))
-    _canonicalise(mentions)
+    mentions = _merge(gazetteer_mentions(doc, gazetteer), _model_mentions(doc, gazetteer))
+    for m in mentions:
+        m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
+    _pair_acronyms(mentions, doc.text)
     starts = [(sent.start_char, sent_id) for sent_id, sent in numbered_sentences(doc)]
     rows = []
     for m in mentions:
@@ -251,7 +229,7 @@ def entity_table(parsed_docs: Iterable[ParsedDoc], *, gazetteer_files: Iterable[
     """Mentions (default), one row per canonical entity (``summary``) or sentence co-occurrence pairs."""
     gazetteer = load_gazetteer(tuple(gazetteer_files)) if use_gazetteer else Gazetteer([])
     rows = [row for parsed in parsed_docs for row in entity_rows(parsed, gazetteer)]
-    mentions = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    mentions = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
     if summary:
         return summarize(mentions)
     if cooccur:
@@ -260,11 +238,16 @@ def entity_table(parsed_docs: Iterable[ParsedDoc], *, gazetteer_files: Iterable[
 
 
 def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per (canonical, label): mentions, documents, first document, spellings seen."""
+    """One row per (canonical, label): mentions, documents, first document, spellings seen.
+
+    The mentions are canonicalised corpus-wide first (idempotent: rows of :func:`entity_table`
+    keep their names), so a table collected document by document sums up right too."""
+    mentions = canonicalise(mentions)
     rows = []
     for (canonical, label), group in mentions.groupby(["canonical", "label"], sort=False):
         variants = sorted(set(group["text"]), key=lambda v: (-int((group["text"] == v).sum()), v))
-        rows.append({"canonical": canonical, "label": label, "kind": group["kind"].iloc[0],
+        kinds = [k for k in group["kind"] if isinstance(k, str) and k]
+        rows.append({"canonical": canonical, "label": label, "kind": kinds[0] if kinds else "",
                      "mentions": len(group), "docs": group["doc"].nunique(), "first_doc": group["doc"].iloc[0],
                      "variants": "|".join(variants)})
     table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
@@ -274,6 +257,7 @@ def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
 
 def cooccurrences(mentions: pd.DataFrame) -> pd.DataFrame:
     """Pairs of canonical entities named in the same sentence: an edge list for graph tools."""
+    mentions = canonicalise(mentions)
     sentences: dict[tuple, set] = defaultdict(set)
     labels = {}
     for row in mentions.itertuples(index=False):

@@ -14,6 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .german import gender_lemma, is_gender_form
+from .lemma_rules import (
+    acronym_lemma,
+    closed_class_lemma,
+    compound_lemma,
+    hyphenated_head,
+    is_acronym,
+    spelling_lemma,
+)
 
 STTS_TO_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP",
@@ -122,28 +130,43 @@ class HantaTagger:
 
     @staticmethod
     def _tagger_form(text: str) -> str:
-        # HanTa knows the base noun, not the gender form: tag "Kunde" for "Kund:innen".
-        return gender_lemma(text) if is_gender_form(text) else text
+        # HanTa knows the base noun, not the gender form: tag "Kunde" for "Kund:innen"; a hyphenated
+        # compound is tagged as its last part, which carries its part of speech, case and number.
+        if is_gender_form(text):
+            return gender_lemma(text)
+        return hyphenated_head(text) or text
 
     @staticmethod
     def _annotate(token, lemma: str, tag: str, sentence_initial: bool) -> None:
         upos = STTS_TO_UPOS.get(tag, "X")
         text = token.text
+        head = hyphenated_head(text)
         if is_gender_form(text):
             tag, upos, lemma = "NN", "NOUN", gender_lemma(text)
-        elif upos in VERBAL and text[:1].isupper() and not sentence_initial and not text.isupper():
-            # HanTa reads unknown capitalised names as verbs ("Google" -> googeln): mid-sentence,
-            # a capitalised word in German is a noun or a name.
+        elif upos in VERBAL and (text[:1].isupper() or is_acronym(text)) and not sentence_initial \
+                and not text.isupper():
+            # HanTa reads unknown capitalised names as verbs ("Google" -> googeln, "iPhone" -> iphonen):
+            # mid-sentence, a capitalised word in German is a noun or a name.
             tag, upos, lemma = "NE", "PROPN", text
+        elif is_acronym(text) and not head:
+            lemma = acronym_lemma(text)  # GmbH, KPIs -> KPI, EUR
         elif upos == "PROPN" or (upos == "X" and text[:1].isupper()):
             lemma = text
+        elif upos == "NOUN" and head:
+            lemma = compound_lemma(text, _noun_lemma(head, lemma))
         elif upos == "NOUN" and text[:1].isupper():
-            lemma = _restore_case(LEMMA_FIXES.get(text, lemma), text)
+            lemma = _noun_lemma(text, lemma)
+        else:
+            lemma = closed_class_lemma(text, lemma, tag)
         token.tag_ = tag
         token.pos_ = upos
         token.lemma_ = lemma
         if tag in STTS_MORPH:
             token.set_morph(STTS_MORPH[tag])
+
+
+def _noun_lemma(text: str, lemma: str) -> str:
+    return spelling_lemma(text, _restore_case(LEMMA_FIXES.get(text, lemma), text))
 
 
 def _restore_case(lemma: str, text: str) -> str:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .boilerplate import strip_boilerplate
+from .formats import FORMAT_GLOBS, FormatError, format_of
 from .walking import walk_folder
 
-DEFAULT_GLOBS = ("*.txt", "*.md")
+DEFAULT_GLOBS = ("*.txt", "*.md", *FORMAT_GLOBS)
 STDIN = "-"
 # A file larger than this is read all the same (parsing splits it), but it is said once.
 LARGE_FILE_BYTES = 50_000_000
@@ -50,6 +51,9 @@ class SourceText:
     chars_raw: int  # characters after decoding and normalisation, before boilerplate removal
     chars_dropped: int  # characters removed as web boilerplate
     boilerplate_lines: tuple[str, ...] = ()
+    format: str = "txt"  # txt, md, docx, odt, pdf, html, rtf
+    pages: int | None = None  # PDF only
+    title: str = ""  # the document's own title (docx/odt/pdf metadata, html <title>)
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> It
         if path.is_dir():
             said = 0  # files found or skips reported: either way the folder needs no other line
             for item in walk_folder(path, globs, seen_folders):
+                if isinstance(item, str) and _is_side_file(Path(item)):
+                    continue  # not a document (Word's lock file, a saved page's frames): left out by design
                 said += 1
                 yield item if isinstance(item, str) else InputProblem(item.path, item.message)
             if not said:
@@ -187,26 +193,49 @@ def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> It
             yield InputProblem(raw, "no such file or folder; check the path")
 
 
-def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | InputProblem:
-    """Read, decode, normalise and clean one file (or stdin for ``-``)."""
+def _is_side_file(path: Path) -> bool:
+    """Files that come with documents but are none: Word's owner files (``~$name.docx``) next to open
+    documents, and the frames and ads a browser stores in ``name_files/`` when it saves ``name.html``."""
+    if path.name.startswith("~$"):
+        return True
+    return any(folder.name.endswith("_files") and any(
+        folder.with_name(folder.name[: -len("_files")] + suffix).is_file() for suffix in (".html", ".htm"))
+        for folder in path.parents)
+
+
+def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) -> SourceText | InputProblem:
+    """Read, decode (or extract: docx, odt, pdf, html, rtf), normalise and clean one file (or stdin for ``-``).
+
+    ``tables=False`` leaves out the text of table cells in .docx, .odt and web pages.
+    """
+    fmt = "txt" if path == STDIN else format_of(path) or Path(path).suffix.lower().lstrip(".") or "txt"
     if path == STDIN and sys.stdin.isatty():
         print("mtext: reading text typed here; end it with Ctrl-D on a line of its own (Ctrl-Z Enter on "
               "Windows)", file=sys.stderr, flush=True)
     try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        if path != STDIN and format_of(path):
+            extracted = _extract(path, keep_boilerplate, tables)
+            if isinstance(extracted, InputProblem):
+                return extracted
+            # a final line break as text files have, so that chars_dropped counts only what was dropped
+            raw_text, encoding = extracted.text.rstrip("\n") + "\n", ""
+            title, pages = extracted.title, extracted.pages
+        else:
+            data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+            if not data or data.isspace():  # (no stripped copies: a file may be hundreds of MB)
+                return InputProblem(path, "empty file; nothing to analyse")
+            decoded = decode_bytes(data)
+            del data
+            if decoded is None:
+                return InputProblem(path, "binary or undecodable file; convert it to UTF-8 text first")
+            (raw_text, encoding), title, pages = decoded, "", None
+            del decoded
     except PermissionError:
         return InputProblem(path, "permission denied; make the file readable (chmod +r)")
     except OSError as exc:
         return InputProblem(path, f"cannot be read ({exc.strerror or exc}); check the file")
-    if not data or data.isspace():  # (no stripped copies: a file may be hundreds of MB)
-        return InputProblem(path, "empty file; nothing to analyse")
-    decoded = decode_bytes(data)
-    del data
-    if decoded is None:
-        return InputProblem(path, "binary or undecodable file; convert it to UTF-8 text first")
-    encoding = decoded[1]
-    text = normalize_text(decoded[0])
-    del decoded
+    text = normalize_text(raw_text)
+    del raw_text
     if not text or text.isspace():
         return InputProblem(path, "no text after decoding; nothing to analyse")
     kept, dropped = (text, []) if keep_boilerplate else strip_boilerplate(text)
@@ -220,11 +249,31 @@ def read_source(path: str, keep_boilerplate: bool = False) -> SourceText | Input
         chars_raw=len(text),
         chars_dropped=len(text) - len(kept),
         boilerplate_lines=tuple(dropped),
+        format=fmt,
+        pages=pages,
+        title=normalize_text(title).strip(),
     )
 
 
+def _extract(path: str, keep_boilerplate: bool, tables: bool):
+    """A document format's text (formats.extract), or the problem as one line."""
+    from .formats import extract
+
+    if Path(path).stat().st_size == 0:
+        return InputProblem(path, "empty file; nothing to analyse")
+    try:
+        return extract(path, keep_boilerplate=keep_boilerplate, tables=tables)
+    except FormatError as exc:
+        return InputProblem(path, str(exc))
+    except OSError:  # permission and I/O errors: read_source says them as for text files
+        raise
+    except Exception as exc:  # a library's unforeseen error on a malformed file: one line, not a traceback
+        return InputProblem(path, f"cannot be read as {format_of(path)} ({exc.__class__.__name__}); "
+                                  "open it and save it again")
+
+
 def read_sources(
-    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False
+    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False, tables: bool = True
 ) -> Iterator[SourceText | InputProblem]:
     """Yield every readable document under ``paths``, or a problem for each that is not.
 
@@ -232,7 +281,7 @@ def read_sources(
     """
     seen: dict[str, int] = {}
     for item in find_files(paths, globs):
-        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate)
+        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables)
         if isinstance(result, SourceText):
             seen[result.doc] = seen.get(result.doc, 0) + 1
             if seen[result.doc] > 1:

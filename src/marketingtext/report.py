@@ -36,9 +36,10 @@ def _cell(value) -> str:
 
 def docs_report(table: pd.DataFrame, pipeline) -> Group:
     """Documents with readability, and the pipeline that parsed them."""
-    shown = table[["doc", "encoding", "sentences", "words", "mtld", "mean_sentence_len", "flesch_amstad",
-                   "wiener_sachtextformel", "lix"]].rename(columns={
-        "mean_sentence_len": "words/sent", "flesch_amstad": "Flesch", "wiener_sachtextformel": "WSTF", "lix": "LIX"})
+    shown = table[["doc", "format", "sentences", "words", "mtld", "mean_sentence_len", "flesch_amstad",
+                   "wstf1", "lix", "gender_per_1k"]].rename(columns={
+        "mean_sentence_len": "words/sent", "flesch_amstad": "Flesch", "wstf1": "WSTF", "lix": "LIX",
+        "gender_per_1k": "gender/1k"})
     return Group(generic_table(shown, title="Documents"), Text(f"pipeline: {pipeline.describe()}", style="dim"))
 
 

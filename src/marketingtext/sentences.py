@@ -7,13 +7,14 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .parsing import ParsedDoc
+from .passive import VORGANG, passive_kind
 from .stats import is_long, syllables
-from .words import is_passive, numbered_sentences, words_of
+from .words import numbered_sentences, words_of
 
 SENTENCE_COLUMNS = [
     "doc", "sent_id", "start_char", "end_char", "text", "n_tokens", "n_words", "n_chars",
     "mean_word_len", "n_syllables", "n_long_words", "n_commas", "noun_share",
-    "is_question", "is_exclamation", "is_passive",
+    "is_question", "is_exclamation", "passive", "is_passive",
 ]
 
 
@@ -23,6 +24,7 @@ def sentence_rows(parsed: ParsedDoc) -> list[dict]:
     doc_text = parsed.doc.text  # Doc.text re-joins every token on each access: read it once
     for sent_id, sent in numbered_sentences(parsed.doc):
         words = words_of(sent)
+        passive = passive_kind(sent)
         tokens = [t for t in sent if not t.is_space]
         last = tokens[-1]
         text = doc_text[tokens[0].idx: last.idx + len(last)]
@@ -43,7 +45,8 @@ def sentence_rows(parsed: ParsedDoc) -> list[dict]:
             "noun_share": round(sum(w.pos_ in {"NOUN", "PROPN"} for w in words) / len(words), 4),
             "is_question": final.endswith(("?", "?!", "!?")),
             "is_exclamation": final.endswith("!"),
-            "is_passive": is_passive(sent),
+            "passive": passive,  # "vorgang", "zustand" or ""
+            "is_passive": passive == VORGANG,  # kept for passive_share: Vorgangspassiv only
         })
     return rows
 

@@ -5,8 +5,9 @@ the table cache key needs (a 32-byte digest of its name, path, encoding, sizes a
 where to read it again; problems are collected on the way. A :class:`SourceList` then yields the
 :class:`SourceText` of each document one at a time, as often as it is iterated, so that a corpus
 of 100,000 files, or of one very large file, never holds more than one text at a time. Text from
-stdin cannot be read twice and is kept. A file that changed since it was scanned is an error
-(its tables would not match the key they are cached under).
+stdin cannot be read twice and is kept; so is the text extracted from docx, odt, pdf, html and rtf
+files (extracting it again would cost more than the memory it takes). A file that changed since it
+was scanned is an error (its tables would not match the key they are cached under).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .errors import MtextError
+from .formats import format_of
 from .reading import STDIN, InputProblem, SourceText, read_source, read_sources
 
 
@@ -36,7 +38,8 @@ class SourceRef:
 def source_key(source: SourceText) -> bytes:
     """What a table's cache key takes from one document: name, path, encoding, sizes and text."""
     digest = hashlib.sha256(f"\0{source.doc}\0{source.path}\0{source.encoding}\0{source.chars_raw}\0"
-                            f"{source.chars_dropped}\0".encode("utf-8", "surrogatepass"))
+                            f"{source.chars_dropped}\0{getattr(source, 'format', '')}\0{getattr(source, 'pages', '')}\0"
+                            f"{getattr(source, 'title', '')}\0".encode("utf-8", "surrogatepass"))
     digest.update(hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
     return digest.digest()
 
@@ -44,9 +47,10 @@ def source_key(source: SourceText) -> bytes:
 class SourceList:
     """A re-iterable, indexable sequence of :class:`SourceText`, read from disk on demand."""
 
-    def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False) -> None:
+    def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False, tables: bool = True) -> None:
         self.refs = refs
         self.keep_boilerplate = keep_boilerplate
+        self.tables = tables
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -59,7 +63,7 @@ class SourceList:
 
     def __getitem__(self, index: int | slice) -> SourceText | SourceList:
         if isinstance(index, slice):
-            return SourceList(self.refs[index], self.keep_boilerplate)
+            return SourceList(self.refs[index], self.keep_boilerplate, self.tables)
         return self._read(self.refs[index])
 
     @property
@@ -73,7 +77,7 @@ class SourceList:
     def _read(self, ref: SourceRef) -> SourceText:
         if ref.kept is not None:
             return ref.kept
-        source = read_source(ref.path, self.keep_boilerplate)
+        source = read_source(ref.path, self.keep_boilerplate, self.tables)
         if isinstance(source, InputProblem):
             raise SourceChanged(f"{ref.path}: {source.message} (it was readable when the run started)")
         source = replace(source, doc=ref.doc) if source.doc != ref.doc else source
@@ -83,17 +87,18 @@ class SourceList:
 
 
 def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False,
-                 on_source=None) -> tuple[SourceList, list[InputProblem]]:
+                 on_source=None, tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
     """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems.
 
     ``on_source(source)`` sees each document's text while it is in memory (e.g. for a cache check).
     """
     refs, problems = [], []
-    for item in read_sources(paths, globs, keep_boilerplate):
+    for item in read_sources(paths, globs, keep_boilerplate, tables):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
         if on_source is not None:
             on_source(item)
-        refs.append(SourceRef(item.path, item.doc, source_key(item), item if item.path == STDIN else None))
-    return SourceList(refs, keep_boilerplate), problems
+        keep = item.path == STDIN or format_of(item.path) is not None
+        refs.append(SourceRef(item.path, item.doc, source_key(item), item if keep else None))
+    return SourceList(refs, keep_boilerplate, tables), problems

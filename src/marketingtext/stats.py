@@ -6,53 +6,64 @@ Pure functions, no spaCy: the table modules count, this module computes.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_VOWEL_GROUP = re.compile(r"[aeiouyäöü]+", re.IGNORECASE)
+from .syllables import syllables  # noqa: F401  (re-exported: the one syllable counter every table uses)
 
+LONG_WORD_LETTERS = 6  # LIX, RIX and the Wiener Sachtextformel count words of more than six letters
 
-def syllables(word: str) -> int:
-    """German syllable estimate: the number of vowel groups (diphthongs ei/au/eu/ie count once)."""
-    return max(1, len(_VOWEL_GROUP.findall(word))) if any(c.isalpha() for c in word) else 0
+# Wiener Sachtextformel (Bamberger & Vanecek 1984, "Lesen - Verstehen - Lernen - Schreiben"): coefficients of
+# MS (% words of three or more syllables), SL (words per sentence), IW (% words of more than six letters),
+# ES (% words of one syllable) and the constant. Variant 1 uses all four, 2 drops ES, 3 and 4 keep MS and SL.
+WSTF_COEFFICIENTS = {
+    1: (0.1935, 0.1672, 0.1297, -0.0327, -0.875),
+    2: (0.2007, 0.1682, 0.1373, 0.0, -2.779),
+    3: (0.2963, 0.1905, 0.0, 0.0, -1.1144),
+    4: (0.2744, 0.2656, 0.0, 0.0, -1.693),
+}
 
 
 @dataclass(frozen=True)
 class ReadabilityCounts:
-    """The counts every readability formula is computed from."""
+    """What every readability formula needs, counted once over a text's words and sentences."""
 
     words: int
     sentences: int
     syllables: int
     polysyllabic: int  # words of three or more syllables
-    monosyllabic: int
+    monosyllabic: int  # words of one syllable
     long_words: int  # words of more than six letters
 
     @classmethod
-    def of(cls, words: Sequence[str], sentences: int) -> ReadabilityCounts:
+    def of_words(cls, words: Sequence[str], sentences: int) -> ReadabilityCounts:
+        """Counts for a text's words (token texts) and its number of sentences."""
         counts = [syllables(w) for w in words]
-        return cls(len(words), sentences, sum(counts), sum(c >= 3 for c in counts), sum(c == 1 for c in counts),
-                   sum(map(is_long, words)))
+        return cls(words=len(words), sentences=sentences, syllables=sum(counts),
+                   polysyllabic=sum(c >= 3 for c in counts), monosyllabic=sum(c == 1 for c in counts),
+                   long_words=sum(map(is_long, words)))
 
 
 def readability(counts: ReadabilityCounts) -> dict[str, float]:
-    """Every readability measure of the docs table and the compare style profile, to two decimals."""
+    """Every readability score of a text, rounded to two decimals (NaN with no word or sentence).
+
+    flesch_amstad: Flesch reading ease for German (Amstad 1978), 0 (very hard) to 100 (very easy).
+    wstf1..wstf4: the four Wiener Sachtextformeln, a school grade 4 (easy) to 15 (very hard).
+    lix: Läsbarhetsindex (Björnsson 1968); rix: long words per sentence (Anderson 1983).
+    """
     c = counts
-    return {
-        "flesch_amstad": round(flesch_amstad(c.words, c.sentences, c.syllables), 2),
-        "wiener_sachtextformel": round(wiener_sachtextformel(
-            c.words, c.sentences, polysyllabic=c.polysyllabic, long_words=c.long_words,
-            monosyllabic=c.monosyllabic), 2),
-        "lix": round(lix(c.words, c.sentences, c.long_words), 2),
+    scores = {
+        "flesch_amstad": flesch_amstad(c.words, c.sentences, c.syllables),
+        **{f"wstf{v}": wiener_sachtextformel(c.words, c.sentences, c.polysyllabic, c.long_words, c.monosyllabic, v)
+           for v in WSTF_COEFFICIENTS},
+        "lix": lix(c.words, c.sentences, c.long_words),
+        "rix": rix(c.sentences, c.long_words),
     }
-
-
-LONG_WORD_LETTERS = 6  # LIX and the Wiener Sachtextformel count words of more than six letters
+    return {name: round(value, 2) for name, value in scores.items()}
 
 
 def is_long(word: str) -> bool:
-    """A long word for LIX and the Wiener Sachtextformel: more than six letters."""
+    """A long word for LIX, RIX and the Wiener Sachtextformel: more than six letters."""
     return sum(c.isalpha() for c in word) > LONG_WORD_LETTERS
 
 
@@ -67,17 +78,21 @@ def flesch_amstad(words: int, sentences: int, syllable_count: int) -> float:
 
 
 def wiener_sachtextformel(words: int, sentences: int, polysyllabic: int, long_words: int,
-                          monosyllabic: int) -> float:
-    """First Wiener Sachtextformel (Bamberger & Vanecek 1984), a school grade 4 (easy) to 15 (hard).
+                          monosyllabic: int, variant: int = 1) -> float:
+    """Wiener Sachtextformel ``variant`` 1-4 (Bamberger & Vanecek 1984), a school grade 4 (easy) to 15 (hard).
 
-    WSTF1 = 0.1935*MS + 0.1672*SL + 0.1297*IW - 0.0327*ES - 0.875 with MS = % words of three or
-    more syllables, SL = words per sentence, IW = % words of more than six letters,
-    ES = % words of one syllable.
+    WSTF1 = 0.1935*MS + 0.1672*SL + 0.1297*IW - 0.0327*ES - 0.875
+    WSTF2 = 0.2007*MS + 0.1682*SL + 0.1373*IW - 2.779
+    WSTF3 = 0.2963*MS + 0.1905*SL - 1.1144
+    WSTF4 = 0.2744*MS + 0.2656*SL - 1.693
+    with MS = % words of three or more syllables, SL = words per sentence, IW = % words of more than
+    six letters, ES = % words of one syllable.
     """
     if not words or not sentences:
         return math.nan
     ms, iw, es = (100 * n / words for n in (polysyllabic, long_words, monosyllabic))
-    return 0.1935 * ms + 0.1672 * words / sentences + 0.1297 * iw - 0.0327 * es - 0.875
+    a, b, c, d, constant = WSTF_COEFFICIENTS[variant]
+    return a * ms + b * words / sentences + c * iw + d * es + constant
 
 
 def lix(words: int, sentences: int, long_words: int) -> float:
@@ -85,6 +100,13 @@ def lix(words: int, sentences: int, long_words: int) -> float:
     if not words or not sentences:
         return math.nan
     return words / sentences + 100 * long_words / words
+
+
+def rix(sentences: int, long_words: int) -> float:
+    """RIX (Anderson 1983): long words (> 6 letters) per sentence."""
+    if not sentences:
+        return math.nan
+    return long_words / sentences
 
 
 def mtld(tokens: Sequence[str], threshold: float = 0.72) -> float:

@@ -17,7 +17,7 @@ import pandas as pd
 
 FORMAT = "mtext-tables/1"
 # dtypes whose values JSON holds exactly (after the conversions below)
-SUPPORTED_DTYPES = ("int64", "int32", "float64", "bool", "str", "object", "string")
+SUPPORTED_DTYPES = ("int64", "int32", "float64", "bool", "str", "object", "string", "Int64", "boolean")
 
 
 class Unsupported(ValueError):

@@ -34,10 +34,3 @@ def numbered_sentences(doc):
 def squash_spaces(text: str) -> str:
     """Runs of whitespace (line breaks too) as one space, none at the ends."""
     return " ".join(text.split())
-
-
-def is_passive(sent: Span) -> bool:
-    """werden + Partizip II in one sentence (Vorgangspassiv): "wird ... veröffentlicht"."""
-    has_werden = any(t.lemma_ == "werden" and t.pos_ == "AUX" for t in sent)
-    has_participle = any("Part" in t.morph.get("VerbForm") and t.pos_ == "VERB" for t in sent)
-    return has_werden and has_participle

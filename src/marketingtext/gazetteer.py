@@ -1,0 +1,240 @@
+"""The authorities gazetteer: entries read from TOML, and their mentions in a parsed document.
+
+Matching is case-insensitive over whole-token windows, with genitive forms ("Kotlers") and
+spelling variants of person names ("Philipp Kotler", rapidfuzz) resolved. Two guards keep it
+from seeing names that are not there:
+
+- an alias that is also a common word or a productive prefix ("Meta", "Keller", "Drucker")
+  matches only as a whole token written exactly as the alias (not "meta", "Metadaten",
+  "Meta-Analyse");
+- an alias that two entries of the same file share ("Springer": Axel Springer or Springer
+  Nature?) is ambiguous and matches nothing; the entries' longer aliases still match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import tomllib
+
+from .words import squash_spaces
+
+LABELS = {"PER", "LOC", "ORG", "MISC"}
+LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "ORGANIZATION": "ORG", "OTH": "MISC"}
+# Spelling variants of a person's name ("Philipp Kotler") resolve when this similar (0-100) to an
+# alias and the surname is identical: two different people never share a full name this closely.
+FUZZY_PERSON_SCORE = 88
+COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full name in the document
+# An alias is a prefix when this many of wordfreq's German words begin with it ("Meta": Metadaten …).
+PREFIX_WORDS = 15
+PREFIX_VOCABULARY = 200_000
+ENGLISH_COMMON_ZIPF = 4.0  # "Sharp": a common English word, more common there than in German
+KNOWN_WORD_LOGPROB = -20.0  # HanTa's score of a word it knows (unknown words score about -30)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    canonical: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+    origin: str = ""  # the file it came from: aliases are ambiguous only within one file
+
+    @property
+    def surname(self) -> str | None:
+        return self.canonical.split()[-1] if self.label == "PER" else None
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    label: str
+    source: str
+    entry: GazetteerEntry | None = None
+    canonical: str = ""
+
+
+class Gazetteer:
+    """Canonical entries with every spelling that points at them."""
+
+    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
+        self.entries = list(entries)
+        self.by_alias: dict[str, GazetteerEntry] = {}
+        self.ambiguous: set[str] = set()
+        self.exact_forms: dict[str, set[str]] = {}  # lower-cased common-word form -> spellings allowed
+        for entry in self.entries:
+            for alias in (entry.canonical, *entry.aliases):
+                common = is_common_alias(alias)
+                for form in _inflected(alias):
+                    self._claim(form, entry)
+                    if common:
+                        self.exact_forms.setdefault(form.lower(), set()).add(form)
+        self.longest_alias_tokens = max((len(a.split()) for a in self.by_alias), default=1)
+
+    def _claim(self, form: str, entry: GazetteerEntry) -> None:
+        key = form.lower()
+        owner = self.by_alias.setdefault(key, entry)
+        if owner.canonical != entry.canonical and owner.origin == entry.origin:
+            self.ambiguous.add(key)
+
+    def lookup(self, text: str) -> GazetteerEntry | None:
+        """The entry this spelling names, or None (unknown, ambiguous, or a common word in the wrong case)."""
+        text = squash_spaces(text)
+        key = text.lower()
+        if key in self.ambiguous or (key in self.exact_forms and text not in self.exact_forms[key]):
+            return None
+        return self.by_alias.get(key)
+
+    def is_common(self, text: str) -> bool:
+        return squash_spaces(text).lower() in self.exact_forms
+
+    def fuzzy_person(self, text: str) -> GazetteerEntry | None:
+        """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
+        from rapidfuzz import fuzz, process
+
+        words = text.split()
+        if len(words) < 2:
+            return None
+        people = [e for e in self.entries if e.label == "PER" and e.surname.lower() == words[-1].lower()]
+        if len({e.canonical for e in people}) > 1:
+            return None  # two people share the surname: a misspelling could be either
+        names = [(name, e) for e in people for name in (e.canonical, *e.aliases) if len(name.split()) > 1]
+        best = process.extractOne(text, [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=FUZZY_PERSON_SCORE)
+        return names[best[2]][1] if best else None
+
+
+def _inflected(alias: str) -> list[str]:
+    """The alias and its genitive forms: Kotler, Kotlers, Kotler's, Kotler’s."""
+    if alias.endswith(("s", "x", "z")):
+        return [alias, alias + "'", alias + "’"]
+    return [alias, alias + "s", alias + "'s", alias + "’s"]
+
+
+@lru_cache(maxsize=4096)
+def is_common_alias(alias: str) -> bool:
+    """A one-word alias that is also an ordinary word or the first part of many German words:
+    HanTa knows it as a common noun ("Drucker"), it is a common English word ("Sharp"), or
+    wordfreq's German list holds many words that begin with it ("Meta", "Keller")."""
+    from wordfreq import zipf_frequency
+
+    if " " in alias.strip() or len(alias) < 2:
+        return False
+    lower = alias.lower()
+    english = zipf_frequency(lower, "en")
+    if english >= ENGLISH_COMMON_ZIPF and english > zipf_frequency(lower, "de") + 0.5:
+        return True
+    if _hanta_common_noun(alias):
+        return True
+    return _words_beginning_with(lower) >= PREFIX_WORDS
+
+
+def _words_beginning_with(prefix: str) -> int:
+    """How many of wordfreq's German words begin with ``prefix`` and are 3+ letters longer."""
+    from bisect import bisect_left
+
+    vocabulary = _german_vocabulary()
+    first, count = bisect_left(vocabulary, prefix), 0
+    for word in vocabulary[first:]:
+        if not word.startswith(prefix):
+            break
+        count += len(word) >= len(prefix) + 3
+    return count
+
+
+def _hanta_common_noun(word: str) -> bool:
+    from .hanta_tagger import load_hanta
+
+    tag, logprob = load_hanta().tag_word(word)[0]
+    return tag == "NN" and logprob > KNOWN_WORD_LOGPROB
+
+
+@lru_cache(maxsize=1)
+def _german_vocabulary() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(sorted(top_n_list("de", PREFIX_VOCABULARY)))
+
+
+def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
+    """Entries of a gazetteer TOML file (format: see src/marketingtext/data/authorities.toml)."""
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    entries = []
+    for item in data.get("entity", []):
+        label = LABEL_MAP.get(item.get("label", "MISC"), item.get("label", "MISC"))
+        if label not in LABELS or not item.get("canonical"):
+            raise ValueError(f"{path}: every [[entity]] needs canonical and a label of {sorted(LABELS)}")
+        entries.append(GazetteerEntry(item["canonical"], label, item.get("kind", ""),
+                                      tuple(item.get("aliases", [])), str(path)))
+    return entries
+
+
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The packaged authorities plus the user's files (their entries win on shared aliases)."""
+    # Keyed by content, not by path: a gazetteer edited between two calls (a notebook) is read again.
+    return _gazetteer_of(tuple((str(path), Path(path).read_bytes()) for path in extra))
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
+    entries = [e for path, _ in extra for e in read_gazetteer_file(path)]
+    entries += read_gazetteer_file(str(files("marketingtext") / "data" / "authorities.toml"))
+    return Gazetteer(entries)
+
+
+def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Longest gazetteer aliases over token windows, plus aliases as the first part of a compound."""
+    from wordfreq import zipf_frequency
+
+    words = [t for t in doc if not t.is_space]
+    doc_text = doc.text  # Doc.text re-joins every token on each access: read it once
+    full_names = {e.canonical for e in _full_name_hits(words, gazetteer)}
+    found, i = [], 0
+    while i < len(words):
+        hit = None
+        for n in range(min(gazetteer.longest_alias_tokens + 1, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
+                break
+            text = doc_text[span[0].idx: span[-1].idx + len(span[-1])]
+            entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
+            if entry and n == 1 and entry.label == "PER" and entry.canonical not in full_names:
+                if zipf_frequency(text.rstrip("s'’"), "de") >= COMMON_WORD_ZIPF:
+                    entry = None  # "Drucker" is a printer unless Peter Drucker is in the text
+            if entry:
+                hit = Mention(span[0].idx, span[-1].idx + len(span[-1]), text, entry.label, "gazetteer", entry)
+                i += n
+                break
+        if hit is None:
+            hit = _compound_part(words[i], gazetteer)
+            i += 1
+        if hit:
+            found.append(hit)
+    return found
+
+
+def _full_name_hits(words, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    hits = []
+    for a, b in zip(words, words[1:], strict=False):
+        text = f"{a.text} {b.text}"
+        entry = gazetteer.lookup(text) or gazetteer.fuzzy_person(text)
+        if entry:
+            hits.append(entry)
+    return hits
+
+
+def _compound_part(token, gazetteer: Gazetteer) -> Mention | None:
+    """"Google-Treffer", "Facebook-Studie": the organisation is mentioned inside the compound
+    (never a common-word alias: "Meta-Analyse" is no Facebook study)."""
+    if "-" not in token.text:
+        return None
+    first = token.text.split("-")[0]
+    entry = gazetteer.lookup(first)
+    if entry is None or entry.label == "PER" or gazetteer.is_common(first):
+        return None
+    return Mention(token.idx, token.idx + len(first), first, entry.label, "gazetteer", entry)
