@@ -40,9 +40,9 @@ def test_keyword_table_gets_dp(nlp):
     """Documents of 5, 8 and 7 words; "Soziale Medien" occurs 1, 2 and 0 times: DP = .35 (see test_ngrams)."""
     from marketingtext.keyword_dispersion import keyword_dispersion
     from marketingtext.keywords import keyword_table
-    from marketingtext.terms import CORPUS, DocTermsStore, doc_terms
     from marketingtext.parsing import ParsedDoc
     from marketingtext.reading import SourceText
+    from marketingtext.terms import CORPUS, DocTermsStore, doc_terms
 
     texts = {"a": "Soziale Medien verändern das Marketing.",
              "b": "Soziale Medien sind wichtig. Soziale Medien kosten Zeit.",
