@@ -49,6 +49,11 @@ class CompareBy(str, Enum):
     entity = "entity"
 
 
+class Correction(str, Enum):
+    bonferroni = "bonferroni"
+    none = "none"
+
+
 @dataclass(frozen=True)
 class CorpusOptions:
     """How inputs are read and parsed: the options of every command that reads a corpus."""
@@ -276,8 +281,13 @@ def compare(
     label_a: Annotated[str | None, typer.Option(help="Name of side A [its path].")] = None,
     label_b: Annotated[str | None, typer.Option(help="Name of side B [its path].")] = None,
     by: Annotated[CompareBy, typer.Option(help="What to count as a term.")] = CompareBy.lemma,
-    p: Annotated[float, typer.Option("--p", min=0.0, max=1.0, help="Significance cut-off for G².")] = 0.05,
-    keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, significant or not.")] = False,
+    p: Annotated[float, typer.Option("--p", min=0.0, max=1.0, help="Significance level for G², over all terms "
+                                     "tested (Bonferroni: each term needs p < P / terms tested).")] = 0.05,
+    correction: Annotated[Correction, typer.Option(help="none: each term needs p < P, uncorrected.")] = (
+        Correction.bonferroni),
+    min_docs: Annotated[int | None, typer.Option(min=1, help="Documents of the favoured side a key term must "
+                                                 "occur in [2, or 1 for a one-document side].")] = None,
+    keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, key or not (column key).")] = False,
     matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
     style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
@@ -299,7 +309,8 @@ def compare(
     problems = side_a.problems + side_b.problems
     if style:
         emit(style_table(side_a.style(), side_b.style(), name_a, name_b), problems, output_options)
-    result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all)
+    result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
+                             correction=correction.value, min_docs=min_docs)
     emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
 
 

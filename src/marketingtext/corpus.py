@@ -145,17 +145,20 @@ class Comparison:
     style: pd.DataFrame
     only_a: list[str]
     only_b: list[str]
+    criterion: str = ""  # which terms count as key, for the report's caption
 
 
 def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b", **options) -> Comparison:
-    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare` (by, p, keep_all)."""
+    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare`
+    (by, p, keep_all, correction, min_docs)."""
     from .comparison import compare, style_table
     from .entities import summarize
 
     names_a = set(summarize(a.entities())["canonical"])
     names_b = set(summarize(b.entities())["canonical"])
-    return Comparison(compare(a, b, **options), style_table(a.style(), b.style(), label_a, label_b),
-                      sorted(names_a - names_b), sorted(names_b - names_a))
+    keyness = compare(a, b, **options)
+    return Comparison(keyness, style_table(a.style(), b.style(), label_a, label_b),
+                      sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
 
 
 def load(
