@@ -35,6 +35,7 @@ class Corpus:
     model: str = AUTO
     scheduler: str | None = None  # a Dask scheduler address or "local": parse on a cluster
     tables: TableCache | None = None  # finished tables, so that a re-run costs almost nothing
+    load_options: dict = field(default_factory=dict)  # how the inputs were read, for run.json
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
 
     def parsed(self) -> Iterator[ParsedDoc]:
@@ -72,7 +73,14 @@ class Corpus:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
         from .documents import doc_table
 
-        return self._table("docs", {}, lambda: doc_table(self.parsed()))
+        return self._with_pipeline(self._table("docs", {}, lambda: doc_table(self.parsed())))
+
+    def _with_pipeline(self, docs: pd.DataFrame) -> pd.DataFrame:
+        """The docs table with the pipeline that parsed it (name and version) after ``encoding``."""
+        docs = docs.drop(columns="pipeline", errors="ignore")
+        at = docs.columns.get_loc("encoding") + 1 if "encoding" in docs.columns else len(docs.columns)
+        docs.insert(at, "pipeline", f"{self.pipeline.name} {self.pipeline.version}")
+        return docs
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
@@ -102,13 +110,38 @@ class Corpus:
         return style_profile(self.parsed(), self.sentences(), len(self.entities()))
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False) -> dict[str, pd.DataFrame]:
-        """Every table from one pass over the documents; written as CSV to ``out_dir`` if given."""
-        tables = self._table("analyze", {}, self._all_tables)
+        """Every table from one pass over the documents; written as CSV to ``out_dir`` if given,
+        with ``run.json`` (:meth:`run_info`: what produced them)."""
+        tables = dict(self._table("analyze", {}, self._all_tables))
+        tables["docs"] = self._with_pipeline(tables["docs"])
         if out_dir is not None:
+            from .fsio import write_atomic
             from .output import write_tables
 
             write_tables(tables, Path(out_dir), excel=excel)
+            write_atomic(Path(out_dir) / "run.json", run_json(self.run_info({"excel": excel})))
         return tables
+
+    def run_info(self, options: dict | None = None) -> dict:
+        """Provenance of a run: mtext's version, the pipeline, the options, every input with its hash."""
+        import hashlib
+        import platform
+
+        import spacy
+
+        from .version import __version__
+
+        return {
+            "mtext_version": __version__,
+            "pipeline": {"name": self.pipeline.name, "version": self.pipeline.version,
+                         "components": list(self.pipeline.components), "requested": self.model},
+            "spacy_version": spacy.__version__,
+            "python_version": platform.python_version(),
+            "options": {**self.load_options, **(options or {})},
+            "inputs": [{"doc": s.doc, "path": s.path, "encoding": s.encoding, "chars": len(s.text),
+                        "text_sha256": hashlib.sha256(s.text.encode("utf-8")).hexdigest()} for s in self.sources],
+            "problems": [{"path": p.path, "message": p.message} for p in self.problems],
+        }
 
     def _all_tables(self) -> dict[str, pd.DataFrame]:
         """keywords, entities, sentences and docs tables from one pass over the documents."""
@@ -135,6 +168,13 @@ class Corpus:
     @property
     def names(self) -> list[str]:
         return [s.doc for s in self.sources]
+
+
+def run_json(info: dict) -> bytes:
+    """``run.json``'s bytes: UTF-8, sorted keys, so that two identical runs write identical files."""
+    import json
+
+    return (json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -190,4 +230,7 @@ def load(
     nlp, info = pipeline or load_pipeline(model)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     cache, tables = (DocCache(root, info.cache_key), TableCache(root, info.cache_key)) if use_cache else (None, None)
-    return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables)
+    options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
+               "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler}
+    return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
+                  load_options=options)
