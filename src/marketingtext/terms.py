@@ -98,6 +98,7 @@ class DocTermsStore:
     def __init__(self, items: Iterable[DocTerms] = (), spill_terms: int | None = None) -> None:
         self.spill_terms = SPILL_TERMS if spill_terms is None else spill_terms
         self.df: Counter = Counter()
+        self.heading_df: Counter = Counter()  # documents where the term is a line of its own (a heading)
         self.n_docs = self.n_words = self.n_terms = 0
         self._memory: list[DocTerms] = []
         self._file = None
@@ -106,6 +107,7 @@ class DocTermsStore:
 
     def append(self, dt: DocTerms) -> None:
         self.df.update(dt.terms.keys())
+        self.heading_df.update(key for key, st in dt.terms.items() if st.own_line)
         self.n_docs += 1
         self.n_words += dt.n_words
         self.n_terms += len(dt.terms)
