@@ -60,9 +60,10 @@ def main() -> None:
     parser.add_argument("--model", default="auto")
     parser.add_argument("--skip-wiki", action="store_true")
     parser.add_argument("--skip-f1", action="store_true")
+    parser.add_argument("--methods", help="comma-separated methods for the wiki measures [all]")
     args = parser.parse_args()
     if not args.skip_wiki:
-        wiki_measures(args.wiki, args.model)
+        wiki_measures(args.wiki, args.model, args.methods.split(",") if args.methods else None)
     if not args.skip_f1:
         f1_table(args.dataset, args.model)
 
@@ -95,7 +96,7 @@ def f1_table(dataset: Path, model: str) -> None:
         print(f"{method:28} " + " ".join(f"{v:6.3f}" for v in values))
 
 
-def wiki_measures(folder: Path, model: str) -> None:
+def wiki_measures(folder: Path, model: str, methods: list[str] | None = None) -> None:
     """title@5 per method, topics@30 and headings in the corpus top 30 on the encyclopedia articles."""
     import marketingtext as mt
     from marketingtext.keyword_methods import DEFAULT_METHOD, METHODS
@@ -113,7 +114,8 @@ def wiki_measures(folder: Path, model: str) -> None:
           f"{corpus.pipeline.describe()}")
     print(f"{'method':12} {'title@5':>14} {'topics@30':>10} {'headings@30':>12}")
     store = DocTermsStore(terms)
-    for method in METHODS:
+    shown = ""
+    for method in methods or METHODS:
         table = keyword_table(doc_terms_list=store, method=method, top=TOP_CORPUS)
         keys = table.assign(key=table["lemma"].map(_key))
         hits = sum(bool({fold(k) for k in group.sort_values("rank")["key"][:TOP_TITLE]} & titles[doc])
@@ -131,8 +133,9 @@ def wiki_measures(folder: Path, model: str) -> None:
                               scope="corpus")
         sub_topics = set().union(*(topics[terms[j].doc] for j in chosen))
         top = list(table["lemma"].map(_key))
+        flagged = [k for k in top if k in headings]
         print(f"subset {i + 1} ({SUBSET_SIZE} articles, seed {SEED}): topics@30 "
-              f"{sum(k in sub_topics for k in top)}, headings@30 {sum(k in headings for k in top)}")
+              f"{sum(k in sub_topics for k in top)}, headings@30 {len(flagged)} {' '.join(flagged)}")
 
 
 def fold(key: str) -> str:

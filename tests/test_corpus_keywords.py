@@ -111,3 +111,10 @@ def test_range_and_dp_columns(articles):
     # shared vocabulary ("Begriff", in every document alike) does not outrank the topics
     ranks = dict(zip(corpus.index.str.lower(), corpus["rank"], strict=True))
     assert "begriff" not in ranks or ranks["begriff"] > max(ranks[t] for t in TOPICS)
+
+
+def test_the_first_line_is_a_title_not_a_heading(nlp):
+    text = "Kundenorientierung\n\nKundenorientierung ist das Ziel vieler Firmen.\n\nFazit\n\nDie Kunden entscheiden.\n"
+    terms = doc_terms(ParsedDoc(SourceText("essay", "essay.txt", text, "utf-8", len(text), 0), nlp(text))).terms
+    assert terms["kundenorientierung",].count == 2 and terms["kundenorientierung",].own_line == 0
+    assert terms["fazit",].own_line == 1

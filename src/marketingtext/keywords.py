@@ -1,12 +1,13 @@
 """The keyword table: each document's best terms and the corpus's, scored by a registered method.
 
 Terms come from :mod:`marketingtext.terms`, scores from :mod:`marketingtext.keyword_methods`. The corpus
-rows (``doc == "*"``) rank nouns, names and noun phrases by keyness against general German weighted by
-how unevenly they spread over the documents (:func:`corpus_scores`): what the documents are about,
-not the vocabulary every document of the genre shares. Terms that stand as a heading line of their own
-in many documents (``Einzelnachweise``, ``Literatur``, ``Fazit``) are section boilerplate
-(:func:`boilerplate_headings`): never a corpus keyword, and in a document counted only where they are
-not headings. Nested duplicates (a phrase and the word it mostly consists of) are shown once.
+rows (``doc == "*"``) rank nouns, names and noun phrases by keyness against general German weighted
+by how unevenly they spread over the documents (:func:`corpus_scores`): what the documents are about,
+not the vocabulary every document of the genre shares. A term that stands as a heading (a line of its
+own below a document's first line) anywhere is the documents' structure, not a corpus keyword; one
+that heads sections in many documents (``Einzelnachweise``, ``Literatur``, ``Fazit``) is section
+boilerplate (:func:`boilerplate_headings`) and counts in a document only where it is not a heading.
+Nested duplicates (a phrase and the word it mostly consists of) are shown once.
 """
 
 from __future__ import annotations
@@ -100,7 +101,9 @@ def keyword_table(
                 per_doc.append(_row(dt.doc, rank, key, dt.terms[key], df[key], dt.n_words, scored[key]))
     rows = []
     if scope != "per-doc":
-        candidates = {key: corpus_counts[key] for key in scored_keys - boilerplate if corpus_pos[key] in CORPUS_POS}
+        # a heading anywhere is the documents' structure ("Geschichte", "Stadt", "Weblinks"), not their topic
+        candidates = {key: corpus_counts[key] for key in scored_keys - store.heading_df.keys()
+                      if corpus_pos[key] in CORPUS_POS}
         scores, _ = corpus_scores(store, candidates, top)
         chosen = select_top(scores, corpus_counts, top)
         merged = _merge_terms(store, set(chosen), min_count)

@@ -43,7 +43,7 @@ class TermStats:
     lemmas: Counter | str = field(default_factory=Counter)
     pos: str = ""
     words: tuple[str, ...] = ()
-    own_line: int = 0  # occurrences that fill a line of their own: a heading such as "== Literatur"
+    own_line: int = 0  # occurrences on a line of their own below the first line: a heading ("== Literatur")
 
     def compact(self) -> TermStats:
         """Most terms have one form in a document: keep it as a string, not a Counter (a fifth of the memory)."""
@@ -173,6 +173,7 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
     length = max(len(text), 1)
     n_words = 0
     short_sentence = False
+    title_end = text.find("\n") % (len(text) + 1)  # the end of the first line (-1: one line, all title)
 
     def add(tokens, pos: str) -> None:
         key = tuple(term_key(t.lemma_) for t in tokens)
@@ -181,7 +182,9 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
         stats.first = min(stats.first, tokens[0].idx / length)
         stats.surfaces[text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]] += 1
         stats.lemmas[" ".join(t.lemma_ for t in tokens)] += 1
-        if short_sentence and fills_line(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])):
+        # a line of its own below the first line (which is the title, the document's topic) is a heading
+        if short_sentence and tokens[0].idx > title_end and fills_line(text, tokens[0].idx,
+                                                                       tokens[-1].idx + len(tokens[-1])):
             stats.own_line += 1
 
     for sent in doc.sents:
