@@ -100,7 +100,7 @@ def keyness_table(a: SideCounts | tuple, b: SideCounts | tuple, p: float = ALPHA
     table = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
     table = table.assign(_effect=table["log_ratio"].abs()).sort_values(
         ["key", "_effect", "g2", "term"], ascending=[False, False, False, True], kind="mergesort")
-    table = table.drop(columns="_effect").reset_index(drop=True)
+    table = table.drop(columns="_effect").reset_index(drop=True).astype({"key": bool})
     table.attrs["criterion"] = criterion_text(p, len(tested), correction, min_docs, a.n_docs, b.n_docs)
     return table
 
@@ -120,7 +120,7 @@ def criterion_text(p: float, tested: int, correction: str, min_docs: int | None,
         cut = f"p < {p:g} per term (no correction for {tested:,} terms tested)"
     docs = sorted({_needed_docs(min_docs, n_docs_a), _needed_docs(min_docs, n_docs_b)})
     where = " or ".join(map(str, docs))
-    return f"key terms: {cut}, and in ≥ {where} document(s) of the side they favour; sorted by |log ratio|"
+    return f"{cut}, and in ≥ {where} document(s) of the side they favour; sorted by |log ratio|"
 
 
 def compare(a, b, by: str = "lemma", p: float = ALPHA, keep_all: bool = False, correction: str = "bonferroni",

@@ -130,7 +130,7 @@ def compare_report(comparison, name_a: str, name_b: str):
 
     table = comparison.keyness
     if "key" in table.columns:
-        table = table[table["key"]]
+        table = table[table["key"].astype(bool)]
 
     def side(favours: str, name: str) -> Table:
         t = Table(title=f"favours {name}", header_style="bold")
@@ -147,6 +147,6 @@ def compare_report(comparison, name_a: str, name_b: str):
     left, right = comparison.only_a, comparison.only_b
     for i in range(max(len(left), len(right))):
         only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
-    caption = Text(getattr(comparison, "criterion", ""), style="dim")
+    caption = Text(("no key terms: " if table.empty else "key terms: ") + getattr(comparison, "criterion", ""), style="dim")
     return Group(Columns([side("a", name_a), side("b", name_b)]), caption,
                  generic_table(comparison.style, title="Style"), only)
