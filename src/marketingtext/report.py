@@ -147,6 +147,7 @@ def compare_report(comparison, name_a: str, name_b: str):
     left, right = comparison.only_a, comparison.only_b
     for i in range(max(len(left), len(right))):
         only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
-    caption = Text(("no key terms: " if table.empty else "key terms: ") + getattr(comparison, "criterion", ""), style="dim")
+    lead = "no key terms: " if table.empty else "key terms: "
+    caption = Text(lead + getattr(comparison, "criterion", ""), style="dim")
     return Group(Columns([side("a", name_a), side("b", name_b)]), caption,
                  generic_table(comparison.style, title="Style"), only)
