@@ -104,12 +104,13 @@ def keyword_table(
         # a heading anywhere is the documents' structure ("Geschichte", "Stadt", "Weblinks"), not their topic
         candidates = {key: corpus_counts[key] for key in scored_keys - store.heading_df.keys()
                       if corpus_pos[key] in CORPUS_POS}
-        scores, _ = corpus_scores(store, candidates, top)
+        scores, dispersion = corpus_scores(store, candidates, top, also={row["_key"] for row in per_doc})
         chosen = select_top(scores, corpus_counts, top)
         merged = _merge_terms(store, set(chosen), min_count)
         for rank, key in enumerate(chosen, 1):
             rows.append(_row(CORPUS, rank, key, merged[key], df[key], total_words, {"score": scores[key]}))
-    dispersion = term_dispersion(store, {row["_key"] for row in rows + per_doc})
+    else:
+        dispersion = term_dispersion(store, {row["_key"] for row in per_doc})
     for row in rows + per_doc:
         row["dp"] = round(dispersion[row.pop("_key")], 4)
     columns = KEYWORD_COLUMNS + list(scorer.columns)
@@ -140,7 +141,8 @@ def without_headings(dt: DocTerms, boilerplate: set[tuple]) -> DocTerms:
     return replace(dt, terms=terms)
 
 
-def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int) -> tuple[dict, dict]:
+def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int,
+                  also: set[tuple] = frozenset()) -> tuple[dict, dict]:
     """Corpus scores ``G² × (0.5 + DP)`` of the terms in ``counts`` (corpus occurrences) that occur in two
     documents or more (any, for a one-document corpus), and the DP of those computed; returns (scores, DP).
 
@@ -151,7 +153,7 @@ def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int) -> t
     are about (concentrated in some of them) weigh up to three times as much as one every document uses
     alike, without burying a theme that all documents share. A one-document corpus has no dispersion
     (weight 1). DP is computed for the terms of highest G² only, as many as the ranking needs
-    (score ≤ 1.5 × G²).
+    (score ≤ 1.5 × G²), and for the terms in ``also`` (in the same pass over the documents).
     """
     min_range = 2 if store.n_docs >= 2 else 1
     g2 = {}
@@ -164,7 +166,7 @@ def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int) -> t
     size = max(200, 20 * top)
     while True:
         pool = order[:size]
-        dispersion = term_dispersion(store, set(pool))
+        dispersion = term_dispersion(store, set(pool) | also)
         scores = {key: g2[key] * (DP_BASE + dispersion[key] if store.n_docs >= 2 else 1.0) for key in pool}
         best = sorted(scores.values(), reverse=True)[: top * 3]
         if size >= len(order) or (len(best) >= top * 3 and best[-1] >= (DP_BASE + 1) * g2[order[size]]):
