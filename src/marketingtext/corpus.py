@@ -119,7 +119,10 @@ class Corpus:
             from .output import write_tables
 
             write_tables(tables, Path(out_dir), excel=excel)
-            write_atomic(Path(out_dir) / "run.json", run_json(self.run_info({"excel": excel})))
+            from .keyword_methods import DEFAULT_METHOD
+
+            options = {"excel": excel, "keywords": {"method": DEFAULT_METHOD, "top": 20, "ngram_max": 3}}
+            write_atomic(Path(out_dir) / "run.json", run_json(self.run_info(options)))
         return tables
 
     def run_info(self, options: dict | None = None) -> dict:
