@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
 
 import marketingtext as mt
-from marketingtext.comparison import keyness_table, similarity_matrix, style_table
+from marketingtext.comparison import SideCounts, keyness_table, similarity_matrix, style_table
 
 from .conftest import RAW
 
@@ -36,11 +37,16 @@ def sides(seeds):
 
 def test_compare_seeds_ranks_sensible_terms(sides):
     table = mt.compare(*sides)
-    assert len(table) >= 10
-    assert (table["p_value"] <= 0.05).all()
-    assert table["g2"].is_monotonic_decreasing
+    tested = int(table.attrs["criterion"].split(" / ")[1].split(" terms")[0].replace(",", ""))
+    assert tested > 100 and len(table) >= 1  # not vacuous: .all() below holds on rows
+    assert (table["p_value"] < 0.05 / tested).all()  # Bonferroni over the terms tested
+    assert table["log_ratio"].abs().is_monotonic_decreasing  # effect size first
+    assert table["key"].all()
     favours_a = set(table[table["favours"] == "a"]["lemma"].str.lower())
-    favours_b = set(table[table["favours"] == "b"]["lemma"].str.lower())
+    # two short essays: after the correction nothing favours 004; uncorrected, its themes show
+    uncorrected = mt.compare(*sides, correction="none")
+    assert len(uncorrected) > len(table)
+    favours_b = set(uncorrected[uncorrected["favours"] == "b"]["lemma"].str.lower())
     assert favours_a & {"kunde", "werbung", "datenschutz", "daten", "online-marketing"}
     assert favours_b & {"kommunikation", "vernetzung", "rolle", "big", "zukunft", "prozess"}
 
@@ -76,3 +82,52 @@ def test_kwic_finds_gender_forms(seeds):
     seed_002 = table[table["doc"].str.startswith("002")]
     assert (seed_002["match"] == "Kund:innen").sum() >= 10
     assert (table["left"].str.len() <= 30).all()
+
+
+def _side(counts: dict, docs: dict, words: int, n_docs: int) -> SideCounts:
+    labels = {key: (key[0].title(), key[0].title()) for key in counts}
+    return SideCounts(Counter(counts), labels, words, Counter(docs), n_docs)
+
+
+def test_bonferroni_keeps_only_terms_below_the_corrected_cut_off():
+    # 200 terms tested; "kunde" 14:4 in 10,000 words each: G² = 2(14 ln 14/9 + 4 ln 4/9) = 5.88,
+    # p = 0.0153: below 0.05, above 0.05 / 200
+    filler = {(f"wort{i}",): 5 for i in range(198)}
+    a = _side({("kunde",): 14, ("marke",): 60, **filler}, {("kunde",): 3, ("marke",): 3}, 10_000, 3)
+    b = _side({("kunde",): 4, ("marke",): 2, **filler}, {("kunde",): 2, ("marke",): 1}, 10_000, 3)
+    default = keyness_table(a, b).set_index("term")
+    assert "Marke" in default.index and "Kunde" not in default.index
+    uncorrected = keyness_table(a, b, correction="none").set_index("term")
+    assert uncorrected.loc["Kunde", "p_value"] == pytest.approx(0.0153, abs=5e-4)
+    assert "Kunde" in uncorrected.index
+    assert "p < 0.05 / 200 terms tested" in default.attrs["criterion"]
+    assert "Bonferroni" in default.attrs["criterion"]
+
+
+def test_one_document_cannot_carry_a_side():
+    # "tesla" 40 times, all in one of side a's three documents; "marke" spread over three
+    a = _side({("tesla",): 40, ("marke",): 40}, {("tesla",): 1, ("marke",): 3}, 10_000, 3)
+    b = _side({("tesla",): 0, ("marke",): 1, ("auto",): 5}, {("marke",): 1, ("auto",): 2}, 10_000, 4)
+    table = keyness_table(a, b).set_index("term")
+    assert "Tesla" not in table.index and {"Marke", "Auto"} <= set(table.index)
+    assert table.loc["Marke", "docs_a"] == 3 and table.loc["Marke", "docs_b"] == 1
+    assert "Tesla" in keyness_table(a, b, min_docs=1).set_index("term").index
+    everything = keyness_table(a, b, keep_all=True).set_index("term")
+    assert not everything.loc["Tesla", "key"] and everything.loc["Marke", "key"]
+    # a side of one document: the rule asks for one document
+    single = _side({("tesla",): 40}, {("tesla",): 1}, 10_000, 1)
+    assert "Tesla" in keyness_table(single, b).set_index("term").index
+
+
+def test_compare_groups_of_seeds_counts_documents(seeds):
+    pipeline = (seeds.nlp, seeds.pipeline)
+    files = sorted(RAW.glob("00*.txt"))
+    a = mt.load(files[:2], cache_dir=seeds.cache.root, pipeline=pipeline)
+    b = mt.load(files[2:], cache_dir=seeds.cache.root, pipeline=pipeline)
+    table = mt.compare(a, b, keep_all=True, correction="none")
+    assert table["docs_a"].between(0, 2).all() and table["docs_b"].between(0, 3).all()
+    key = table[table["key"]]
+    assert len(key) > 0
+    favoured_docs = key["docs_a"].where(key["favours"] == "a", key["docs_b"])
+    assert (favoured_docs >= 2).all()
+    assert (~table["key"]).any()

@@ -52,6 +52,11 @@ class CompareBy(str, Enum):
     entity = "entity"
 
 
+class Correction(str, Enum):
+    bonferroni = "bonferroni"
+    none = "none"
+
+
 @dataclass(frozen=True)
 class CorpusOptions:
     """How inputs are read and parsed: the options of every command that reads a corpus."""
@@ -295,8 +300,13 @@ def compare(
     label_a: Annotated[str | None, typer.Option(help="Name of side A [its path].")] = None,
     label_b: Annotated[str | None, typer.Option(help="Name of side B [its path].")] = None,
     by: Annotated[CompareBy, typer.Option(help="What to count as a term.")] = CompareBy.lemma,
-    p: Annotated[float, typer.Option("--p", min=0.0, max=1.0, help="Significance cut-off for G².")] = 0.05,
-    keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, significant or not.")] = False,
+    p: Annotated[float, typer.Option("--p", min=0.0, max=1.0, help="Significance level for G², over all terms "
+                                     "tested (Bonferroni: each term needs p < P / terms tested).")] = 0.05,
+    correction: Annotated[Correction, typer.Option(help="none: each term needs p < P, uncorrected.")] = (
+        Correction.bonferroni),
+    min_docs: Annotated[int | None, typer.Option(min=1, help="Documents of the favoured side a key term must "
+                                                 "occur in [2, or 1 for a one-document side].")] = None,
+    keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, key or not (column key).")] = False,
     matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
     style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
@@ -318,7 +328,8 @@ def compare(
     problems = side_a.problems + side_b.problems
     if style:
         emit(style_table(side_a.style(), side_b.style(), name_a, name_b), problems, output_options)
-    result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all)
+    result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
+                             correction=correction.value, min_docs=min_docs)
     emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
 
 
@@ -412,20 +423,23 @@ def report(
 def analyze(
     paths: Paths = None,
     out: Annotated[Path, typer.Option("--out", file_okay=False, help=(
-        "Folder for keywords.csv, entities.csv, sentences.csv, docs.csv and tables.xlsx."))] = Path("output"),
+        "Folder for keywords.csv, entities.csv, sentences.csv, docs.csv, tables.xlsx, run.json and "
+        "report.html."))] = Path("output"),
     excel: Excel = False,
+    no_report: Annotated[bool, typer.Option("--no-report", help="Do not write report.html.")] = False,
     *, corpus_options: CorpusOptions,
 ) -> None:
-    """All tables in one pass, written to a folder, with an overview on the terminal."""
+    """All tables in one pass, written to a folder with the HTML report, and an overview on the terminal."""
     from rich.console import Console
 
     from .entities import summarize
     from .report import overview_report
 
     corpus = open_corpus(paths, corpus_options)
-    tables = corpus.analyze(out, excel=excel)
+    tables = corpus.analyze(out, excel=excel, report=not no_report)
     Console(stderr=not sys.stdout.isatty()).print(
-        overview_report(tables, out, corpus.pipeline, summarize(tables["entities"])))
+        overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
+                        ("tables.xlsx", "run.json", *(() if no_report else ("report.html",)))))
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -19,66 +20,120 @@ from .stats import ReadabilityCounts, chi2_p_value, log_likelihood, log_ratio, m
 from .terms import doc_terms
 from .words import is_word
 
-COMPARE_COLUMNS = ["term", "lemma", "count_a", "count_b", "per_10k_a", "per_10k_b", "g2", "p_value",
-                   "log_ratio", "favours"]
+COMPARE_COLUMNS = ["term", "lemma", "log_ratio", "count_a", "count_b", "docs_a", "docs_b", "per_10k_a",
+                   "per_10k_b", "g2", "p_value", "favours", "key"]
 MATRIX_COLUMNS = ["doc_a", "doc_b", "similarity"]
 BY = ("lemma", "keyphrase", "entity")
+CORRECTIONS = ("bonferroni", "none")
+ALPHA = 0.05
 LONG_SENTENCE_WORDS = 25
 
 
-def side_counts(parsed_docs: Iterable[ParsedDoc], by: str = "lemma") -> tuple[Counter, dict, int]:
-    """(counts per term key, display (term, lemma) per key, number of words) for one side."""
-    counts, labels, words = Counter(), {}, 0
+class SideCounts(NamedTuple):
+    """One side of a comparison: term counts, display labels, words, and in how many documents each term occurs."""
+
+    counts: Counter
+    labels: dict
+    words: int
+    docs: Counter = Counter()  # documents of the side containing the term
+    n_docs: int = 1
+
+
+def side_counts(parsed_docs: Iterable[ParsedDoc], by: str = "lemma") -> SideCounts:
+    """Term counts of one side, with the number of documents each term occurs in."""
+    counts, docs, labels, words, n_docs = Counter(), Counter(), {}, 0, 0
     gazetteer = load_gazetteer() if by == "entity" else None
     for parsed in parsed_docs:
+        n_docs += 1
         terms = doc_terms(parsed)
         words += terms.n_words
         if by == "entity":
-            for row in entity_rows(parsed, gazetteer):
-                counts[row["canonical"]] += 1
-                labels.setdefault(row["canonical"], (row["canonical"], row["canonical"]))
+            names = [row["canonical"] for row in entity_rows(parsed, gazetteer)]
+            counts.update(names)
+            docs.update(set(names))
+            for name in names:
+                labels.setdefault(name, (name, name))
             continue
         for key, stats in terms.terms.items():
             if (by == "lemma") == (len(key) == 1):
                 counts[key] += stats.count
+                docs[key] += 1
                 labels.setdefault(key, (stats.surface(), stats.lemma()))
-    return counts, labels, words
+    return SideCounts(counts, labels, words, docs, n_docs)
 
 
-def keyness_table(a: tuple[Counter, dict, int], b: tuple[Counter, dict, int], p: float = 0.05,
-                  keep_all: bool = False, min_count: int = 2) -> pd.DataFrame:
-    """G², p-value and log ratio (zero counts corrected to 0.5) for every term of either side,
-    sorted by G² (ties: term); terms below ``min_count`` in total or above ``p`` are left out
-    unless ``keep_all``."""
-    counts_a, labels_a, words_a = a
-    counts_b, labels_b, words_b = b
+def keyness_table(a: SideCounts | tuple, b: SideCounts | tuple, p: float = ALPHA, keep_all: bool = False,
+                  min_count: int = 2, correction: str = "bonferroni", min_docs: int | None = None) -> pd.DataFrame:
+    """G², p-value, log ratio (zero counts corrected to 0.5) and document counts of every term of either side.
+
+    A term is *key* when its p-value is below the cut-off and it occurs in at least ``min_docs``
+    documents of the side it favours. The cut-off is ``p`` divided by the number of terms tested
+    (those seen ``min_count`` times in all; Bonferroni) unless ``correction="none"``. ``min_docs``
+    defaults to 2, or 1 when the favoured side is a single document; it is capped at that side's
+    number of documents. Only key terms are returned unless ``keep_all``. Sorted by key first, then
+    by the size of the effect (|log ratio|), then G², then term. ``table.attrs["criterion"]`` says
+    which cut-off was applied, for captions.
+    """
+    if correction not in CORRECTIONS:
+        raise ValueError(f"unknown correction {correction!r}; choose one of {', '.join(CORRECTIONS)}")
+    a, b = SideCounts(*a), SideCounts(*b)
+    words_a, words_b = max(a.words, 1), max(b.words, 1)
+    terms = sorted(set(a.counts) | set(b.counts))
+    tested = {key for key in terms if a.counts.get(key, 0) + b.counts.get(key, 0) >= min_count}
+    cutoff = p / max(len(tested), 1) if correction == "bonferroni" else p
     rows = []
-    for key in set(counts_a) | set(counts_b):
-        ca, cb = counts_a.get(key, 0), counts_b.get(key, 0)
-        if not keep_all and ca + cb < min_count:
-            continue
+    for key in terms:
+        ca, cb = a.counts.get(key, 0), b.counts.get(key, 0)
         g2 = log_likelihood(ca, cb, words_a, words_b)
         p_value = chi2_p_value(g2)
-        if not keep_all and p_value > p:
-            continue
-        term, lemma = labels_a.get(key) or labels_b[key]
         ratio = log_ratio(ca, cb, words_a, words_b)
-        rows.append({"term": term, "lemma": lemma, "count_a": ca, "count_b": cb,
+        favours = "a" if ratio > 0 else "b"
+        side = a if favours == "a" else b
+        spread = side.docs.get(key, 0) >= _needed_docs(min_docs, side.n_docs)
+        key_term = key in tested and p_value < cutoff and spread
+        if not (key_term or keep_all):
+            continue
+        term, lemma = a.labels.get(key) or b.labels[key]
+        rows.append({"term": term, "lemma": lemma, "log_ratio": round(ratio, 4), "count_a": ca, "count_b": cb,
+                     "docs_a": a.docs.get(key, 0), "docs_b": b.docs.get(key, 0),
                      "per_10k_a": round(ca / words_a * 1e4, 2), "per_10k_b": round(cb / words_b * 1e4, 2),
-                     "g2": round(g2, 4), "p_value": round(p_value, 6), "log_ratio": round(ratio, 4),
-                     "favours": "a" if ratio > 0 else "b"})
+                     "g2": round(g2, 4), "p_value": p_value, "favours": favours, "key": key_term})
     table = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
-    return table.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    table = table.assign(_effect=table["log_ratio"].abs()).sort_values(
+        ["key", "_effect", "g2", "term"], ascending=[False, False, False, True], kind="mergesort")
+    table = table.drop(columns="_effect").reset_index(drop=True).astype({"key": bool})
+    table.attrs["criterion"] = criterion_text(p, len(tested), correction, min_docs, a.n_docs, b.n_docs)
+    return table
 
 
-def compare(a, b, by: str = "lemma", p: float = 0.05, keep_all: bool = False) -> pd.DataFrame:
+def _needed_docs(min_docs: int | None, n_docs: int) -> int:
+    """Documents of the favoured side a key term must occur in: one document cannot carry a side of several."""
+    wanted = (2 if n_docs >= 2 else 1) if min_docs is None else min_docs
+    return max(1, min(wanted, n_docs))
+
+
+def criterion_text(p: float, tested: int, correction: str, min_docs: int | None, n_docs_a: int,
+                   n_docs_b: int) -> str:
+    """The cut-off in words, e.g. ``p < 0.05 / 1,234 terms = 4.1e-05 (Bonferroni); in ≥ 2 documents …``."""
+    if correction == "bonferroni":
+        cut = f"p < {p:g} / {tested:,} terms tested = {p / max(tested, 1):.2g} (Bonferroni)"
+    else:
+        cut = f"p < {p:g} per term (no correction for {tested:,} terms tested)"
+    docs = sorted({_needed_docs(min_docs, n_docs_a), _needed_docs(min_docs, n_docs_b)})
+    where = " or ".join(map(str, docs))
+    return f"{cut}, and in ≥ {where} document(s) of the side they favour; sorted by |log ratio|"
+
+
+def compare(a, b, by: str = "lemma", p: float = ALPHA, keep_all: bool = False, correction: str = "bonferroni",
+            min_docs: int | None = None) -> pd.DataFrame:
     """Keyness of side ``a`` against side ``b`` (each a :class:`~marketingtext.corpus.Corpus`).
 
     >>> compare(mt.load("data/raw/001_ddbf49292ca9b49c.txt"), mt.load("data/raw/004_ea3b81d1c43a13bb.txt"))
     """
     if by not in BY:
         raise ValueError(f"unknown --by {by!r}; choose one of {', '.join(BY)}")
-    return keyness_table(side_counts(a.parsed(), by), side_counts(b.parsed(), by), p=p, keep_all=keep_all)
+    return keyness_table(side_counts(a.parsed(), by), side_counts(b.parsed(), by), p=p, keep_all=keep_all,
+                         correction=correction, min_docs=min_docs)
 
 
 def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:

@@ -42,6 +42,7 @@ class Corpus:
     scheduler: str | None = None  # a Dask scheduler address or "local": parse on a cluster
     tables: TableCache | None = None  # finished tables, so that a re-run costs almost nothing
     cache_max_bytes: int | None = None  # least recently used cache entries go beyond this
+    load_options: dict = field(default_factory=dict)  # how the inputs were read, for run.json
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
 
     def parsed(self) -> Iterator[ParsedDoc]:
@@ -87,7 +88,14 @@ class Corpus:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
         from .documents import doc_table
 
-        return self._table("docs", {}, lambda: doc_table(self.parsed()))
+        return self._with_pipeline(self._table("docs", {}, lambda: doc_table(self.parsed())))
+
+    def _with_pipeline(self, docs: pd.DataFrame) -> pd.DataFrame:
+        """The docs table with the pipeline that parsed it (name and version) after ``encoding``."""
+        docs = docs.drop(columns="pipeline", errors="ignore")
+        at = docs.columns.get_loc("encoding") + 1 if "encoding" in docs.columns else len(docs.columns)
+        docs.insert(at, "pipeline", f"{self.pipeline.name} {self.pipeline.version}")
+        return docs
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
@@ -125,15 +133,17 @@ class Corpus:
         options = {"n_min": n_min, "n_max": n_max, "min_freq": min_freq, "mode": mode}
         return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
 
-    def report(self, title: str = "mtext", compare: tuple[Corpus, Corpus, str, str] | None = None) -> str:
-        """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B)."""
+    def report(self, title: str = "mtext", compare: tuple[Corpus, Corpus, str, str] | None = None,
+               tables: dict[str, pd.DataFrame] | None = None) -> str:
+        """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
+        ``tables``: :meth:`analyze`'s tables when already computed."""
         from .comparison import compare as keyness
         from .comparison import similarity_matrix
         from .entities import cooccurrences, summarize
         from .html_report import render_report
         from .report_data import report_data
 
-        tables = self.analyze()
+        tables = tables or self.analyze()
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
         data = report_data(self.parsed(), tables["docs"], tables["keywords"], summarize(mentions),
@@ -148,14 +158,44 @@ class Corpus:
 
         return style_profile(self.parsed(), self.sentences(), len(self.entities()))
 
-    def analyze(self, out_dir: str | Path | None = None, excel: bool = False) -> dict[str, pd.DataFrame]:
-        """Every table from one pass over the documents; written as CSV to ``out_dir`` if given."""
-        tables = self._table("analyze", {}, self._all_tables)
+    def analyze(self, out_dir: str | Path | None = None, excel: bool = False,
+                report: bool = True) -> dict[str, pd.DataFrame]:
+        """Every table from one pass over the documents. With ``out_dir``: the tables as CSV and
+        ``tables.xlsx``, ``run.json`` (:meth:`run_info`: what produced them) and, with ``report``,
+        ``report.html``, all moved into the folder together."""
+        tables = dict(self._table("analyze", {}, self._all_tables))
+        tables["docs"] = self._with_pipeline(tables["docs"])
         if out_dir is not None:
+            from .keyword_methods import DEFAULT_METHOD
             from .output import write_tables
 
-            write_tables(tables, Path(out_dir), excel=excel)
+            options = {"excel": excel, "keywords": {"method": DEFAULT_METHOD, "top": 20, "ngram_max": 3}}
+            files = {"run.json": run_json(self.run_info(options))}
+            if report:
+                files["report.html"] = self.report(tables=tables).encode("utf-8")
+            write_tables(tables, Path(out_dir), excel=excel, files=files)
         return tables
+
+    def run_info(self, options: dict | None = None) -> dict:
+        """Provenance of a run: mtext's version, the pipeline, the options, every input with its hash."""
+        import hashlib
+        import platform
+
+        import spacy
+
+        from .version import __version__
+
+        return {
+            "mtext_version": __version__,
+            "pipeline": {"name": self.pipeline.name, "version": self.pipeline.version,
+                         "components": list(self.pipeline.components), "requested": self.model},
+            "spacy_version": spacy.__version__,
+            "python_version": platform.python_version(),
+            "options": {**self.load_options, **(options or {})},
+            "inputs": [{"doc": s.doc, "path": s.path, "encoding": s.encoding, "chars": len(s.text),
+                        "text_sha256": hashlib.sha256(s.text.encode("utf-8")).hexdigest()} for s in self.sources],
+            "problems": [{"path": p.path, "message": p.message} for p in self.problems],
+        }
 
     def _all_tables(self) -> dict[str, pd.DataFrame]:
         """keywords, entities, sentences and docs tables from one pass over the documents."""
@@ -184,6 +224,13 @@ class Corpus:
         return self.sources.docs if isinstance(self.sources, SourceList) else [s.doc for s in self.sources]
 
 
+def run_json(info: dict) -> bytes:
+    """``run.json``'s bytes: UTF-8, sorted keys, so that two identical runs write identical files."""
+    import json
+
+    return (json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Everything ``mtext compare`` shows: keyness, the two style profiles, entities only one side names."""
@@ -192,17 +239,20 @@ class Comparison:
     style: pd.DataFrame
     only_a: list[str]
     only_b: list[str]
+    criterion: str = ""  # which terms count as key, for the report's caption
 
 
 def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b", **options) -> Comparison:
-    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare` (by, p, keep_all)."""
+    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare`
+    (by, p, keep_all, correction, min_docs)."""
     from .comparison import compare, style_table
     from .entities import summarize
 
     names_a = set(summarize(a.entities())["canonical"])
     names_b = set(summarize(b.entities())["canonical"])
-    return Comparison(compare(a, b, **options), style_table(a.style(), b.style(), label_a, label_b),
-                      sorted(names_a - names_b), sorted(names_b - names_a))
+    keyness = compare(a, b, **options)
+    return Comparison(keyness, style_table(a.style(), b.style(), label_a, label_b),
+                      sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
 
 
 def load(
@@ -237,5 +287,7 @@ def load(
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     key = cache_key(info.cache_key)
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
+    options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
+               "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler}
     return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
-                  cache_max_bytes=cap)
+                  cache_max_bytes=cap, load_options=options)

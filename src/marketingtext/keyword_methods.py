@@ -97,6 +97,21 @@ def tfidf_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
     return out
 
 
+def reference_count(key: tuple) -> float:
+    """Expected occurrences of a term in :data:`REFERENCE_WORDS` words of general German (wordfreq).
+
+    A phrase gets wordfreq's own estimate for the words together (an upper bound: it never counts
+    the phrase rarer than its rarest word), so phrases are not made key by a missing reference.
+    """
+    return 10 ** (zipf(" ".join(key)) - 9) * REFERENCE_WORDS
+
+
+def reference_keyness(count: int, n_words: int, key: tuple) -> tuple[float, float]:
+    """(G², log ratio) of ``count`` occurrences in ``n_words`` against general German."""
+    ref = reference_count(key)
+    return log_likelihood(count, ref, n_words, REFERENCE_WORDS), log_ratio(count, ref, n_words, REFERENCE_WORDS)
+
+
 @keyword_method("keyness", ("g2", "log_ratio", "ref_per_10k"))
 def keyness_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
     out = {}

@@ -201,13 +201,17 @@ def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | N
     return chosen
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False) -> None:
-    """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets) and all of
-    them as ``out_dir/tables.xlsx``; every file is built first, then all are moved in together."""
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False,
+                 files: Mapping[str, bytes] | None = None) -> None:
+    """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets), all of them as
+    ``out_dir/tables.xlsx``, and ``files`` (name -> bytes) beside them; every file is built first, then all
+    are moved in together."""
 
     def write_files(folder: Path) -> None:
         for name, table in tables.items():
             write_atomic(folder / f"{name}.csv", serialize(table, "csv", excel=excel))
         write_atomic(folder / "tables.xlsx", xlsx_bytes(tables))
+        for name, data in (files or {}).items():
+            write_atomic(folder / name, data)
 
     write_folder(out_dir, write_files)

@@ -79,9 +79,11 @@ def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 
     return Group(*parts)
 
 
-def overview_report(tables: dict[str, pd.DataFrame], out, pipeline, entity_summary: pd.DataFrame):
+def overview_report(tables: dict[str, pd.DataFrame], out, pipeline, entity_summary: pd.DataFrame,
+                    other_files: tuple[str, ...] = ()):
     """What `mtext analyze` wrote, with the corpus keywords and the most mentioned entities."""
-    lines = [f"[bold]wrote[/bold] {out}/: " + ", ".join(f"{n}.csv ({len(t)} rows)" for n, t in tables.items())]
+    written = [f"{n}.csv ({len(t)} rows)" for n, t in tables.items()] + list(other_files)
+    lines = [f"[bold]wrote[/bold] {out}/: " + ", ".join(written)]
     parts = [Text.from_markup("\n".join(lines))]
     keywords = tables["keywords"]
     parts.append(keywords_report(keywords[keywords["doc"] == "*"]))
@@ -122,20 +124,24 @@ def matrix_report(table: pd.DataFrame) -> Table:
 
 
 def compare_report(comparison, name_a: str, name_b: str):
-    """Top terms favouring each side, the style profile, then entities only one side names.
+    """Key terms favouring each side by effect size (log ratio first), the style profile, then entities
+    only one side names. The caption states the significance and dispersion cut-off.
 
-    ``comparison`` is a :class:`marketingtext.corpus.Comparison` (keyness, style, only_a, only_b).
+    ``comparison`` is a :class:`marketingtext.corpus.Comparison` (keyness, style, only_a, only_b, criterion).
     """
     from rich.columns import Columns
 
     table = comparison.keyness
+    if "key" in table.columns:
+        table = table[table["key"].astype(bool)]
 
     def side(favours: str, name: str) -> Table:
         t = Table(title=f"favours {name}", header_style="bold")
-        for column, justify in (("term", "left"), ("log ratio", "right"), ("G²", "right")):
+        for column, justify in (("term", "left"), ("log ratio", "right"), ("G²", "right"), ("docs", "right")):
             t.add_column(column, justify=justify)
-        for row in table[table["favours"] == favours].head(15).itertuples():
-            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:.1f}")
+        for row in table[table["favours"] == favours].head(15).itertuples():  # sorted by |log ratio|
+            docs = row.docs_a if favours == "a" else row.docs_b
+            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:.1f}", str(docs))
         return t
 
     only = Table(title="entities only one side names", header_style="bold")
@@ -144,5 +150,7 @@ def compare_report(comparison, name_a: str, name_b: str):
     left, right = comparison.only_a, comparison.only_b
     for i in range(max(len(left), len(right))):
         only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
-    return Group(Columns([side("a", name_a), side("b", name_b)]), generic_table(comparison.style, title="Style"),
-                 only)
+    lead = "no key terms: " if table.empty else "key terms: "
+    caption = Text(lead + getattr(comparison, "criterion", ""), style="dim")
+    return Group(Columns([side("a", name_a), side("b", name_b)]), caption,
+                 generic_table(comparison.style, title="Style"), only)

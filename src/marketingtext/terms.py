@@ -30,6 +30,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 # before it moves them to a temporary file: about 30 MB.
 SPILL_TERMS = 50_000
 VERSION_NUMBER = re.compile(r"^\d+(\.\d+)+$")
+HEADING_TOKENS = 8  # a heading line is a short sentence of its own
 URL_LIKE = re.compile(r"(https?:|www\.|\.(de|com|org|net)\b|@)", re.IGNORECASE)
 
 
@@ -42,6 +43,7 @@ class TermStats:
     lemmas: Counter | str = field(default_factory=Counter)
     pos: str = ""
     words: tuple[str, ...] = ()
+    own_line: int = 0  # occurrences on a line of their own below the first line: a heading ("== Literatur")
 
     def compact(self) -> TermStats:
         """Most terms have one form in a document: keep it as a string, not a Counter (a fifth of the memory)."""
@@ -65,6 +67,7 @@ class TermStats:
     def absorb(self, other: TermStats) -> None:
         """Add another document's counts of the same term (``self`` keeps Counters)."""
         self.count += other.count
+        self.own_line += other.own_line
         for mine, theirs in ((self.surfaces, other.surfaces), (self.lemmas, other.lemmas)):
             if isinstance(theirs, str):
                 mine[theirs] += other.count
@@ -95,6 +98,7 @@ class DocTermsStore:
     def __init__(self, items: Iterable[DocTerms] = (), spill_terms: int | None = None) -> None:
         self.spill_terms = SPILL_TERMS if spill_terms is None else spill_terms
         self.df: Counter = Counter()
+        self.heading_df: Counter = Counter()  # documents where the term is a line of its own (a heading)
         self.n_docs = self.n_words = self.n_terms = 0
         self._memory: list[DocTerms] = []
         self._file = None
@@ -103,6 +107,7 @@ class DocTermsStore:
 
     def append(self, dt: DocTerms) -> None:
         self.df.update(dt.terms.keys())
+        self.heading_df.update(key for key, st in dt.terms.items() if st.own_line)
         self.n_docs += 1
         self.n_words += dt.n_words
         self.n_terms += len(dt.terms)
@@ -167,6 +172,8 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
     text = doc.text  # Doc.text re-joins every token on each access: read it once
     length = max(len(text), 1)
     n_words = 0
+    short_sentence = False
+    title_end = text.find("\n") % (len(text) + 1)  # the end of the first line (-1: one line, all title)
 
     def add(tokens, pos: str) -> None:
         key = tuple(term_key(t.lemma_) for t in tokens)
@@ -175,9 +182,14 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
         stats.first = min(stats.first, tokens[0].idx / length)
         stats.surfaces[text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]] += 1
         stats.lemmas[" ".join(t.lemma_ for t in tokens)] += 1
+        # a line of its own below the first line (which is the title, the document's topic) is a heading
+        if short_sentence and tokens[0].idx > title_end and fills_line(text, tokens[0].idx,
+                                                                       tokens[-1].idx + len(tokens[-1])):
+            stats.own_line += 1
 
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
+        short_sentence = len(tokens) <= HEADING_TOKENS  # only a short sentence can be a heading line
         n_words += sum(1 for t in tokens if is_word(t))
         content = [i for i, t in enumerate(tokens) if _is_candidate_word(t, extra_stop)]
         for i in content:
@@ -216,6 +228,14 @@ def _noun_phrases(tokens, ngram_max: int, extra_stop):
             i = k
         else:
             i = max(j, i + 1)
+
+
+def fills_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is alone on its line but for markup (``== Literatur``, ``Fazit:``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+    return not any(c.isalnum() for c in rest)
 
 
 def most_common(counter: Counter) -> str:
