@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .entities import entity_rows, load_gazetteer
+from .entities import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
 from .gender import gender_forms, gender_summary
 from .parsing import ParsedDoc
 from .stats import ReadabilityCounts, chi2_p_value, log_likelihood, log_ratio, mtld, readability
@@ -48,11 +48,7 @@ def side_counts(parsed_docs: Iterable[ParsedDoc], by: str = "lemma") -> SideCoun
         terms = doc_terms(parsed)
         words += terms.n_words
         if by == "entity":
-            names = [row["canonical"] for row in entity_rows(parsed, gazetteer)]
-            counts.update(names)
-            docs.update(set(names))
-            for name in names:
-                labels.setdefault(name, (name, name))
+            _count_names([row["canonical"] for row in entity_rows(parsed, gazetteer)], counts, docs, labels)
             continue
         for key, stats in terms.terms.items():
             if (by == "lemma") == (len(key) == 1):
@@ -60,6 +56,35 @@ def side_counts(parsed_docs: Iterable[ParsedDoc], by: str = "lemma") -> SideCoun
                 docs[key] += 1
                 labels.setdefault(key, (stats.surface(), stats.lemma()))
     return SideCounts(counts, labels, words, docs, n_docs)
+
+
+def entity_sides(a_docs: Iterable[ParsedDoc], b_docs: Iterable[ParsedDoc]) -> tuple[SideCounts, SideCounts]:
+    """Entity counts of both sides, named by one canonicalisation over both, so that an entity has the
+    same name on either side ("Hess" in A and "Andreas Hess" in B are one row)."""
+    gazetteer = load_gazetteer()
+    rows, words, n_docs = [], [0, 0], [0, 0]
+    for side, docs in enumerate((a_docs, b_docs)):
+        for parsed in docs:
+            n_docs[side] += 1
+            words[side] += sum(1 for t in parsed.doc if is_word(t))
+            rows += [{**row, "doc": f"{side}/{row['doc']}"} for row in entity_rows(parsed, gazetteer)]
+    named = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
+    out = []
+    for side in (0, 1):
+        counts, docs, labels = Counter(), Counter(), {}
+        side_rows = named[named["doc"].str.startswith(f"{side}/")]
+        for names in side_rows.groupby("doc", sort=False)["canonical"]:
+            _count_names(list(names[1]), counts, docs, labels)
+        out.append(SideCounts(counts, labels, words[side], docs, n_docs[side]))
+    return out[0], out[1]
+
+
+def _count_names(names: list[str], counts: Counter, docs: Counter, labels: dict) -> None:
+    """Add one document's entity names to a side's counts."""
+    counts.update(names)
+    docs.update(set(names))
+    for name in names:
+        labels.setdefault(name, (name, name))
 
 
 def keyness_table(a: SideCounts | tuple, b: SideCounts | tuple, p: float = ALPHA, keep_all: bool = False,
@@ -132,8 +157,9 @@ def compare(a, b, by: str = "lemma", p: float = ALPHA, keep_all: bool = False, c
     """
     if by not in BY:
         raise ValueError(f"unknown --by {by!r}; choose one of {', '.join(BY)}")
-    return keyness_table(side_counts(a.parsed(), by), side_counts(b.parsed(), by), p=p, keep_all=keep_all,
-                         correction=correction, min_docs=min_docs)
+    sides = entity_sides(a.parsed(), b.parsed()) if by == "entity" else (side_counts(a.parsed(), by),
+                                                                          side_counts(b.parsed(), by))
+    return keyness_table(*sides, p=p, keep_all=keep_all, correction=correction, min_docs=min_docs)
 
 
 def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:

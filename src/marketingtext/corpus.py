@@ -246,10 +246,12 @@ def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b"
     """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare`
     (by, p, keep_all, correction, min_docs)."""
     from .comparison import compare, style_table
-    from .entities import summarize
+    from .entities import canonicalise, summarize
 
-    names_a = set(summarize(a.entities())["canonical"])
-    names_b = set(summarize(b.entities())["canonical"])
+    # one canonicalisation over both sides: an entity has one name whichever side names it
+    mentions = canonicalise(pd.concat([a.entities().assign(side="a"), b.entities().assign(side="b")]))
+    names_a = set(summarize(mentions[mentions["side"] == "a"])["canonical"])
+    names_b = set(summarize(mentions[mentions["side"] == "b"])["canonical"])
     keyness = compare(a, b, **options)
     return Comparison(keyness, style_table(a.style(), b.style(), label_a, label_b),
                       sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
