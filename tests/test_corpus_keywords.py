@@ -1,4 +1,4 @@
-"""Gries' DP (stats.gries_dp), checked against values worked out by hand."""
+"""Gries' DP (dispersion.gries_dp), checked against values worked out by hand."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from marketingtext.stats import gries_dp
+from marketingtext.dispersion import gries_dp
 
 
 def test_even_spread_is_zero():

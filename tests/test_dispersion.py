@@ -38,7 +38,6 @@ def test_range():
 
 def test_keyword_table_gets_dp(nlp):
     """Documents of 5, 8 and 7 words; "Soziale Medien" occurs 1, 2 and 0 times: DP = .35 (see test_ngrams)."""
-    from marketingtext.keyword_dispersion import keyword_dispersion
     from marketingtext.keywords import keyword_table
     from marketingtext.parsing import ParsedDoc
     from marketingtext.reading import SourceText
@@ -50,10 +49,11 @@ def test_keyword_table_gets_dp(nlp):
     store = DocTermsStore(doc_terms(ParsedDoc(SourceText(name, name, text, "utf-8", len(text), 0), nlp(text)))
                           for name, text in texts.items())
     assert [dt.n_words for dt in store] == [5, 8, 7]
-    table = keyword_dispersion(keyword_table(doc_terms_list=store), store)
+    table = keyword_table(doc_terms_list=store)
     medien = table[(table["doc"] == CORPUS) & (table["term"] == "Soziale Medien")].iloc[0]
     assert medien["count"] == 3 and medien["docs"] == 2
     assert medien["dp"] == pytest.approx(0.35, abs=1e-4)
     assert set(table.loc[table["term"] == "Soziale Medien", "dp"]) == {medien["dp"]}  # the same on every row
-    wetter = table[(table["doc"] == CORPUS) & (table["lemma"] == "Wetter")].iloc[0]
-    assert wetter["dp"] == pytest.approx(1 - 7 / 20)  # only in the 7-word document
+    wetter = table[table["lemma"] == "Wetter"]
+    assert list(wetter["doc"]) == ["c"]  # in one document only: not a corpus keyword
+    assert wetter["dp"].iloc[0] == pytest.approx(1 - 7 / 20)  # DP over the corpus: only in the 7-word document

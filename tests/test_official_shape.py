@@ -266,7 +266,7 @@ def official_run(official_shape_model, tmp_path_factory) -> dict[str, subprocess
         "keywords": ("keywords", str(RAW), "-f", "csv"),
         "entities": ("entities", str(RAW), "-f", "csv"),
         "summary": ("entities", str(RAW), "--summary", "-f", "csv"),
-        "compare": ("compare", essays[0], essays[1], "-f", "csv"),
+        "compare": ("compare", essays[0], essays[1], "--all", "-f", "csv"),
         "kwic": ("kwic", "Kunde", str(RAW), "-f", "csv"),
     }
     results = {name: mtext(*args, model=official_shape_model, cache=cache) for name, args in commands.items()}

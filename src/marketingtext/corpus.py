@@ -88,14 +88,7 @@ class Corpus:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
         from .documents import doc_table
 
-        return self._with_pipeline(self._table("docs", {}, lambda: doc_table(self.parsed())))
-
-    def _with_pipeline(self, docs: pd.DataFrame) -> pd.DataFrame:
-        """The docs table with the pipeline that parsed it (name and version) after ``encoding``."""
-        docs = docs.drop(columns="pipeline", errors="ignore")
-        at = docs.columns.get_loc("encoding") + 1 if "encoding" in docs.columns else len(docs.columns)
-        docs.insert(at, "pipeline", f"{self.pipeline.name} {self.pipeline.version}")
-        return docs
+        return self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label))
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
@@ -163,8 +156,7 @@ class Corpus:
         """Every table from one pass over the documents. With ``out_dir``: the tables as CSV and
         ``tables.xlsx``, ``run.json`` (:meth:`run_info`: what produced them) and, with ``report``,
         ``report.html``, all moved into the folder together."""
-        tables = dict(self._table("analyze", {}, self._all_tables))
-        tables["docs"] = self._with_pipeline(tables["docs"])
+        tables = self._table("analyze", {}, self._all_tables)
         if out_dir is not None:
             from .keyword_methods import DEFAULT_METHOD
             from .output import write_tables
@@ -209,7 +201,7 @@ class Corpus:
         sentence_list, doc_list, term_list, entity_list = [], [], DocTermsStore(), []
         for parsed in self.parsed():
             sentence_list.extend(sentence_rows(parsed))
-            doc_list.append(doc_row(parsed))
+            doc_list.append(doc_row(parsed, self.pipeline.label))
             term_list.append(doc_terms(parsed))
             entity_list.extend(entity_rows(parsed, gazetteer))
         return {

@@ -19,7 +19,9 @@ def gries_dp(part_counts: Sequence[float], part_sizes: Sequence[float], normalis
     approaches 1 as parts get many. ``normalise=True`` divides by 1 − min s_i (Lijffijt & Gries 2012),
     so a term found only in the smallest part gets exactly 1.
 
-    A term that never occurs, or a corpus without words, has no dispersion: NaN.
+    Parts of size 0 are left out. Parts where the term is absent may be pooled into one part of count 0
+    (the sum of their |0 − s_i| is the pooled part's share): the value is the same. A term that never
+    occurs, or a corpus without words, has no dispersion: NaN.
 
     >>> gries_dp([1, 1], [10, 10])
     0.0
@@ -28,12 +30,13 @@ def gries_dp(part_counts: Sequence[float], part_sizes: Sequence[float], normalis
     """
     if len(part_counts) != len(part_sizes):
         raise ValueError(f"{len(part_counts)} part counts but {len(part_sizes)} part sizes")
-    total_count, total_size = sum(part_counts), sum(part_sizes)
+    parts = [(c, s) for c, s in zip(part_counts, part_sizes, strict=True) if s > 0]
+    total_count, total_size = sum(c for c, _ in parts), sum(s for _, s in parts)
     if total_count <= 0 or total_size <= 0:
         return math.nan
-    dp = 0.5 * sum(abs(c / total_count - s / total_size) for c, s in zip(part_counts, part_sizes, strict=True))
+    dp = 0.5 * sum(abs(c / total_count - s / total_size) for c, s in parts)
     if normalise:
-        largest = 1 - min(part_sizes) / total_size
+        largest = 1 - min(s for _, s in parts) / total_size
         dp = dp / largest if largest > 0 else 0.0
     return dp
 

@@ -14,13 +14,13 @@ from .words import is_word, numbered_sentences
 READABILITY_COLUMNS = ["flesch_amstad", "wstf1", "wstf2", "wstf3", "wstf4", "lix", "rix"]
 GENDER_COLUMNS = ["gender_forms", "gender_per_1k", *(f"gender_{kind}" for kind in GENDER_TYPES)]
 DOC_COLUMNS = [
-    "doc", "path", "encoding", "format", "pages", "chars", "chars_dropped", "sentences", "words", "types", "mtld",
-    "mean_sentence_len", *READABILITY_COLUMNS, *GENDER_COLUMNS,
+    "doc", "path", "encoding", "pipeline", "format", "pages", "chars", "chars_dropped", "sentences", "words",
+    "types", "mtld", "mean_sentence_len", *READABILITY_COLUMNS, *GENDER_COLUMNS,
 ]
 
 
-def doc_row(parsed: ParsedDoc) -> dict:
-    """The document table's row for one parsed document."""
+def doc_row(parsed: ParsedDoc, pipeline: str = "") -> dict:
+    """The document table's row for one parsed document; ``pipeline`` names what parsed it."""
     words = [t.text for t in parsed.doc if is_word(t)]
     lowered = [w.lower() for w in words]
     sentences = sum(1 for _ in numbered_sentences(parsed.doc))
@@ -29,6 +29,7 @@ def doc_row(parsed: ParsedDoc) -> dict:
         "doc": parsed.source.doc,
         "path": parsed.source.path,
         "encoding": parsed.source.encoding,
+        "pipeline": pipeline,
         "format": parsed.source.format,
         "pages": parsed.source.pages if parsed.source.pages is not None else pd.NA,  # PDF only
         "chars": len(parsed.source.text),
@@ -43,6 +44,6 @@ def doc_row(parsed: ParsedDoc) -> dict:
     }
 
 
-def doc_table(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
+def doc_table(parsed_docs: Iterable[ParsedDoc], pipeline: str = "") -> pd.DataFrame:
     """One row per document, in input order."""
-    return pd.DataFrame([doc_row(p) for p in parsed_docs], columns=DOC_COLUMNS)
+    return pd.DataFrame([doc_row(p, pipeline) for p in parsed_docs], columns=DOC_COLUMNS)

@@ -19,9 +19,9 @@ from dataclasses import replace
 import pandas as pd
 
 from .compounds import compound_groups, split_compound
+from .dispersion import gries_dp
 from .keyword_methods import DEFAULT_METHOD, METHODS, CorpusCounts, reference_keyness
 from .parsing import ParsedDoc
-from .stats import gries_dp
 from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms
 
 KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "pos", "count", "docs", "range", "dp", "per_10k", "score",

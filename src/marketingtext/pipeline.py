@@ -41,6 +41,11 @@ class PipelineInfo:
     def cache_key(self) -> str:
         return f"{self.name}-{self.version}-mtext{__version__}r{PIPELINE_REVISION}"
 
+    @property
+    def label(self) -> str:
+        """Name and version, as the docs table's ``pipeline`` column shows them."""
+        return f"{self.name} {self.version}"
+
     def describe(self) -> str:
         return f"{self.name} {self.version} ({', '.join(self.components)})"
 

@@ -168,20 +168,3 @@ def log_ratio(a: float, b: float, total_a: float, total_b: float, correction: fl
 def chi2_p_value(g2: float) -> float:
     """p-value of G² against the chi-square distribution with one degree of freedom."""
     return math.erfc(math.sqrt(max(g2, 0.0) / 2))
-
-
-def gries_dp(part_counts: Sequence[float], part_sizes: Sequence[float]) -> float:
-    """Gries' deviation of proportions (Gries 2008): how unevenly a term spreads over a corpus's parts.
-
-    DP = 0.5 * sum |v_i - s_i|, where v_i is part i's share of the term's occurrences and s_i its
-    share of the corpus's words. 0 = spread exactly as the parts' sizes; close to 1 = all in one
-    small part (at most 1 - the smallest s_i). Parts of size 0 are left out; with no occurrence or
-    no words the value is NaN. Parts where the term is absent may be pooled into one part of count
-    0 (the sum of their |0 - s_i| is the pooled part's s): the value is the same.
-    """
-    pairs = [(c, s) for c, s in zip(part_counts, part_sizes, strict=True) if s > 0]
-    total_count = sum(c for c, _ in pairs)
-    total_size = sum(s for _, s in pairs)
-    if total_count <= 0 or total_size <= 0:
-        return math.nan
-    return 0.5 * sum(abs(c / total_count - s / total_size) for c, s in pairs)
