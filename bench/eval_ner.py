@@ -2,7 +2,7 @@
 the entity layer end-to-end (false-friend filter, gazetteer), and the offline pipeline's speed.
 
 Gold: the internal TEST split written by training/prepare_ner_data.py (rebuilt here from ../shared/data,
-same seed): 465 GermEval 2014 dev sentences (news/Wikipedia), 153 SmartData business-news documents,
+same seed): 465 GermEval 2014 dev sentences (news and Wikipedia, reported apart), 153 SmartData business-news documents,
 159 LER court-decision sentences, split by document; no model saw it in training or selection.
 It is not a public benchmark's test split. Labels PER/LOC/ORG/MISC (MISC only in GermEval).
 A prediction is correct when its character span and label equal a gold entity's (exact match).
@@ -206,7 +206,8 @@ def main() -> None:
     for item in args.variant:
         name, _, path = item.partition("=")
         _, result = evaluate_variant(Path(path), records)
-        stored[name] = {**result, "size_mb": round(model_size_mb(Path(path)), 1)}
+        note = stored.get(name, {}).get("note", "")
+        stored[name] = {**result, "size_mb": round(model_size_mb(Path(path)), 1), "note": note}
     if args.save:
         VARIANTS_JSON.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
     report = shipped_report(records)
@@ -214,6 +215,9 @@ def main() -> None:
     rows[f"SHIPPED, live ({model_size_mb(ner_model_path()):.1f} MB)"] = report["shipped"]
     print_table("Variants (NER alone in the offline pipeline; stored rows from bench/ner_variants.json)", rows)
     print_domains(rows)
+    for name, row in stored.items():
+        if row.get("note"):
+            print(f"note on {name}: {row['note']}")
     print_table("Shipped model, entity layer end-to-end", report["layer"])
     if args.speed:
         print()

@@ -171,7 +171,8 @@ def all_docs(shared_data: Path, nlp):
     """(split, domain, Doc) for every sentence or document used."""
     vocab = nlp.vocab
     for source, w, t in read_germeval_documents(shared_data / "germeval2014_ner" / "NER-de-dev.tsv"):
-        yield split_of(source, (0.2, 0.1)), "germeval", to_doc(vocab, w, t)
+        domain = "germeval-wiki" if "wikipedia.org" in source else "germeval-news"
+        yield split_of(source, (0.2, 0.1)), domain, to_doc(vocab, w, t)
     yield from smartdata_docs(shared_data / "smartdata_de_ner" / "smartdata_v1_minus_heldout.jsonl", nlp)
     yield from ler_docs(shared_data, vocab, random.Random(SEED))
     for name in ("enp_DE.lft.bio", "enp_DE.onb.bio"):
@@ -197,7 +198,7 @@ def main(shared_data: Path, out_dir: Path) -> None:
     gold = {"dev": [], "test": []}
     counts = Counter()
     for split, domain, doc in all_docs(shared_data, nlp):
-        for _ in range(GERMEVAL_TRAIN_REPEAT if (split, domain) == ("train", "germeval") else 1):
+        for _ in range(GERMEVAL_TRAIN_REPEAT if split == "train" and domain.startswith("germeval") else 1):
             bins[split].add(doc)
         if split in gold:
             gold[split].append(gold_record(domain, doc))
