@@ -2,8 +2,9 @@
 # Reproduce the offline pipeline's NER component (src/marketingtext/models/ner_de, v0.2.0).
 # Data: ../shared/data/ (GermEval 2014 dev CC BY 4.0, LER dev+test CC BY 4.0, SmartData v1 minus held-out
 # CC BY 4.0, MobIE train+dev CC BY 4.0, Europeana Newspapers CC0). Splits: see prepare_ner_data.py.
-# One core (OMP_NUM_THREADS=1); MAX_STEPS is where the shipped run stopped (its 35-minute budget on a
-# shared 2-core machine). Held-out figures afterwards: python bench/eval_ner.py
+# One core (OMP_NUM_THREADS=1): about 32 minutes for the 6000 steps on a busy shared 2-core machine.
+# training/ner.cfg is the smaller v0.1 config (variant b in bench/ner_variants.json).
+# Held-out figures afterwards: python bench/eval_ner.py [--speed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
