@@ -8,10 +8,19 @@ import sys
 from pathlib import Path
 
 DATA = [
-    {"name": "GermEval 2014 NER (dev split, 90 %)", "licence": "CC BY 4.0"},
-    {"name": "German Legal Entity Recognition (dev+test, entity sentences)", "licence": "CC BY 4.0"},
-    {"name": "Europeana Newspapers NER (German lft+onb)", "licence": "CC0 1.0"},
+    {"name": "GermEval 2014 NER, dev split (news/Wikipedia)", "licence": "CC BY 4.0",
+     "use": "documents (source URL) split 70 % train / 10 % dev / 20 % internal test"},
+    {"name": "German Legal Entity Recognition (LER), dev+test files", "licence": "CC BY 4.0",
+     "use": "entity sentences + 15 % of the others; blocks of 40 sentences split 90/4/6 train/dev/test"},
+    {"name": "DFKI SmartData v1 minus its v3 held-out test (business news, traffic)", "licence": "CC BY 4.0",
+     "use": "business-news documents 70/10/20 train/dev/test, tweets and traffic reports 95/5 train/dev; "
+            "Schiersch et al., LREC 2018"},
+    {"name": "DFKI MobIE NER, train+dev splits (mobility tweets, traffic reports)", "licence": "CC BY 4.0",
+     "use": "train only; MobIE's own test split unused; Hennig et al., KONVENS 2021"},
+    {"name": "Europeana Newspapers NER (German lft+onb)", "licence": "CC0 1.0", "use": "train only"},
 ]
+SPLITS = ("Splits by training/prepare_ner_data.py (seed 13, by document): dev = model selection during "
+          "spacy train; internal test = report only (bench/eval_ner.py).")
 
 
 def main(trained: Path, target: Path) -> None:
@@ -21,10 +30,11 @@ def main(trained: Path, target: Path) -> None:
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({
-        "name": "mtext_ner_de", "version": "0.1.0", "license": "CC BY 4.0 (trained on the data below)",
-        "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline; "
-                       "dev = every 10th GermEval 2014 dev sentence (held out).",
+        "name": "mtext_ner_de", "version": "0.2.0", "license": "CC BY 4.0 (trained on the data below)",
+        "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. " + SPLITS,
         "sources": DATA,
+        "performance_note": "performance = scores on the internal dev split, which selected the best model; "
+                            "held-out figures: bench/eval_ner.py (internal test split)",
     })
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     scores = meta.get("performance", {})

@@ -1,22 +1,37 @@
-"""Convert the openly licensed German NER corpora in ../shared/data/ to spaCy DocBin files.
+"""Convert the openly licensed German NER corpora in ../shared/data/ to spaCy DocBin files and three
+disjoint splits: train, dev (model selection during ``spacy train``) and an internal test (report only).
 
 Labels are mapped onto de_core_news_sm's scheme (PER, LOC, ORG, MISC) as each SOURCE.md advises:
 GermEval OTH and *deriv -> MISC, *part -> O; LER PER/RR/AN -> PER, LD/ST/STR/LDS -> LOC,
-ORG/UN/INN/GRT/MRK -> ORG, legal norms -> O; Europeana PER/LOC/ORG as they are.
+ORG/UN/INN/GRT/MRK -> ORG, legal norms -> O; Europeana PER/LOC/ORG as they are; SmartData and MobIE
+person -> PER, location* -> LOC, organization* -> ORG, the rest -> O.
 
-Usage: python training/prepare_ner_data.py ../shared/data training/corpus
-Writes train.spacy and dev.spacy (dev = every 10th GermEval sentence, the data closest to essays).
+Splits (seeded, by document where documents exist, so no document is in two parts):
+- GermEval 2014 dev: documents = the source URL line above each sentence; 20 % test, 10 % dev, rest train.
+- SmartData (already minus its v3 held-out test): business/industry news documents 20 % test, 10 % dev;
+  tweets and traffic reports 5 % dev, rest train. Tokenised with mtext's own German tokenizer.
+- LER dev+test files: blocks of 40 consecutive sentences stand in for documents; 6 % test, 4 % dev.
+- Europeana (German lft+onb) and MobIE train+dev: train only. MobIE's test split is a public benchmark: unused.
+- GermEval train documents are written 3 times (see GERMEVAL_TRAIN_REPEAT).
+
+Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data training/corpus
+Writes train.spacy, dev.spacy, test.spacy and dev.jsonl, test.jsonl (text + gold character spans).
 """
 
 from __future__ import annotations
 
+import json
 import random
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import spacy
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
+from spacy.util import filter_spans
 
+SEED = 13
 GERMEVAL_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 LER_MAP = {
     "PER": "PER", "RR": "PER", "AN": "PER",
@@ -24,10 +39,20 @@ LER_MAP = {
     "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG",
 }
 EUROPEANA_MAP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+DFKI_MAP = {
+    "person": "PER", "location": "LOC", "location-city": "LOC", "location-stop": "LOC",
+    "location-street": "LOC", "location-route": "LOC", "organization": "ORG", "organization-company": "ORG",
+}
 # Court decisions are far from essay prose: keep every sentence with a PER/LOC/ORG entity
 # and only this share of the others, so the legal register does not dominate training.
 LER_EMPTY_SENTENCE_SHARE = 0.15
+LER_BLOCK = 40
+# GermEval (news/Wikipedia, the register closest to essays) is small and the only corpus that marks MISC;
+# the others leave MISC-like names O. Its train documents are repeated so they are not outvoted.
+GERMEVAL_TRAIN_REPEAT = 3
 EUROPEANA_MAX_SENTENCE = 60
+# SmartData documents that are tweets or traffic reports rather than business/industry news.
+TRAFFIC_ID = re.compile(r"polizei|verkehr|viz-info|bauarbeiten\.bahn|deutschlandradio\.de/#")
 
 
 def map_tag(tag: str, mapping: dict[str, str]) -> str:
@@ -51,20 +76,27 @@ def repair_iob(tags: list[str]) -> list[str]:
     return fixed
 
 
-def read_germeval(path: Path):
-    words, tags = [], []
+def read_germeval_documents(path: Path):
+    """(source line, words, tags) per sentence; the ``#`` line names the sentence's source document."""
+    words, tags, source = [], [], ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
+            source = line.split("\t")[1] if "\t" in line else line
             continue
         if not line.strip():
             if words:
-                yield words, tags
+                yield source, words, tags
             words, tags = [], []
             continue
         cols = line.split("\t")
         words.append(cols[1])
         tags.append(map_tag(cols[2], GERMEVAL_MAP))
     if words:
+        yield source, words, tags
+
+
+def read_germeval(path: Path):
+    for _, words, tags in read_germeval_documents(path):
         yield words, tags
 
 
@@ -72,7 +104,7 @@ def read_conll(path: Path, mapping: dict[str, str], split_on_period: bool = Fals
     words, tags = [], []
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if not line:
+        if not line or line.startswith("-DOCSTART-"):
             if words:
                 yield words, tags
             words, tags = [], []
@@ -93,28 +125,96 @@ def to_doc(vocab, words: list[str], tags: list[str]) -> Doc:
     return Doc(vocab, words=words, ents=repair_iob(tags))
 
 
-def main(shared_data: Path, out_dir: Path) -> None:
-    rng = random.Random(13)
-    vocab = spacy.blank("de").vocab
-    train, dev = DocBin(), DocBin()
-    counts = {"germeval": 0, "ler": 0, "europeana": 0}
-    for i, (w, t) in enumerate(read_germeval(shared_data / "germeval2014_ner" / "NER-de-dev.tsv")):
-        (dev if i % 10 == 0 else train).add(to_doc(vocab, w, t))
-        counts["germeval"] += 1
+def split_of(key: str, shares: tuple[float, float]) -> str:
+    """'test', 'dev' or 'train' for a document key, from a seeded draw (stable whatever the order)."""
+    draw = random.Random(f"{SEED}:{key}").random()
+    if draw < shares[0]:
+        return "test"
+    return "dev" if draw < shares[0] + shares[1] else "train"
+
+
+def trimmed(span):
+    """The span without whitespace tokens at either edge (the NER cannot learn those), or None."""
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return None
+    start, end = tokens[0].i, tokens[-1].i + 1
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def smartdata_docs(path: Path, nlp):
+    """(split, domain, Doc) per SmartData document, gold spans aligned to mtext's tokens."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        traffic = not record["id"].startswith("http") or bool(TRAFFIC_ID.search(record["id"]))
+        split = split_of(record["id"], (0.0, 0.05) if traffic else (0.2, 0.1))
+        doc = nlp.make_doc(record["text"])
+        spans = []
+        for start, end, kind in record["entities"]:
+            label = DFKI_MAP.get(kind)
+            span = doc.char_span(start, end, label=label, alignment_mode="expand") if label else None
+            span = trimmed(span) if span is not None else None
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        yield split, "smartdata-traffic" if traffic else "smartdata-news", doc
+
+
+def ler_docs(shared_data: Path, vocab, rng: random.Random):
     for name in ("ler_dev.conll", "ler_test.conll"):
-        for w, t in read_conll(shared_data / "legal_entity_recognition_de" / name, LER_MAP):
+        for i, (w, t) in enumerate(read_conll(shared_data / "legal_entity_recognition_de" / name, LER_MAP)):
             if any(tag != "O" for tag in t) or rng.random() < LER_EMPTY_SENTENCE_SHARE:
-                train.add(to_doc(vocab, w, t))
-                counts["ler"] += 1
+                yield split_of(f"{name}:{i // LER_BLOCK}", (0.06, 0.04)), "ler", to_doc(vocab, w, t)
+
+
+def all_docs(shared_data: Path, nlp):
+    """(split, domain, Doc) for every sentence or document used."""
+    vocab = nlp.vocab
+    for source, w, t in read_germeval_documents(shared_data / "germeval2014_ner" / "NER-de-dev.tsv"):
+        domain = "germeval-wiki" if "wikipedia.org" in source else "germeval-news"
+        yield split_of(source, (0.2, 0.1)), domain, to_doc(vocab, w, t)
+    yield from smartdata_docs(shared_data / "smartdata_de_ner" / "smartdata_v1_minus_heldout.jsonl", nlp)
+    yield from ler_docs(shared_data, vocab, random.Random(SEED))
     for name in ("enp_DE.lft.bio", "enp_DE.onb.bio"):
         path = shared_data / "europeana_newspapers_de_ner" / name
         for w, t in read_conll(path, EUROPEANA_MAP, split_on_period=True):
-            train.add(to_doc(vocab, w, t))
-            counts["europeana"] += 1
+            yield "train", "europeana", to_doc(vocab, w, t)
+    for name in ("train.conll2003", "dev.conll2003"):  # never test.conll2003: a public benchmark split
+        for w, t in read_conll(shared_data / "mobie_de_ner" / name, DFKI_MAP):
+            yield "train", "mobie", to_doc(vocab, w, t)
+
+
+def gold_record(domain: str, doc: Doc) -> dict:
+    return {"domain": domain, "text": doc.text,
+            "spans": [[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]}
+
+
+def main(shared_data: Path, out_dir: Path) -> None:
+    from marketingtext.german import add_german_tokenizer_rules
+
+    nlp = spacy.blank("de")
+    add_german_tokenizer_rules(nlp)
+    bins = {split: DocBin() for split in ("train", "dev", "test")}
+    gold = {"dev": [], "test": []}
+    counts = Counter()
+    for split, domain, doc in all_docs(shared_data, nlp):
+        for _ in range(GERMEVAL_TRAIN_REPEAT if split == "train" and domain.startswith("germeval") else 1):
+            bins[split].add(doc)
+        if split in gold:
+            gold[split].append(gold_record(domain, doc))
+        counts[(split, domain, "docs")] += 1
+        counts[(split, domain, "tokens")] += len(doc)
+        counts[(split, domain, "ents")] += len(doc.ents)
     out_dir.mkdir(parents=True, exist_ok=True)
-    train.to_disk(out_dir / "train.spacy")
-    dev.to_disk(out_dir / "dev.spacy")
-    print(f"sentences used: {counts}; train {len(train)}, dev {len(dev)}")
+    for split, docbin in bins.items():
+        docbin.to_disk(out_dir / f"{split}.spacy")
+    for split, records in gold.items():
+        with open(out_dir / f"{split}.jsonl", "w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for split, domain in sorted({(s, d) for s, d, _ in counts}):
+        print(f"{split:5} {domain:18} docs {counts[(split, domain, 'docs')]:6d} "
+              f"tokens {counts[(split, domain, 'tokens')]:7d} entities {counts[(split, domain, 'ents')]:6d}")
 
 
 if __name__ == "__main__":
