@@ -252,6 +252,12 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Der Meister SHK sitzt im Keller.", "Meister SHK", "PER"),
     ("Mittags gab es Fast Food am Bahnhof.", "Fast Food", "ORG"),
     ("Digitale Services sind gefragt.", "Digitale Services", "PER"),
+    # a verb capitalised by its place; a hyphenated compound of common words; a rare compound of a common noun
+    ("Sprich: Verändert seine Denkmuster?", "Verändert", "PER"),
+    ("Wir denken heute in Service-Ökosystemen und Netzwerken.", "Service-Ökosystemen", "LOC"),
+    ("Die MARKETING-DÄMMERUNG kommt.", "MARKETING-DÄMMERUNG", "LOC"),
+    ("Kunden brauchen keine Insta-Stories, sie brauchen Antworten.", "Insta-Stories", "LOC"),
+    ("Monstermäßige Datenkraken sammeln alles.", "Datenkraken", "PER"),
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
     from marketingtext.entities import entity_rows
@@ -270,6 +276,11 @@ def test_common_word_spans_are_dropped(nlp, text, span, label):
     ("Sie reiste nach Maribor.", "Maribor", "LOC"),  # HanTa tags the unknown name NN
     ("Die Mittel der Europäischen Union fließen.", "Europäischen Union", "ORG"),  # capitalised mid-sentence
     ("Er las die Süddeutsche Zeitung.", "Süddeutsche Zeitung", "ORG"),
+    # hyphenated names: a name or an acronym in one part keeps the span
+    ("Sie wohnt in Berlin-Mitte.", "Berlin-Mitte", "LOC"),
+    ("Die SPD-Bundestagsfraktion tagt.", "SPD-Bundestagsfraktion", "ORG"),
+    ("Das Max-Planck-Institut forscht.", "Max-Planck-Institut", "ORG"),
+    ("Die Stadt Essen wächst.", "Essen", "LOC"),  # an infinitive is no verb form that drops a name
 ])
 def test_names_survive_the_false_friend_filter(nlp, text, span, label):
     from marketingtext.entities import entity_rows

@@ -39,6 +39,9 @@ LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, 
 KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
+RARE_WORD_ZIPF = 2.5  # below this a word ending in a known common noun is an ad-hoc compound ("Datenkraken")
+VERB_FORM_TAGS = ("VV(FIN)", "VV(PP)", "VA(FIN)", "VM(FIN)")  # not the infinitive: "Essen", "Siegen" are cities
+VERB_FORM_ZIPF = 4.0
 COMMON_NOUN_ZIPF = 4.0  # a word tagged NN this frequent in German or English is a common noun
 LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for any unknown word in -e/-er
 # A preposition, article or conjunction inside a span ("Bundesamt für Statistik") makes it a phrase
@@ -99,8 +102,12 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
         return True
     if token.tag_ == "FM" and max(german, english) >= FOREIGN_WORD_ZIPF:
         return True
+    if token.tag_ == "NN" and "-" in text.strip("-"):  # hyphenated: ordinary when every part is
+        return _common_noun_head(text)
     if token.tag_ == "NN":  # a common noun if a frequent word ("Services") or one HanTa knows
         return max(german, english) >= COMMON_NOUN_ZIPF or is_known_common_noun(text)
+    if alone and _is_verb_form(text):
+        return True  # "Verändert" opening a question: a verb, capitalised by its place
     tag, logprob = _hanta_best(text)
     if logprob > KNOWN_WORD_LOGPROB:
         return tag == "NN"  # a word HanTa knows: ordinary if a common noun, else a known name
@@ -108,16 +115,43 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
         _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
 
 
+def _common_noun_head(text: str) -> bool:
+    """A hyphenated compound that ends in a common noun and has no name or acronym in it ("Insta-Stories",
+    "Service-Ökosystemen", "MARKETING-DÄMMERUNG"); a name or an acronym in any part keeps it ("Berlin-Mitte",
+    "Schleswig-Holstein", "SPD-Bundestagsfraktion")."""
+    parts = [p for p in text.split("-") if p]
+    return len(parts) > 1 and _is_common_part(parts[-1]) and not any(map(_is_name_part, parts[:-1]))
+
+
+def _is_common_part(part: str) -> bool:
+    return len(part) > 2 and (max(_frequencies(part)) >= COMMON_NOUN_ZIPF or is_known_common_noun(part))
+
+
+def _is_name_part(part: str) -> bool:
+    """An acronym, or a name HanTa knows ("Max", "Gaza", "Schleswig"; unknown words such as "Insta" are not)."""
+    return bool(ACRONYM.match(part) and not part.isupper() or ALL_CAPS.match(part)) or _is_known_as(part, "NE")
+
+
+def _is_verb_form(text: str) -> bool:
+    """The word, written lower case, is a frequent finite verb or participle HanTa knows ("verändert")."""
+    from wordfreq import zipf_frequency
+
+    lower = text.lower()
+    tag, logprob = _hanta_best(lower)
+    return (lower != text and tag.startswith(VERB_FORM_TAGS) and logprob > KNOWN_WORD_LOGPROB
+            and zipf_frequency(lower, "de") >= VERB_FORM_ZIPF)
+
+
 def is_known_common_noun(text: str) -> bool:
-    """HanTa knows the word as a common noun ("Prozessen", "Massenmedien"), or wordfreq never saw
-    it and it ends in a longer common noun ("Nutzerbedürfnisse"): an ad-hoc compound, no name."""
+    """HanTa knows the word as a common noun ("Prozessen", "Massenmedien"), or the word is rare and
+    ends in a longer common noun ("Nutzerbedürfnisse", "Datenkraken"): an ad-hoc compound, no name."""
     from wordfreq import zipf_frequency
 
     word = text.capitalize() if text.isupper() else text
     tag, logprob = _hanta_best(word)
     if tag == "NN" and logprob > KNOWN_NOUN_LOGPROB:
         return True
-    if zipf_frequency(word.lower(), "de") > 0:
+    if zipf_frequency(word.lower(), "de") >= RARE_WORD_ZIPF:
         return False
     heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
     return any(_is_known_as(head, "NN") for head in heads)
