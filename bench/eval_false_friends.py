@@ -9,7 +9,7 @@ bench/eval_ner.py reports the internal test split.
 For each variant, the model's entities (exact span and label against the gold outer entities;
 the gazetteer's own matches are left out, so only the filter changes) over gold tokens:
 ``no filter``, ``previous rule`` (the filter of commit BEFORE) and ``issue-12 rule``
-(:func:`marketingtext.entities.is_false_friend`, a span the gazetteer knows is kept).
+(:func:`marketingtext.false_friends.is_false_friend`, a span the gazetteer knows is kept).
 Then ``mtext entities --summary`` rows on the five essays with the code of BEFORE and today's.
 
 Usage: PYTHONPATH=src python bench/eval_false_friends.py [--model offline] [--limit N]

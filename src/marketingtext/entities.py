@@ -10,14 +10,13 @@ gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 import pandas as pd
 
 from .canonical import canonicalise
+from .false_friends import ACRONYM, is_false_friend
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
 from .words import numbered_sentences, squash_spaces
@@ -28,29 +27,6 @@ __all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
-NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
-# Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
-NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
-ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
-ENGLISH_MARGIN = 0.9  # "Smith", "Obama", "Washington" are only a little more common in English (0.6-0.75)
-SURE_NAME_LOGPROB = -10.0  # HanTa is sure of "York", "London", "Clinton" as names (about -9)
-FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows
-LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as an adverb or particle
-KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
-KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
-MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
-RARE_WORD_ZIPF = 2.5  # below this a word ending in a known common noun is an ad-hoc compound ("Datenkraken")
-VERB_FORM_TAGS = ("VV(FIN)", "VV(PP)", "VA(FIN)", "VM(FIN)")  # not the infinitive: "Essen", "Siegen" are cities
-VERB_FORM_ZIPF = 4.0
-COMMON_NOUN_ZIPF = 4.0  # a word tagged NN this frequent in German or English is a common noun
-LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for any unknown word in -e/-er
-# A preposition, article or conjunction inside a span ("Bundesamt für Statistik") makes it a phrase
-# that can be a name; a plain noun phrase ("Digitales Marketing") has none.
-JOINING_TAGS = {"APPR", "APPRART", "ART", "KON", "KOKOM", "$(", "$,", "-"}  # "-": a tagset-less model
-ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,4}$")  # "SHK", "EZB"; "MARKETING" is a shouted word
-ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
-
-
 def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
@@ -58,160 +34,6 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
         if label in LABELS and (gazetteer.lookup(ent.text) or not is_false_friend(ent, label)):
             mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, "model"))
     return mentions
-
-
-def is_false_friend(ent, label: str = "") -> bool:
-    """A model span that is no name: lower-case or symbol spans, pronouns, a span that ran into
-    the next word, a person "named" by an acronym, or a span made only of ordinary words."""
-    text = ent.text.strip()
-    words = [t for t in ent if not t.is_punct and not t.is_space]
-    if not words or not text[:1].isupper() and not text[:1].isdigit():
-        return True
-    if text.lower() in NEVER_ENTITIES or len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
-        return True
-    if len(words) > 1 and (words[-1].pos_ not in {"NOUN", "PROPN", "X", "NUM"} or words[-1].text[:1].islower()):
-        return True  # "Zunft tut", "Jobs to": the span ran into the next word
-    if label == "PER" and any(ALL_CAPS.match(t.text) for t in words):
-        return True  # "Meister SHK": people are not named by acronyms
-    lettered = [t for t in words if any(c.isalpha() for c in t.text)]
-    alone = len(lettered) == 1
-    return bool(lettered) and (all(is_ordinary_word(t, alone) for t in lettered) or is_english_phrase(lettered))
-
-
-def is_ordinary_word(token, alone: bool = False) -> bool:
-    """The word is no part of a name. In context: a common noun HanTa knows (HanTa tags unknown
-    names NN too: "Maribor" stays), an adjective written lower case, at a sentence start or, in
-    this document, also lower case before the same noun ("Digitales Marketing" beside "digitale
-    Marketing"; "Europäische Union" stays), or a lone word of any other non-name tag. Whatever
-    the tag: clearly an English word ("Big", "Data", "Compliances"), a foreign word a word list
-    knows ("Blackbox"), a common noun HanTa knows ("Meister"), or a word HanTa does not know as a
-    name whose lower-case form is a German adverb ("Soundso", read "soundso")."""
-    from wordfreq import zipf_frequency
-
-    text = token.text
-    if token.tag_ in {"ADJA", "ADJD"}:
-        return alone or not _capitalised_inside_sentence(token) or _written_lower_case_before(token)
-    if token.tag_ in JOINING_TAGS:
-        return alone  # alone no name; inside a span it joins name parts ("Bundesamt für Statistik")
-    if token.tag_ not in NAME_TAGS | {"NN"}:
-        return True  # an adverb, verb, pronoun …: "Fast Food"
-    if ALL_CAPS.match(text):
-        return False
-    german, english = _frequencies(text)
-    if english >= ENGLISH_WORD_ZIPF and english > german + ENGLISH_MARGIN:
-        return True
-    if token.tag_ == "FM" and max(german, english) >= FOREIGN_WORD_ZIPF:
-        return True
-    if token.tag_ == "NN" and "-" in text.strip("-"):  # hyphenated: ordinary when every part is
-        return _common_noun_head(text)
-    if token.tag_ == "NN":  # a common noun if a frequent word ("Services") or one HanTa knows
-        return max(german, english) >= COMMON_NOUN_ZIPF or is_known_common_noun(text)
-    if alone and _is_verb_form(text):
-        return True  # "Verändert" opening a question: a verb, capitalised by its place
-    tag, logprob = _hanta_best(text)
-    if logprob > KNOWN_WORD_LOGPROB:
-        return tag == "NN"  # a word HanTa knows: ordinary if a common noun, else a known name
-    return zipf_frequency(text.lower(), "de") >= LOWERCASE_WORD_ZIPF and \
-        _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
-
-
-def _common_noun_head(text: str) -> bool:
-    """A hyphenated compound that ends in a common noun and has no name or acronym in it ("Insta-Stories",
-    "Service-Ökosystemen", "MARKETING-DÄMMERUNG"); a name or an acronym in any part keeps it ("Berlin-Mitte",
-    "Schleswig-Holstein", "SPD-Bundestagsfraktion")."""
-    parts = [p for p in text.split("-") if p]
-    return len(parts) > 1 and _is_common_part(parts[-1]) and not any(map(_is_name_part, parts[:-1]))
-
-
-def _is_common_part(part: str) -> bool:
-    return len(part) > 2 and (max(_frequencies(part)) >= COMMON_NOUN_ZIPF or is_known_common_noun(part))
-
-
-def _is_name_part(part: str) -> bool:
-    """An acronym, or a name HanTa knows ("Max", "Gaza", "Schleswig"; unknown words such as "Insta" are not)."""
-    return bool(ACRONYM.match(part) and not part.isupper() or ALL_CAPS.match(part)) or _is_known_as(part, "NE")
-
-
-def _is_verb_form(text: str) -> bool:
-    """The word, written lower case, is a frequent finite verb or participle HanTa knows ("verändert")."""
-    from wordfreq import zipf_frequency
-
-    lower = text.lower()
-    tag, logprob = _hanta_best(lower)
-    return (lower != text and tag.startswith(VERB_FORM_TAGS) and logprob > KNOWN_WORD_LOGPROB
-            and zipf_frequency(lower, "de") >= VERB_FORM_ZIPF)
-
-
-def is_known_common_noun(text: str) -> bool:
-    """HanTa knows the word as a common noun ("Prozessen", "Massenmedien"), or the word is rare and
-    ends in a longer common noun ("Nutzerbedürfnisse", "Datenkraken"): an ad-hoc compound, no name."""
-    from wordfreq import zipf_frequency
-
-    word = text.capitalize() if text.isupper() else text
-    tag, logprob = _hanta_best(word)
-    if tag == "NN" and logprob > KNOWN_NOUN_LOGPROB:
-        return True
-    if zipf_frequency(word.lower(), "de") >= RARE_WORD_ZIPF:
-        return False
-    heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
-    return any(_is_known_as(head, "NN") for head in heads)
-
-
-def _is_known_as(word: str, tag: str) -> bool:
-    best, logprob = _hanta_best(word)
-    return best == tag and logprob > KNOWN_WORD_LOGPROB
-
-
-def _capitalised_inside_sentence(token) -> bool:
-    if not token.text[:1].isupper() or token.text.isupper() or token.is_sent_start or token.i == 0:
-        return False
-    return not token.doc[token.i - 1].is_punct  # after "*", ":" or a quote a word starts a phrase
-
-
-def _written_lower_case_before(token) -> bool:
-    """The document also writes this adjective lower case before the same noun."""
-    doc, end = token.doc, token.i + 1
-    while end < len(doc) and doc[end].tag_ in {"ADJA", "ADJD"}:
-        end += 1
-    if end >= len(doc):
-        return False
-    stem = re.sub(r"(e|es|en|er|em)$", "", token.text.lower())
-    lower_case_phrase = rf"\b{re.escape(stem)}\w*\s+(?:[a-zäöüß]\w*\s+)?{re.escape(doc[end].text)}\b"
-    return re.search(lower_case_phrase, doc.text) is not None
-
-
-def is_english_phrase(words) -> bool:
-    """"Main Ingredient": every word more common in English than in German, at least half of them
-    clearly, and none a name HanTa is sure of ("New York" stays a name)."""
-    frequencies = [_frequencies(t.text) for t in words]
-    if len(words) < 2 or not all(en >= ENGLISH_WORD_ZIPF - 1 and en > de for de, en in frequencies):
-        return False
-    clearly = sum(en >= ENGLISH_WORD_ZIPF and en > de + ENGLISH_MARGIN for de, en in frequencies)
-    return 2 * clearly >= len(words) and not any(_is_sure_name(t.text) for t in words)
-
-
-def _is_sure_name(word: str) -> bool:
-    tag, logprob = _hanta_best(word)
-    return tag == "NE" and logprob > SURE_NAME_LOGPROB
-
-
-def _frequencies(text: str) -> tuple[float, float]:
-    """German and English Zipf frequency of the lower-cased word, or of its singular if more
-    common ("Compliances" -> "compliance")."""
-    from wordfreq import zipf_frequency
-
-    lower = text.lower()
-    forms = [lower, lower[:-1]] if lower.endswith("s") and len(lower) > 4 else [lower]
-    return max(zipf_frequency(f, "de") for f in forms), max(zipf_frequency(f, "en") for f in forms)
-
-
-@lru_cache(maxsize=65536)
-def _hanta_best(word: str) -> tuple[str, float]:
-    """HanTa's most likely tag of the word out of context, and its log-probability."""
-    from .hanta_tagger import load_hanta
-
-    tag, logprob = load_hanta().tag_word(word)[0]
-    return tag, float(logprob)
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
