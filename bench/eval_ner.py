@@ -92,10 +92,10 @@ def model_spans(doc) -> set[tuple[int, int, str]]:
 
 
 def filtered_spans(doc) -> set[tuple[int, int, str]]:
-    """Model spans that survive mtext's false-friend filter (entities._model_mentions)."""
-    from marketingtext.entities import _model_mentions
+    """Model spans that survive mtext's false-friend filter (entities._model_mentions, no gazetteer)."""
+    from marketingtext.entities import Gazetteer, _model_mentions
 
-    return {(m.start, m.end, m.label) for m in _model_mentions(doc)}
+    return {(m.start, m.end, m.label) for m in _model_mentions(doc, Gazetteer([]))}
 
 
 def layer_spans(doc, gazetteer) -> set[tuple[int, int, str]]:
