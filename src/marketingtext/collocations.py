@@ -28,16 +28,11 @@ import pandas as pd
 
 from .lexicon import term_key
 from .parsing import ParsedDoc
-from .words import numbered_sentences, words_of
+from .terms import most_common
+from .words import COUNT_MODES, numbered_sentences, word_key, words_of
 
 COLLOCATION_COLUMNS = ["term", "collocate", "freq", "freq_node", "freq_collocate", "expected",
                        "logdice", "mi", "t_score", "g2", "docs"]
-MODES = ("lemma", "surface")
-
-
-def word_key(token, mode: str) -> str:
-    """The key a word is counted under: its lemma key (``Kund:innen`` -> ``kunde``) or its lower-cased text."""
-    return term_key(token.lemma_) if mode == "lemma" else token.text.lower()
 
 
 def node_keys(term: str, mode: str, nlp=None) -> tuple[str, ...]:
@@ -102,11 +97,6 @@ def scores(f_xy: int, f_x: int, f_y: int, slots: int, words: int) -> dict:
     }
 
 
-def _display(forms: Counter) -> str:
-    """The most frequent spelling of a key (ties: alphabetical), so ``kunde`` shows as ``Kunde``."""
-    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
 def collocation_table(parsed_docs: Iterable[ParsedDoc], term: str, window: int = 5, min_freq: int = 2,
                       mode: str = "lemma", nlp=None) -> pd.DataFrame:
     """Collocates of ``term`` within ±``window`` words, one row per collocate seen at least ``min_freq`` times.
@@ -114,8 +104,8 @@ def collocation_table(parsed_docs: Iterable[ParsedDoc], term: str, window: int =
     Sorted by logDice, then frequency (both descending), then collocate. ``nlp`` lemmatises the query
     (so ``Kunden`` finds the lemma ``Kunde``); without it the query is taken as a lemma.
     """
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if mode not in COUNT_MODES:
+        raise ValueError(f"mode must be one of {', '.join(COUNT_MODES)}, not {mode!r}")
     node = node_keys(term, mode, nlp)
     counts = _Counts()
     if node and window > 0:
@@ -128,7 +118,7 @@ def collocation_table(parsed_docs: Iterable[ParsedDoc], term: str, window: int =
     for key, f_xy in counts.pair_freq.items():
         if f_xy < max(min_freq, 1):
             continue
-        rows.append({"term": term, "collocate": _display(counts.lemma_forms[key]), "freq": f_xy,
+        rows.append({"term": term, "collocate": most_common(counts.lemma_forms[key]), "freq": f_xy,
                      "freq_node": counts.node, "freq_collocate": counts.word_freq[key],
                      **scores(f_xy, counts.node, counts.word_freq[key], counts.slots, counts.words),
                      "docs": len(counts.pair_docs[key])})

@@ -145,11 +145,13 @@ class Corpus:
                            title=title, meta={"Pipeline": self.pipeline.describe()})
         return render_report(data)
 
-    def style(self) -> dict:
-        """This corpus's style profile (one value per measure; see ``mtext compare --style``)."""
+    def style(self, n_entities: int | None = None) -> dict:
+        """This corpus's style profile (one value per measure; see ``mtext compare --style``);
+        ``n_entities``: its number of entity mentions when already counted."""
         from .comparison import style_profile
 
-        return style_profile(self.parsed(), self.sentences(), len(self.entities()))
+        n_entities = len(self.entities()) if n_entities is None else n_entities
+        return style_profile(self.parsed(), self.sentences(), n_entities)
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False,
                 report: bool = True) -> dict[str, pd.DataFrame]:
@@ -238,14 +240,15 @@ def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b"
     """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare`
     (by, p, keep_all, correction, min_docs)."""
     from .comparison import compare, style_table
-    from .entities import canonicalise, summarize
+    from .entities import canonicalise
 
     # one canonicalisation over both sides: an entity has one name whichever side names it
     mentions = canonicalise(pd.concat([a.entities().assign(side="a"), b.entities().assign(side="b")]))
-    names_a = set(summarize(mentions[mentions["side"] == "a"])["canonical"])
-    names_b = set(summarize(mentions[mentions["side"] == "b"])["canonical"])
+    on_a = mentions["side"] == "a"
+    names_a, names_b = set(mentions.loc[on_a, "canonical"]), set(mentions.loc[~on_a, "canonical"])
     keyness = compare(a, b, **options)
-    return Comparison(keyness, style_table(a.style(), b.style(), label_a, label_b),
+    styles = a.style(n_entities=int(on_a.sum())), b.style(n_entities=int((~on_a).sum()))
+    return Comparison(keyness, style_table(*styles, label_a, label_b),
                       sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
 
 

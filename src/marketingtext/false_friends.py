@@ -104,7 +104,7 @@ def _is_common_part(part: str) -> bool:
 
 def _is_name_part(part: str) -> bool:
     """An acronym, or a name HanTa knows ("Max", "Gaza", "Schleswig"; unknown words such as "Insta" are not)."""
-    return bool(ACRONYM.match(part) and not part.isupper() or ALL_CAPS.match(part)) or _is_known_as(part, "NE")
+    return bool(ACRONYM.match(part) and not part.isupper() or ALL_CAPS.match(part)) or is_known_as(part, "NE")
 
 
 def _is_verb_form(text: str) -> bool:
@@ -129,10 +129,10 @@ def is_known_common_noun(text: str) -> bool:
     if zipf_frequency(word.lower(), "de") >= RARE_WORD_ZIPF:
         return False
     heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
-    return any(_is_known_as(head, "NN") for head in heads)
+    return any(is_known_as(head, "NN") for head in heads)
 
 
-def _is_known_as(word: str, tag: str) -> bool:
+def is_known_as(word: str, tag: str) -> bool:
     best, logprob = _hanta_best(word)
     return best == tag and logprob > KNOWN_WORD_LOGPROB
 

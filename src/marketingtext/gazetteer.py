@@ -21,6 +21,7 @@ from pathlib import Path
 
 import tomllib
 
+from .false_friends import is_known_as
 from .words import squash_spaces
 
 LABELS = {"PER", "LOC", "ORG", "MISC"}
@@ -33,7 +34,6 @@ COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full na
 PREFIX_WORDS = 15
 PREFIX_VOCABULARY = 200_000
 ENGLISH_COMMON_ZIPF = 4.0  # "Sharp": a common English word, more common there than in German
-KNOWN_WORD_LOGPROB = -20.0  # HanTa's score of a word it knows (unknown words score about -30)
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def is_common_alias(alias: str) -> bool:
     english = zipf_frequency(lower, "en")
     if english >= ENGLISH_COMMON_ZIPF and english > zipf_frequency(lower, "de") + 0.5:
         return True
-    if _hanta_common_noun(alias):
+    if is_known_as(alias, "NN"):
         return True
     return _words_beginning_with(lower) >= PREFIX_WORDS
 
@@ -145,13 +145,6 @@ def _words_beginning_with(prefix: str) -> int:
             break
         count += len(word) >= len(prefix) + 3
     return count
-
-
-def _hanta_common_noun(word: str) -> bool:
-    from .hanta_tagger import load_hanta
-
-    tag, logprob = load_hanta().tag_word(word)[0]
-    return tag == "NN" and logprob > KNOWN_WORD_LOGPROB
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from importlib import resources
 
 import pandas as pd
 
+from .lexicon import term_key
 from .report_data import ReportData
 
 HEATMAP_DOCS = 40  # the heat-map shows the longest documents beyond this (a 274 x 274 grid helps nobody)
@@ -89,7 +90,7 @@ def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str],
     per_sentence: dict[tuple, list[int]] = {}
     for r in tokens.itertuples(index=False):
         key_id = vocab.setdefault(r.key, len(vocab))
-        spelling = texts[(r.doc, r.sent_id)][r.start:r.end].lower().replace("-", "").replace("\u2011", "")
+        spelling = term_key(texts[(r.doc, r.sent_id)][r.start:r.end])
         if spelling != r.key:
             forms.setdefault(spelling, set()).add(key_id)
         per_sentence.setdefault((r.doc, r.sent_id), []).extend((int(r.start), int(r.end), key_id))

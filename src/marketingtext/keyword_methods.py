@@ -116,7 +116,7 @@ def reference_keyness(count: int, n_words: int, key: tuple) -> tuple[float, floa
 def keyness_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
     out = {}
     for key, st in terms.terms.items():
-        ref = sum(10 ** (zipf(w) - 9) for w in key) / len(key) * REFERENCE_WORDS if len(key) == 1 else 0.0
+        ref = reference_count(key) if len(key) == 1 else 0.0
         g2 = log_likelihood(st.count, ref, terms.n_words, REFERENCE_WORDS)
         lr = log_ratio(st.count, ref, terms.n_words, REFERENCE_WORDS)
         if lr > 0:

@@ -16,12 +16,11 @@ import pandas as pd
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from .dispersion import doc_range, gries_dp
-from .lexicon import term_key
 from .parsing import ParsedDoc
-from .words import numbered_sentences, words_of
+from .terms import most_common
+from .words import COUNT_MODES, numbered_sentences, word_key, words_of
 
 NGRAM_COLUMNS = ["ngram", "key", "n", "freq", "range", "dp"]
-MODES = ("lemma", "surface")
 
 
 def _sentence_words(parsed: ParsedDoc, mode: str) -> list[tuple[list[str], list[str], list[bool]]]:
@@ -29,7 +28,7 @@ def _sentence_words(parsed: ParsedDoc, mode: str) -> list[tuple[list[str], list[
     sentences = []
     for _, sent in numbered_sentences(parsed.doc):
         words = words_of(sent)
-        keys = [term_key(t.lemma_) if mode == "lemma" else t.text.lower() for t in words]
+        keys = [word_key(t, mode) for t in words]
         stops = [t.text.lower() in STOP_WORDS or t.lemma_.lower() in STOP_WORDS for t in words]
         sentences.append((keys, [t.text for t in words], stops))
     return sentences
@@ -54,7 +53,7 @@ def _rows_for_length(docs: list[list], sizes: list[int], n: int, min_freq: int) 
                 if gram in kept:
                     per_doc[gram][d] += 1
                     spellings[gram][" ".join(sentence[1][i:i + n])] += 1
-    return [{"ngram": min(spellings[g].items(), key=lambda kv: (-kv[1], kv[0]))[0], "key": " ".join(g), "n": n,
+    return [{"ngram": most_common(spellings[g]), "key": " ".join(g), "n": n,
              "freq": totals[g], "range": doc_range(per_doc[g]), "dp": round(gries_dp(per_doc[g], sizes), 4)}
             for g in kept]
 
@@ -67,8 +66,8 @@ def ngram_table(parsed_docs: Iterable[ParsedDoc], n_min: int = 2, n_max: int = 4
     ``n``, ``freq``, ``range`` (documents it occurs in) and ``dp`` (Gries' DP over documents, sized in words).
     Sorted by frequency and range (descending), then ``n`` and ``key``.
     """
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if mode not in COUNT_MODES:
+        raise ValueError(f"mode must be one of {', '.join(COUNT_MODES)}, not {mode!r}")
     docs = [_sentence_words(parsed, mode) for parsed in parsed_docs]
     sizes = [sum(len(keys) for keys, _, _ in sentences) for sentences in docs]
     rows = []

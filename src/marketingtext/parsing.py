@@ -68,11 +68,11 @@ def parse_sources(
     """
     if iter(sources) is sources:  # a one-shot iterator; a list or SourceList is read once per pass
         sources = list(sources)
-    # Three passes over ``sources`` (each holds one text at a time): which are cached, the texts
-    # to parse (the engine reads ahead a batch), and the documents in order.
-    hits = [cache is not None and cache.has(source.text) for source in sources]
+    # Passes over ``sources`` (each holds one text at a time): which are cached (only with a cache),
+    # the texts to parse (the engine reads ahead a batch; cached ones are not read), the documents in order.
+    hits = [cache.has(source.text) for source in sources] if cache is not None else [False] * len(sources)
     engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs))
-    parsed = engine(source.text for source, hit in zip(sources, hits, strict=True) if not hit)
+    parsed = engine(sources[i].text for i, hit in enumerate(hits) if not hit)
     for source, hit in zip(sources, hits, strict=True):
         doc = cache.get(source.text, nlp.vocab) if hit else None
         if doc is None:

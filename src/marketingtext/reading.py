@@ -19,8 +19,6 @@ from .walking import walk_folder
 
 DEFAULT_GLOBS = ("*.txt", "*.md", *FORMAT_GLOBS)
 STDIN = "-"
-# A file larger than this is read all the same (parsing splits it), but it is said once.
-LARGE_FILE_BYTES = 50_000_000
 BINARY_SNIFF_BYTES = 8192
 
 # Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.

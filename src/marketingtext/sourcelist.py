@@ -87,18 +87,13 @@ class SourceList:
 
 
 def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False,
-                 on_source=None, tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
-    """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems.
-
-    ``on_source(source)`` sees each document's text while it is in memory (e.g. for a cache check).
-    """
+                 tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
+    """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems."""
     refs, problems = [], []
     for item in read_sources(paths, globs, keep_boilerplate, tables):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
-        if on_source is not None:
-            on_source(item)
         keep = item.path == STDIN or format_of(item.path) is not None
         refs.append(SourceRef(item.path, item.doc, source_key(item), item if keep else None))
     return SourceList(refs, keep_boilerplate, tables), problems

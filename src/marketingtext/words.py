@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import term_key
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+COUNT_MODES = ("lemma", "surface")  # what collocations and n-grams count: lemma keys or word forms
 
 
 def is_word(token: Token) -> bool:
@@ -34,3 +38,8 @@ def numbered_sentences(doc):
 def squash_spaces(text: str) -> str:
     """Runs of whitespace (line breaks too) as one space, none at the ends."""
     return " ".join(text.split())
+
+
+def word_key(token: Token, mode: str) -> str:
+    """The key a word is counted under: its lemma key (``Kund:innen`` -> ``kunde``) or its lower-cased text."""
+    return term_key(token.lemma_) if mode == "lemma" else token.text.lower()

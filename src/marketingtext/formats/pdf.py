@@ -48,7 +48,9 @@ def _open(path: Path):
     # pypdf logs repairs ("EOF marker not found") as warnings; mtext says one line per bad file instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-    if not path.read_bytes()[:1024].lstrip().startswith(b"%PDF"):
+    with path.open("rb") as handle:  # the header only: a PDF may be hundreds of megabytes
+        header = handle.read(1024)
+    if not header.lstrip().startswith(b"%PDF"):
         raise FormatError("not a PDF file (no %PDF header; damaged or renamed?); export it again as PDF")
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
