@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexicon import zipf
+
 NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
@@ -61,8 +63,6 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
     the tag: clearly an English word ("Big", "Data", "Compliances"), a foreign word a word list
     knows ("Blackbox"), a common noun HanTa knows ("Meister"), or a word HanTa does not know as a
     name whose lower-case form is a German adverb ("Soundso", read "soundso")."""
-    from wordfreq import zipf_frequency
-
     text = token.text
     if token.tag_ in {"ADJA", "ADJD"}:
         return alone or not _capitalised_inside_sentence(token) or _written_lower_case_before(token)
@@ -86,7 +86,7 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
     tag, logprob = _hanta_best(text)
     if logprob > KNOWN_WORD_LOGPROB:
         return tag == "NN"  # a word HanTa knows: ordinary if a common noun, else a known name
-    return zipf_frequency(text.lower(), "de") >= LOWERCASE_WORD_ZIPF and \
+    return zipf(text.lower()) >= LOWERCASE_WORD_ZIPF and \
         _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
 
 
@@ -109,24 +109,20 @@ def _is_name_part(part: str) -> bool:
 
 def _is_verb_form(text: str) -> bool:
     """The word, written lower case, is a frequent finite verb or participle HanTa knows ("verändert")."""
-    from wordfreq import zipf_frequency
-
     lower = text.lower()
     tag, logprob = _hanta_best(lower)
     return (lower != text and tag.startswith(VERB_FORM_TAGS) and logprob > KNOWN_WORD_LOGPROB
-            and zipf_frequency(lower, "de") >= VERB_FORM_ZIPF)
+            and zipf(lower) >= VERB_FORM_ZIPF)
 
 
 def is_known_common_noun(text: str) -> bool:
     """HanTa knows the word as a common noun ("Prozessen", "Massenmedien"), or the word is rare and
     ends in a longer common noun ("Nutzerbedürfnisse", "Datenkraken"): an ad-hoc compound, no name."""
-    from wordfreq import zipf_frequency
-
     word = text.capitalize() if text.isupper() else text
     tag, logprob = _hanta_best(word)
     if tag == "NN" and logprob > KNOWN_NOUN_LOGPROB:
         return True
-    if zipf_frequency(word.lower(), "de") >= RARE_WORD_ZIPF:
+    if zipf(word.lower()) >= RARE_WORD_ZIPF:
         return False
     heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
     return any(is_known_as(head, "NN") for head in heads)
@@ -173,11 +169,9 @@ def _is_sure_name(word: str) -> bool:
 def _frequencies(text: str) -> tuple[float, float]:
     """German and English Zipf frequency of the lower-cased word, or of its singular if more
     common ("Compliances" -> "compliance")."""
-    from wordfreq import zipf_frequency
-
     lower = text.lower()
     forms = [lower, lower[:-1]] if lower.endswith("s") and len(lower) > 4 else [lower]
-    return max(zipf_frequency(f, "de") for f in forms), max(zipf_frequency(f, "en") for f in forms)
+    return max(zipf(f) for f in forms), max(zipf(f, "en") for f in forms)
 
 
 @lru_cache(maxsize=65536)

@@ -22,6 +22,7 @@ from pathlib import Path
 import tomllib
 
 from .false_friends import is_known_as
+from .lexicon import zipf
 from .words import squash_spaces
 
 LABELS = {"PER", "LOC", "ORG", "MISC"}
@@ -121,13 +122,11 @@ def is_common_alias(alias: str) -> bool:
     """A one-word alias that is also an ordinary word or the first part of many German words:
     HanTa knows it as a common noun ("Drucker"), it is a common English word ("Sharp"), or
     wordfreq's German list holds many words that begin with it ("Meta", "Keller")."""
-    from wordfreq import zipf_frequency
-
     if " " in alias.strip() or len(alias) < 2:
         return False
     lower = alias.lower()
-    english = zipf_frequency(lower, "en")
-    if english >= ENGLISH_COMMON_ZIPF and english > zipf_frequency(lower, "de") + 0.5:
+    english = zipf(lower, "en")
+    if english >= ENGLISH_COMMON_ZIPF and english > zipf(lower) + 0.5:
         return True
     if is_known_as(alias, "NN"):
         return True
@@ -182,8 +181,6 @@ def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
 
 def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer aliases over token windows, plus aliases as the first part of a compound."""
-    from wordfreq import zipf_frequency
-
     words = [t for t in doc if not t.is_space]
     doc_text = doc.text  # Doc.text re-joins every token on each access: read it once
     full_names = {e.canonical for e in _full_name_hits(words, gazetteer)}
@@ -197,7 +194,7 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
             text = doc_text[span[0].idx: span[-1].idx + len(span[-1])]
             entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
             if entry and n == 1 and entry.label == "PER" and entry.canonical not in full_names:
-                if zipf_frequency(text.rstrip("s'’"), "de") >= COMMON_WORD_ZIPF:
+                if zipf(text.rstrip("s'’")) >= COMMON_WORD_ZIPF:
                     entry = None  # "Drucker" is a printer unless Peter Drucker is in the text
             if entry:
                 hit = Mention(span[0].idx, span[-1].idx + len(span[-1]), text, entry.label, "gazetteer", entry)

@@ -14,6 +14,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .lexicon import zipf
+
 # Gender-inclusive forms kept as one token: Kund:innen, Kund*innen, Kund_innen, Nutzer/innen, Mitarbeiter:in.
 GENDER_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:[:*_/]|\u2019)[iI]n(?:nen)?$")
 # Binnen-I: KundInnen, MitarbeiterIn (capital I after a lowercase letter, before n/nen at the end).
@@ -70,11 +72,9 @@ def gender_lemma(text: str) -> str:
     The stem is either the masculine noun itself (``Nutzer``) or lacks its final -e (``Kund``);
     general German word frequencies decide which is a word.
     """
-    from wordfreq import zipf_frequency
-
     stem = gender_base(text)
     candidates = [stem, stem + "e"]
-    return max(candidates, key=lambda w: (zipf_frequency(w, "de"), -len(w)))
+    return max(candidates, key=lambda w: (zipf(w), -len(w)))
 
 
 def _is_boundary(anchor: Token, nxt: Token) -> bool:

@@ -23,11 +23,11 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    """Zipf frequency of a word in general German (0 for unknown words)."""
+def zipf(word: str, lang: str = "de") -> float:
+    """Zipf frequency of a word in general German (``lang="en"``: English); 0 for unknown words."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "de")
+    return zipf_frequency(word, lang)
 
 
 def specificity(words: tuple[str, ...]) -> float:
