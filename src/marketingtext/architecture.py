@@ -9,7 +9,7 @@ the floor whose job it does. Nothing imports this module at run time.
 LAYERS: dict[str, tuple[str, ...]] = {
     # 1. base: the definitions and formulas everything shares; no spaCy models, no pandas tables
     "base": ("version", "errors", "words", "stats", "lexicon", "fsio", "syllables", "numbers_de", "gender", "passive",
-             "dispersion"),
+             "dispersion", "pieces"),
     # 2. files -> clean text (formats/: one reader per file format)
     "reading": ("reading", "walking", "boilerplate", "formats", "sourcelist"),
     # 3. the German spaCy pipeline and mtext's components

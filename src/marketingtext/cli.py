@@ -176,6 +176,8 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
                   jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
+    for notice in getattr(corpus.sources, "notices", ()):
+        typer.echo(f"mtext: {notice}", err=True)
     if options.verbose:
         typer.echo(f"mtext: pipeline {corpus.pipeline.describe()}", err=True)
         for source in corpus.sources:

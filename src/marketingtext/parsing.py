@@ -8,46 +8,21 @@ given, so a re-run costs only the reading.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from spacy.tokens import Doc
 
 from .cache import DocCache
+from .pieces import CHUNK_CHARS, split_text
 from .reading import SourceText
-
-# Texts longer than this are parsed in pieces cut at paragraph (else sentence, else word)
-# boundaries and joined again, instead of raising spaCy's max_length blindly.
-CHUNK_CHARS = 100_000
 
 
 @dataclass(frozen=True)
 class ParsedDoc:
     source: SourceText
     doc: Doc
-
-
-def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """Cut ``text`` into pieces of at most ``limit`` characters whose concatenation is ``text``.
-
-    Cuts fall after a blank line if possible, else after a line break, a sentence end or a
-    space; a piece of ``limit`` characters without any of them is cut hard.
-    """
-    pieces = []
-    while len(text) > limit:
-        window = text[:limit]
-        cut = -1
-        for pattern in (r"\n\s*\n", r"\n", r"[.!?…][\"“”»)]*\s+", r"\s+"):
-            matches = list(re.finditer(pattern, window))
-            if matches and matches[-1].end() > limit // 4:
-                cut = matches[-1].end()
-                break
-        cut = cut if cut > 0 else limit
-        pieces.append(text[:cut])
-        text = text[cut:]
-    pieces.append(text)
-    return pieces
 
 
 def parse_sources(
@@ -87,20 +62,30 @@ def parse_sources(
 
 def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -> Iterator[Doc]:
     """One Doc per text, in order: texts go through ``nlp.pipe`` (or ``jobs`` processes) in chunks
-    of at most :data:`CHUNK_CHARS` characters, and each text's chunks are joined again."""
+    of at most :data:`CHUNK_CHARS` characters, and each text's chunks are joined again.
 
-    def chunks():
-        for index, text in enumerate(texts):
-            pieces = split_text(text)
-            for n, piece in enumerate(pieces):
-                yield piece, (index, n == len(pieces) - 1)
-
+    Runs of short texts are piped ``batch_size`` at a time; a long text's chunks one at a time, since
+    a batch of 16 chunks of 100,000 characters takes over a GB in the NER alone.
+    """
     if jobs > 1:
-        parsed = _pipe_in_processes(nlp, chunks(), jobs)
-    else:
-        parsed = nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size)
+        yield from _join_chunks(_pipe_in_processes(nlp, _chunks(texts), jobs))
+        return
+    for is_long, run in groupby(texts, key=lambda text: len(text) > CHUNK_CHARS):
+        size = 1 if is_long else batch_size
+        yield from _join_chunks(nlp.pipe(_chunks(run), as_tuples=True, batch_size=size))
+
+
+def _chunks(texts: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """(piece, is the text's last piece) for every text."""
+    for text in texts:
+        pieces = split_text(text, CHUNK_CHARS)
+        for n, piece in enumerate(pieces):
+            yield piece, n == len(pieces) - 1
+
+
+def _join_chunks(parsed: Iterable[tuple[Doc, bool]]) -> Iterator[Doc]:
     pending: list[Doc] = []
-    for doc, (_, is_last) in parsed:
+    for doc, is_last in parsed:
         pending.append(doc)
         if is_last:
             yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)

@@ -8,6 +8,10 @@ of 100,000 files, or of one very large file, never holds more than one text at a
 stdin cannot be read twice and is kept; so is the text extracted from docx, odt, pdf, html and rtf
 files (extracting it again would cost more than the memory it takes). A file that changed since it
 was scanned is an error (its tables would not match the key they are cached under).
+
+A text over :data:`~marketingtext.pieces.PART_CHARS` characters becomes several documents, its parts
+(``book#1``, ``book#2``, …, cut at paragraph boundaries), so that no parsed Doc grows with the file;
+:attr:`SourceList.notices` says so, one line per such file.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from .errors import MtextError
 from .formats import format_of
+from .pieces import PART_CHARS, split_text
 from .reading import STDIN, InputProblem, SourceText, read_source, read_sources
 
 
@@ -33,6 +38,7 @@ class SourceRef:
     doc: str
     digest: bytes
     kept: SourceText | None = None  # stdin's text, which cannot be read again
+    part: int = 0  # 1, 2, … for the parts of a very long text; 0 for a whole text
 
 
 def source_key(source: SourceText) -> bytes:
@@ -47,10 +53,13 @@ def source_key(source: SourceText) -> bytes:
 class SourceList:
     """A re-iterable, indexable sequence of :class:`SourceText`, read from disk on demand."""
 
-    def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False, tables: bool = True) -> None:
+    def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False, tables: bool = True,
+                 notices: list[str] | None = None) -> None:
         self.refs = refs
         self.keep_boilerplate = keep_boilerplate
         self.tables = tables
+        self.notices = notices or []
+        self._parts: tuple[str, list[SourceText]] | None = None  # the last long file's parts, read once
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -63,7 +72,7 @@ class SourceList:
 
     def __getitem__(self, index: int | slice) -> SourceText | SourceList:
         if isinstance(index, slice):
-            return SourceList(self.refs[index], self.keep_boilerplate, self.tables)
+            return SourceList(self.refs[index], self.keep_boilerplate, self.tables, self.notices)
         return self._read(self.refs[index])
 
     @property
@@ -77,23 +86,59 @@ class SourceList:
     def _read(self, ref: SourceRef) -> SourceText:
         if ref.kept is not None:
             return ref.kept
-        source = read_source(ref.path, self.keep_boilerplate, self.tables)
-        if isinstance(source, InputProblem):
-            raise SourceChanged(f"{ref.path}: {source.message} (it was readable when the run started)")
-        source = replace(source, doc=ref.doc) if source.doc != ref.doc else source
+        if ref.part:
+            source = self._read_part(ref)
+        else:
+            source = self._read_whole(ref.path)
+            source = replace(source, doc=ref.doc) if source.doc != ref.doc else source
         if source_key(source) != ref.digest:
             raise SourceChanged(f"{ref.path}: changed while mtext was analysing it; run again")
         return source
+
+    def _read_whole(self, path: str) -> SourceText:
+        source = read_source(path, self.keep_boilerplate, self.tables)
+        if isinstance(source, InputProblem):
+            raise SourceChanged(f"{path}: {source.message} (it was readable when the run started)")
+        return source
+
+    def _read_part(self, ref: SourceRef) -> SourceText:
+        # Parts come one after another: the file is read and cut once for all of them.
+        if self._parts is None or self._parts[0] != ref.path:
+            self._parts = (ref.path, split_parts(self._read_whole(ref.path)))
+        parts = self._parts[1]
+        if ref.part > len(parts):
+            raise SourceChanged(f"{ref.path}: changed while mtext was analysing it; run again")
+        return replace(parts[ref.part - 1], doc=ref.doc)
+
+
+def split_parts(source: SourceText, limit: int | None = None) -> list[SourceText]:
+    """``source`` alone, or its parts when its text is longer than ``limit``: ``name#1``, ``name#2``, …
+    (numbers padded to one width, so names sort in order). The first part carries the boilerplate counts."""
+    limit = limit or PART_CHARS
+    if len(source.text) <= limit:
+        return [source]
+    pieces = split_text(source.text, limit)
+    width = len(str(len(pieces)))
+    return [replace(source, doc=f"{source.doc}#{n:0{width}d}", text=piece,
+                    chars_raw=len(piece) + (source.chars_dropped if n == 1 else 0),
+                    chars_dropped=source.chars_dropped if n == 1 else 0,
+                    boilerplate_lines=source.boilerplate_lines if n == 1 else ())
+            for n, piece in enumerate(pieces, 1)]
 
 
 def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False,
                  tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
     """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems."""
-    refs, problems = [], []
+    refs, problems, notices = [], [], []
     for item in read_sources(paths, globs, keep_boilerplate, tables):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
         keep = item.path == STDIN or format_of(item.path) is not None
-        refs.append(SourceRef(item.path, item.doc, source_key(item), item if keep else None))
-    return SourceList(refs, keep_boilerplate, tables), problems
+        parts = split_parts(item)
+        if len(parts) > 1:
+            notices.append(f"{item.path}: {len(item.text):,} characters, analysed as {len(parts)} parts of at most "
+                           f"{PART_CHARS:,} ({parts[0].doc} … {parts[-1].doc})")
+        for n, part in enumerate(parts, 1 if len(parts) > 1 else 0):
+            refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n))
+    return SourceList(refs, keep_boilerplate, tables, notices), problems
