@@ -61,7 +61,7 @@ def read_fods(path: Path) -> dict[str, list[list[dict]]]:
             for cell in row.iter(f"{{{NS['table']}}}table-cell"):
                 info = {
                     "type": cell.get(f"{{{NS['office']}}}value-type"),
-                    "value": cell.get(f"{{{NS['office']}}}value"),
+                    "value": cell.get(f"{{{NS['office']}}}value") or cell.get(f"{{{NS['office']}}}boolean-value"),
                     "formula": cell.get(f"{{{NS['table']}}}formula"),
                     "text": "\n".join(odf_text(p) for p in cell.iter(f"{{{NS['text']}}}p")),
                 }
@@ -108,8 +108,9 @@ def test_excel_csv_in_german_calc_has_no_formula_and_numbers_stay_numbers(tmp_pa
     assert [c["text"] for c in header] == list(ATTACKS.columns)
     assert len(body) == len(ATTACKS)
     for cells, (_, expected) in zip(body, ATTACKS.iterrows(), strict=True):
-        text, score, count = cells[0], cells[1], cells[2]
+        text, score, count, is_question = cells[0], cells[1], cells[2], cells[3]
         assert text["type"] == "string"
+        assert is_question["type"] == "boolean" and is_question["value"] == str(expected["is_question"]).lower()
         assert text["text"] == guard_cell(expected["text"]).replace("\x0c", "")  # Calc drops a form feed
         assert score["type"] == "float" and float(score["value"]) == pytest.approx(expected["score"])
         assert count["type"] == "float" and int(count["value"]) == expected["count"]

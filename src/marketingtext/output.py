@@ -80,6 +80,20 @@ def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def german_booleans(df: pd.DataFrame) -> pd.DataFrame:
+    """Boolean columns as WAHR/FALSCH, the literals a German spreadsheet reads as booleans from CSV
+    (Python's True/False would arrive as text)."""
+    from pandas.api.types import is_bool_dtype
+
+    columns = [column for column in df.columns if is_bool_dtype(df[column])]
+    if not columns:
+        return df
+    out = df.copy()
+    for column in columns:
+        out[column] = out[column].map({True: "WAHR", False: "FALSCH"})
+    return out
+
+
 def xml_safe(text: str) -> str:
     """``text`` with each character XML cannot hold replaced by U+FFFD (�)."""
     return XML_ILLEGAL.sub(XML_REPLACEMENT, text)
@@ -95,7 +109,8 @@ def serialize(df: pd.DataFrame, fmt: str, excel: bool = False) -> bytes:
         raise OutputError(f"--excel writes CSV only, not {fmt}")
     if fmt in ("csv", "tsv"):
         if excel:
-            text = guard_formulas(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+            text = german_booleans(guard_formulas(df)).to_csv(index=False, sep=";", decimal=",",
+                                                              lineterminator="\r\n")
             return ("\ufeff" + text).encode("utf-8")
         # Python's csv module quotes a cell only for the line end in use: a lone CR would go unquoted
         # with LF line ends, so a table holding one is written with RFC 4180's CRLF.
