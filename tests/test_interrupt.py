@@ -19,10 +19,11 @@ from .conftest import RAW
 
 @pytest.fixture(scope="module")
 def long_corpus(tmp_path_factory) -> Path:
-    """40 variants of the seed essays: minutes of parsing, so there is time to interrupt."""
+    """200 variants of the seed essays: about a minute of parsing, so there is time to interrupt even on a
+    busy machine (with 40, a slow poll once found the run already finished)."""
     folder = tmp_path_factory.mktemp("long")
     essays = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
-    for n in range(40):
+    for n in range(200):
         text = essays[n % len(essays)]
         (folder / f"essay_{n:03d}.txt").write_text(f"Fassung {n}.\n\n{text}", encoding="utf-8")
     return folder
