@@ -263,6 +263,13 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Drei Dinge:\n• Machen Sie es einfach.", "Machen", "LOC"),
     ("O.k, das reicht uns.", "O.k", "LOC"),
     ("Die Leitlinien gelten ab morgen.", "Leitlinien", "LOC"),
+    # ad-hoc compounds of common nouns; a span starting inside "z. B.";
+    # frequent common nouns joined by a preposition
+    ("Wir verschenken einen Leadmagnet als PDF.", "Leadmagnet", "PER"),
+    ("Das heißt Facebookmarketing für alle.", "Facebookmarketing", "LOC"),
+    ("Sie gewinnen in Ideenwettbewerben Preise.", "Ideenwettbewerben", "LOC"),
+    ("Messwerte liefert z. B. Sensorik im Regal.", "B. Sensorik", "ORG"),
+    ("Es geht um den Dialog von Anbieter und Kunde.", "Dialog von Anbieter", "ORG"),
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
     from marketingtext.entities import entity_rows
@@ -294,6 +301,7 @@ def test_common_word_spans_are_dropped(nlp, text, span, label):
     ("Laut @faznet ist das so.", "@faznet", "ORG"),
     ("Das meldet dpa am Morgen.", "dpa", "ORG"),
     ("Sie verkauft alles bei eBay.", "eBay", "ORG"),
+    ("Die finanzen.net GmbH meldet Zahlen.", "finanzen.net GmbH", "ORG"),  # a company by its legal form
 ])
 def test_names_survive_the_false_friend_filter(nlp, text, span, label):
     from marketingtext.entities import entity_rows
