@@ -49,12 +49,12 @@ def offline_pipeline(ner_path: Path | None):
     import spacy
 
     from marketingtext import german, hanta_tagger  # noqa: F401  (registers mtext's components)
-    from marketingtext.pipeline import build_offline_pipeline
+    from marketingtext.pipeline import add_sourced_ner, build_offline_pipeline
 
     nlp = build_offline_pipeline()
     if ner_path is not None:
         nlp.remove_pipe("ner")
-        nlp.add_pipe("ner", source=spacy.load(ner_path))
+        add_sourced_ner(nlp, spacy.load(ner_path))
     return nlp
 
 

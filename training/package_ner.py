@@ -18,6 +18,10 @@ DATA = [
     {"name": "DFKI MobIE NER, train+dev splits (mobility tweets, traffic reports)", "licence": "CC BY 4.0",
      "use": "train only; MobIE's own test split unused; Hennig et al., KONVENS 2021"},
     {"name": "Europeana Newspapers NER (German lft+onb)", "licence": "CC0 1.0", "use": "train only"},
+    {"name": "Klexikon validation split of German Wikipedia (../shared/bench/wiki_de_1M) and the texts of the "
+             "train split above", "licence": "CC BY-SA (Wikipedia authors; https://de.wikipedia.org)",
+     "use": "unlabelled text for the floret static vectors (training/raw_text.py, training/train_vectors.py); "
+            "no dev or internal-test text"},
 ]
 SPLITS = ("Splits by training/prepare_ner_data.py (seed 13, by document): dev = model selection during "
           "spacy train; internal test = report only (bench/eval_ner.py).")
@@ -30,8 +34,9 @@ def main(trained: Path, target: Path) -> None:
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({
-        "name": "mtext_ner_de", "version": "0.2.0", "license": "CC BY 4.0 (trained on the data below)",
-        "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. " + SPLITS,
+        "name": "mtext_ner_de", "version": "0.3.0", "license": "CC BY-SA 4.0 (static vectors from CC BY-SA Wikipedia text; labelled data CC BY 4.0 and CC0, below)",
+        "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. Reads the STTS tag HanTa sets "
+                       "before it (mtext_hanta) and floret static vectors (20,000 x 64). " + SPLITS,
         "sources": DATA,
         "performance_note": "performance = scores on the internal dev split, which selected the best model; "
                             "held-out figures: bench/eval_ner.py (internal test split)",

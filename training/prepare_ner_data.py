@@ -14,7 +14,11 @@ Splits (seeded, by document where documents exist, so no document is in two part
 - Europeana (German lft+onb) and MobIE train+dev: train only. MobIE's test split is a public benchmark: unused.
 - GermEval train documents are written 3 times (see GERMEVAL_TRAIN_REPEAT).
 
-Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data training/corpus
+Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data training/corpus [--tag] [--without=D1,D2]
+``--without`` leaves those domains (e.g. europeana,mobie) out of the train split (dev and test unchanged).
+With ``--tag`` every document is first run through mtext's sentence rules and HanTa, so that the STTS tag
+(``NE`` proper noun vs ``NN`` common noun: the distinction German capitalisation does not make) can be an
+input feature of the NER (training/ner_tagged.cfg reads it with training/ner_code.py).
 Writes train.spacy, dev.spacy, test.spacy and dev.jsonl, test.jsonl (text + gold character spans).
 """
 
@@ -189,15 +193,29 @@ def gold_record(domain: str, doc: Doc) -> dict:
             "spans": [[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]}
 
 
-def main(shared_data: Path, out_dir: Path) -> None:
+def tagging_pipeline(nlp):
+    """The offline pipeline's sentence and HanTa components, as the NER sees them at run time."""
+    from marketingtext import german, hanta_tagger  # noqa: F401  (registers the components)
+
+    nlp.add_pipe("mtext_sentences")
+    nlp.add_pipe("mtext_hanta")
+    return [proc for _, proc in nlp.pipeline]
+
+
+def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset[str] = frozenset()) -> None:
     from marketingtext.german import add_german_tokenizer_rules
 
     nlp = spacy.blank("de")
     add_german_tokenizer_rules(nlp)
+    annotators = tagging_pipeline(nlp) if tag else []
     bins = {split: DocBin() for split in ("train", "dev", "test")}
     gold = {"dev": [], "test": []}
     counts = Counter()
     for split, domain, doc in all_docs(shared_data, nlp):
+        if split == "train" and domain in without:
+            continue
+        for annotate in annotators:
+            doc = annotate(doc)
         for _ in range(GERMEVAL_TRAIN_REPEAT if split == "train" and domain.startswith("germeval") else 1):
             bins[split].add(doc)
         if split in gold:
@@ -218,4 +236,6 @@ def main(shared_data: Path, out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    options = sys.argv[3:]
+    skipped = next((o.split("=", 1)[1] for o in options if o.startswith("--without=")), "")
+    main(Path(sys.argv[1]), Path(sys.argv[2]), tag="--tag" in options, without=frozenset(filter(None, skipped.split(","))))

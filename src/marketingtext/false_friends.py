@@ -23,6 +23,12 @@ SURE_NAME_LOGPROB = -10.0  # HanTa is sure of "York", "London", "Clinton" as nam
 FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows
 LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as an adverb or particle
 KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
+# Last parts that say what kind of place or organisation a compound names.
+NAME_HEADS = ("straße", "platz", "weg", "allee", "gasse", "ring", "damm", "ufer", "berg", "burg", "dorf", "hausen",
+              "heim", "feld", "bach", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof", "hafen", "see", "tal", "wald",
+              "stadt", "land", "bank", "gericht", "gerichtshof", "verband", "verein", "zeitung", "gruppe", "partei",
+              "amt", "ministerium", "institut", "polizei", "werke", "versicherung", "stiftung", "universität",
+              "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender")
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
 RARE_WORD_ZIPF = 2.5  # below this a word ending in a known common noun is an ad-hoc compound ("Datenkraken")
@@ -33,6 +39,11 @@ LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for a
 # A preposition, article or conjunction inside a span ("Bundesamt für Statistik") makes it a phrase
 # that can be a name; a plain noun phrase ("Digitales Marketing") has none.
 JOINING_TAGS = {"APPR", "APPRART", "ART", "KON", "KOKOM", "$(", "$,", "-"}  # "-": a tagset-less model
+COMMON_NOUN_TAGS = {"NN", "NNI", "VV(INF)"}  # HanTa: NNI is a nominalised infinitive ("das Denken")
+HANDLE = re.compile(r"^@[A-Za-z0-9_]{2,}$")  # "@faznet": a social-media account names its owner
+LEGAL_FORM = re.compile(r"^(GmbH|AG|KG|KGaA|SE|OHG|GbR|UG|mbH|e\.\s?V\.?|eG|Inc\.?|Ltd\.?|LLC|Corp\.?|plc|S\.A\.)$")
+INITIAL, LOWER_ABBREVIATION = re.compile(r"^[A-Za-zÄÖÜ]\.$"), re.compile(r"^[a-zäöü]\.$")
+ABBREVIATION = re.compile(r"^[A-Za-zÄÖÜäöü]\.[a-zäöü]\.?$")
 ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,4}$")  # "SHK", "EZB"; "MARKETING" is a shouted word
 ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
 
@@ -42,8 +53,16 @@ def is_false_friend(ent, label: str = "") -> bool:
     the next word, a person "named" by an acronym, or a span made only of ordinary words."""
     text = ent.text.strip()
     words = [t for t in ent if not t.is_punct and not t.is_space]
+    if HANDLE.match(text) or len(words) == 1 and _is_lower_case_name(text):
+        return False
+    if len(words) > 1 and LEGAL_FORM.match(words[-1].text):
+        return False  # "finanzen.net GmbH", "Maple Bank GmbH": a company by its legal form
     if not words or not text[:1].isupper() and not text[:1].isdigit():
         return True
+    if len(words) == 1 and ABBREVIATION.match(text):
+        return True  # "O.k", "W.h": an abbreviation of ordinary words
+    if ent.start > 0 and INITIAL.match(ent[0].text) and LOWER_ABBREVIATION.match(ent.doc[ent.start - 1].text):
+        return True  # "z. B. Sensorik": the span starts inside "z. B.", "u. a.", "d. h."
     if text.lower() in NEVER_ENTITIES or len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
         return True
     if len(words) > 1 and (words[-1].pos_ not in {"NOUN", "PROPN", "X", "NUM"} or words[-1].text[:1].islower()):
@@ -52,10 +71,25 @@ def is_false_friend(ent, label: str = "") -> bool:
         return True  # "Meister SHK": people are not named by acronyms
     lettered = [t for t in words if any(c.isalpha() for c in t.text)]
     alone = len(lettered) == 1
-    return bool(lettered) and (all(is_ordinary_word(t, alone) for t in lettered) or is_english_phrase(lettered))
+    content = [t for t in lettered if t.tag_ not in JOINING_TAGS]
+    if 0 < len(content) < len(lettered) and all(_is_frequent_noun(t) for t in content):
+        return True  # "Dialog von Anbieter": frequent common nouns joined by a preposition
+    return bool(lettered) and (all(is_ordinary_word(t, alone, label) for t in lettered)
+                               or is_english_phrase(lettered))
 
 
-def is_ordinary_word(token, alone: bool = False) -> bool:
+def _is_lower_case_name(text: str) -> bool:
+    """A name written lower case: an inner capital ("eBay", "iPhone") or a word HanTa knows as a name
+    or symbol ("dpa", "vwd")."""
+    if not text[:1].islower() or not text.isalpha():
+        return False
+    if any(c.isupper() for c in text[1:]):
+        return True
+    tag, logprob = _hanta_best(text)
+    return tag in {"NE", "XY"} and logprob > KNOWN_WORD_LOGPROB
+
+
+def is_ordinary_word(token, alone: bool = False, label: str = "") -> bool:
     """The word is no part of a name. In context: a common noun HanTa knows (HanTa tags unknown
     names NN too: "Maribor" stays), an adjective written lower case, at a sentence start or, in
     this document, also lower case before the same noun ("Digitales Marketing" beside "digitale
@@ -80,12 +114,18 @@ def is_ordinary_word(token, alone: bool = False) -> bool:
     if token.tag_ == "NN" and "-" in text.strip("-"):  # hyphenated: ordinary when every part is
         return _common_noun_head(text)
     if token.tag_ == "NN":  # a common noun if a frequent word ("Services") or one HanTa knows
+        # ... but a place or an organisation is often a compound whose last part says what kind it is:
+        # "Kruppstraße", "Burghausen", "Bundesverfassungsgericht", "HypoVereinsbank"
+        if alone and label in {"LOC", "ORG"} and has_name_head(text):
+            return max(german, english) >= COMMON_NOUN_ZIPF
         return max(german, english) >= COMMON_NOUN_ZIPF or is_known_common_noun(text)
     if alone and _is_verb_form(text):
         return True  # "Verändert" opening a question: a verb, capitalised by its place
     tag, logprob = _hanta_best(text)
-    if logprob > KNOWN_WORD_LOGPROB:
-        return tag == "NN"  # a word HanTa knows: ordinary if a common noun, else a known name
+    if logprob > KNOWN_WORD_LOGPROB:  # a word HanTa knows: ordinary if a common noun or a verb's
+        return tag in COMMON_NOUN_TAGS  # infinitive ("Denken", "Machen" opening a bullet), else a known name
+    if alone and is_known_common_noun(text) and not has_name_head(text):
+        return True  # "Leadmagnet", "Facebookmarketing": an ad-hoc compound of a common noun
     return zipf(text.lower()) >= LOWERCASE_WORD_ZIPF and \
         _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
 
@@ -131,6 +171,17 @@ def is_known_common_noun(text: str) -> bool:
 def is_known_as(word: str, tag: str) -> bool:
     best, logprob = _hanta_best(word)
     return best == tag and logprob > KNOWN_WORD_LOGPROB
+
+
+def _is_frequent_noun(token) -> bool:
+    return token.tag_ == "NN" and max(_frequencies(token.text)) >= COMMON_NOUN_ZIPF
+
+
+def has_name_head(word: str) -> bool:
+    """The compound ends in a part that names a kind of place or organisation (also in the genitive)."""
+    lower = word.lower()
+    forms = {lower, lower.removesuffix("s"), lower.removesuffix("es")}
+    return any(len(form) > len(head) + 2 and form.endswith(head) for form in forms for head in NAME_HEADS)
 
 
 def _capitalised_inside_sentence(token) -> bool:

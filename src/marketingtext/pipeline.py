@@ -101,10 +101,18 @@ def build_offline_pipeline():
     nlp.add_pipe("mtext_hanta")
     ner_path = ner_model_path()
     if (ner_path / "meta.json").exists():
-        nlp.add_pipe("ner", source=spacy.load(ner_path))
+        add_sourced_ner(nlp, spacy.load(ner_path))
     nlp.meta["name"] = "mtext_offline_de"
     nlp.meta["version"] = __version__
     return nlp
+
+
+def add_sourced_ner(nlp, source) -> None:
+    """Add ``source``'s NER after the tagger whose STTS tags it reads, with its static vectors: a
+    sourced component looks its vectors up in the new pipeline's vocabulary."""
+    if source.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = source.vocab.vectors
+    nlp.add_pipe("ner", source=source)
 
 
 def _add_mtext_components(nlp) -> None:

@@ -1,0 +1,43 @@
+"""Raw German text for the NER's static vectors (floret), one tokenised sentence per line.
+
+Sources: the benchmark corpus ../shared/bench/wiki_de_1M (encyclopedia articles, CC BY-SA) and the
+texts of the NER *train* split only (training/corpus*/train.spacy): nothing from the dev or internal
+test split, so the vectors have never seen a sentence the NER is selected or reported on.
+Tokenised with mtext's own German tokenizer, as the pipeline tokenises at run time.
+
+Usage: PYTHONPATH=src python training/raw_text.py ../shared training/corpus_tagged/train.spacy OUT.txt
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+
+def main(shared: Path, train: Path, out: Path) -> None:
+    from marketingtext.german import add_german_tokenizer_rules
+
+    nlp = spacy.blank("de")
+    add_german_tokenizer_rules(nlp)
+    lines = 0
+    with open(out, "w", encoding="utf-8") as sink:
+        for path in sorted((shared / "bench" / "wiki_de_1M" / "wiki").glob("*.txt")):
+            for paragraph in path.read_text(encoding="utf-8").split("\n"):
+                if paragraph.strip():
+                    sink.write(" ".join(t.text for t in nlp.make_doc(paragraph) if not t.is_space) + "\n")
+                    lines += 1
+        seen = set()
+        for doc in DocBin().from_disk(train).get_docs(nlp.vocab):
+            if doc.text in seen:  # GermEval train documents are repeated in the DocBin
+                continue
+            seen.add(doc.text)
+            sink.write(" ".join(t.text for t in doc if not t.is_space) + "\n")
+            lines += 1
+    print(f"{lines} lines written to {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
