@@ -13,7 +13,7 @@ SHARED=${SHARED:-../shared}
 MAX_STEPS=${MAX_STEPS:-6000}
 WITHOUT=${WITHOUT:-}   # e.g. europeana,mobie: domains left out of the train split
 export PYTHONPATH=src OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
-$PY -m pip install -q "floret>=0.10.5"   # training only; the shipped model needs no floret
+$PY -m pip install -q -e ".[train]"   # floret, for training only; the shipped model needs none
 $PY training/prepare_ner_data.py "$SHARED/data" training/corpus --tag ${WITHOUT:+--without=$WITHOUT}
 $PY training/raw_text.py "$SHARED" training/corpus/train.spacy training/raw_de.txt
 $PY training/train_vectors.py training/raw_de.txt training/vectors
