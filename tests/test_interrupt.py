@@ -31,7 +31,10 @@ def long_corpus(tmp_path_factory) -> Path:
 
 def interrupt_when_parsing(args: list[str], cache: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "marketingtext", *args, "--cache-dir", str(cache)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # SIGINT as a terminal delivers it. A test run started in the background by a non-interactive shell ignores
+    # SIGINT, the child would inherit that, and Python then installs no KeyboardInterrupt handler in it.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + timeout
     while not list(cache.rglob("*.spacy")):  # the first document is parsed and cached
         assert process.poll() is None, process.communicate()
