@@ -293,7 +293,7 @@ def test_common_word_spans_are_dropped(nlp, text, span, label):
     ("Die SPD-Bundestagsfraktion tagt.", "SPD-Bundestagsfraktion", "ORG"),
     ("Das Max-Planck-Institut forscht.", "Max-Planck-Institut", "ORG"),
     ("Die Stadt Essen wächst.", "Essen", "LOC"),  # an infinitive is no verb form that drops a name
-    # compounds HanTa only half knows, when the model calls them a place or an organisation
+    # compounds whose last part names a kind of place or organisation, when the model calls them one
     ("Die Kruppstraße ist gesperrt.", "Kruppstraße", "LOC"),
     ("Er wohnt in Burghausen.", "Burghausen", "LOC"),
     ("Die Bundespolizei ermittelt.", "Bundespolizei", "ORG"),
