@@ -34,7 +34,8 @@ def main(trained: Path, target: Path) -> None:
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({
-        "name": "mtext_ner_de", "version": "0.3.0", "license": "CC BY-SA 4.0 (static vectors from CC BY-SA Wikipedia text; labelled data CC BY 4.0 and CC0, below)",
+        "name": "mtext_ner_de", "version": "0.3.0",
+        "license": "CC BY-SA 4.0 (static vectors from CC BY-SA Wikipedia text; labelled data CC BY 4.0 and CC0, below)",
         "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. Reads the STTS tag HanTa sets "
                        "before it (mtext_hanta) and floret static vectors (20,000 x 64). " + SPLITS,
         "sources": DATA,

@@ -15,7 +15,8 @@ Splits (seeded, by document where documents exist, so no document is in two part
 - GermEval train documents are written 3 times (see GERMEVAL_TRAIN_REPEAT).
 
 Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data training/corpus [--tag] [--without=D1,D2]
-``--without`` leaves those domains (e.g. europeana,mobie) out of the train split (dev and test unchanged).
+``--without`` leaves those domains (e.g. europeana,mobie) out of the train split (dev and test unchanged);
+``--germeval-repeat=N`` writes GermEval's train documents N times (default 3).
 With ``--tag`` every document is first run through mtext's sentence rules and HanTa, so that the STTS tag
 (``NE`` proper noun vs ``NN`` common noun: the distinction German capitalisation does not make) can be an
 input feature of the NER (training/ner_tagged.cfg reads it with training/ner_code.py).
@@ -202,7 +203,8 @@ def tagging_pipeline(nlp):
     return [proc for _, proc in nlp.pipeline]
 
 
-def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset[str] = frozenset()) -> None:
+def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset[str] = frozenset(),
+         germeval_repeat: int = GERMEVAL_TRAIN_REPEAT) -> None:
     from marketingtext.german import add_german_tokenizer_rules
 
     nlp = spacy.blank("de")
@@ -216,7 +218,7 @@ def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset
             continue
         for annotate in annotators:
             doc = annotate(doc)
-        for _ in range(GERMEVAL_TRAIN_REPEAT if split == "train" and domain.startswith("germeval") else 1):
+        for _ in range(germeval_repeat if split == "train" and domain.startswith("germeval") else 1):
             bins[split].add(doc)
         if split in gold:
             gold[split].append(gold_record(domain, doc))
@@ -235,7 +237,19 @@ def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset
               f"tokens {counts[(split, domain, 'tokens')]:7d} entities {counts[(split, domain, 'ents')]:6d}")
 
 
+def parse_args(argv: list[str]):
+    import argparse
+
+    parser = argparse.ArgumentParser(description="NER corpora to DocBins: train, dev and internal test splits")
+    parser.add_argument("shared_data", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--tag", action="store_true", help="run mtext's sentence rules and HanTa first")
+    parser.add_argument("--without", default="", help="domains left out of the train split, e.g. europeana,mobie")
+    parser.add_argument("--germeval-repeat", type=int, default=GERMEVAL_TRAIN_REPEAT)
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    options = sys.argv[3:]
-    skipped = next((o.split("=", 1)[1] for o in options if o.startswith("--without=")), "")
-    main(Path(sys.argv[1]), Path(sys.argv[2]), tag="--tag" in options, without=frozenset(filter(None, skipped.split(","))))
+    args = parse_args(sys.argv[1:])
+    main(args.shared_data, args.out_dir, tag=args.tag, without=frozenset(filter(None, args.without.split(","))),
+         germeval_repeat=args.germeval_repeat)

@@ -14,7 +14,7 @@ MAX_STEPS=${MAX_STEPS:-6000}
 WITHOUT=${WITHOUT:-}   # e.g. europeana,mobie: domains left out of the train split
 export PYTHONPATH=src OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 $PY -m pip install -q -e ".[train]"   # floret, for training only; the shipped model needs none
-$PY training/prepare_ner_data.py "$SHARED/data" training/corpus --tag ${WITHOUT:+--without=$WITHOUT}
+$PY training/prepare_ner_data.py "$SHARED/data" training/corpus --tag ${WITHOUT:+--without "$WITHOUT"}
 $PY training/raw_text.py "$SHARED" training/corpus/train.spacy training/raw_de.txt
 $PY training/train_vectors.py training/raw_de.txt training/vectors
 $PY -m spacy init vectors de training/vectors/vectors.floret training/vectors/spacy --mode floret
