@@ -65,7 +65,7 @@ def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -
     of at most :data:`CHUNK_CHARS` characters, and each text's chunks are joined again.
 
     Runs of short texts are piped ``batch_size`` at a time; a long text's chunks one at a time, since
-    a batch of 16 chunks of 100,000 characters takes over a GB in the NER alone.
+    a batch of 16 chunks of 100,000 characters would put 1.6 M characters through the NER at once.
     """
     if jobs > 1:
         yield from _join_chunks(_pipe_in_processes(nlp, _chunks(texts), jobs))

@@ -4,7 +4,8 @@ or a space; hard only where a piece has none of them.
 Two sizes use it. The pipeline parses a text in pieces of at most :data:`CHUNK_CHARS` and joins
 them into one Doc (spaCy's ``max_length`` never bites). A text over :data:`PART_CHARS` (a long book)
 is analysed as several documents, its *parts*: parsing a million characters into one Doc peaks about
-370 MB above a small run (bench/memory.py, offline pipeline), so one Doc per part keeps a run's memory independent of the file's size.
+370 MB above a small run (bench/memory.py, offline pipeline), so one Doc per part keeps a run's
+memory independent of the file's size.
 """
 
 from __future__ import annotations
