@@ -15,26 +15,12 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import subprocess
-import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 CORE = ("PER", "LOC", "ORG")
-
-
-def dev_records() -> list[dict]:
-    sys.path.insert(0, str(ROOT / "training"))
-    import spacy
-
-    from marketingtext.german import add_german_tokenizer_rules
-    from prepare_ner_data import all_docs, gold_record
-
-    nlp = spacy.blank("de")
-    add_german_tokenizer_rules(nlp)
-    return [gold_record(domain, doc) for split, domain, doc in all_docs(SHARED / "data", nlp) if split == "dev"]
 
 
 def old_filter(commit: str, folder: Path):
@@ -62,6 +48,7 @@ def main() -> None:
     parser.add_argument("--before", default="d7dabaf", help="the commit whose filter is compared [d7dabaf]")
     parser.add_argument("--no-essays", action="store_true", help="skip the essays' summary")
     args = parser.parse_args()
+    from eval_ner import split_records
     from marketingtext.false_friends import is_false_friend
     from marketingtext.pipeline import load_pipeline
 
@@ -70,7 +57,7 @@ def main() -> None:
         versions = {"no filter": lambda ent, label: False, f"rules {args.before}": old_filter(args.before, Path(tmp)),
                     "rules today": is_false_friend}
         counts, gold = Counter(), 0
-        records = dev_records()
+        records = split_records("dev")
         for record in records:
             doc = nlp(record["text"])
             truth = {(s, e, label) for s, e, label in record["spans"] if label in CORE}

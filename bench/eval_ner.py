@@ -31,8 +31,9 @@ LABELS = ("PER", "LOC", "ORG", "MISC")
 CORE = {"PER", "LOC", "ORG"}
 
 
-def test_records() -> list[dict]:
-    """The internal test split: {"domain", "text", "spans": [[start, end, label], ...]} per document."""
+def split_records(split: str = "test") -> list[dict]:
+    """One split of prepare_ner_data.py (default the internal test):
+    {"domain", "text", "spans": [[start, end, label], ...]} per document."""
     sys.path.insert(0, str(ROOT / "training"))
     import spacy
 
@@ -41,7 +42,7 @@ def test_records() -> list[dict]:
 
     nlp = spacy.blank("de")
     add_german_tokenizer_rules(nlp)
-    return [gold_record(domain, doc) for split, domain, doc in all_docs(SHARED / "data", nlp) if split == "test"]
+    return [gold_record(domain, doc) for part, domain, doc in all_docs(SHARED / "data", nlp) if part == split]
 
 
 def offline_pipeline(ner_path: Path | None):
@@ -202,7 +203,7 @@ def main() -> None:
 
     from marketingtext.pipeline import ner_model_path
 
-    records = test_records()
+    records = split_records()
     counts = Counter(r["domain"] for r in records)
     print(f"internal test split: {dict(sorted(counts.items()))} documents/sentences, "
           f"{sum(len(r['spans']) for r in records)} gold entities")
