@@ -61,6 +61,7 @@ def test_a_book_length_file_is_analysed_in_parts(tmp_path, pipeline, monkeypatch
     assert len(parts) >= 4 and parts["doc"].tolist() == [f"buch#{n}" for n in range(1, len(parts) + 1)]
     assert all(len(source.text) <= 8_000 for source in corpus.sources)
     assert "".join(source.text for source in corpus.sources) == whole_text
+    assert corpus.sources._parts is None  # the file's parts are let go after the last one
     # cut at paragraph boundaries: words and sentences add up to the whole file's
     assert parts["words"].sum() == whole["words"].iloc[0]
     assert parts["sentences"].sum() == whole["sentences"].iloc[0]

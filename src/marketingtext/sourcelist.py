@@ -102,12 +102,15 @@ class SourceList:
         return source
 
     def _read_part(self, ref: SourceRef) -> SourceText:
-        # Parts come one after another: the file is read and cut once for all of them.
+        # Parts come one after another: the file is read and cut once for all of them, and let go
+        # after its last part, so the file's text is not held through the rest of the run.
         if self._parts is None or self._parts[0] != ref.path:
             self._parts = (ref.path, split_parts(self._read_whole(ref.path)))
         parts = self._parts[1]
         if ref.part > len(parts):
             raise SourceChanged(f"{ref.path}: changed while mtext was analysing it; run again")
+        if ref.part == len(parts):
+            self._parts = None
         return replace(parts[ref.part - 1], doc=ref.doc)
 
 
