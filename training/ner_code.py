@@ -1,4 +1,4 @@
-"""Training-time code for training/ner_tagged.cfg (``spacy train ... --code training/ner_code.py``).
+"""Training-time code for training/ner_vectors.cfg (``spacy train ... --code training/ner_code.py``).
 
 spaCy's corpus reader gives the model a fresh, untagged copy of each document to predict on. The tagged
 NER reads the STTS tag that HanTa sets before it at run time, so this reader copies the tag (written into

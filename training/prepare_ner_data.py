@@ -19,7 +19,7 @@ Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data trainin
 ``--germeval-repeat=N`` writes GermEval's train documents N times (default 3).
 With ``--tag`` every document is first run through mtext's sentence rules and HanTa, so that the STTS tag
 (``NE`` proper noun vs ``NN`` common noun: the distinction German capitalisation does not make) can be an
-input feature of the NER (training/ner_tagged.cfg reads it with training/ner_code.py).
+input feature of the NER (training/ner_vectors.cfg reads it with training/ner_code.py).
 Writes train.spacy, dev.spacy, test.spacy and dev.jsonl, test.jsonl (text + gold character spans).
 """
 
