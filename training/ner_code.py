@@ -22,3 +22,15 @@ def tagged_corpus(path, max_length: int = 0):
             yield example
 
     return read
+
+
+@registry.callbacks("mtext.pretrained_tok2vec.v1")
+def pretrained_tok2vec(path: str):
+    """[initialize.after_init]: start the NER's own Tok2Vec (the parser model's ``tok2vec`` ref wraps it in
+    a projection) from the weights ``training/pretrain_tok2vec.py`` wrote."""
+    def load(nlp):
+        with open(path, "rb") as weights:
+            nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0].from_bytes(weights.read())
+        return nlp
+
+    return load

@@ -18,9 +18,11 @@ NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
 ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
+SHOUTED_WORD_ZIPF = 5.0  # "big", "free", "now": words every English text has
 ENGLISH_MARGIN = 0.9  # "Smith", "Obama", "Washington" are only a little more common in English (0.6-0.75)
 SURE_NAME_LOGPROB = -10.0  # HanTa is sure of "York", "London", "Clinton" as names (about -9)
-FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows
+FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that either word list knows ...
+ENGLISH_KNOWN_ZIPF = 1.0  # ... the English one at all ("Blackbox"; "Elmshorn", "Neumünster" are German places)
 LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as an adverb or particle
 KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
 # Last parts that say what kind of place or organisation a compound names.
@@ -28,9 +30,11 @@ NAME_HEADS = ("straße", "platz", "weg", "allee", "gasse", "ring", "damm", "ufer
               "heim", "feld", "bach", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof", "hafen", "see", "tal", "wald",
               "stadt", "land", "bank", "gericht", "gerichtshof", "verband", "verein", "zeitung", "gruppe", "partei",
               "amt", "ministerium", "institut", "polizei", "werke", "versicherung", "stiftung", "universität",
-              "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender")
+              "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender", "blatt",
+              "kreuz", "dreieck", "halle", "verlag")
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
+COMPOUND_PART_ZIPF = 3.5  # "Daten", "Lead", "Facebook"; not "Elms", "Fricken", "Reeper"
 RARE_WORD_ZIPF = 2.5  # below this a word ending in a known common noun is an ad-hoc compound ("Datenkraken")
 VERB_FORM_TAGS = ("VV(FIN)", "VV(PP)", "VA(FIN)", "VM(FIN)")  # not the infinitive: "Essen", "Siegen" are cities
 VERB_FORM_ZIPF = 4.0
@@ -45,6 +49,18 @@ LEGAL_FORM = re.compile(r"^(GmbH|AG|KG|KGaA|SE|OHG|GbR|UG|mbH|e\.\s?V\.?|eG|Inc\
 INITIAL, LOWER_ABBREVIATION = re.compile(r"^[A-Za-zÄÖÜ]\.$"), re.compile(r"^[a-zäöü]\.$")
 ABBREVIATION = re.compile(r"^[A-Za-zÄÖÜäöü]\.[a-zäöü]\.?$")
 ALL_CAPS = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,4}$")  # "SHK", "EZB"; "MARKETING" is a shouted word
+# English plural nouns and gerunds as German loanwords ("Touchpoints", "Stakeholders", "Insights"): the English
+# tagger reads the lower-cased word so, and fairly surely (unknown words, "niklas", score about -30).
+ENGLISH_COMMON_TAGS = ("NN2", "VVG")
+ENGLISH_NAME_LOGPROB = -15.0  # the English tagger is sure of "David", "Madrid", "Chicago" as names (-9 to -12.5)
+# Last words of English company and institution names ("Maple Bank", "General Electric", "Electronic Arts").
+ENGLISH_ORGANISATION_HEADS = {
+    "Bank", "Group", "Holding", "Holdings", "Airlines", "Airways", "Motors", "Electric", "Oil", "Energy", "Capital",
+    "Partners", "Pictures", "Studios", "Records", "Arts", "Foods", "Technologies", "Industries", "Insurance",
+    "Investments", "Petroleum", "Steel", "Chemicals", "Railways", "Railroad", "University", "College",
+    "Institute", "Council", "Association", "Foundation", "Society", "Club", "Company", "Corporation"}
+ENGLISH_SURE_LOGPROB = -26.0
+PLURAL_BASE_ZIPF = 3.0  # "bot" is a word in both lists; "hes" (Hess), "nikla" (Niklas), "jona" are not
 ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
 
 
@@ -67,21 +83,47 @@ def is_false_friend(ent, label: str = "") -> bool:
         return True
     if len(words) > 1 and (words[-1].pos_ not in {"NOUN", "PROPN", "X", "NUM"} or words[-1].text[:1].islower()):
         return True  # "Zunft tut", "Jobs to": the span ran into the next word
-    if label == "PER" and any(ALL_CAPS.match(t.text) for t in words):
-        return True  # "Meister SHK": people are not named by acronyms
+    if label == "PER" and any(ALL_CAPS.match(t.text) for t in words) and not all(t.text.isupper() for t in words):
+        return True  # "Meister SHK": people are not named by acronyms ("PETER GROSCURTH" is shouted, not one)
+    if len(words) == 1 and label in {"PER", "LOC"} and _is_english_common_noun(text):
+        return True  # "Touchpoints", "Tracking": an English plural or gerund, used as a German loanword
     lettered = [t for t in words if any(c.isalpha() for c in t.text)]
     alone = len(lettered) == 1
     content = [t for t in lettered if t.tag_ not in JOINING_TAGS]
     if 0 < len(content) < len(lettered) and all(_is_frequent_noun(t) for t in content):
         return True  # "Dialog von Anbieter": frequent common nouns joined by a preposition
+    if len(lettered) > 1 and (is_english_name(lettered, label) or label in {"LOC", "ORG"} and any(
+            t.text[:1].isupper() and (t.text.lower() in NAME_HEADS or has_name_head(t.text)) for t in lettered)):
+        return False  # "Real Madrid", "Maple Bank"; "Kreuz Weinsberg", "Mindener Tageblatt", "Pariser Straße"
     return bool(lettered) and (all(is_ordinary_word(t, alone, label) for t in lettered)
                                or is_english_phrase(lettered))
+
+
+def _is_english_common_noun(text: str) -> bool:
+    """The English tagger reads the lower-cased word as a plural noun or an -ing form, the German one
+    does not know it as a name ("Touchpoints", "Tracking", "Bots"; "Williams", "Bahamas", "Andreas", "Hess"
+    stay: names to one tagger, or unknown words whose singular is no word)."""
+    from .hanta_tagger import load_english_hanta
+
+    if is_known_as(text, "NE"):
+        return False
+    lower = text.lower()
+    tag, logprob = load_english_hanta().tag_word(lower)[0]
+    if tag == "NN2" and lower.endswith("s"):  # a plural; sure, or of a word both languages know ("Bots")
+        singular = lower[:-1]
+        return logprob > ENGLISH_SURE_LOGPROB or min(zipf(singular), zipf(singular, "en")) >= PLURAL_BASE_ZIPF
+    return tag in ENGLISH_COMMON_TAGS and logprob > ENGLISH_SURE_LOGPROB and \
+        load_english_hanta().tag_word(text)[0][0] != "NP0"
 
 
 def _is_lower_case_name(text: str) -> bool:
     """A name written lower case: an inner capital ("eBay", "iPhone") or a word HanTa knows as a name
     or symbol ("dpa", "vwd")."""
-    if not text[:1].islower() or not text.isalpha():
+    if not text[:1].islower():
+        return False
+    if "-" in text:  # "dpa-AFX": a lower-case name joined to an acronym
+        return any(ALL_CAPS.match(part) for part in text.split("-")[1:])
+    if not text.isalpha():
         return False
     if any(c.isupper() for c in text[1:]):
         return True
@@ -104,12 +146,12 @@ def is_ordinary_word(token, alone: bool = False, label: str = "") -> bool:
         return alone  # alone no name; inside a span it joins name parts ("Bundesamt für Statistik")
     if token.tag_ not in NAME_TAGS | {"NN"}:
         return True  # an adverb, verb, pronoun …: "Fast Food"
-    if ALL_CAPS.match(text):
-        return False
     german, english = _frequencies(text)
+    if ALL_CAPS.match(text):  # an acronym, unless a shouted English word ("BIG", "FREE"; "WHO" is in the gazetteer)
+        return english >= SHOUTED_WORD_ZIPF and english > german + ENGLISH_MARGIN
     if english >= ENGLISH_WORD_ZIPF and english > german + ENGLISH_MARGIN:
         return True
-    if token.tag_ == "FM" and max(german, english) >= FOREIGN_WORD_ZIPF:
+    if token.tag_ == "FM" and max(german, english) >= FOREIGN_WORD_ZIPF and english >= ENGLISH_KNOWN_ZIPF:
         return True
     if token.tag_ == "NN" and "-" in text.strip("-"):  # hyphenated: ordinary when every part is
         return _common_noun_head(text)
@@ -164,8 +206,18 @@ def is_known_common_noun(text: str) -> bool:
         return True
     if zipf(word.lower()) >= RARE_WORD_ZIPF:
         return False
-    heads = (word[i:].capitalize() for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
-    return any(is_known_as(head, "NN") for head in heads)
+    splits = ((word[:i], word[i:].capitalize()) for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1))
+    return any(is_known_as(head, "NN") and _is_word_part(first) for first, head in splits)
+
+
+def _is_word_part(part: str) -> bool:
+    """A compound's first part is itself a word (also with a linking -s, -es, -n, -en): "Daten" in
+    "Datenkraken", "Lead" in "Leadmagnet". Place names end in common nouns after a part that is none
+    ("Elmshorn", "Frickenweiler", "Reeperbahn")."""
+    lower = part.lower()
+    forms = {lower} | {lower.removesuffix(link) for link in ("s", "es", "n", "en") if lower.endswith(link)}
+    return any(len(form) >= MIN_COMPOUND_PART and max(zipf(form), zipf(form, "en")) >= COMPOUND_PART_ZIPF
+               for form in forms)
 
 
 def is_known_as(word: str, tag: str) -> bool:
@@ -200,6 +252,20 @@ def _written_lower_case_before(token) -> bool:
     stem = re.sub(r"(e|es|en|er|em)$", "", token.text.lower())
     lower_case_phrase = rf"\b{re.escape(stem)}\w*\s+(?:[a-zäöüß]\w*\s+)?{re.escape(doc[end].text)}\b"
     return re.search(lower_case_phrase, doc.text) is not None
+
+
+def is_english_name(words, label: str) -> bool:
+    """An English name of capitalised words: one of them a name to the English tagger ("Real Madrid", "David
+    Young", "Westminster Hall"), or an organisation whose last word says what kind it is ("Maple Bank",
+    "General Electric", "State Oil"). "Big Data", "Main Ingredient", "Customer Journey" are neither."""
+    from .hanta_tagger import load_english_hanta
+
+    if not all(t.text[:1].isupper() for t in words):
+        return False
+    if label == "ORG" and words[-1].text in ENGLISH_ORGANISATION_HEADS:
+        return True
+    tags = (load_english_hanta().tag_word(t.text)[0] for t in words)
+    return any(tag == "NP0" and logprob > ENGLISH_NAME_LOGPROB for tag, logprob in tags)
 
 
 def is_english_phrase(words) -> bool:

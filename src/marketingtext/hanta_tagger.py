@@ -66,6 +66,14 @@ def load_hanta():
     return memoise(HanoverTagger.HanoverTagger("morphmodel_ger.pgz"), WORD_MEMO_SIZE)
 
 
+@lru_cache(maxsize=1)
+def load_english_hanta():
+    """HanTa's English tagger (BNC tags), for telling English common nouns from names among loanwords."""
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+
+
 def memoise(tagger, size: int):
     """Remember ``analyze_forward(word)`` (tag log-probabilities of a lower-cased word) and
     ``_analyze(word, tag)`` (its lemma under a tag) for the first ``size`` words of each.

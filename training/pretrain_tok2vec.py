@@ -1,0 +1,54 @@
+"""``spacy pretrain`` of the NER's inline tok2vec (characters objective) on tagged raw German text.
+
+spaCy's ``pretrain`` builds the pipeline from the config without its [initialize] step, so the floret
+vectors the tok2vec reads (include_static_vectors) would be missing; this driver loads them right after
+the pipeline is created (an [nlp] after_pipeline_creation callback set here, not in the shipped config).
+The [pretraining] block of training/ner_vectors.cfg says what is trained; the weights then seed
+``spacy train`` through ``--initialize.init_tok2vec OUT/model-last.bin``.
+
+Usage: PYTHONPATH=src python training/pretrain_tok2vec.py training/ner_vectors.cfg TAGGED.spacy VECTORS OUT [EPOCHS]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.training.pretrain import pretrain
+from spacy.util import load_config, load_model_from_config, registry
+
+INNER = "tok2vec_inner"  # [pretraining] layer in ner_vectors.cfg
+
+
+@registry.callbacks("mtext.pretraining_setup.v1")
+def pretraining_setup(vectors: str):
+    """Load the static vectors, and name the NER's own Tok2Vec: the parser model's ``tok2vec`` ref is that
+    layer already wrapped in its output projection (an array, which the pretraining objective cannot read)."""
+    def setup(nlp):
+        nlp.vocab.vectors = spacy.load(vectors).vocab.vectors
+        model = nlp.get_pipe("ner").model
+        model.set_ref(INNER, model.get_ref("tok2vec").layers[0])
+        return nlp
+
+    return setup
+
+
+def main(config_path: Path, tagged: Path, vectors: Path, out: Path, epochs: int) -> None:
+    import ner_code  # noqa: F401  (registers the tagged corpus reader)
+
+    config = load_config(config_path, overrides={"pretraining.max_epochs": epochs})
+    config = load_model_from_config(config, auto_fill=True).config  # spacy pretrain wants a filled config
+    # The raw text's reader lives here, not in the config: spacy train resolves every corpus it names.
+    config["corpora"]["pretrain"] = {"@readers": "spacy.Corpus.v1", "path": str(tagged), "max_length": 0,
+                                     "gold_preproc": True}
+    config["nlp"]["after_pipeline_creation"] = {"@callbacks": "mtext.pretraining_setup.v1", "vectors": str(vectors)}
+    config = config.interpolate()
+    out.mkdir(parents=True, exist_ok=True)
+    pretrain(config, out, silent=False)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    args = sys.argv[1:]
+    main(Path(args[0]), Path(args[1]), Path(args[2]), Path(args[3]), int(args[4]) if len(args) > 4 else 4)
