@@ -153,8 +153,11 @@ def shipped_report(records: list[dict]) -> dict:
     layer["entity layer, no gazetteer"] = scores(*count(
         (gold_spans(r), layer_spans(d, Gazetteer([]))) for r, d in zip(records, docs, strict=True)))
     gazetteer = load_gazetteer()
-    layer["entity layer + gazetteer"] = scores(*count(
-        (gold_spans(r), layer_spans(d, gazetteer)) for r, d in zip(records, docs, strict=True)))
+    pairs = [(r["domain"], gold_spans(r), layer_spans(d, gazetteer)) for r, d in zip(records, docs, strict=True)]
+    layer["entity layer + gazetteer"] = scores(*count((gold, pred) for _, gold, pred in pairs))
+    layer["entity layer + gazetteer"]["domains"] = {
+        domain: scores(*count((gold, pred) for d, gold, pred in pairs if d == domain))
+        for domain in sorted({r["domain"] for r in records})}
     return {"shipped": shipped, "layer": layer}
 
 
@@ -224,6 +227,8 @@ def main() -> None:
         if row.get("note"):
             print(f"note on {name}: {row['note']}")
     print_table("Shipped model, entity layer end-to-end", report["layer"])
+    print_domains({"model (raw doc.ents)": report["shipped"],
+                   "entity layer + gazetteer (mtext entities)": report["layer"]["entity layer + gazetteer"]})
     if args.speed:
         print()
         print(f"NER {args.speed_ner or 'shipped'}")

@@ -31,6 +31,7 @@ def main(trained: Path, target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(trained, target)
+    _drop_training_callbacks(target / "config.cfg")
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({
@@ -46,6 +47,15 @@ def main(trained: Path, target: Path) -> None:
     scores = meta.get("performance", {})
     print(f"packaged {target}: ents_f {scores.get('ents_f')}, ents_p {scores.get('ents_p')}, "
           f"ents_r {scores.get('ents_r')}")
+
+
+def _drop_training_callbacks(config_path: Path) -> None:
+    """The shipped config names no training-time code: the pretrained-weights callback ran at initialisation."""
+    from spacy.util import load_config
+
+    config = load_config(config_path)
+    config["initialize"]["after_init"] = None
+    config.to_disk(config_path)
 
 
 if __name__ == "__main__":
