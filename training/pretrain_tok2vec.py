@@ -6,7 +6,8 @@ the pipeline is created (an [nlp] after_pipeline_creation callback set here, not
 The [pretraining] block of training/ner_vectors.cfg says what is trained; the weights then seed
 ``spacy train`` through ``--initialize.init_tok2vec OUT/model-last.bin``.
 
-Usage: PYTHONPATH=src python training/pretrain_tok2vec.py training/ner_vectors.cfg TAGGED.spacy VECTORS OUT [EPOCHS]
+Usage: PYTHONPATH=src python training/pretrain_tok2vec.py training/ner_vectors.cfg TAGGED.spacy VECTORS OUT [EPOCHS [RESUME]]
+(RESUME: go on from OUT/modelRESUME.bin, the weights after that epoch)
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def pretraining_setup(vectors: str):
     return setup
 
 
-def main(config_path: Path, tagged: Path, vectors: Path, out: Path, epochs: int) -> None:
+def main(config_path: Path, tagged: Path, vectors: Path, out: Path, epochs: int, resume: int | None = None) -> None:
     import ner_code  # noqa: F401  (registers the tagged corpus reader)
 
     config = load_config(config_path, overrides={"pretraining.max_epochs": epochs})
@@ -45,10 +46,12 @@ def main(config_path: Path, tagged: Path, vectors: Path, out: Path, epochs: int)
     config["nlp"]["after_pipeline_creation"] = {"@callbacks": "mtext.pretraining_setup.v1", "vectors": str(vectors)}
     config = config.interpolate()
     out.mkdir(parents=True, exist_ok=True)
-    pretrain(config, out, silent=False)
+    resume_path = out / f"model{resume}.bin" if resume is not None else None  # go on after epoch ``resume``
+    pretrain(config, out, resume_path=resume_path, epoch_resume=None if resume is None else resume + 1, silent=False)
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
     args = sys.argv[1:]
-    main(Path(args[0]), Path(args[1]), Path(args[2]), Path(args[3]), int(args[4]) if len(args) > 4 else 4)
+    main(Path(args[0]), Path(args[1]), Path(args[2]), Path(args[3]), int(args[4]) if len(args) > 4 else 4,
+         int(args[5]) if len(args) > 5 else None)
