@@ -338,6 +338,19 @@ def test_gazetteer_knows_a_common_word_name(nlp):
     assert [(r["canonical"], r["source"]) for r in rows] == [("Big Data Corp", "both")]
 
 
+@pytest.mark.parametrize("text, span, label, fixed", [
+    ("Die KION Group meldet Zahlen.", "KION Group", "LOC", "ORG"),  # an organisation word last
+    ("Die Maple Bank ist pleite.", "Maple Bank", "PER", "ORG"),
+    ("Der Zug steht im Eurotunnel.", "Eurotunnel", "PER", "LOC"),  # a place word last
+    ("Andreas Hess leitet die Agentur.", "Andreas Hess", "PER", "PER"),
+])
+def test_last_word_fixes_the_label(nlp, text, span, label, fixed):
+    from marketingtext.entities import entity_rows
+
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
+    assert [(r["text"], r["label"]) for r in rows] == [(span, fixed)]
+
+
 def test_an_acronym_that_is_an_english_word_needs_the_gazetteer(nlp):
     from marketingtext.entities import entity_rows, load_gazetteer
 

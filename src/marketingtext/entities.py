@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
-from .false_friends import ACRONYM, is_false_friend
+from .false_friends import ACRONYM, is_false_friend, label_by_last_word
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
 from .words import numbered_sentences, squash_spaces
@@ -30,7 +30,7 @@ COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentence
 def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
-        label = LABEL_MAP.get(ent.label_, ent.label_)
+        label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
         if label in LABELS and (gazetteer.lookup(ent.text) or not is_false_friend(ent, label)):
             mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, "model"))
     return mentions

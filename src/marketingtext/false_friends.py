@@ -32,6 +32,11 @@ NAME_HEADS = ("straße", "platz", "weg", "allee", "gasse", "ring", "damm", "ufer
               "amt", "ministerium", "institut", "polizei", "werke", "versicherung", "stiftung", "universität",
               "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender", "blatt",
               "kreuz", "dreieck", "halle", "verlag")
+# The NAME_HEADS that say which kind of name a span is, whatever the model's label.
+ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
+                      "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
+                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof")
+PLACE_WORDS = ("straße", "platz", "allee", "gasse", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof")
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
 COMPOUND_PART_ZIPF = 3.5  # "Daten", "Lead", "Facebook"; not "Elms", "Fricken", "Reeper"
@@ -97,6 +102,19 @@ def is_false_friend(ent, label: str = "") -> bool:
         return False  # "Real Madrid", "Maple Bank"; "Kreuz Weinsberg", "Mindener Tageblatt", "Pariser Straße"
     return bool(lettered) and (all(is_ordinary_word(t, alone, label) for t in lettered)
                                or is_english_phrase(lettered))
+
+
+def label_by_last_word(ent, label: str) -> str:
+    """A model span's label as its last word says: a legal form or an organisation word makes it an ORG
+    ("KION Group", "State Oil" read as places), a street or junction word a LOC ("Eurotunnel" read as a
+    person). Other spans, and MISC, keep the model's label."""
+    if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
+        return label
+    last = ent[-1].text
+    lower = last.lower()
+    if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS or lower.endswith(ORGANISATION_WORDS):
+        return "ORG"
+    return "LOC" if lower.endswith(PLACE_WORDS) else label
 
 
 def _is_english_common_noun(text: str) -> bool:
