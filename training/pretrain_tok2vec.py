@@ -3,11 +3,12 @@
 spaCy's ``pretrain`` builds the pipeline from the config without its [initialize] step, so the floret
 vectors the tok2vec reads (include_static_vectors) would be missing; this driver loads them right after
 the pipeline is created (an [nlp] after_pipeline_creation callback set here, not in the shipped config).
-The [pretraining] block of training/ner_vectors.cfg says what is trained; the weights then seed
-``spacy train`` through ``--initialize.init_tok2vec OUT/model-last.bin``.
+The [pretraining] block of training/ner_vectors.cfg says what is trained (layer ``tok2vec_inner``: the parser
+model's own ``tok2vec`` ref is that layer wrapped in a projection); the weights then seed ``spacy train ... --code
+training/ner_code.py --initialize.after_init '{"@callbacks": "mtext.pretrained_tok2vec.v1", "path": "OUT/model1.bin"}'``
 
-Usage: PYTHONPATH=src python training/pretrain_tok2vec.py training/ner_vectors.cfg TAGGED.spacy VECTORS OUT [EPOCHS [RESUME]]
-(RESUME: go on from OUT/modelRESUME.bin, the weights after that epoch)
+Usage: PYTHONPATH=src python training/pretrain_tok2vec.py training/ner_vectors.cfg TAGGED.spacy VECTORS OUT \
+           [EPOCHS [RESUME]]   (RESUME: go on from OUT/modelRESUME.bin, the weights after that epoch)
 """
 
 from __future__ import annotations

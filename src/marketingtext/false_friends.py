@@ -30,8 +30,8 @@ NAME_HEADS = ("straße", "platz", "weg", "allee", "gasse", "ring", "damm", "ufer
               "heim", "feld", "bach", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof", "hafen", "see", "tal", "wald",
               "stadt", "land", "bank", "gericht", "gerichtshof", "verband", "verein", "zeitung", "gruppe", "partei",
               "amt", "ministerium", "institut", "polizei", "werke", "versicherung", "stiftung", "universität",
-              "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender", "blatt",
-              "kreuz", "dreieck", "halle", "verlag")
+              "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender",
+              "blatt", "kreuz", "dreieck", "halle", "verlag")
 # The NAME_HEADS that say which kind of name a span is, whatever the model's label.
 ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
                       "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
