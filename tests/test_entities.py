@@ -276,6 +276,7 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Interfaces wie Gestensteuerung, Tracking, Sprachsteuerung.", "Tracking", "PER"),
     ("Hinter den Interfaces setzen Bots an.", "Bots", "PER"),
     ("Das heißt BIG!", "BIG", "ORG"),
+    ("Das passt in keinen starren Workflow.", "Workflow", "LOC"),
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
     from marketingtext.entities import entity_rows
@@ -311,6 +312,8 @@ def test_common_word_spans_are_dropped(nlp, text, span, label):
     # one-word people whose names end like English plurals
     ("Niklas sprach lange.", "Niklas", "PER"),
     ("Später widersprach Hess.", "Hess", "PER"),
+    ("Trump sprach lange.", "Trump", "PER"),  # an English noun, but people are not dropped for that
+    ("Sie flog nach Jersey.", "Jersey", "LOC"),
     # English names: one word a name to the English tagger, or a company by its last word
     ("Real Madrid gewann.", "Real Madrid", "ORG"),
     ("Die Maple Bank ist pleite.", "Maple Bank", "ORG"),

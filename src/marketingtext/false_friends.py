@@ -90,7 +90,7 @@ def is_false_friend(ent, label: str = "") -> bool:
         return True  # "Zunft tut", "Jobs to": the span ran into the next word
     if label == "PER" and any(ALL_CAPS.match(t.text) for t in words) and not all(t.text.isupper() for t in words):
         return True  # "Meister SHK": people are not named by acronyms ("PETER GROSCURTH" is shouted, not one)
-    if len(words) == 1 and label in {"PER", "LOC"} and _is_english_common_noun(text):
+    if len(words) == 1 and label in {"PER", "LOC"} and _is_english_common_noun(text, label):
         return True  # "Touchpoints", "Tracking": an English plural or gerund, used as a German loanword
     lettered = [t for t in words if any(c.isalpha() for c in t.text)]
     alone = len(lettered) == 1
@@ -117,8 +117,9 @@ def label_by_last_word(ent, label: str) -> str:
     return "LOC" if lower.endswith(PLACE_WORDS) else label
 
 
-def _is_english_common_noun(text: str) -> bool:
-    """The English tagger reads the lower-cased word as a plural noun or an -ing form, the German one
+def _is_english_common_noun(text: str, label: str) -> bool:
+    """The English tagger reads the lower-cased word as a plural noun or an -ing form (a place: also a singular
+    noun, "Workflow"; "China", "Jersey", "Bath" are names to it when capitalised), the German one
     does not know it as a name ("Touchpoints", "Tracking", "Bots"; "Williams", "Bahamas", "Andreas", "Hess"
     stay: names to one tagger, or unknown words whose singular is no word)."""
     from .hanta_tagger import load_english_hanta
@@ -130,8 +131,8 @@ def _is_english_common_noun(text: str) -> bool:
     if tag == "NN2" and lower.endswith("s"):  # a plural; sure, or of a word both languages know ("Bots")
         singular = lower[:-1]
         return logprob > ENGLISH_SURE_LOGPROB or min(zipf(singular), zipf(singular, "en")) >= PLURAL_BASE_ZIPF
-    return tag in ENGLISH_COMMON_TAGS and logprob > ENGLISH_SURE_LOGPROB and \
-        load_english_hanta().tag_word(text)[0][0] != "NP0"
+    common = ENGLISH_COMMON_TAGS + (("NN1",) if label == "LOC" else ())  # "Workflow" as a place; not "Trump"
+    return tag in common and logprob > ENGLISH_SURE_LOGPROB and load_english_hanta().tag_word(text)[0][0] != "NP0"
 
 
 def _is_lower_case_name(text: str) -> bool:
