@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
-from .false_friends import ACRONYM, is_false_friend, label_by_last_word
+from .false_friends import ACRONYM, ENGLISH_ORGANISATION_HEADS, LEGAL_FORM, is_false_friend
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
 from .words import numbered_sentences, squash_spaces
@@ -27,6 +27,14 @@ __all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
+
+# Last words that say which kind of name a span is, whatever the model's label.
+ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
+                      "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
+                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof")
+PLACE_WORDS = ("straße", "platz", "allee", "gasse", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof")
+
+
 def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
@@ -34,6 +42,19 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
         if label in LABELS and (gazetteer.lookup(ent.text) or not is_false_friend(ent, label)):
             mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, "model"))
     return mentions
+
+
+def label_by_last_word(ent, label: str) -> str:
+    """A model span's label as its last word says: a legal form or an organisation word makes it an ORG
+    ("KION Group", "State Oil" read as places), a street or junction word a LOC ("Eurotunnel" read as a
+    person). Other spans, and MISC, keep the model's label."""
+    if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
+        return label
+    last = ent[-1].text
+    lower = last.lower()
+    if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS or lower.endswith(ORGANISATION_WORDS):
+        return "ORG"
+    return "LOC" if lower.endswith(PLACE_WORDS) else label
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:

@@ -1,10 +1,10 @@
-"""False friends: model entity spans that are no names ("Digitales Marketing", "Fast Food", "Verändert").
+"""False friends: model entity spans that are no names ("Digitales Marketing", "Fast Food", "Touchpoints").
 
-A span is dropped (unless the gazetteer knows it) when it is lower case or symbols, a pronoun, runs
-into the next word, names a person by an acronym, or is made only of ordinary words: common nouns
-HanTa or the word lists know, adjectives written lower case elsewhere, verbs and adverbs, clearly
-English words, hyphenated compounds of common words. The rules read the tagger's tags and two
-frequency lists (wordfreq), not a list of known mistakes.
+One job: tell whether a model span is a name. It is not (unless the gazetteer knows it) when it is lower case
+or symbols, a pronoun, runs into the next word, names a person by an acronym, or is made only of ordinary
+words: common nouns HanTa or the word lists know, adjectives written lower case elsewhere, verbs and adverbs,
+English words and loanwords (HanTa's English model), compounds of common words. The rules read the taggers'
+tags and two frequency lists (wordfreq), not a list of known mistakes.
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ NAME_HEADS = ("straße", "platz", "weg", "allee", "gasse", "ring", "damm", "ufer
               "amt", "ministerium", "institut", "polizei", "werke", "versicherung", "stiftung", "universität",
               "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender",
               "blatt", "kreuz", "dreieck", "halle", "verlag")
-# The NAME_HEADS that say which kind of name a span is, whatever the model's label.
-ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
-                      "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
-                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof")
-PLACE_WORDS = ("straße", "platz", "allee", "gasse", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof")
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
 COMPOUND_PART_ZIPF = 3.5  # "Daten", "Lead", "Facebook"; not "Elms", "Fricken", "Reeper"
@@ -61,9 +56,9 @@ ENGLISH_NAME_LOGPROB = -15.0  # the English tagger is sure of "David", "Madrid",
 # Last words of English company and institution names ("Maple Bank", "General Electric", "Electronic Arts").
 ENGLISH_ORGANISATION_HEADS = {
     "Bank", "Group", "Holding", "Holdings", "Airlines", "Airways", "Motors", "Electric", "Oil", "Energy", "Capital",
-    "Partners", "Pictures", "Studios", "Records", "Arts", "Foods", "Technologies", "Industries", "Insurance",
-    "Investments", "Petroleum", "Steel", "Chemicals", "Railways", "Railroad", "University", "College",
-    "Institute", "Council", "Association", "Foundation", "Society", "Club", "Company", "Corporation"}
+    "Partners", "Pictures", "Studios", "Records", "Arts", "Foods", "Technologies", "Industries", "Insurance", "Steel",
+    "Investments", "Petroleum", "Chemicals", "Railways", "Railroad", "University", "College", "Institute", "Council",
+    "Association", "Foundation", "Society", "Club", "Company", "Corporation"}
 ENGLISH_SURE_LOGPROB = -26.0
 PLURAL_BASE_ZIPF = 3.0  # "bot" is a word in both lists; "hes" (Hess), "nikla" (Niklas), "jona" are not
 ACRONYM = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{1,7}$")  # also "GfK", "BaFin"
@@ -102,19 +97,6 @@ def is_false_friend(ent, label: str = "") -> bool:
         return False  # "Real Madrid", "Maple Bank"; "Kreuz Weinsberg", "Mindener Tageblatt", "Pariser Straße"
     return bool(lettered) and (all(is_ordinary_word(t, alone, label) for t in lettered)
                                or is_english_phrase(lettered))
-
-
-def label_by_last_word(ent, label: str) -> str:
-    """A model span's label as its last word says: a legal form or an organisation word makes it an ORG
-    ("KION Group", "State Oil" read as places), a street or junction word a LOC ("Eurotunnel" read as a
-    person). Other spans, and MISC, keep the model's label."""
-    if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
-        return label
-    last = ent[-1].text
-    lower = last.lower()
-    if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS or lower.endswith(ORGANISATION_WORDS):
-        return "ORG"
-    return "LOC" if lower.endswith(PLACE_WORDS) else label
 
 
 def _is_english_common_noun(text: str, label: str) -> bool:
