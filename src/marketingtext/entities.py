@@ -16,7 +16,14 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
-from .false_friends import ACRONYM, ENGLISH_ORGANISATION_HEADS, LEGAL_FORM, is_false_friend
+from .false_friends import (
+    ACRONYM,
+    ENGLISH_ORGANISATION_HEADS,
+    LEGAL_FORM,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    is_false_friend,
+)
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
 from .words import numbered_sentences, squash_spaces
@@ -27,12 +34,6 @@ __all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
-
-# Last words that say which kind of name a span is, whatever the model's label.
-ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
-                      "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
-                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof")
-PLACE_WORDS = ("straße", "platz", "allee", "gasse", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof")
 
 
 def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:

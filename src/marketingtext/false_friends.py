@@ -25,13 +25,15 @@ FOREIGN_WORD_ZIPF = 2.5  # a word the tagger reads as foreign (FM) and that eith
 ENGLISH_KNOWN_ZIPF = 1.0  # ... the English one at all ("Blackbox"; "Elmshorn", "Neumünster" are German places)
 LOWERCASE_WORD_ZIPF = 2.5  # "Soundso": a German word HanTa reads, lower-cased, as an adverb or particle
 KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (unknown words: about -30)
-# Last parts that say what kind of place or organisation a compound names.
-NAME_HEADS = ("straße", "platz", "weg", "allee", "gasse", "ring", "damm", "ufer", "berg", "burg", "dorf", "hausen",
-              "heim", "feld", "bach", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof", "hafen", "see", "tal", "wald",
-              "stadt", "land", "bank", "gericht", "gerichtshof", "verband", "verein", "zeitung", "gruppe", "partei",
-              "amt", "ministerium", "institut", "polizei", "werke", "versicherung", "stiftung", "universität",
-              "hochschule", "klinik", "klinikum", "kasse", "agentur", "rat", "tag", "kammer", "konzern", "sender",
-              "blatt", "kreuz", "dreieck", "halle", "verlag")
+# Last words that say for sure a span names an organisation or a place (entities.label_by_last_word sets its
+# label by them); with the looser ones after them, the last parts that say a compound names one of the two.
+ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
+                      "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
+                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof")
+PLACE_WORDS = ("straße", "platz", "allee", "gasse", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof")
+NAME_HEADS = ORGANISATION_WORDS + PLACE_WORDS + (
+    "weg", "ring", "damm", "ufer", "berg", "burg", "dorf", "hausen", "heim", "feld", "bach", "hafen", "see", "tal",
+    "wald", "stadt", "land", "klinik", "tag", "blatt", "halle")
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
 COMPOUND_PART_ZIPF = 3.5  # "Daten", "Lead", "Facebook"; not "Elms", "Fricken", "Reeper"
@@ -104,17 +106,15 @@ def _is_english_common_noun(text: str, label: str) -> bool:
     noun, "Workflow"; "China", "Jersey", "Bath" are names to it when capitalised), the German one
     does not know it as a name ("Touchpoints", "Tracking", "Bots"; "Williams", "Bahamas", "Andreas", "Hess"
     stay: names to one tagger, or unknown words whose singular is no word)."""
-    from .hanta_tagger import load_english_hanta
-
     if is_known_as(text, "NE"):
         return False
     lower = text.lower()
-    tag, logprob = load_english_hanta().tag_word(lower)[0]
+    tag, logprob = _english_best(lower)
     if tag == "NN2" and lower.endswith("s"):  # a plural; sure, or of a word both languages know ("Bots")
         singular = lower[:-1]
         return logprob > ENGLISH_SURE_LOGPROB or min(zipf(singular), zipf(singular, "en")) >= PLURAL_BASE_ZIPF
     common = ENGLISH_COMMON_TAGS + (("NN1",) if label == "LOC" else ())  # "Workflow" as a place; not "Trump"
-    return tag in common and logprob > ENGLISH_SURE_LOGPROB and load_english_hanta().tag_word(text)[0][0] != "NP0"
+    return tag in common and logprob > ENGLISH_SURE_LOGPROB and _english_best(text)[0] != "NP0"
 
 
 def _is_lower_case_name(text: str) -> bool:
@@ -259,13 +259,11 @@ def is_english_name(words, label: str) -> bool:
     """An English name of capitalised words: one of them a name to the English tagger ("Real Madrid", "David
     Young", "Westminster Hall"), or an organisation whose last word says what kind it is ("Maple Bank",
     "General Electric", "State Oil"). "Big Data", "Main Ingredient", "Customer Journey" are neither."""
-    from .hanta_tagger import load_english_hanta
-
     if not all(t.text[:1].isupper() for t in words):
         return False
     if label == "ORG" and words[-1].text in ENGLISH_ORGANISATION_HEADS:
         return True
-    tags = (load_english_hanta().tag_word(t.text)[0] for t in words)
+    tags = (_english_best(t.text) for t in words)
     return any(tag == "NP0" and logprob > ENGLISH_NAME_LOGPROB for tag, logprob in tags)
 
 
@@ -298,4 +296,13 @@ def _hanta_best(word: str) -> tuple[str, float]:
     from .hanta_tagger import load_hanta
 
     tag, logprob = load_hanta().tag_word(word)[0]
+    return tag, float(logprob)
+
+
+@lru_cache(maxsize=65536)
+def _english_best(word: str) -> tuple[str, float]:
+    """The same from HanTa's English model (BNC tags: NP0 a name, NN1/NN2 a common noun, VVG an -ing form)."""
+    from .hanta_tagger import load_english_hanta
+
+    tag, logprob = load_english_hanta().tag_word(word)[0]
     return tag, float(logprob)
