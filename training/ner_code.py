@@ -24,13 +24,18 @@ def tagged_corpus(path, max_length: int = 0):
     return read
 
 
+def own_tok2vec(nlp):
+    """The NER's own Tok2Vec: the parser model's ``tok2vec`` ref is that layer wrapped in an output projection
+    (an array, which spaCy's pretraining objective cannot read)."""
+    return nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]
+
+
 @registry.callbacks("mtext.pretrained_tok2vec.v1")
 def pretrained_tok2vec(path: str):
-    """[initialize.after_init]: start the NER's own Tok2Vec (the parser model's ``tok2vec`` ref wraps it in
-    a projection) from the weights ``training/pretrain_tok2vec.py`` wrote."""
+    """[initialize.after_init]: start the NER's own Tok2Vec from the weights ``training/pretrain_tok2vec.py`` wrote."""
     def load(nlp):
         with open(path, "rb") as weights:
-            nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0].from_bytes(weights.read())
+            own_tok2vec(nlp).from_bytes(weights.read())
         return nlp
 
     return load

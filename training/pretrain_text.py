@@ -11,37 +11,27 @@ Usage: PYTHONPATH=src python training/pretrain_text.py ../shared training/corpus
 from __future__ import annotations
 
 import sys
+from itertools import chain
 from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
 
 
-def wiki_paragraphs(shared: Path):
-    for path in sorted((shared / "bench" / "wiki_de_1M" / "wiki").glob("*.txt")):
-        for paragraph in path.read_text(encoding="utf-8").split("\n"):
-            if len(paragraph.split()) >= 5:
-                yield paragraph.strip()
-
-
 def main(shared: Path, train: Path, out: Path) -> None:
     from marketingtext.german import add_german_tokenizer_rules
     from prepare_ner_data import tagging_pipeline
+    from raw_text import distinct_train_docs, wiki_paragraphs
 
     nlp = spacy.blank("de")
     add_german_tokenizer_rules(nlp)
     tagging_pipeline(nlp)
     docbin = DocBin(attrs=["ORTH", "TAG", "SENT_START"])
     words = 0
-    for doc in nlp.pipe(wiki_paragraphs(shared), batch_size=64):
+    wiki = nlp.pipe(wiki_paragraphs(shared, min_words=5), batch_size=64)
+    for doc in chain(wiki, distinct_train_docs(train, nlp.vocab)):
         docbin.add(doc)
         words += len(doc)
-    seen = set()
-    for doc in DocBin().from_disk(train).get_docs(nlp.vocab):
-        if doc.text not in seen:  # GermEval train documents are repeated in the DocBin
-            seen.add(doc.text)
-            docbin.add(doc)
-            words += len(doc)
     docbin.to_disk(out)
     print(f"{len(docbin)} documents, {words} tokens written to {out}")
 

@@ -25,12 +25,12 @@ INNER = "tok2vec_inner"  # [pretraining] layer in ner_vectors.cfg
 
 @registry.callbacks("mtext.pretraining_setup.v1")
 def pretraining_setup(vectors: str):
-    """Load the static vectors, and name the NER's own Tok2Vec: the parser model's ``tok2vec`` ref is that
-    layer already wrapped in its output projection (an array, which the pretraining objective cannot read)."""
+    """Load the static vectors, and name the NER's own Tok2Vec (ner_code.own_tok2vec) for [pretraining]."""
     def setup(nlp):
+        from ner_code import own_tok2vec
+
         nlp.vocab.vectors = spacy.load(vectors).vocab.vectors
-        model = nlp.get_pipe("ner").model
-        model.set_ref(INNER, model.get_ref("tok2vec").layers[0])
+        nlp.get_pipe("ner").model.set_ref(INNER, own_tok2vec(nlp))
         return nlp
 
     return setup

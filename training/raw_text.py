@@ -11,10 +11,28 @@ Usage: PYTHONPATH=src python training/raw_text.py ../shared training/corpus_tagg
 from __future__ import annotations
 
 import sys
+from itertools import chain
 from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
+
+
+def wiki_paragraphs(shared: Path, min_words: int = 1):
+    """The bench corpus's paragraphs of at least ``min_words`` words, stripped, file by file."""
+    for path in sorted((shared / "bench" / "wiki_de_1M" / "wiki").glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            if len(paragraph.split()) >= min_words:
+                yield paragraph.strip()
+
+
+def distinct_train_docs(train: Path, vocab):
+    """The train split's documents, each once (GermEval train documents are repeated in the DocBin)."""
+    seen = set()
+    for doc in DocBin().from_disk(train).get_docs(vocab):
+        if doc.text not in seen:
+            seen.add(doc.text)
+            yield doc
 
 
 def main(shared: Path, train: Path, out: Path) -> None:
@@ -24,16 +42,7 @@ def main(shared: Path, train: Path, out: Path) -> None:
     add_german_tokenizer_rules(nlp)
     lines = 0
     with open(out, "w", encoding="utf-8") as sink:
-        for path in sorted((shared / "bench" / "wiki_de_1M" / "wiki").glob("*.txt")):
-            for paragraph in path.read_text(encoding="utf-8").split("\n"):
-                if paragraph.strip():
-                    sink.write(" ".join(t.text for t in nlp.make_doc(paragraph) if not t.is_space) + "\n")
-                    lines += 1
-        seen = set()
-        for doc in DocBin().from_disk(train).get_docs(nlp.vocab):
-            if doc.text in seen:  # GermEval train documents are repeated in the DocBin
-                continue
-            seen.add(doc.text)
+        for doc in chain(map(nlp.make_doc, wiki_paragraphs(shared)), distinct_train_docs(train, nlp.vocab)):
             sink.write(" ".join(t.text for t in doc if not t.is_space) + "\n")
             lines += 1
     print(f"{lines} lines written to {out}")
