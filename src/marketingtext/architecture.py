@@ -13,7 +13,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # 2. files -> clean text (formats/: one reader per file format)
     "reading": ("reading", "walking", "boilerplate", "formats", "sourcelist"),
     # 3. the German spaCy pipeline and mtext's components
-    "pipeline": ("pipeline", "german", "hanta_tagger", "lemma_rules"),
+    "pipeline": ("pipeline", "german", "hanta_tagger", "lemma_rules", "name_lists"),
     # 4. texts -> Docs: batched, in processes or on Dask; the Doc and table caches
     "parsing": ("parsing", "cluster", "cache", "tablecodec", "cachedir"),
     # 5. parsed documents -> DataFrames, one module per kind of table

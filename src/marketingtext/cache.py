@@ -131,11 +131,13 @@ def cache_key(pipeline_key: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of mtext's source and data files: a changed rule or gazetteer entry is a new key."""
+    """Hash of mtext's source and data files: a changed rule or gazetteer entry is a new key, and so is a
+    retrained NER (its meta.json: version and scores; not its weights, which are megabytes to read)."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".toml", ".txt", ".json"} and "models" not in path.parts:
+        model_file = "models" in path.parts and path.name != "meta.json"
+        if path.is_file() and path.suffix in {".py", ".toml", ".txt", ".json"} and not model_file:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -101,17 +101,22 @@ def build_offline_pipeline():
     nlp.add_pipe("mtext_hanta")
     ner_path = ner_model_path()
     if (ner_path / "meta.json").exists():
-        add_sourced_ner(nlp, spacy.load(ner_path))
+        add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
     nlp.meta["name"] = "mtext_offline_de"
     nlp.meta["version"] = __version__
     return nlp
 
 
-def add_sourced_ner(nlp, source) -> None:
-    """Add ``source``'s NER after the tagger whose STTS tags it reads, with its static vectors: a
-    sourced component looks its vectors up in the new pipeline's vocabulary."""
+def add_sourced_ner(nlp, source, folder: Path) -> None:
+    """Add ``source``'s NER after the tagger whose STTS tags it reads, with the word features it was trained
+    with: its static vectors (a sourced component looks them up in the new pipeline's vocabulary) and the
+    place and name lists in its folder (``name_lists``)."""
+    from .name_lists import LIST_FILE, install_name_flags
+
     if source.vocab.vectors.shape[0]:
         nlp.vocab.vectors = source.vocab.vectors
+    if (folder / LIST_FILE).exists():
+        install_name_flags(nlp.vocab, folder / LIST_FILE)
     nlp.add_pipe("ner", source=source)
 
 

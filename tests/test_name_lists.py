@@ -1,0 +1,69 @@
+"""The place and person-name lists the offline NER reads as word features (marketingtext.name_lists)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+import spacy
+
+from marketingtext.name_lists import (
+    FIRST_NAME,
+    LIST_FILE,
+    PLACE,
+    PLACE_DERIVED,
+    SURNAME,
+    install_name_flags,
+    read_name_lists,
+)
+from marketingtext.pipeline import load_pipeline, ner_model_path
+
+FLAGS = {"place": PLACE, "derived": PLACE_DERIVED, "first": FIRST_NAME, "last": SURNAME}
+SHIPPED_LISTS = ner_model_path() / LIST_FILE
+
+
+def flags_of(nlp, text: str) -> dict[str, set[str]]:
+    return {token.text: {name for name, flag in FLAGS.items() if token.check_flag(flag)} for token in nlp(text)}
+
+
+@pytest.fixture(scope="module")
+def listed_nlp():
+    nlp = spacy.blank("de")
+    install_name_flags(nlp.vocab, SHIPPED_LISTS)
+    return nlp
+
+
+def test_villages_and_names_no_sentence_could_reveal_are_listed(listed_nlp):
+    flags = flags_of(listed_nlp, "Regina Pöll kommt aus Wiesa , Barbara Reichmann aus Dättwil bei Baden .")
+    assert "place" in flags["Wiesa"] and "place" in flags["Dättwil"]  # a Saxon village, a Swiss quarter
+    assert "first" in flags["Regina"] and "first" in flags["Barbara"]
+    assert "last" in flags["Reichmann"] and "last" in flags["Pöll"]
+    assert flags["kommt"] == flags["aus"] == flags["bei"] == set()
+
+
+def test_german_names_of_foreign_places_and_genitives_count(listed_nlp):
+    flags = flags_of(listed_nlp, "Die Bahn von Mailand nach Lissabon ist Deutschlands und Europas Stolz .")
+    for place in ("Mailand", "Lissabon", "Deutschlands", "Europas"):
+        assert "place" in flags[place], place
+
+
+def test_words_made_from_places_have_their_own_flag(listed_nlp):
+    text = "Frankfurter und Münchner Banken feiern den Sachsen-Anhalt-Tag mit italienische Weinen ."
+    flags = flags_of(listed_nlp, text)
+    for word in ("Frankfurter", "Münchner", "Sachsen-Anhalt-Tag", "italienische"):
+        assert flags[word] == {"derived"}, word
+    assert flags["Banken"] == flags["Weinen"] == set()
+
+
+def test_common_nouns_that_name_small_places_are_left_out():
+    """``Berg`` and ``Stein`` are villages too; as features they would only say "a capitalised noun"."""
+    lists = read_name_lists(SHIPPED_LISTS)
+    assert {"Berg", "Stein", "Wald", "Post"}.isdisjoint(lists.places)
+    assert "Essen" in lists.places  # a city of half a million stays, whatever else the word means
+
+
+def test_the_offline_pipeline_sets_the_flags_in_every_worker():
+    nlp, _ = load_pipeline("offline")
+    assert flags_of(nlp, "Sie wohnt in Diepholz .")["Diepholz"] == {"place"}
+    clone = pickle.loads(pickle.dumps(nlp.vocab))  # spawned worker processes get the vocabulary pickled
+    assert clone["Köthen"].check_flag(PLACE) and not clone["Tisch"].check_flag(PLACE)
