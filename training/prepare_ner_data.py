@@ -16,7 +16,8 @@ Splits (seeded, by document where documents exist, so no document is in two part
 
 Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data training/corpus [--tag] [--without=D1,D2]
 ``--without`` leaves those domains (e.g. europeana,mobie) out of the train split (dev and test unchanged);
-``--germeval-repeat=N`` writes GermEval's train documents N times (default 3).
+``--germeval-repeat=N`` writes GermEval's train documents N times (default 3); ``--repeat=DOMAIN:N,...`` writes
+another domain's train documents N times (e.g. smartdata-news:2).
 With ``--tag`` every document is first run through mtext's sentence rules and HanTa, so that the STTS tag
 (``NE`` proper noun vs ``NN`` common noun: the distinction German capitalisation does not make) can be an
 input feature of the NER (training/ner_vectors.cfg reads it with training/ner_code.py).
@@ -204,7 +205,7 @@ def tagging_pipeline(nlp):
 
 
 def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset[str] = frozenset(),
-         germeval_repeat: int = GERMEVAL_TRAIN_REPEAT) -> None:
+         germeval_repeat: int = GERMEVAL_TRAIN_REPEAT, repeat: dict[str, int] | None = None) -> None:
     from marketingtext.german import add_german_tokenizer_rules
 
     nlp = spacy.blank("de")
@@ -218,7 +219,8 @@ def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset
             continue
         for annotate in annotators:
             doc = annotate(doc)
-        for _ in range(germeval_repeat if split == "train" and domain.startswith("germeval") else 1):
+        times = germeval_repeat if domain.startswith("germeval") else (repeat or {}).get(domain, 1)
+        for _ in range(times if split == "train" else 1):
             bins[split].add(doc)
         if split in gold:
             gold[split].append(gold_record(domain, doc))
@@ -246,10 +248,13 @@ def parse_args(argv: list[str]):
     parser.add_argument("--tag", action="store_true", help="run mtext's sentence rules and HanTa first")
     parser.add_argument("--without", default="", help="domains left out of the train split, e.g. europeana,mobie")
     parser.add_argument("--germeval-repeat", type=int, default=GERMEVAL_TRAIN_REPEAT)
+    parser.add_argument("--repeat", default="", help="DOMAIN:N,... train documents of a domain written N times")
     return parser.parse_args(argv)
 
 
 if __name__ == "__main__":
     args = parse_args(sys.argv[1:])
+    pairs = (item.partition(":") for item in args.repeat.split(",") if item)
+    repeats = {domain: int(times) for domain, _, times in pairs}
     main(args.shared_data, args.out_dir, tag=args.tag, without=frozenset(filter(None, args.without.split(","))),
-         germeval_repeat=args.germeval_repeat)
+         germeval_repeat=args.germeval_repeat, repeat=repeats)

@@ -105,9 +105,12 @@ def _is_english_common_noun(text: str, label: str) -> bool:
     """The English tagger reads the lower-cased word as a plural noun or an -ing form (a place: also a singular
     noun, "Workflow"; "China", "Jersey", "Bath" are names to it when capitalised), the German one
     does not know it as a name ("Touchpoints", "Tracking", "Bots"; "Williams", "Bahamas", "Andreas", "Hess"
-    stay: names to one tagger, or unknown words whose singular is no word)."""
+    stay: names to one tagger, or unknown words whose singular is no word). A name to the German tagger is
+    still a plural when the English one is sure of it as written, capital and all, and it is no person ("Ads"
+    as a place; "Mills", "Windows", "Jones" are names to it; surnames are plurals often: "Gates", "Banks")."""
     if is_known_as(text, "NE"):
-        return False
+        tag, logprob = _english_best(text)
+        return label != "PER" and tag == "NN2" and logprob > ENGLISH_SURE_LOGPROB and text.endswith("s")
     lower = text.lower()
     tag, logprob = _english_best(lower)
     if tag == "NN2" and lower.endswith("s"):  # a plural; sure, or of a word both languages know ("Bots")
