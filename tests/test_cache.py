@@ -176,3 +176,13 @@ def test_a_run_with_a_cap_keeps_the_cache_under_it(tmp_path: Path, seeds, pipeli
             mt.load(paths[:1], cache_dir=tmp_path, pipeline=pipeline)
         finally:
             del os.environ["MTEXT_CACHE_MAX_MB"]
+
+
+def test_a_retrained_ner_is_a_new_cache_key():
+    """The models' meta.json (version, scores) is fingerprinted, their megabytes of weights are not: a new NER
+    never reuses parses cached with the old one."""
+    package = Path(cache_module.__file__).parent
+    files = [path.relative_to(package).as_posix() for path in cache_module.fingerprinted_files(package)]
+    assert "models/ner_de/meta.json" in files
+    assert "pipeline.py" in files and "data/authorities.toml" in files
+    assert not [name for name in files if name.startswith("models/") and not name.endswith("meta.json")]

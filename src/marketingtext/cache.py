@@ -131,16 +131,23 @@ def cache_key(pipeline_key: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of mtext's source and data files: a changed rule or gazetteer entry is a new key, and so is a
-    retrained NER (its meta.json: version and scores; not its weights, which are megabytes to read)."""
+    """Hash of mtext's source and data files: a changed rule or gazetteer entry is a new key."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        model_file = "models" in path.parts and path.name != "meta.json"
-        if path.is_file() and path.suffix in {".py", ".toml", ".txt", ".json"} and not model_file:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in fingerprinted_files(package):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def fingerprinted_files(package: Path) -> list[Path]:
+    """The package's code and data files, and of its models the meta.json only: a retrained NER is a new key
+    (meta.json holds its version and scores) without reading megabytes of weights."""
+    def counts(path: Path) -> bool:
+        model_file = "models" in path.parts and path.name != "meta.json"
+        return path.is_file() and path.suffix in {".py", ".toml", ".txt", ".json"} and not model_file
+
+    return [path for path in sorted(package.rglob("*")) if counts(path)]
 
 
 def file_fingerprint(paths: Sequence[str]) -> list[str]:
