@@ -101,7 +101,7 @@ def filtered_spans(doc) -> set[tuple[int, int, str]]:
 
 
 def layer_spans(doc, gazetteer) -> set[tuple[int, int, str]]:
-    """The entity table's mentions (model + filter + gazetteer + merge), as mtext entities writes them."""
+    """The entity table's mentions (model + filter + legal-form rule + gazetteer + merge), as mtext writes them."""
     from marketingtext.entities import entity_rows
     from marketingtext.parsing import ParsedDoc
     from marketingtext.reading import SourceText

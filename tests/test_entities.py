@@ -454,3 +454,28 @@ def test_corpus_summary_lists_each_entity_once(tmp_path):
     assert summary["canonical"].is_unique
     counts = dict(zip(summary["canonical"], zip(summary["mentions"], summary["docs"], strict=True), strict=True))
     assert counts == {"Andreas Hess": (4, 4), "Bundesrepublik Deutschland": (4, 4), "Philip Kotler": (3, 3)}
+
+
+def _rows(nlp, text):
+    from marketingtext.entities import entity_rows
+    from marketingtext.parsing import ParsedDoc
+    from marketingtext.reading import SourceText
+
+    return entity_rows(ParsedDoc(SourceText("t", "t", text, "utf-8", len(text), 0), nlp(text)), Gazetteer([]))
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Der Nachdruck ist nur mit Genehmigung der Grafschafter Nachrichten GmbH & Co. KG erlaubt.",
+     "Grafschafter Nachrichten GmbH & Co. KG"),
+    ("Im Februar meldete die ArmStrong Business Events GmbH Insolvenz an.", "ArmStrong Business Events GmbH"),
+    ("Die Aktie der Siemens AG stieg am Montag um drei Prozent.", "Siemens AG"),
+])
+def test_company_named_by_its_legal_form(nlp, text, company):
+    rows = _rows(nlp, text)
+    assert {(r["text"], r["label"]) for r in rows} >= {(company, "ORG")}
+    assert not any(r["text"] != company and company in r["text"] for r in rows)  # no article or verb taken in
+
+
+def test_legal_form_alone_is_no_company(nlp):
+    rows = _rows(nlp, "Die AG hat ihren Sitz in der Stadt, und die GmbH wurde im Jahr darauf gegründet.")
+    assert not any(r["label"] == "ORG" and r["text"] in {"AG", "GmbH"} for r in rows)

@@ -19,6 +19,7 @@ from .canonical import canonicalise
 from .false_friends import (
     ACRONYM,
     ENGLISH_ORGANISATION_HEADS,
+    JOINING_TAGS,
     LEGAL_FORM,
     ORGANISATION_WORDS,
     PLACE_WORDS,
@@ -33,6 +34,9 @@ __all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", 
 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
+# A company's name before its legal form is at most this many words ("Deutsche Bahn Fernverkehr AG": 3).
+COMPANY_NAME_WORDS = 5
+NOT_NAME_TAGS = {"PDAT", "PPOSAT", "PIAT", "PIS", "PPER", "PRELS", "ADV", "VVFIN", "VAFIN", "VMFIN", "$."}
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
 
 
@@ -56,6 +60,57 @@ def label_by_last_word(ent, label: str) -> str:
     if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS or lower.endswith(ORGANISATION_WORDS):
         return "ORG"
     return "LOC" if lower.endswith(PLACE_WORDS) else label
+
+
+def legal_form_mentions(doc) -> list[Mention]:
+    """Company names the text marks by a legal form: the name words before "GmbH", "AG", "Inc." … in one
+    sentence ("Grafschafter Nachrichten GmbH & Co. KG", "SNI-Nord Regaltechnik GmbH"), stopping at an
+    article, preposition, conjunction or lower-case word ("der Siemens AG" -> "Siemens AG"). The model
+    misses about half of them on the business-news dev split, where they are ORG as written."""
+    mentions, i = [], 0
+    while i < len(doc):
+        if not LEGAL_FORM.match(doc[i].text) or doc[i].is_sent_start:
+            i += 1
+            continue
+        end = i + 4 if _is_and_company(doc[i + 1:i + 4]) else i + 1
+        start = i
+        while start > 0 and i - start < COMPANY_NAME_WORDS and _is_name_word(doc[start - 1]):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if any(_has_capital(t.text) for t in doc[start:i]):
+            span = doc[start:end]
+            mentions.append(Mention(span.start_char, span.end_char, span.text, "ORG", "rule"))
+        i = end
+    return mentions
+
+
+def _is_and_company(tokens) -> bool:
+    """"& Co. KG" after "GmbH": the legal form goes on."""
+    return len(tokens) == 3 and tokens[0].text == "&" and tokens[1].text in {"Co.", "Co"} \
+        and bool(LEGAL_FORM.match(tokens[2].text))
+
+
+def _is_name_word(token) -> bool:
+    if token.text in {"&", "+"}:
+        return True
+    return _has_capital(token.text) and token.tag_ not in JOINING_TAGS | NOT_NAME_TAGS \
+        and not LEGAL_FORM.match(token.text)
+
+
+def _has_capital(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
+    """A company span found by its legal form replaces the model spans inside it ("Regaltechnik GmbH");
+    where a model span is the same or reaches beyond it, the model's span stays."""
+    kept = [r for r in rule_hits
+            if not any(m.start < r.end and r.start < m.end and (m.start <= r.start and m.end >= r.end
+                                                                 or m.start < r.start or m.end > r.end)
+                       for m in model_hits)]
+    inside = [m for m in model_hits if not any(r.start <= m.start and m.end <= r.end for r in kept)]
+    return sorted(kept + inside, key=lambda m: (m.start, m.end))
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -88,7 +143,8 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     expansion of an acronym, else the mention itself; :func:`canonicalise` names them corpus-wide)."""
     gazetteer = gazetteer or load_gazetteer()
     doc = parsed.doc
-    mentions = _merge(gazetteer_mentions(doc, gazetteer), _model_mentions(doc, gazetteer))
+    model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
+    mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
     for m in mentions:
         m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
     _pair_acronyms(mentions, doc.text)
