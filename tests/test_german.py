@@ -67,3 +67,9 @@ def test_hanta_memo_returns_hantas_own_answers_and_stays_bounded():
     assert [memo.analyze_forward(w) for w in words] == [plain.analyze_forward(w) for w in words]
     assert memo.analyze(words[0], taglevel=3) == plain.analyze(words[0], taglevel=3)
     assert len(memo.analyze_forward.memo) == 3 and len(memo._analyze.memo) == 3
+
+
+def test_period_after_a_mixed_case_word_ends_the_sentence(nlp):
+    doc = nlp("Geschäftsführer der TeDaPro GmbH. Effizienz ist ihr Thema.")
+    assert [t.text for t in doc][3:5] == ["GmbH", "."]
+    assert len(list(doc.sents)) == 2

@@ -57,6 +57,7 @@ LER_BLOCK = 40
 # the others leave MISC-like names O. Its train documents are repeated so they are not outvoted.
 GERMEVAL_TRAIN_REPEAT = 3
 EUROPEANA_MAX_SENTENCE = 60
+GOLD_SPANS = "gold_spans"  # Doc.user_data key: the corpus's own character spans, for scoring
 # SmartData documents that are tweets or traffic reports rather than business/industry news.
 TRAFFIC_ID = re.compile(r"polizei|verkehr|viz-info|bauarbeiten\.bahn|deutschlandradio\.de/#")
 
@@ -163,7 +164,21 @@ def smartdata_docs(path: Path, nlp):
             if span is not None:
                 spans.append(span)
         doc.ents = filter_spans(spans)
+        doc.user_data[GOLD_SPANS] = corpus_spans(record)
         yield split, "smartdata-traffic" if traffic else "smartdata-news", doc
+
+
+def corpus_spans(record: dict) -> list[list]:
+    """SmartData's PER/LOC/ORG spans as the corpus gives them, whitespace at the edges aside: the NER learns
+    token-aligned spans ("Siemens-Sprecher"), but is scored on these ("Siemens"), as an outside check would."""
+    spans = set()
+    for start, end, kind in record["entities"]:
+        text = record["text"][start:end]
+        if DFKI_MAP.get(kind) and text.strip():
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
+            spans.add((start, end, DFKI_MAP[kind]))
+    return [list(span) for span in sorted(spans)]
 
 
 def ler_docs(shared_data: Path, vocab, rng: random.Random):
@@ -191,8 +206,10 @@ def all_docs(shared_data: Path, nlp):
 
 
 def gold_record(domain: str, doc: Doc) -> dict:
-    return {"domain": domain, "text": doc.text,
-            "spans": [[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]}
+    """The text and its gold spans: the corpus's own character spans where it has them (SmartData), else the
+    entities of the token-aligned document."""
+    spans = doc.user_data.get(GOLD_SPANS) or [[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]
+    return {"domain": domain, "text": doc.text, "spans": spans}
 
 
 def tagging_pipeline(nlp):

@@ -23,7 +23,9 @@ from .false_friends import (
     LEGAL_FORM,
     ORGANISATION_WORDS,
     PLACE_WORDS,
+    has_name_head,
     is_false_friend,
+    is_plain_noun,
 )
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
@@ -37,6 +39,10 @@ SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc"
 # A company's name before its legal form is at most this many words ("Deutsche Bahn Fernverkehr AG": 3).
 COMPANY_NAME_WORDS = 5
 NOT_NAME_TAGS = {"PDAT", "PPOSAT", "PIAT", "PIS", "PPER", "PRELS", "ADV", "VVFIN", "VAFIN", "VMFIN", "$."}
+MARKUP = ("@", "#")  # an account's or a hashtag's sign before a name
+# Last parts of a hyphenated place name that are common nouns too ("Berlin-Mitte", "Frankfurt-Süd", "Euro-Zone").
+PLACE_PARTS = {"Mitte", "Nord", "Süd", "Ost", "West", "Zentrum", "Altstadt", "Innenstadt", "Land", "Stadt", "Zone",
+               "Region", "Gebiet"}
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
 
 
@@ -44,9 +50,34 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
-        if label in LABELS and (gazetteer.lookup(ent.text) or not is_false_friend(ent, label)):
-            mentions.append(Mention(ent.start_char, ent.end_char, ent.text, label, "model"))
+        core = ent[1:] if len(ent) > 1 and ent[0].text in MARKUP else ent  # "#", "Duisburg": judge the name
+        if label in LABELS and (gazetteer.lookup(core.text) or not is_false_friend(core, label)):
+            start, end = name_part(ent)
+            mentions.append(Mention(start, end, doc.text[start:end], label, "model"))
     return mentions
+
+
+def name_part(ent) -> tuple[int, int]:
+    """The characters of a model span that name the entity. A hyphenated compound names it in its first
+    parts ("Siemens-Sprecher" -> "Siemens", "Sachsen-Anhalt-Tages" -> "Sachsen-Anhalt"), unless its last
+    part is a kind of place or organisation ("EU-Kommission", "Kruppstraße"); a role compound before a
+    person's name is no part of it ("Siemens-Chef Joe Kaeser" -> "Joe Kaeser"); "@" and "#" are markup."""
+    first, last = ent[0], ent[-1]
+    if len(ent) > 1 and (first.text in MARKUP or _name_in_first_parts(first.text) and ent.label_ == "PER"):
+        first = ent[1]
+    start = first.idx + (1 if first.text[:1] in MARKUP and len(first.text) > 1 else 0)
+    kept = _name_in_first_parts(last.text) if first.i == last.i else ""  # "Stollberger IT-Firma" stays whole
+    return start, last.idx + len(kept or last.text)
+
+
+def _name_in_first_parts(word: str) -> str:
+    """"Siemens" for "Siemens-Sprecher", "Deutsche-Bank" for "Deutsche-Bank-Chef"; "" where the compound as a
+    whole is the name ("Schleswig-Holstein", "Berlin-Mitte", "EU-Kommission") or is no compound."""
+    name, _, tail = word.rpartition("-")
+    if len(name) < 2 or has_name_head(word) or tail in PLACE_PARTS or LEGAL_FORM.match(tail) \
+            or not is_plain_noun(tail):
+        return ""  # "E-Plus", "A-AG": one letter is no name
+    return name if any(ch.isupper() for ch in name) and not name.endswith("-") else ""
 
 
 def label_by_last_word(ent, label: str) -> str:

@@ -29,11 +29,13 @@ KNOWN_WORD_LOGPROB = -20.0  # HanTa's out-of-context score of a word it knows (u
 # label by them); with the looser ones after them, the last parts that say a compound names one of the two.
 ORGANISATION_WORDS = ("bank", "verband", "verein", "zeitung", "gruppe", "partei", "amt", "ministerium", "institut",
                       "polizei", "werke", "versicherung", "stiftung", "universität", "hochschule", "klinikum",
-                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof")
+                      "kasse", "agentur", "rat", "kammer", "konzern", "sender", "verlag", "gericht", "gerichtshof",
+                      "kommission", "fraktion", "ausschuss", "behörde", "gewerkschaft", "komitee")
 PLACE_WORDS = ("straße", "platz", "allee", "gasse", "brücke", "tunnel", "kreuz", "dreieck", "bahnhof")
 NAME_HEADS = ORGANISATION_WORDS + PLACE_WORDS + (
     "weg", "ring", "damm", "ufer", "berg", "burg", "dorf", "hausen", "heim", "feld", "bach", "hafen", "see", "tal",
     "wald", "stadt", "land", "klinik", "tag", "blatt", "halle")
+PLAIN_NOUN_LOGPROB = -15.0  # HanTa knows "Sprecher" (-8), "Abspaltung" (-14); "Holstein" (-20) is a guess
 KNOWN_NOUN_LOGPROB = -24.0  # nouns: HanTa's compounds of known parts score about -23 ("Massenmedien")
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 5
 COMPOUND_PART_ZIPF = 3.5  # "Daten", "Lead", "Facebook"; not "Elms", "Fricken", "Reeper"
@@ -181,14 +183,14 @@ def _common_noun_head(text: str) -> bool:
     "Service-Ökosystemen", "MARKETING-DÄMMERUNG"); a name or an acronym in any part keeps it ("Berlin-Mitte",
     "Schleswig-Holstein", "SPD-Bundestagsfraktion")."""
     parts = [p for p in text.split("-") if p]
-    return len(parts) > 1 and _is_common_part(parts[-1]) and not any(map(_is_name_part, parts[:-1]))
+    return len(parts) > 1 and is_common_part(parts[-1]) and not any(map(is_name_part, parts[:-1]))
 
 
-def _is_common_part(part: str) -> bool:
+def is_common_part(part: str) -> bool:
     return len(part) > 2 and (max(_frequencies(part)) >= COMMON_NOUN_ZIPF or is_known_common_noun(part))
 
 
-def _is_name_part(part: str) -> bool:
+def is_name_part(part: str) -> bool:
     """An acronym, or a name HanTa knows ("Max", "Gaza", "Schleswig"; unknown words such as "Insta" are not)."""
     return bool(ACRONYM.match(part) and not part.isupper() or ALL_CAPS.match(part)) or is_known_as(part, "NE")
 
@@ -222,6 +224,12 @@ def _is_word_part(part: str) -> bool:
     forms = {lower} | {lower.removesuffix(link) for link in ("s", "es", "n", "en") if lower.endswith(link)}
     return any(len(form) >= MIN_COMPOUND_PART and max(zipf(form), zipf(form, "en")) >= COMPOUND_PART_ZIPF
                for form in forms)
+
+
+def is_plain_noun(word: str) -> bool:
+    """HanTa knows the word well as a common noun ("Sprecher", "Tochter"; it only guesses "Holstein")."""
+    tag, logprob = _hanta_best(word)
+    return tag == "NN" and logprob > PLAIN_NOUN_LOGPROB
 
 
 def is_known_as(word: str, tag: str) -> bool:

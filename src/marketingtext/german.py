@@ -41,13 +41,19 @@ CLOSING = {"“", "”", "''", '"', "'", "‘", "’", "«", "»", "›", "‹",
 
 def add_german_tokenizer_rules(nlp: Language) -> None:
     """Keep gender forms in one token, whatever else the tokenizer splits; capitalised
-    abbreviations at a sentence start ("Vgl.", "Bzw.") stay one token as their lower-case forms do."""
+    abbreviations at a sentence start ("Vgl.", "Bzw.") stay one token as their lower-case forms do;
+    "GmbH." at a sentence end is a word and a period."""
     from spacy.symbols import ORTH
+    from spacy.util import compile_suffix_regex
 
     for abbreviation in NEVER_FINAL | MAY_END:
         capitalised = abbreviation[:1].upper() + abbreviation[1:]
         if len(abbreviation) > 2 and capitalised not in nlp.tokenizer.rules:
             nlp.tokenizer.add_special_case(capitalised, [{ORTH: capitalised}])
+    # A period after a word that ends in a capital behind a small letter closes the sentence: "der TeDaPro
+    # GmbH." is "GmbH" + "." (spaCy keeps "U.S."-like tokens whole, and "GmbH" is no abbreviation).
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-zäöü][A-ZÄÖÜ])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     old = nlp.tokenizer.token_match
 
     def token_match(text: str):
