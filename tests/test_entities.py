@@ -487,17 +487,35 @@ def test_legal_form_alone_is_no_company(nlp):
     ("Das Nato-Mitglied protestiert.", "Nato-Mitglied", "ORG", "Nato"),
     ("Der Siemens-Chef Joe Kaeser sprach.", "Siemens-Chef Joe Kaeser", "PER", "Joe Kaeser"),
     ("Stau bei #Duisburg heute.", "#Duisburg", "LOC", "Duisburg"),
+    ("Die Königin Stefanie eröffnete die Messe.", "Königin Stefanie", "PER", "Stefanie"),
+    ("Frankfurt (Reuters) meldet Zahlen.", "Frankfurt (Reuters)", "LOC", "Frankfurt"),
     # the compound is the name: a place's district, two names, an organisation's kind word, a legal form
     ("Sie wohnt in Berlin-Mitte.", "Berlin-Mitte", "LOC", "Berlin-Mitte"),
     ("Er lebt in Schleswig-Holstein.", "Schleswig-Holstein", "LOC", "Schleswig-Holstein"),
     ("Die EU-Kommission entscheidet.", "EU-Kommission", "ORG", "EU-Kommission"),
     ("Die SPD-Bundestagsfraktion tagt.", "SPD-Bundestagsfraktion", "ORG", "SPD-Bundestagsfraktion"),
     ("Er klagte gegen die A-AG.", "A-AG", "ORG", "A-AG"),
+    ("Er lebt in Baden-Württemberg.", "Baden-Württemberg", "LOC", "Baden-Württemberg"),
+    ("Mark Zuckerberg sprach lange.", "Mark Zuckerberg", "PER", "Mark Zuckerberg"),  # "Mark" is a noun too
 ])
-def test_entity_is_the_name_inside_a_compound(nlp, text, span, label, name):
+def test_entity_is_the_name_inside_a_span(nlp, text, span, label, name):
     """SmartData marks "Siemens" in "Siemens-Sprecher" (GermEval marks nothing there); mtext's tokens keep
     hyphenated compounds whole, so the entity is cut to the name part after the model."""
     from marketingtext.entities import entity_rows
 
     rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
     assert [(r["text"], text[r["start_char"]:r["end_char"]]) for r in rows] == [(name, name)]
+
+
+@pytest.mark.parametrize(("text", "span", "names"), [
+    ("Der Zug hält in München-Pasing.", "München-Pasing", ["München-Pasing"]),
+    ("Der Flughafen Köln/Bonn wächst.", "Köln/Bonn", ["Köln", "Bonn"]),
+    ("Die Gewerkschaft der Polizei (GdP) warnt.", "Gewerkschaft der Polizei (GdP", ["Gewerkschaft der Polizei", "GdP"]),
+    ("Schalkes Manager Horst Heldt ist zufrieden.", "Schalkes Manager Horst Heldt", ["Horst Heldt"]),
+])
+def test_one_model_span_holding_several_names(nlp, text, span, names):
+    from marketingtext.entities import entity_rows
+
+    label = "PER" if "Heldt" in span else "ORG" if "GdP" in span else "LOC"
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
+    assert [r["text"] for r in rows] == names

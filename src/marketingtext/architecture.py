@@ -18,7 +18,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "parsing": ("parsing", "cluster", "cache", "tablecodec", "cachedir"),
     # 5. parsed documents -> DataFrames, one module per kind of table
     "tables": ("sentences", "documents", "terms", "keyword_methods", "compounds", "keywords", "gazetteer",
-               "canonical", "false_friends", "entities", "comparison", "kwic", "collocations", "ngrams",
+               "canonical", "false_friends", "entity_spans", "entities", "comparison", "kwic", "collocations", "ngrams",
                "report_data"),
     # 6. DataFrames -> files and terminal reports (computes nothing)
     "presentation": ("output", "report", "html_report"),

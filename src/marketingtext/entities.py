@@ -16,16 +16,14 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
+from .entity_spans import MARKUP, company_spans, name_spans
 from .false_friends import (
     ACRONYM,
     ENGLISH_ORGANISATION_HEADS,
-    JOINING_TAGS,
     LEGAL_FORM,
     ORGANISATION_WORDS,
     PLACE_WORDS,
-    has_name_head,
     is_false_friend,
-    is_plain_noun,
 )
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .parsing import ParsedDoc
@@ -36,13 +34,6 @@ __all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", 
 
 ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
 SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
-# A company's name before its legal form is at most this many words ("Deutsche Bahn Fernverkehr AG": 3).
-COMPANY_NAME_WORDS = 5
-NOT_NAME_TAGS = {"PDAT", "PPOSAT", "PIAT", "PIS", "PPER", "PRELS", "ADV", "VVFIN", "VAFIN", "VMFIN", "$."}
-MARKUP = ("@", "#")  # an account's or a hashtag's sign before a name
-# Last parts of a hyphenated place name that are common nouns too ("Berlin-Mitte", "Frankfurt-Süd", "Euro-Zone").
-PLACE_PARTS = {"Mitte", "Nord", "Süd", "Ost", "West", "Zentrum", "Altstadt", "Innenstadt", "Land", "Stadt", "Zone",
-               "Region", "Gebiet"}
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
 
 
@@ -52,32 +43,9 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
         label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
         core = ent[1:] if len(ent) > 1 and ent[0].text in MARKUP else ent  # "#", "Duisburg": judge the name
         if label in LABELS and (gazetteer.lookup(core.text) or not is_false_friend(core, label)):
-            start, end = name_part(ent)
-            mentions.append(Mention(start, end, doc.text[start:end], label, "model"))
+            mentions.extend(Mention(start, end, doc.text[start:end], label, "model")
+                            for start, end in name_spans(ent, label))
     return mentions
-
-
-def name_part(ent) -> tuple[int, int]:
-    """The characters of a model span that name the entity. A hyphenated compound names it in its first
-    parts ("Siemens-Sprecher" -> "Siemens", "Sachsen-Anhalt-Tages" -> "Sachsen-Anhalt"), unless its last
-    part is a kind of place or organisation ("EU-Kommission", "Kruppstraße"); a role compound before a
-    person's name is no part of it ("Siemens-Chef Joe Kaeser" -> "Joe Kaeser"); "@" and "#" are markup."""
-    first, last = ent[0], ent[-1]
-    if len(ent) > 1 and (first.text in MARKUP or _name_in_first_parts(first.text) and ent.label_ == "PER"):
-        first = ent[1]
-    start = first.idx + (1 if first.text[:1] in MARKUP and len(first.text) > 1 else 0)
-    kept = _name_in_first_parts(last.text) if first.i == last.i else ""  # "Stollberger IT-Firma" stays whole
-    return start, last.idx + len(kept or last.text)
-
-
-def _name_in_first_parts(word: str) -> str:
-    """"Siemens" for "Siemens-Sprecher", "Deutsche-Bank" for "Deutsche-Bank-Chef"; "" where the compound as a
-    whole is the name ("Schleswig-Holstein", "Berlin-Mitte", "EU-Kommission") or is no compound."""
-    name, _, tail = word.rpartition("-")
-    if len(name) < 2 or has_name_head(word) or tail in PLACE_PARTS or LEGAL_FORM.match(tail) \
-            or not is_plain_noun(tail):
-        return ""  # "E-Plus", "A-AG": one letter is no name
-    return name if any(ch.isupper() for ch in name) and not name.endswith("-") else ""
 
 
 def label_by_last_word(ent, label: str) -> str:
@@ -94,43 +62,8 @@ def label_by_last_word(ent, label: str) -> str:
 
 
 def legal_form_mentions(doc) -> list[Mention]:
-    """Company names the text marks by a legal form: the name words before "GmbH", "AG", "Inc." … in one
-    sentence ("Grafschafter Nachrichten GmbH & Co. KG", "SNI-Nord Regaltechnik GmbH"), stopping at an
-    article, preposition, conjunction or lower-case word ("der Siemens AG" -> "Siemens AG"). The model
-    misses about half of them on the business-news dev split, where they are ORG as written."""
-    mentions, i = [], 0
-    while i < len(doc):
-        if not LEGAL_FORM.match(doc[i].text) or doc[i].is_sent_start:
-            i += 1
-            continue
-        end = i + 4 if _is_and_company(doc[i + 1:i + 4]) else i + 1
-        start = i
-        while start > 0 and i - start < COMPANY_NAME_WORDS and _is_name_word(doc[start - 1]):
-            start -= 1
-            if doc[start].is_sent_start:
-                break
-        if any(_has_capital(t.text) for t in doc[start:i]):
-            span = doc[start:end]
-            mentions.append(Mention(span.start_char, span.end_char, span.text, "ORG", "rule"))
-        i = end
-    return mentions
-
-
-def _is_and_company(tokens) -> bool:
-    """"& Co. KG" after "GmbH": the legal form goes on."""
-    return len(tokens) == 3 and tokens[0].text == "&" and tokens[1].text in {"Co.", "Co"} \
-        and bool(LEGAL_FORM.match(tokens[2].text))
-
-
-def _is_name_word(token) -> bool:
-    if token.text in {"&", "+"}:
-        return True
-    return _has_capital(token.text) and token.tag_ not in JOINING_TAGS | NOT_NAME_TAGS \
-        and not LEGAL_FORM.match(token.text)
-
-
-def _has_capital(text: str) -> bool:
-    return any(ch.isupper() for ch in text)
+    """Companies named by their legal form (:func:`.entity_spans.company_spans`), source ``rule``."""
+    return [Mention(start, end, doc.text[start:end], "ORG", "rule") for start, end in company_spans(doc)]
 
 
 def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
