@@ -519,3 +519,15 @@ def test_one_model_span_holding_several_names(nlp, text, span, names):
     label = "PER" if "Heldt" in span else "ORG" if "GdP" in span else "LOC"
     rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
     assert [r["text"] for r in rows] == names
+
+
+def test_press_names_written_lower_case_match_the_gazetteer(nlp):
+    from marketingtext.entities import entity_rows
+    from marketingtext.parsing import ParsedDoc
+    from marketingtext.reading import SourceText
+
+    text = "Das berichtete die dpa am Montag, und t3n schrieb darüber; die Welt ist groß."
+    rows = entity_rows(ParsedDoc(SourceText("t", "t", text, "utf-8", len(text), 0), nlp(text)), load_gazetteer())
+    found = {(r["text"], r["canonical"], r["kind"]) for r in rows}
+    assert ("dpa", "Deutsche Presse-Agentur", "news agency") in found and ("t3n", "t3n", "trade press") in found
+    assert not any(r["text"].lower() == "welt" for r in rows)  # an ordinary word is no newspaper

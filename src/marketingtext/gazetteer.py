@@ -69,9 +69,12 @@ class Gazetteer:
         self.by_alias: dict[str, GazetteerEntry] = {}
         self.ambiguous: set[str] = set()
         self.exact_forms: dict[str, set[str]] = {}  # lower-cased common-word form -> spellings allowed
+        self.lower_case_starts: set[str] = set()  # first words of names written lower case ("dpa", "t3n")
         for entry in self.entries:
             for alias in (entry.canonical, *entry.aliases):
                 common = is_common_alias(alias)
+                if alias[:1].islower():
+                    self.lower_case_starts.add(alias.split()[0])
                 for form in _inflected(alias):
                     self._claim(form, entry)
                     if common:
@@ -189,7 +192,8 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
         hit = None
         for n in range(min(gazetteer.longest_alias_tokens + 1, len(words) - i), 0, -1):
             span = words[i:i + n]
-            if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
+            first = span[0].text
+            if not first[:1].isupper() and not first[:1].isdigit() and first not in gazetteer.lower_case_starts:
                 break
             text = doc_text[span[0].idx: span[-1].idx + len(span[-1])]
             entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
