@@ -388,6 +388,8 @@ def test_common_word_alias_matches_only_whole_and_capitalised(nlp):
 def test_organisation_inside_a_compound_still_counts(nlp):
     assert gazetteer_hits(nlp, "Die Google-Treffer und die Facebook-Studie.") == [("Google", "Google"),
                                                                                   ("Facebook", "Facebook")]
+    # a compound that goes on with a name is another company: dpa-AFX is not the agency
+    assert gazetteer_hits(nlp, "Das meldet dpa-AFX, und dpa-infocom liefert die Grafik.") == []
 
 
 def test_ambiguous_alias_matches_neither_entry(nlp):

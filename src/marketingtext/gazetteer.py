@@ -13,6 +13,7 @@ from seeing names that are not there:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,7 @@ COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full na
 PREFIX_WORDS = 15
 PREFIX_VOCABULARY = 200_000
 ENGLISH_COMMON_ZIPF = 4.0  # "Sharp": a common English word, more common there than in German
+NOUN_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")  # "Treffer", "Blog"; not "AFX", "infocom"
 
 
 @dataclass(frozen=True)
@@ -224,10 +226,13 @@ def _full_name_hits(words, gazetteer: Gazetteer) -> list[GazetteerEntry]:
 
 def _compound_part(token, gazetteer: Gazetteer) -> Mention | None:
     """"Google-Treffer", "Facebook-Studie": the organisation is mentioned inside the compound
-    (never a common-word alias: "Meta-Analyse" is no Facebook study)."""
+    (never a common-word alias: "Meta-Analyse" is no Facebook study). A compound that goes on with
+    another name is a name of its own ("dpa-AFX", "dpa-infocom": companies, not the agency)."""
     if "-" not in token.text:
         return None
-    first = token.text.split("-")[0]
+    first, _, rest = token.text.partition("-")
+    if not NOUN_SHAPE.match(rest):
+        return None
     entry = gazetteer.lookup(first)
     if entry is None or entry.label == "PER" or gazetteer.is_common(first):
         return None
