@@ -522,3 +522,19 @@ def test_press_names_written_lower_case_match_the_gazetteer(nlp):
     found = {(r["text"], r["canonical"], r["kind"]) for r in rows}
     assert ("dpa", "Deutsche Presse-Agentur", "news agency") in found and ("t3n", "t3n", "trade press") in found
     assert not any(r["text"].lower() == "welt" for r in rows)  # an ordinary word is no newspaper
+
+
+def test_first_name_alone_takes_the_full_name_of_its_own_document():
+    from marketingtext.entities import ENTITY_COLUMNS, canonicalise
+
+    def row(doc, text):
+        return {"doc": doc, "sent_id": 0, "start_char": 0, "end_char": len(text), "text": text, "label": "PER",
+                "canonical": text, "source": "model", "kind": ""}
+
+    rows = [row("a", "Winfried Felser"), row("a", "Winfried"), row("b", "Winfried Kretschmann"), row("b", "Winfried"),
+            row("c", "Winfried"), row("d", "Anna Schmidt"), row("d", "Anna Berger"), row("d", "Anna")]
+    table = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
+    by_doc = {(d, t): c for d, t, c in zip(table["doc"], table["text"], table["canonical"], strict=True)}
+    assert by_doc[("a", "Winfried")] == "Winfried Felser" and by_doc[("b", "Winfried")] == "Winfried Kretschmann"
+    assert by_doc[("c", "Winfried")] == "Winfried"  # no full name in that document: another Winfried, maybe
+    assert by_doc[("d", "Anna")] == "Anna"  # two Annas in one document: which one?

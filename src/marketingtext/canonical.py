@@ -13,6 +13,8 @@ every document and names each model mention by its full form. The rules, in orde
    forms that contain a short one lead to different names (two people called Hess), it stays.
 4. An acronym takes its expansion where a document pairs them ("Europäische Zentralbank
    (EZB)": the row's per-document ``canonical`` holds the expansion), if it has only one.
+5. A person's first name alone takes the full name in the same document, if that document names
+   only one person with that first name ("Winfried" -> "Winfried Felser").
 
 Where several full forms compete (inflection bases), the most frequent wins, then the longer,
 then the alphabetically first: the result does not depend on the order of the documents.
@@ -51,9 +53,31 @@ def canonicalise(mentions: pd.DataFrame) -> pd.DataFrame:
         if model and link != text:
             pairs[(text, label)].add(link)
     resolver = _Resolver(forms, names, pairs)
-    table["canonical"] = [resolver.root(text, label) if model else link
-                          for text, link, label, model in zip(texts, links, labels, is_model, strict=True)]
+    roots = [resolver.root(text, label) if model else link
+             for text, link, label, model in zip(texts, links, labels, is_model, strict=True)]
+    for row, full_name in _first_name_links(table["doc"].tolist(), texts, roots, labels, is_model).items():
+        roots[row] = resolver.root(full_name, "PER")
+    table["canonical"] = roots
     return table
+
+
+def _first_name_links(docs: list, texts: list[str], roots: list[str], labels: list[str],
+                      is_model: list[bool]) -> dict[int, str]:
+    """Rows where a person is called by first name alone ("Winfried möge mir verzeihen") in a document that
+    names exactly one person with that first name in full ("Winfried Felser"). Within one document only:
+    another document's Winfried may be someone else."""
+    full_names: dict[tuple, set[str]] = defaultdict(set)
+    for doc, root, label in zip(docs, roots, labels, strict=True):
+        words = words_of(root)
+        if label == "PER" and len(words) > 1:
+            full_names[(doc, words[0])].add(root)
+    links = {}
+    for row, (doc, text, root, label, model) in enumerate(zip(docs, texts, roots, labels, is_model, strict=True)):
+        if model and label == "PER" and root == text and len(words_of(text)) == 1:
+            candidates = full_names.get((doc, text), set())
+            if len(candidates) == 1:
+                links[row] = next(iter(candidates))
+    return links
 
 
 class _Resolver:
