@@ -70,11 +70,17 @@ def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> l
     """A company span found by its legal form replaces the model spans inside it ("Regaltechnik GmbH");
     where a model span is the same or reaches beyond it, the model's span stays."""
     kept = [r for r in rule_hits
-            if not any(m.start < r.end and r.start < m.end and (m.start <= r.start and m.end >= r.end
-                                                                 or m.start < r.start or m.end > r.end)
-                       for m in model_hits)]
-    inside = [m for m in model_hits if not any(r.start <= m.start and m.end <= r.end for r in kept)]
+            if all(_within(m, r) and (m.start, m.end) != (r.start, r.end) for m in model_hits if _overlap(m, r))]
+    inside = [m for m in model_hits if not any(_within(m, r) for r in kept)]
     return sorted(kept + inside, key=lambda m: (m.start, m.end))
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -84,7 +90,7 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
     for m in model_hits:
         if (m.start, m.end) in spans:
             spans[(m.start, m.end)].source = "both"
-        elif not any(m.start < g.end and g.start < m.end for g in gazetteer_hits):
+        elif not any(_overlap(m, g) for g in gazetteer_hits):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
 

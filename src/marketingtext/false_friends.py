@@ -183,14 +183,14 @@ def _common_noun_head(text: str) -> bool:
     "Service-Ökosystemen", "MARKETING-DÄMMERUNG"); a name or an acronym in any part keeps it ("Berlin-Mitte",
     "Schleswig-Holstein", "SPD-Bundestagsfraktion")."""
     parts = [p for p in text.split("-") if p]
-    return len(parts) > 1 and is_common_part(parts[-1]) and not any(map(is_name_part, parts[:-1]))
+    return len(parts) > 1 and _is_common_part(parts[-1]) and not any(map(_is_name_part, parts[:-1]))
 
 
-def is_common_part(part: str) -> bool:
+def _is_common_part(part: str) -> bool:
     return len(part) > 2 and (max(_frequencies(part)) >= COMMON_NOUN_ZIPF or is_known_common_noun(part))
 
 
-def is_name_part(part: str) -> bool:
+def _is_name_part(part: str) -> bool:
     """An acronym, or a name HanTa knows ("Max", "Gaza", "Schleswig"; unknown words such as "Insta" are not)."""
     return bool(ACRONYM.match(part) and not part.isupper() or ALL_CAPS.match(part)) or is_known_as(part, "NE")
 

@@ -35,6 +35,7 @@ MONTHS = {
     "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
     "oktober", "november", "dezember", "jahrhundert", "jahrhunderts", "jh.",
 }
+MIXED_CASE_WORD_PERIOD = r"(?<=[a-zäöü][A-ZÄÖÜ])\.$"  # "GmbH." at a sentence end
 FINAL_PUNCT = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 CLOSING = {"“", "”", "''", '"', "'", "‘", "’", "«", "»", "›", "‹", ")", "]", "*"}
 
@@ -44,7 +45,6 @@ def add_german_tokenizer_rules(nlp: Language) -> None:
     abbreviations at a sentence start ("Vgl.", "Bzw.") stay one token as their lower-case forms do;
     "GmbH." at a sentence end is a word and a period."""
     from spacy.symbols import ORTH
-    from spacy.util import compile_suffix_regex
 
     for abbreviation in NEVER_FINAL | MAY_END:
         capitalised = abbreviation[:1].upper() + abbreviation[1:]
@@ -52,8 +52,8 @@ def add_german_tokenizer_rules(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(capitalised, [{ORTH: capitalised}])
     # A period after a word that ends in a capital behind a small letter closes the sentence: "der TeDaPro
     # GmbH." is "GmbH" + "." (spaCy keeps "U.S."-like tokens whole, and "GmbH" is no abbreviation).
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-zäöü][A-ZÄÖÜ])\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = nlp.tokenizer.suffix_search.__self__.pattern  # the pipeline's own, extended
+    nlp.tokenizer.suffix_search = re.compile(rf"{suffixes}|{MIXED_CASE_WORD_PERIOD}").search
     old = nlp.tokenizer.token_match
 
     def token_match(text: str):
