@@ -1,9 +1,9 @@
 """Where an entity's characters begin and end: the model's token spans cut to the name, and company names
 found by their legal form.
 
-mtext's tokens keep hyphenated compounds whole ("Siemens-Sprecher", "Köln/Bonn"), so a model span can only be
-a whole token; the name may be part of one. SmartData and readers alike mean the name: "Siemens" is the entity
-in "Siemens-Sprecher", "Köln/Bonn" names two places, "Reuters" is no part of "Frankfurt (Reuters)" and
+mtext's tokens keep hyphenated compounds whole ("Siemens-Sprecher"), and a model span is made of whole tokens;
+the name may be part of one, or a span may hold two. SmartData and readers alike mean the name: "Siemens" is the
+entity in "Siemens-Sprecher", "Köln/Bonn" names two places, "Reuters" is no part of "Frankfurt (Reuters)" and
 "Manager" no part of "Schalkes Manager Horst Heldt". Pure functions of a parsed ``Doc``'s tokens.
 """
 
@@ -58,13 +58,13 @@ def _split_at_slashes(tokens) -> list[list]:
     return groups
 
 
-
-
 def _before_bracket(tokens) -> tuple[list, list[Chars]]:
     """"Frankfurt (Reuters)" -> "Frankfurt"; "Gewerkschaft der Polizei (GdP" -> the name and its acronym."""
     for k, token in enumerate(tokens[1:], 1):
+        if token.text != "(":
+            continue
         closing = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), len(tokens) - 1)
-        if token.text == "(" and closing == len(tokens) - 1:  # "25. Senat ( … ) des Gerichts" is one name
+        if closing == len(tokens) - 1:  # "25. Senat ( … ) des Gerichts" is one name
             inner = [t for t in tokens[k + 1:] if t.text != ")"]
             acronym = [(t.idx, t.idx + len(t.text)) for t in inner[:1] if len(inner) == 1 and ACRONYM.match(t.text)]
             return tokens[:k], acronym
@@ -91,7 +91,7 @@ def name_in_first_parts(word: str) -> str:
     if len(name) < 2 or not tail or has_name_head(word) or tail in PLACE_PARTS or LEGAL_FORM.match(tail) \
             or not is_plain_noun(tail):
         return ""  # "E-Plus", "A-AG": one letter is no name
-    return name if any(ch.isupper() for ch in name) and not name.endswith("-") else ""
+    return name if _has_capital(name) and not name.endswith("-") else ""
 
 
 def company_spans(doc) -> list[Chars]:
