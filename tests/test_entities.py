@@ -34,12 +34,8 @@ def test_no_false_friends(seed_tables):
 
 
 def test_bare_surname_resolves_and_genitive_matches(nlp):
-    from marketingtext.entities import entity_rows
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
-
     text = "Heribert Meffert prägte das Fach. Später widersprach Meffert. Kotlers Buch und HubSpots Blog."
-    rows = entity_rows(ParsedDoc(SourceText("t", "t", text, "utf-8", len(text), 0), nlp(text)), load_gazetteer())
+    rows = _rows(nlp, text, load_gazetteer())
     canon = [r["canonical"] for r in rows]
     assert canon.count("Heribert Meffert") == 2
     assert "Philip Kotler" in canon and "HubSpot" in canon

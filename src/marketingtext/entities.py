@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
-from .entity_spans import MARKUP, company_spans, name_spans
+from .entity_spans import company_spans, name_spans, without_markup
 from .false_friends import (
     ACRONYM,
     ENGLISH_ORGANISATION_HEADS,
@@ -41,10 +41,10 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
-        core = ent[1:] if len(ent) > 1 and ent[0].text in MARKUP else ent  # "#", "Duisburg": judge the name
+        core = without_markup(ent)  # "#", "Duisburg": judge the name
         if label in LABELS and (gazetteer.lookup(core.text) or not is_false_friend(core, label)):
             mentions.extend(Mention(start, end, doc.text[start:end], label, "model")
-                            for start, end in name_spans(ent, label))
+                            for start, end in name_spans(core, label))
     return mentions
 
 

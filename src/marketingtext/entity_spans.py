@@ -25,12 +25,14 @@ NOT_NAME_TAGS = {"PDAT", "PPOSAT", "PIAT", "PIS", "PPER", "PRELS", "ADV", "VVFIN
 Chars = tuple[int, int]
 
 
+def without_markup(ent):
+    """The span without a leading "@" or "#" token ("#", "Duisburg" -> "Duisburg")."""
+    return ent[1:] if len(ent) > 1 and ent[0].text in MARKUP else ent
+
+
 def name_spans(ent, label: str) -> list[Chars]:
-    """The character spans of the names in a model span (usually one)."""
-    tokens = list(ent)
-    if len(tokens) > 1 and tokens[0].text in MARKUP:
-        tokens = tokens[1:]
-    tokens, bracketed = _before_bracket(tokens)
+    """The character spans of the names in a model span (usually one; ``ent`` as :func:`without_markup` gives it)."""
+    tokens, bracketed = _before_bracket(list(ent))
     if label == "PER":
         tokens = _after_role_words(tokens)
     groups = _split_at_slashes(tokens) if label == "LOC" else [tokens]
