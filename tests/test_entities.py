@@ -534,3 +534,43 @@ def test_first_name_alone_takes_the_full_name_of_its_own_document():
     assert by_doc[("a", "Winfried")] == "Winfried Felser" and by_doc[("b", "Winfried")] == "Winfried Kretschmann"
     assert by_doc[("c", "Winfried")] == "Winfried"  # no full name in that document: another Winfried, maybe
     assert by_doc[("d", "Anna")] == "Anna"  # two Annas in one document: which one?
+
+
+@pytest.mark.parametrize(("text", "hits"), [
+    ("Auch Coca-Cola setzt auf Influencer.", [("Coca-Cola", "Coca-Cola")]),
+    ("Procter & Gamble investiert in Werbung.", [("Procter & Gamble", "Procter & Gamble")]),
+    # the company inside a compound, however many hyphens its own name has
+    ("Der Siemens-Sprecher und der Coca-Cola-Chef schwiegen.", [("Siemens", "Siemens"), ("Coca-Cola", "Coca-Cola")]),
+    ("Die Deutsche-Bank-Tochter wächst.", [("Deutsche-Bank", "Deutsche Bank")]),
+    # an ordinary word is no company on its own: "Allianz", "Linde" need the NER's word for it
+    ("Die Allianz der Händler pflanzte eine Linde.", []),
+])
+def test_listed_companies(nlp, text, hits):
+    assert gazetteer_hits(nlp, text) == hits
+    assert {e.kind for e in load_gazetteer().entries if e.canonical in {c for _, c in hits}} <= {"listed company"}
+
+
+def _rows_with_ents(nlp, text, ents):
+    """Entity rows of ``text`` as if the NER had found exactly ``ents`` ((words, label), ...)."""
+    from marketingtext.entities import entity_rows
+    from marketingtext.parsing import ParsedDoc
+    from marketingtext.reading import SourceText
+
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(words), text.index(words) + len(words), label=label) for words, label in ents]
+    return [(r["text"], r["label"], r["canonical"], r["source"], r["kind"])
+            for r in entity_rows(ParsedDoc(SourceText("t", "t", text, "utf-8", len(text), 0), doc), load_gazetteer())]
+
+
+def test_company_named_by_an_ordinary_word_needs_the_ner_to_call_it_an_organisation(nlp):
+    text = "Im Herbst erhöht Honda die Preise."
+    assert gazetteer_hits(nlp, text) == []  # Honda is a surname too
+    assert _rows_with_ents(nlp, text, [("Honda", "ORG")]) == [("Honda", "ORG", "Honda", "both", "listed company")]
+    assert _rows_with_ents(nlp, text, [("Honda", "PER")]) == [("Honda", "PER", "Honda", "model", "")]
+
+
+def test_company_name_inside_a_longer_name_is_that_name(nlp):
+    text = "Der Innensenator Frank Henkel erwägt eine Klage gegen die Henkel Beteiligungs GmbH."
+    rows = _rows_with_ents(nlp, text, [("Frank Henkel", "PER")])
+    assert ("Frank Henkel", "PER", "Frank Henkel", "model", "") in rows
+    assert [r[0] for r in rows if r[1] == "ORG"] == ["Henkel Beteiligungs GmbH"]  # the legal-form rule's span

@@ -43,9 +43,18 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
         label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
         core = without_markup(ent)  # "#", "Duisburg": judge the name
         if label in LABELS and (gazetteer.lookup(core.text) or not is_false_friend(core, label)):
-            mentions.extend(Mention(start, end, doc.text[start:end], label, "model")
+            mentions.extend(_confirmed(Mention(start, end, doc.text[start:end], label, "model"), gazetteer)
                             for start, end in name_spans(core, label))
     return mentions
+
+
+def _confirmed(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """A model mention on a gazetteer spelling that needs the NER's word for it ("Allianz") names that entry;
+    other gazetteer spellings come from :func:`gazetteer_mentions`."""
+    if gazetteer.lookup(mention.text) is None:
+        mention.entry = gazetteer.confirm(mention.text, mention.label)
+        mention.source = "both" if mention.entry else mention.source
+    return mention
 
 
 def label_by_last_word(ent, label: str) -> str:
@@ -84,7 +93,10 @@ def _overlap(a: Mention, b: Mention) -> bool:
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
-    """Gazetteer spans win; a model span equal to one makes it ``both``; other overlaps go."""
+    """Gazetteer spans win; a model span equal to one makes it ``both``; other overlaps go. Except: an
+    organisation's name inside a person's ("Frank Henkel", "Ferdinand Porsche") or inside a company named by its
+    legal form ("KION GROUP GmbH") is part of that longer name."""
+    gazetteer_hits = [g for g in gazetteer_hits if not any(_is_part_of_longer_name(g, m) for m in model_hits)]
     spans = {(m.start, m.end): m for m in gazetteer_hits}
     merged = list(gazetteer_hits)
     for m in model_hits:
@@ -93,6 +105,11 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
         elif not any(_overlap(m, g) for g in gazetteer_hits):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
+    longer = _within(hit, model_hit) and (hit.start, hit.end) != (model_hit.start, model_hit.end)
+    return longer and hit.label == "ORG" and (model_hit.label == "PER" or model_hit.source == "rule")
 
 
 def _pair_acronyms(mentions: list[Mention], text: str) -> None:

@@ -8,7 +8,9 @@ from seeing names that are not there:
   matches only as a whole token written exactly as the alias (not "meta", "Metadaten",
   "Meta-Analyse");
 - an alias that two entries of the same file share ("Springer": Axel Springer or Springer
-  Nature?) is ambiguous and matches nothing; the entries' longer aliases still match.
+  Nature?) is ambiguous and matches nothing; the entries' longer aliases still match;
+- an entry's ``model_aliases`` ("Allianz", "Linde": companies, and ordinary words too) name it only
+  where the NER finds an organisation on exactly those words (:meth:`Gazetteer.confirm`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full na
 PREFIX_WORDS = 15
 PREFIX_VOCABULARY = 200_000
 ENGLISH_COMMON_ZIPF = 4.0  # "Sharp": a common English word, more common there than in German
+PACKAGED_FILES = ("authorities.toml", "companies.toml")
 NOUN_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")  # "Treffer", "Blog"; not "AFX", "infocom"
 
 
@@ -46,6 +49,7 @@ class GazetteerEntry:
     kind: str
     aliases: tuple[str, ...]
     origin: str = ""  # the file it came from: aliases are ambiguous only within one file
+    model_aliases: tuple[str, ...] = ()  # spellings that need the NER's word for it (see confirm)
 
     @property
     def surname(self) -> str | None:
@@ -70,35 +74,58 @@ class Gazetteer:
         self.entries = list(entries)
         self.by_alias: dict[str, GazetteerEntry] = {}
         self.ambiguous: set[str] = set()
-        self.exact_forms: dict[str, set[str]] = {}  # lower-cased common-word form -> spellings allowed
+        self._exact_forms: dict[str, set[str]] = {}
+        self.claims: dict[str, list[tuple[str, str]]] = {}  # lower-cased form -> (alias, form as written)
         self.lower_case_starts: set[str] = set()  # first words of names written lower case ("dpa", "t3n")
+        self.by_model_alias: dict[str, GazetteerEntry] = {}
         for entry in self.entries:
+            for alias in entry.model_aliases:
+                for form in _inflected(alias):
+                    self.by_model_alias.setdefault(form.lower(), entry)
             for alias in (entry.canonical, *entry.aliases):
-                common = is_common_alias(alias)
+                if alias in entry.model_aliases:
+                    continue
                 if alias[:1].islower():
                     self.lower_case_starts.add(alias.split()[0])
                 for form in _inflected(alias):
-                    self._claim(form, entry)
-                    if common:
-                        self.exact_forms.setdefault(form.lower(), set()).add(form)
+                    self._claim(form, alias, entry)
         self.longest_alias_tokens = max((len(a.split()) for a in self.by_alias), default=1)
 
-    def _claim(self, form: str, entry: GazetteerEntry) -> None:
+    def _claim(self, form: str, alias: str, entry: GazetteerEntry) -> None:
         key = form.lower()
         owner = self.by_alias.setdefault(key, entry)
+        self.claims.setdefault(key, []).append((alias, form))
         if owner.canonical != entry.canonical and owner.origin == entry.origin:
             self.ambiguous.add(key)
+
+    def exact_forms(self, key: str) -> set[str]:
+        """The spellings a common-word alias must be written in ("Meta", not "meta"); empty for other aliases.
+        Worked out on a key's first lookup: HanTa and wordfreq are asked about the few aliases a text holds,
+        not the thousands of the lists."""
+        if key not in self._exact_forms:
+            self._exact_forms[key] = {form for alias, form in self.claims.get(key, ()) if is_common_alias(alias)}
+        return self._exact_forms[key]
 
     def lookup(self, text: str) -> GazetteerEntry | None:
         """The entry this spelling names, or None (unknown, ambiguous, or a common word in the wrong case)."""
         text = squash_spaces(text)
         key = text.lower()
-        if key in self.ambiguous or (key in self.exact_forms and text not in self.exact_forms[key]):
+        if key not in self.by_alias or key in self.ambiguous:
             return None
-        return self.by_alias.get(key)
+        forms = self.exact_forms(key)
+        return None if forms and text not in forms else self.by_alias[key]
+
+    def confirm(self, text: str, model_label: str) -> GazetteerEntry | None:
+        """The entry a model span names: any alias (``lookup``), or a model alias when the NER reads the span as
+        an organisation or MISC ("Allianz" the insurer; "eine Allianz" is no name and gets no span)."""
+        entry = self.lookup(text)
+        if entry is None and model_label in {"ORG", "MISC"}:
+            key = squash_spaces(text).lower()
+            entry = None if key in self.by_alias else self.by_model_alias.get(key)
+        return entry
 
     def is_common(self, text: str) -> bool:
-        return squash_spaces(text).lower() in self.exact_forms
+        return bool(self.exact_forms(squash_spaces(text).lower()))
 
     def fuzzy_person(self, text: str) -> GazetteerEntry | None:
         """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
@@ -167,7 +194,7 @@ def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
         if label not in LABELS or not item.get("canonical"):
             raise ValueError(f"{path}: every [[entity]] needs canonical and a label of {sorted(LABELS)}")
         entries.append(GazetteerEntry(item["canonical"], label, item.get("kind", ""),
-                                      tuple(item.get("aliases", [])), str(path)))
+                                      tuple(item.get("aliases", [])), str(path), tuple(item.get("model_aliases", []))))
     return entries
 
 
@@ -180,7 +207,8 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
 @lru_cache(maxsize=8)
 def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
     entries = [e for path, _ in extra for e in read_gazetteer_file(path)]
-    entries += read_gazetteer_file(str(files("marketingtext") / "data" / "authorities.toml"))
+    for name in PACKAGED_FILES:  # in this order: an authority owns an alias a listed company shares
+        entries += read_gazetteer_file(str(files("marketingtext") / "data" / name))
     return Gazetteer(entries)
 
 
@@ -228,12 +256,12 @@ def _compound_part(token, gazetteer: Gazetteer) -> Mention | None:
     """"Google-Treffer", "Facebook-Studie": the organisation is mentioned inside the compound
     (never a common-word alias: "Meta-Analyse" is no Facebook study). A compound that goes on with
     another name is a name of its own ("dpa-AFX", "dpa-infocom": companies, not the agency)."""
-    if "-" not in token.text:
-        return None
-    first, _, rest = token.text.partition("-")
-    if not NOUN_SHAPE.match(rest):
-        return None
-    entry = gazetteer.lookup(first)
-    if entry is None or entry.label == "PER" or gazetteer.is_common(first):
-        return None
-    return Mention(token.idx, token.idx + len(first), first, entry.label, "gazetteer", entry)
+    parts = token.text.split("-")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest name first: "Coca-Cola-Chef", "Deutsche-Bank-Tochter"
+        first, rest = "-".join(parts[:cut]), parts[cut]
+        if not NOUN_SHAPE.match(rest):
+            continue
+        entry = gazetteer.lookup(first) or (gazetteer.lookup(first.replace("-", " ")) if cut > 1 else None)
+        if entry is not None and entry.label != "PER" and not gazetteer.is_common(first):
+            return Mention(token.idx, token.idx + len(first), first, entry.label, "gazetteer", entry)
+    return None

@@ -1,0 +1,42 @@
+"""training/build_company_list.py: listed companies become gazetteer entries under their everyday names."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+
+from build_company_list import company_entries, short_name  # noqa: E402
+
+
+@pytest.mark.parametrize(("listed", "short"), [
+    ("The Coca-Cola Company", "Coca-Cola"),
+    ("Mercedes-Benz Group", "Mercedes-Benz"),
+    ("Block, Inc.", "Block"),
+    ("Puma (brand)", "Puma"),
+    ("Swiss Reinsurance Company Ltd", "Swiss Reinsurance"),
+    ("Deutsche Bank", "Deutsche Bank"),
+    ("Anglo American plc", "Anglo American"),
+])
+def test_short_name_drops_legal_form_and_brackets(listed, short):
+    assert short_name(listed) == short
+
+
+def test_two_listings_of_one_company_are_one_entry():
+    entries = company_entries(["Unilever PLC", "Unilever N.V.", "Siemens", "Siemens Energy", "F"])
+    assert entries == {"Unilever": {"Unilever PLC", "Unilever N.V."}, "Siemens": {"Siemens"},
+                       "Siemens Energy": {"Siemens Energy"}}
+
+
+def test_packaged_list_is_the_builders_output():
+    from marketingtext.gazetteer import read_gazetteer_file
+
+    entries = read_gazetteer_file(ROOT / "src/marketingtext/data/companies.toml")
+    by_name = {e.canonical: e for e in entries}
+    assert len(entries) > 1500 and {e.label for e in entries} == {"ORG"}
+    assert "Allianz" in by_name["Allianz"].model_aliases  # an ordinary German word
+    assert by_name["Coca-Cola"].aliases == ("The Coca-Cola Company",) and not by_name["Coca-Cola"].model_aliases

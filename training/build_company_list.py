@@ -1,0 +1,85 @@
+"""Build the listed-companies gazetteer (``src/marketingtext/data/companies.toml``).
+
+Source, used at build time only (``pip install -e ".[train]"``): ``pytickersymbols`` (MIT), the members of twenty
+share indices (DAX, MDAX, SDAX, TecDAX, EURO STOXX 50, FTSE 100, CAC 40, SMI, S&P 500, NASDAQ 100, Nikkei 225 …).
+Each company becomes one ORG entry: the index's name without its legal form as the canonical name ("The Coca-Cola
+Company" -> "Coca-Cola", "Mercedes-Benz Group" -> "Mercedes-Benz"), the index's own spelling as an alias. A spelling
+that is also an ordinary word (``gazetteer.is_common_alias``: "Allianz", "Linde", "Block"), a person's or a place's
+name in the NER's name lists ("Porsche", "Deutz") or two letters ("EA", "BT") goes to ``model_aliases``: it names
+the company only where the NER finds an organisation on exactly those words.
+
+Usage: python training/build_company_list.py OUT.toml
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|Ltd\.?|Limited|plc|PLC|AG|SE|KGaA|"
+    r"N\.V\.|NV|S\.A\.|SA|S\.p\.A\.|SpA|Oyj|ASA|AB|A/S|Holdings?|Group|& Co\.?|Aktiengesellschaft))+$")
+BRACKET = re.compile(r"\s*\([^)]*\)")
+SHORTEST = 2  # "3M", "EA"; one-letter names ("F") name nothing on their own
+HEADER = """\
+# Listed companies: the members of twenty share indices, from pytickersymbols (MIT), written by
+# training/build_company_list.py; do not edit by hand (add your own with `mtext entities --gazetteer FILE`).
+# model_aliases are ordinary words, person or place names: they name the company only where the NER
+# finds an organisation on exactly those words ("Allianz" the insurer, not "eine Allianz").
+"""
+
+
+def short_name(name: str) -> str:
+    """The company without brackets, a leading "The" and its legal form: "The Coca-Cola Company" -> "Coca-Cola"."""
+    name = BRACKET.sub("", name).strip()
+    name = re.sub(r"^The\s+", "", name)
+    return LEGAL_FORM.sub("", name).strip(" ,")
+
+
+def company_entries(names) -> dict[str, set[str]]:
+    """Canonical name -> the index spellings it stands for (a short name two companies share goes to neither)."""
+    by_short: dict[str, set[str]] = {}
+    for name in names:
+        short = short_name(name)
+        if len(short) >= SHORTEST and not short.isdigit():
+            by_short.setdefault(short, set()).add(name.strip())
+    return by_short
+
+
+def needs_model(alias: str, names) -> bool:
+    """A spelling that may mean something else: an ordinary word, a listed person or place name, two letters."""
+    from marketingtext.gazetteer import is_common_alias
+
+    words = alias.split()
+    return (len(alias) <= SHORTEST or is_common_alias(alias)
+            or (len(words) == 1 and alias in names.places | names.first_names | names.surnames))
+
+
+def toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def toml_list(items) -> str:
+    return "[" + ", ".join(toml_string(item) for item in items) + "]"
+
+
+def main(out: Path) -> None:
+    from pytickersymbols import PyTickerSymbols
+
+    from marketingtext.name_lists import LIST_FILE, read_name_lists
+
+    names = read_name_lists(Path(__file__).parents[1] / "src/marketingtext/models/ner_de" / LIST_FILE)
+    stocks = {stock["name"] for stock in PyTickerSymbols().get_all_stocks()}
+    lines = [HEADER]
+    for canonical, spellings in sorted(company_entries(stocks).items()):
+        aliases = sorted(s for s in spellings if s != canonical)
+        ambiguous = [a for a in (canonical, *aliases) if needs_model(a, names)]
+        lines.append(f"[[entity]]\ncanonical = {toml_string(canonical)}\nlabel = \"ORG\"\nkind = \"listed company\"\n"
+                     f"aliases = {toml_list(aliases)}\n" + (f"model_aliases = {toml_list(ambiguous)}\n" if ambiguous else ""))
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{out}: {len(lines) - 1} companies", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
