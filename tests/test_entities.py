@@ -574,3 +574,15 @@ def test_company_name_inside_a_longer_name_is_that_name(nlp):
     rows = _rows_with_ents(nlp, text, [("Frank Henkel", "PER")])
     assert ("Frank Henkel", "PER", "Frank Henkel", "model", "") in rows
     assert [r[0] for r in rows if r[1] == "ORG"] == ["Henkel Beteiligungs GmbH"]  # the legal-form rule's span
+    text = "Das sagte Ben Jarrow von Siemens."  # the company after a lower-case word is no part of the name
+    assert [(r[0], r[1]) for r in _rows_with_ents(nlp, text, [("Ben Jarrow von Siemens", "PER")])] == [("Siemens", "ORG")]
+
+
+def test_listed_place_the_model_passed_over_is_a_place(nlp):
+    text = ("Die Filiale in Graz schließt, das Center in Newcastle bleibt, und Peter fährt mit Maria "
+            "zum ESV Lok Zwickau nach Diepholz.")
+    rows = _rows_with_ents(nlp, text, [])
+    # not a frequent English word (Center; Newcastle, a club too), a first name (Peter, Maria) or a word of a
+    # longer name (Zwickau)
+    assert [(r[0], r[1], r[3]) for r in rows] == [("Graz", "LOC", "rule"), ("Diepholz", "LOC", "rule")]
+    assert _rows_with_ents(nlp, text, [("Graz", "ORG")])[0][:2] == ("Graz", "ORG")  # the model's word stands

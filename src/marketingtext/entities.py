@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
-from .entity_spans import company_spans, name_spans, without_markup
+from .entity_spans import company_spans, lone_place_spans, name_spans, without_markup
 from .false_friends import (
     ACRONYM,
     ENGLISH_ORGANISATION_HEADS,
@@ -75,6 +75,11 @@ def legal_form_mentions(doc) -> list[Mention]:
     return [Mention(start, end, doc.text[start:end], "ORG", "rule") for start, end in company_spans(doc)]
 
 
+def lone_place_mentions(doc) -> list[Mention]:
+    """Listed places the model passed over (:func:`.entity_spans.lone_place_spans`), source ``rule``."""
+    return [Mention(start, end, doc.text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
+
+
 def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
     """A company span found by its legal form replaces the model spans inside it ("Regaltechnik GmbH");
     where a model span is the same or reaches beyond it, the model's span stays."""
@@ -108,8 +113,12 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
 
 
 def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
-    longer = _within(hit, model_hit) and (hit.start, hit.end) != (model_hit.start, model_hit.end)
-    return longer and hit.label == "ORG" and (model_hit.label == "PER" or model_hit.source == "rule")
+    """An organisation's name inside a person's after a name word ("Frank Henkel"; not "Jarrow von Shell", where
+    the company follows a lower-case word) or inside a company named by its legal form."""
+    if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end) or hit.label != "ORG":
+        return False
+    before = model_hit.text[:hit.start - model_hit.start].split()
+    return model_hit.source == "rule" or (model_hit.label == "PER" and bool(before) and before[-1][:1].isupper())
 
 
 def _pair_acronyms(mentions: list[Mention], text: str) -> None:
@@ -131,6 +140,8 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     gazetteer = gazetteer or load_gazetteer()
     doc = parsed.doc
     model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
+    model_hits = sorted(model_hits + [m for m in lone_place_mentions(doc) if not any(_overlap(m, h) for h in model_hits)],
+                        key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
     for m in mentions:
         m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
