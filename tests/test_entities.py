@@ -575,7 +575,8 @@ def test_company_name_inside_a_longer_name_is_that_name(nlp):
     assert ("Frank Henkel", "PER", "Frank Henkel", "model", "") in rows
     assert [r[0] for r in rows if r[1] == "ORG"] == ["Henkel Beteiligungs GmbH"]  # the legal-form rule's span
     text = "Das sagte Ben Jarrow von Siemens."  # the company after a lower-case word is no part of the name
-    assert [(r[0], r[1]) for r in _rows_with_ents(nlp, text, [("Ben Jarrow von Siemens", "PER")])] == [("Siemens", "ORG")]
+    rows = _rows_with_ents(nlp, text, [("Ben Jarrow von Siemens", "PER")])
+    assert [(r[0], r[1]) for r in rows] == [("Siemens", "ORG")]
 
 
 def test_listed_place_the_model_passed_over_is_a_place(nlp):

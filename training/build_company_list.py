@@ -75,8 +75,9 @@ def main(out: Path) -> None:
     for canonical, spellings in sorted(company_entries(stocks).items()):
         aliases = sorted(s for s in spellings if s != canonical)
         ambiguous = [a for a in (canonical, *aliases) if needs_model(a, names)]
-        lines.append(f"[[entity]]\ncanonical = {toml_string(canonical)}\nlabel = \"ORG\"\nkind = \"listed company\"\n"
-                     f"aliases = {toml_list(aliases)}\n" + (f"model_aliases = {toml_list(ambiguous)}\n" if ambiguous else ""))
+        entry = f"[[entity]]\ncanonical = {toml_string(canonical)}\nlabel = \"ORG\"\nkind = \"listed company\"\n"
+        entry += f"aliases = {toml_list(aliases)}\n"
+        lines.append(entry + (f"model_aliases = {toml_list(ambiguous)}\n" if ambiguous else ""))
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"{out}: {len(lines) - 1} companies", file=sys.stderr)
 

@@ -140,8 +140,8 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     gazetteer = gazetteer or load_gazetteer()
     doc = parsed.doc
     model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
-    model_hits = sorted(model_hits + [m for m in lone_place_mentions(doc) if not any(_overlap(m, h) for h in model_hits)],
-                        key=lambda m: (m.start, m.end))
+    places = [m for m in lone_place_mentions(doc) if not any(_overlap(m, h) for h in model_hits)]
+    model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
     for m in mentions:
         m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
