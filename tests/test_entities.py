@@ -101,7 +101,8 @@ def test_surname_takes_the_full_name_across_documents(nlp):
         ("Andreas Hess leitet die Agentur in Freiburg.", [("Andreas Hess", "PER")]),
         ("Im Gespräch sagt Hess, das sei neu.", [("Hess", "PER")]),
     ])
-    assert names == {"Andreas Hess": {"Andreas Hess"}, "Hess": {"Andreas Hess"}}
+    # Freiburg: a listed place standing alone (the lone-place rule)
+    assert names == {"Andreas Hess": {"Andreas Hess"}, "Hess": {"Andreas Hess"}, "Freiburg": {"Freiburg"}}
 
 
 def test_surname_of_two_people_is_not_merged(nlp):

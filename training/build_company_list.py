@@ -43,7 +43,7 @@ def company_entries(names) -> dict[str, set[str]]:
     for name in names:
         short = short_name(name)
         if len(short) >= SHORTEST and not short.isdigit():
-            by_short.setdefault(short, set()).add(name.strip())
+            by_short.setdefault(short, set()).add(BRACKET.sub("", name).strip())
     return by_short
 
 

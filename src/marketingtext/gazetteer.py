@@ -78,7 +78,10 @@ class Gazetteer:
         self.claims: dict[str, list[tuple[str, str]]] = {}  # lower-cased form -> (alias, form as written)
         self.lower_case_starts: set[str] = set()  # first words of names written lower case ("dpa", "t3n")
         self.by_model_alias: dict[str, GazetteerEntry] = {}
+        self.people_by_surname: dict[str, list[GazetteerEntry]] = {}
         for entry in self.entries:
+            if entry.surname:
+                self.people_by_surname.setdefault(entry.surname.lower(), []).append(entry)
             for alias in entry.model_aliases:
                 for form in _inflected(alias):
                     self.by_model_alias.setdefault(form.lower(), entry)
@@ -134,7 +137,7 @@ class Gazetteer:
         words = text.split()
         if len(words) < 2:
             return None
-        people = [e for e in self.entries if e.label == "PER" and e.surname.lower() == words[-1].lower()]
+        people = self.people_by_surname.get(words[-1].lower(), [])
         if len({e.canonical for e in people}) > 1:
             return None  # two people share the surname: a misspelling could be either
         names = [(name, e) for e in people for name in (e.canonical, *e.aliases) if len(name.split()) > 1]
