@@ -415,6 +415,9 @@ def test_user_entry_wins_over_an_ambiguous_packaged_alias(tmp_path):
     ("Der ZAW meldet Werbeumsätze.", "ZAW", "advertising association"),
     ("Der Preis des Deutschen Marketing Verbands geht an sie.", "Deutscher Marketing Verband",
      "marketing association"),
+    ("Diepholz (ots) - Unbekannte brachen ein.", "news aktuell", "press release service"),
+    ("Der Sponsor verhandelt mit dem Deutschen Fußball-Bund.", "Deutscher Fußball-Bund", "sports federation"),
+    ("Die Fifa verkauft die Rechte.", "FIFA", "sports federation"),
 ])
 def test_german_field_authorities(nlp, text, canonical, kind):
     from marketingtext.gazetteer import gazetteer_mentions
@@ -543,6 +546,8 @@ def test_first_name_alone_takes_the_full_name_of_its_own_document():
     # the company inside a compound, however many hyphens its own name has
     ("Der Siemens-Sprecher und der Coca-Cola-Chef schwiegen.", [("Siemens", "Siemens"), ("Coca-Cola", "Coca-Cola")]),
     ("Die Deutsche-Bank-Tochter wächst.", [("Deutsche-Bank", "Deutsche Bank")]),
+    # a compound ending in a body is an organisation of its own, not a mention of the first part
+    ("Die Fifa-Disziplinarkommission tagte, der Siemens-Konzern schwieg.", [("Siemens", "Siemens")]),
     # an ordinary word is no company on its own: "Allianz", "Linde" need the NER's word for it
     ("Die Allianz der Händler pflanzte eine Linde.", []),
 ])

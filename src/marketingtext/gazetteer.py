@@ -24,7 +24,7 @@ from pathlib import Path
 
 import tomllib
 
-from .false_friends import is_known_as
+from .false_friends import PLACE_WORDS, is_known_as
 from .lexicon import zipf
 from .words import squash_spaces
 
@@ -38,6 +38,10 @@ COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full na
 PREFIX_WORDS = 15
 PREFIX_VOCABULARY = 200_000
 ENGLISH_COMMON_ZIPF = 4.0  # "Sharp": a common English word, more common there than in German
+# Bodies a compound names as a whole ("EU-Kommission"); not "Facebook-Gruppe" or "Google-Datenbank", which mention
+# the company.
+BODY_WORDS = ("kommission", "ministerium", "behörde", "ausschuss", "fraktion", "komitee", "gericht", "gerichtshof",
+              "verband", "gewerkschaft", "partei", "stiftung")
 PACKAGED_FILES = ("authorities.toml", "companies.toml")
 NOUN_SHAPE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]")  # "Treffer", "Blog"; not "AFX", "infocom"
 
@@ -262,9 +266,18 @@ def _compound_part(token, gazetteer: Gazetteer) -> Mention | None:
     parts = token.text.split("-")
     for cut in range(len(parts) - 1, 0, -1):  # the longest name first: "Coca-Cola-Chef", "Deutsche-Bank-Tochter"
         first, rest = "-".join(parts[:cut]), parts[cut]
+        if _names_a_body(rest):
+            return None  # "EU-Kommission", "Fifa-Disziplinarkommission": an organisation of its own
         if not NOUN_SHAPE.match(rest):
             continue
         entry = gazetteer.lookup(first) or (gazetteer.lookup(first.replace("-", " ")) if cut > 1 else None)
         if entry is not None and entry.label != "PER" and not gazetteer.is_common(first):
             return Mention(token.idx, token.idx + len(first), first, entry.label, "gazetteer", entry)
     return None
+
+
+def _names_a_body(part: str) -> bool:
+    """The compound's part after the name is itself an organisation or a place ("Kommission", "Straße")."""
+    lower = part.lower()
+    return any(form.endswith(BODY_WORDS + PLACE_WORDS) for form in (lower, lower.removesuffix("s"),
+                                                                  lower.removesuffix("es")))
