@@ -26,6 +26,14 @@ def test_short_name_drops_legal_form_and_brackets(listed, short):
     assert short_name(listed) == short
 
 
+def test_first_word_names_the_company_when_the_rest_says_its_kind():
+    entries = company_entries(["Dell Technologies Inc.", "Siemens", "Siemens Energy", "Siemens Systems",
+                               "Acme Systems", "Acme Brands"])
+    assert entries["Dell Technologies"] == {"Dell Technologies Inc.", "Dell"}
+    assert entries["Siemens Systems"] == {"Siemens Systems"}  # Siemens is a company of its own
+    assert "Acme" not in entries["Acme Systems"] | entries["Acme Brands"]  # two companies go by it
+
+
 def test_two_listings_of_one_company_are_one_entry():
     entries = company_entries(["Unilever PLC", "Unilever N.V.", "Siemens", "Siemens Energy", "F"])
     assert entries == {"Unilever": {"Unilever PLC", "Unilever N.V."}, "Siemens": {"Siemens"},

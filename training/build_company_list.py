@@ -21,7 +21,11 @@ LEGAL_FORM = re.compile(
     r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|Ltd\.?|Limited|plc|PLC|AG|SE|KGaA|"
     r"N\.V\.|NV|S\.A\.|SA|S\.p\.A\.|SpA|Oyj|ASA|AB|A/S|Holdings?|Group|& Co\.?|Aktiengesellschaft))+$")
 BRACKET = re.compile(r"\s*\([^)]*\)")
+# Words after a company's own name that only say what kind of company it is.
+KIND_WORDS = {"Technologies", "Technology", "International", "Industries", "Systems",
+              "Worldwide", "Enterprises", "Solutions", "Brands", "Interactive"}
 SHORTEST = 2  # "3M", "EA"; one-letter names ("F") name nothing on their own
+HEAD_LETTERS = 4  # a first word standing for the company: "Dell", not "ABM" (a German abbreviation too)
 HEADER = """\
 # Listed companies: the members of twenty share indices, from pytickersymbols (MIT), written by
 # training/build_company_list.py; do not edit by hand (add your own with `mtext entities --gazetteer FILE`).
@@ -38,12 +42,22 @@ def short_name(name: str) -> str:
 
 
 def company_entries(names) -> dict[str, set[str]]:
-    """Canonical name -> the index spellings it stands for (a short name two companies share goes to neither)."""
+    """Canonical name -> the spellings it stands for: the index's, and the first word where the rest only says
+    what kind of company it is ("Dell Technologies" -> "Dell", "Marriott International" -> "Marriott"), unless
+    another company goes by that word ("Siemens Energy": Siemens is a company of its own)."""
     by_short: dict[str, set[str]] = {}
     for name in names:
         short = short_name(name)
         if len(short) >= SHORTEST and not short.isdigit():
             by_short.setdefault(short, set()).add(BRACKET.sub("", name).strip())
+    heads: dict[str, set[str]] = {}
+    for short in by_short:
+        head, *rest = short.split()
+        if len(rest) == 1 and rest[0] in KIND_WORDS and len(head) >= HEAD_LETTERS:
+            heads.setdefault(head, set()).add(short)
+    for head, shorts in heads.items():
+        if head not in by_short and len(shorts) == 1:
+            by_short[shorts.pop()].add(head)
     return by_short
 
 
