@@ -49,11 +49,11 @@ def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _confirmed(mention: Mention, gazetteer: Gazetteer) -> Mention:
-    """A model mention on a gazetteer spelling that needs the NER's word for it ("Allianz") names that entry;
-    other gazetteer spellings come from :func:`gazetteer_mentions`."""
-    if gazetteer.lookup(mention.text) is None:
-        mention.entry = gazetteer.confirm(mention.text, mention.label)
-        mention.source = "both" if mention.entry else mention.source
+    """A model mention on a gazetteer spelling that needs the NER's word for it ("Honda") names that entry
+    (:meth:`.Gazetteer.confirm`); other gazetteer spellings come from :func:`gazetteer_mentions`."""
+    entry = gazetteer.confirm(mention.text, mention.label)
+    if entry:
+        mention.entry, mention.source = entry, "both"
     return mention
 
 

@@ -88,7 +88,9 @@ class Gazetteer:
                 self.people_by_surname.setdefault(entry.surname.lower(), []).append(entry)
             for alias in entry.model_aliases:
                 for form in _inflected(alias):
-                    self.by_model_alias.setdefault(form.lower(), entry)
+                    owner = self.by_model_alias.setdefault(form.lower(), entry)
+                    if owner.canonical != entry.canonical:
+                        self.ambiguous.add(form.lower())
             for alias in (entry.canonical, *entry.aliases):
                 if alias in entry.model_aliases:
                     continue
@@ -123,13 +125,12 @@ class Gazetteer:
         return None if forms and text not in forms else self.by_alias[key]
 
     def confirm(self, text: str, model_label: str) -> GazetteerEntry | None:
-        """The entry a model span names: any alias (``lookup``), or a model alias when the NER reads the span as
-        an organisation or MISC ("Allianz" the insurer; "eine Allianz" is no name and gets no span)."""
-        entry = self.lookup(text)
-        if entry is None and model_label in {"ORG", "MISC"}:
-            key = squash_spaces(text).lower()
-            entry = None if key in self.by_alias else self.by_model_alias.get(key)
-        return entry
+        """The entry a model alias names where the NER reads exactly these words as an organisation or MISC
+        ("Honda" the carmaker; "Honda" the person keeps the model's PER)."""
+        key = squash_spaces(text).lower()
+        if model_label not in {"ORG", "MISC"} or key in self.by_alias or key in self.ambiguous:
+            return None
+        return self.by_model_alias.get(key)
 
     def is_common(self, text: str) -> bool:
         return bool(self.exact_forms(squash_spaces(text).lower()))
