@@ -54,3 +54,17 @@ def name_flags(path: str):
         return nlp
 
     return install
+
+
+@registry.architectures("mtext.HashCharEmbed.v1")
+def hash_char_embed(width: int, attrs: list, rows: list, include_static_vectors: bool, nM: int, nC: int):
+    """MultiHashEmbed's features plus the first and last nC/2 UTF-8 bytes of each word (spaCy's CharacterEmbed
+    table, nM wide per byte), mixed back to ``width`` by a Maxout layer: spelling cues for unseen names."""
+    from spacy.ml import _character_embed
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+    hashes = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=include_static_vectors)
+    chars = _character_embed.CharacterEmbed(nM=nM, nC=nC)
+    mixed = with_array(Maxout(width, width + nM * nC, nP=3, normalize=True, dropout=0.0))
+    return chain(concatenate(chain(hashes, list2ragged()), chain(chars, list2ragged())), mixed, ragged2list())
