@@ -593,3 +593,14 @@ def test_listed_place_the_model_passed_over_is_a_place(nlp):
     # longer name (Zwickau)
     assert [(r[0], r[1], r[3]) for r in rows] == [("Graz", "LOC", "rule"), ("Diepholz", "LOC", "rule")]
     assert _rows_with_ents(nlp, text, [("Graz", "ORG")])[0][:2] == ("Graz", "ORG")  # the model's word stands
+
+
+def test_brands_no_index_lists(nlp):
+    text = ("Aldi Süd und Lidl kämpfen um Kunden, während Red Bull und Dr. Oetker werben. "
+            "Robert Bosch gründete die Firma, bei Bosch zählt die Marke.")
+    rows = _rows(nlp, text, load_gazetteer())
+    found = {(r["canonical"], r["kind"]) for r in rows if r["kind"]}
+    assert found == {("Aldi", "retailer"), ("Lidl", "retailer"), ("Red Bull", "brand"), ("Dr. Oetker", "brand"),
+                     ("Bosch", "company")}
+    assert [r["text"] for r in rows if r["canonical"] == "Bosch"] == ["Bosch"]  # not inside "Robert Bosch"
+
