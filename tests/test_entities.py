@@ -580,19 +580,27 @@ def test_company_name_inside_a_longer_name_is_that_name(nlp):
     rows = _rows_with_ents(nlp, text, [("Frank Henkel", "PER")])
     assert ("Frank Henkel", "PER", "Frank Henkel", "model", "") in rows
     assert [r[0] for r in rows if r[1] == "ORG"] == ["Henkel Beteiligungs GmbH"]  # the legal-form rule's span
+    rows = _rows_with_ents(nlp, text, [("Frank Henkel", "PER"), ("Henkel Beteiligungs GmbH", "ORG")])
+    assert [r[0] for r in rows if r[1] == "ORG"] == ["Henkel Beteiligungs GmbH"]  # the model's, the same
+    # the gazetteer's company and nothing but its legal form: that company
+    assert _rows_with_ents(nlp, "Die Siemens AG wächst.", [("Siemens AG", "ORG")]) == [
+        ("Siemens AG", "ORG", "Siemens", "both", "listed company")]
     text = "Das sagte Ben Jarrow von Siemens."  # the company after a lower-case word is no part of the name
     rows = _rows_with_ents(nlp, text, [("Ben Jarrow von Siemens", "PER")])
     assert [(r[0], r[1]) for r in rows] == [("Siemens", "ORG")]
 
 
 def test_listed_place_the_model_passed_over_is_a_place(nlp):
-    text = ("Die Filiale in Graz schließt, das Center in Newcastle bleibt, und Peter fährt mit Maria "
+    text = ("Die Filiale in Graz schließt, das Center in Newcastle bleibt, und Hagen fährt "
             "zum ESV Lok Zwickau nach Diepholz.")
     rows = _rows_with_ents(nlp, text, [])
-    # not a frequent English word (Center; Newcastle, a club too), a first name (Peter, Maria) or a word of a
+    # not a frequent English word (Center, Newcastle), a first name or surname (Hagen, a town too) or a word of a
     # longer name (Zwickau)
     assert [(r[0], r[1], r[3]) for r in rows] == [("Graz", "LOC", "rule"), ("Diepholz", "LOC", "rule")]
     assert _rows_with_ents(nlp, text, [("Graz", "ORG")])[0][:2] == ("Graz", "ORG")  # the model's word stands
+    # a lone place on a gazetteer spelling is the gazetteer's, not "both"
+    assert _rows_with_ents(nlp, "Der Umsatz wächst in Vorwerk.", []) == [
+        ("Vorwerk", "ORG", "Vorwerk", "gazetteer", "brand")]
 
 
 def test_brands_no_index_lists(nlp):

@@ -41,24 +41,37 @@ def short_name(name: str) -> str:
     return LEGAL_FORM.sub("", name).strip(" ,")
 
 
-def company_entries(names) -> dict[str, set[str]]:
+def company_entries(names, claimed: frozenset[str] = frozenset()) -> dict[str, set[str]]:
     """Canonical name -> the spellings it stands for: the index's, and the first word where the rest only says
     what kind of company it is ("Dell Technologies" -> "Dell", "Marriott International" -> "Marriott"), unless
-    another company goes by that word ("Siemens Energy": Siemens is a company of its own)."""
-    by_short: dict[str, set[str]] = {}
+    another company goes by that word ("Siemens Energy": Siemens is a company of its own). Spellings that differ
+    only in case are one company ("STABILUS", "Stabilus"); a company whose name the authorities already give
+    (``claimed``, lower case: "nasdaq", "alphabet") is theirs."""
+    by_key: dict[str, set[str]] = {}
     for name in names:
         short = short_name(name)
-        if len(short) >= SHORTEST and not short.isdigit():
-            by_short.setdefault(short, set()).add(BRACKET.sub("", name).strip())
+        if len(short) >= SHORTEST and not short.isdigit() and short.lower() not in claimed:
+            by_key.setdefault(short.lower(), set()).update({short, BRACKET.sub("", name).strip()})
+    by_short = {min((s for s in spellings if s.lower() == key), key=lambda s: (s.isupper(), s)): spellings
+                for key, spellings in by_key.items()}
     heads: dict[str, set[str]] = {}
     for short in by_short:
         head, *rest = short.split()
         if len(rest) == 1 and rest[0] in KIND_WORDS and len(head) >= HEAD_LETTERS:
-            heads.setdefault(head, set()).add(short)
+            heads.setdefault(head.lower(), set()).add(short)
     for head, shorts in heads.items():
-        if head not in by_short and len(shorts) == 1:
-            by_short[shorts.pop()].add(head)
+        if head not in by_key and head not in claimed and len(shorts) == 1:
+            short = shorts.pop()
+            by_short[short].add(short.split()[0])
     return by_short
+
+
+def authorities_names() -> frozenset[str]:
+    """Every spelling authorities.toml gives, lower case: those names are the authorities' entries."""
+    from marketingtext.gazetteer import read_gazetteer_file
+
+    path = Path(__file__).parents[1] / "src/marketingtext/data/authorities.toml"
+    return frozenset(a.lower() for e in read_gazetteer_file(path) for a in (e.canonical, *e.aliases, *e.model_aliases))
 
 
 def needs_model(alias: str, names) -> bool:
@@ -86,8 +99,9 @@ def main(out: Path) -> None:
     names = read_name_lists(Path(__file__).parents[1] / "src/marketingtext/models/ner_de" / LIST_FILE)
     stocks = {stock["name"] for stock in PyTickerSymbols().get_all_stocks()}
     lines = [HEADER]
-    for canonical, spellings in sorted(company_entries(stocks).items()):
-        aliases = sorted(s for s in spellings if s != canonical)
+    claimed = authorities_names()
+    for canonical, spellings in sorted(company_entries(stocks, claimed).items()):
+        aliases = sorted(s for s in spellings if s != canonical and s.lower() not in claimed)
         ambiguous = [a for a in (canonical, *aliases) if needs_model(a, names)]
         entry = f"[[entity]]\ncanonical = {toml_string(canonical)}\nlabel = \"ORG\"\nkind = \"listed company\"\n"
         entry += f"aliases = {toml_list(aliases)}\n"

@@ -1,7 +1,9 @@
-"""Named entities: the model's, merged with the authorities gazetteer, filtered and canonicalised.
+"""Named entities: the model's, merged with the gazetteer and two rules, filtered and canonicalised.
 
 Per document (:func:`entity_rows`): gazetteer matches (see :mod:`.gazetteer`) win over
-overlapping model entities; a model entity on exactly the same span makes the source ``both``.
+overlapping model entities (not over a person's or a legal-form company's longer name that holds
+them); a model entity on exactly the same span makes the source ``both``. Rules add companies named
+by their legal form and listed places the model passed over (source ``rule``).
 Model entities that are false friends (see :func:`is_false_friend`) are dropped unless the
 gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with its expansion
 ("Europäische Zentralbank (EZB)") carries the expansion in ``canonical``. Over the whole corpus,
@@ -100,25 +102,43 @@ def _overlap(a: Mention, b: Mention) -> bool:
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
     """Gazetteer spans win; a model span equal to one makes it ``both``; other overlaps go. Except: an
     organisation's name inside a person's ("Frank Henkel", "Ferdinand Porsche") or inside a company named by its
-    legal form ("KION GROUP GmbH") is part of that longer name."""
-    gazetteer_hits = [g for g in gazetteer_hits if not any(_is_part_of_longer_name(g, m) for m in model_hits)]
+    legal form ("KION GROUP GmbH") is part of that longer name; where the name is the gazetteer's and only the legal
+    form follows ("Siemens AG"), the company span names that entry."""
+    kept = []
+    for g in gazetteer_hits:
+        longer = next((m for m in model_hits if _is_part_of_longer_name(g, m)), None)
+        if longer is None:
+            kept.append(g)
+        elif longer.entry is None and longer.label == "ORG" and _is_legal_form(longer.text[g.end - longer.start:]):
+            longer.entry, longer.source = g.entry, "both"
+    gazetteer_hits = kept
     spans = {(m.start, m.end): m for m in gazetteer_hits}
     merged = list(gazetteer_hits)
     for m in model_hits:
         if (m.start, m.end) in spans:
-            spans[(m.start, m.end)].source = "both"
+            if m.source == "model":
+                spans[(m.start, m.end)].source = "both"
         elif not any(_overlap(m, g) for g in gazetteer_hits):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
 
 
+def _is_legal_form(words: str) -> bool:
+    """ "AG", "GmbH & Co. KG": nothing but a legal form."""
+    parts = words.split()
+    return bool(parts) and all(LEGAL_FORM.match(p) or p in {"&", "Co.", "Co"} for p in parts)
+
+
 def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
     """An organisation's name inside a person's after a name word ("Frank Henkel"; not "Jarrow von Shell", where
-    the company follows a lower-case word) or inside a company named by its legal form."""
+    the company follows a lower-case word) or inside a company named by its legal form, found by the rule or the
+    model ("Henkel Beteiligungs GmbH")."""
     if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end) or hit.label != "ORG":
         return False
-    before = model_hit.text[:hit.start - model_hit.start].split()
-    return model_hit.source == "rule" or (model_hit.label == "PER" and bool(before) and before[-1][:1].isupper())
+    before, words = model_hit.text[:hit.start - model_hit.start].split(), model_hit.text.split()
+    if model_hit.label == "ORG":
+        return model_hit.source == "rule" or bool(LEGAL_FORM.match(words[-1]))
+    return model_hit.label == "PER" and bool(before) and before[-1][:1].isupper()
 
 
 def _pair_acronyms(mentions: list[Mention], text: str) -> None:

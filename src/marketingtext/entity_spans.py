@@ -141,7 +141,7 @@ def _has_capital(text: str) -> bool:
 
 def lone_place_spans(doc) -> list[Chars]:
     """Proper nouns outside every model entity that the place list knows and nothing else makes ambiguous:
-    "1180 Wien", "+++ Diepholz - Einbruch". Not a person's name too ("Kent"), not part of a longer name
+    "1180 Wien", "+++ Diepholz - Einbruch". Not a person's name too ("Hagen"), not part of a longer name
     ("ESV Lok Zwickau", "Landkreis Passau": a noun next to it), not short or English ("Tu", "Center"). On the NER
     dev split 8 such tokens were places and 2 were not."""
     inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}

@@ -1,7 +1,8 @@
-"""The authorities gazetteer: entries read from TOML, and their mentions in a parsed document.
+"""The gazetteer: entries read from TOML (the field's authorities, listed companies, the user's
+files), and their mentions in a parsed document.
 
 Matching is case-insensitive over whole-token windows, with genitive forms ("Kotlers") and
-spelling variants of person names ("Philipp Kotler", rapidfuzz) resolved. Two guards keep it
+spelling variants of person names ("Philipp Kotler", rapidfuzz) resolved. Three guards keep it
 from seeing names that are not there:
 
 - an alias that is also a common word or a productive prefix ("Meta", "Keller", "Drucker")
@@ -38,8 +39,8 @@ COMMON_WORD_ZIPF = 3.0  # a bare surname more common than this needs the full na
 PREFIX_WORDS = 15
 PREFIX_VOCABULARY = 200_000
 ENGLISH_COMMON_ZIPF = 4.0  # "Sharp": a common English word, more common there than in German
-# Bodies a compound names as a whole ("EU-Kommission"); not "Facebook-Gruppe" or "Google-Datenbank", which mention
-# the company.
+# Bodies a compound names as a whole ("EU-Kommission"): the public bodies among false_friends.ORGANISATION_WORDS;
+# not "gruppe" or "bank" ("Facebook-Gruppe", "Google-Datenbank" mention the company).
 BODY_WORDS = ("kommission", "ministerium", "behörde", "ausschuss", "fraktion", "komitee", "gericht", "gerichtshof",
               "verband", "gewerkschaft", "partei", "stiftung")
 PACKAGED_FILES = ("authorities.toml", "companies.toml")
@@ -82,6 +83,7 @@ class Gazetteer:
         self.claims: dict[str, list[tuple[str, str]]] = {}  # lower-cased form -> (alias, form as written)
         self.lower_case_starts: set[str] = set()  # first words of names written lower case ("dpa", "t3n")
         self.by_model_alias: dict[str, GazetteerEntry] = {}
+        self.ambiguous_model_aliases: set[str] = set()
         self.people_by_surname: dict[str, list[GazetteerEntry]] = {}
         for entry in self.entries:
             if entry.surname:
@@ -89,8 +91,8 @@ class Gazetteer:
             for alias in entry.model_aliases:
                 for form in _inflected(alias):
                     owner = self.by_model_alias.setdefault(form.lower(), entry)
-                    if owner.canonical != entry.canonical:
-                        self.ambiguous.add(form.lower())
+                    if owner.canonical != entry.canonical and owner.origin == entry.origin:
+                        self.ambiguous_model_aliases.add(form.lower())
             for alias in (entry.canonical, *entry.aliases):
                 if alias in entry.model_aliases:
                     continue
@@ -128,7 +130,7 @@ class Gazetteer:
         """The entry a model alias names where the NER reads exactly these words as an organisation or MISC
         ("Honda" the carmaker; "Honda" the person keeps the model's PER)."""
         key = squash_spaces(text).lower()
-        if model_label not in {"ORG", "MISC"} or key in self.by_alias or key in self.ambiguous:
+        if model_label not in {"ORG", "MISC"} or key in self.by_alias or key in self.ambiguous_model_aliases:
             return None
         return self.by_model_alias.get(key)
 
@@ -152,7 +154,7 @@ class Gazetteer:
 
 def _inflected(alias: str) -> list[str]:
     """The alias and its genitive forms: Kotler, Kotlers, Kotler's, Kotler’s."""
-    if alias.endswith(("s", "x", "z")):
+    if alias[-1:].lower() in {"s", "x", "z"}:
         return [alias, alias + "'", alias + "’"]
     return [alias, alias + "s", alias + "'s", alias + "’s"]
 
@@ -207,7 +209,8 @@ def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
 
 
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The packaged authorities plus the user's files (their entries win on shared aliases)."""
+    """The user's files, the packaged authorities and the listed companies, in that order: on a spelling they
+    share, the earlier file's entry wins."""
     # Keyed by content, not by path: a gazetteer edited between two calls (a notebook) is read again.
     return _gazetteer_of(tuple((str(path), Path(path).read_bytes()) for path in extra))
 
@@ -278,7 +281,7 @@ def _compound_part(token, gazetteer: Gazetteer) -> Mention | None:
 
 
 def _names_a_body(part: str) -> bool:
-    """The compound's part after the name is itself an organisation or a place ("Kommission", "Straße")."""
-    lower = part.lower()
-    return any(form.endswith(BODY_WORDS + PLACE_WORDS) for form in (lower, lower.removesuffix("s"),
-                                                                  lower.removesuffix("es")))
+    """The compound's part after the name is itself an organisation ("Disziplinarkommission") or a place
+    ("Straße"; not "Marktplatz", a marketplace)."""
+    forms = {part.lower(), part.lower().removesuffix("s"), part.lower().removesuffix("es")}
+    return any(form.endswith(BODY_WORDS) or form in PLACE_WORDS for form in forms)
