@@ -74,13 +74,11 @@ def authorities_names() -> frozenset[str]:
     return frozenset(a.lower() for e in read_gazetteer_file(path) for a in (e.canonical, *e.aliases, *e.model_aliases))
 
 
-def needs_model(alias: str, names) -> bool:
+def needs_model(alias: str, listed_names: frozenset[str]) -> bool:
     """A spelling that may mean something else: an ordinary word, a listed person or place name, two letters."""
     from marketingtext.gazetteer import is_common_alias
 
-    words = alias.split()
-    return (len(alias) <= SHORTEST or is_common_alias(alias)
-            or (len(words) == 1 and alias in names.places | names.first_names | names.surnames))
+    return len(alias) <= SHORTEST or is_common_alias(alias) or (" " not in alias and alias in listed_names)
 
 
 def toml_string(text: str) -> str:
@@ -96,13 +94,14 @@ def main(out: Path) -> None:
 
     from marketingtext.name_lists import LIST_FILE, read_name_lists
 
-    names = read_name_lists(Path(__file__).parents[1] / "src/marketingtext/models/ner_de" / LIST_FILE)
+    lists = read_name_lists(Path(__file__).parents[1] / "src/marketingtext/models/ner_de" / LIST_FILE)
+    listed_names = lists.places | lists.first_names | lists.surnames
     stocks = {stock["name"] for stock in PyTickerSymbols().get_all_stocks()}
     lines = [HEADER]
     claimed = authorities_names()
     for canonical, spellings in sorted(company_entries(stocks, claimed).items()):
         aliases = sorted(s for s in spellings if s != canonical and s.lower() not in claimed)
-        ambiguous = [a for a in (canonical, *aliases) if needs_model(a, names)]
+        ambiguous = [a for a in (canonical, *aliases) if needs_model(a, listed_names)]
         entry = f"[[entity]]\ncanonical = {toml_string(canonical)}\nlabel = \"ORG\"\nkind = \"listed company\"\n"
         entry += f"aliases = {toml_list(aliases)}\n"
         lines.append(entry + (f"model_aliases = {toml_list(ambiguous)}\n" if ambiguous else ""))
