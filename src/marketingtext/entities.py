@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .canonical import canonicalise
-from .entity_spans import company_spans, lone_place_spans, name_spans, without_markup
+from .entity_spans import company_spans, is_legal_form, lone_place_spans, name_spans, without_markup
 from .false_friends import (
     ACRONYM,
     ENGLISH_ORGANISATION_HEADS,
@@ -109,7 +109,7 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
         longer = next((m for m in model_hits if _is_part_of_longer_name(g, m)), None)
         if longer is None:
             kept.append(g)
-        elif longer.entry is None and longer.label == "ORG" and _is_legal_form(longer.text[g.end - longer.start:]):
+        elif longer.entry is None and longer.label == "ORG" and is_legal_form(longer.text[g.end - longer.start:]):
             longer.entry, longer.source = g.entry, "both"
     gazetteer_hits = kept
     spans = {(m.start, m.end): m for m in gazetteer_hits}
@@ -121,12 +121,6 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
         elif not any(_overlap(m, g) for g in gazetteer_hits):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
-
-
-def _is_legal_form(words: str) -> bool:
-    """ "AG", "GmbH & Co. KG": nothing but a legal form."""
-    parts = words.split()
-    return bool(parts) and all(LEGAL_FORM.match(p) or p in {"&", "Co.", "Co"} for p in parts)
 
 
 def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:

@@ -24,6 +24,7 @@ COMPANY_NAME_WORDS = 5
 # A lone place: at least this long ("Graz"; not "Tu", "Do") and no common English word ("Center", "Business").
 PLACE_MIN_LETTERS = 4
 ENGLISH_WORD_ZIPF = 3.5
+AND_COMPANY = {"&", "Co.", "Co"}  # "GmbH & Co. KG"
 NOT_NAME_TAGS = {"PDAT", "PPOSAT", "PIAT", "PIS", "PPER", "PRELS", "ADV", "VVFIN", "VAFIN", "VMFIN", "$."}
 
 Chars = tuple[int, int]
@@ -124,8 +125,14 @@ def company_spans(doc) -> list[Chars]:
 
 def _is_and_company(tokens) -> bool:
     """"& Co. KG" after "GmbH": the legal form goes on."""
-    return len(tokens) == 3 and tokens[0].text == "&" and tokens[1].text in {"Co.", "Co"} \
+    return len(tokens) == 3 and tokens[0].text == "&" and tokens[1].text in AND_COMPANY - {"&"} \
         and bool(LEGAL_FORM.match(tokens[2].text))
+
+
+def is_legal_form(words: str) -> bool:
+    """ "AG", "GmbH & Co. KG": nothing but a legal form."""
+    parts = words.split()
+    return bool(parts) and all(LEGAL_FORM.match(p) or p in AND_COMPANY for p in parts)
 
 
 def _is_name_word(token) -> bool:
