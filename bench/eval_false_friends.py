@@ -9,7 +9,7 @@ bench/eval_ner.py reports the internal test split.
 For each variant, the model's entities (exact span and label against the gold outer entities;
 the gazetteer's own matches are left out, so only the filter changes) over gold tokens:
 ``no filter``, ``previous rule`` (the filter of commit BEFORE) and ``issue-12 rule``
-(:func:`marketingtext.false_friends.is_false_friend`, a span the gazetteer knows is kept).
+(:func:`marketingtext.entities.false_friends.is_false_friend`, a span the gazetteer knows is kept).
 Then ``mtext entities --summary`` rows on the five essays with the code of BEFORE and today's.
 
 Usage: PYTHONPATH=src python bench/eval_false_friends.py [--model offline] [--limit N]
@@ -111,8 +111,8 @@ def main() -> None:
     from spacy.tokens import Doc
 
     import marketingtext as mt
-    from marketingtext.entities import is_false_friend, load_gazetteer
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.entities.table import is_false_friend, load_gazetteer
+    from marketingtext.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline(args.model)
     data = list(germeval_sentences(GERMEVAL))[: args.limit or None]
@@ -140,7 +140,7 @@ def main() -> None:
             print_scores(name, score([docs[i] for i in chosen], [gold[i] for i in chosen], keep))
 
     corpus = mt.load([RAW], model=args.model, use_cache=False, pipeline=(nlp, info)).keep_in_memory()
-    from marketingtext import entities
+    from marketingtext.entities import table as entities
 
     for name, module in ((f"before ({BEFORE})", before), ("issue 12", entities)):
         table = summary_rows(module, corpus)

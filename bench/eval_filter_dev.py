@@ -49,8 +49,8 @@ def main() -> None:
     parser.add_argument("--no-essays", action="store_true", help="skip the essays' summary")
     args = parser.parse_args()
     from eval_ner import split_records
-    from marketingtext.false_friends import is_false_friend
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.entities.false_friends import is_false_friend
+    from marketingtext.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline("offline")
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +71,7 @@ def main() -> None:
         print(scores(counts, gold, version))
     if not args.no_essays:
         import marketingtext as mt
-        from marketingtext.entities import summarize
+        from marketingtext.entities.table import summarize
 
         summary = summarize(mt.load([ROOT / "data" / "raw"], pipeline=(nlp, info), use_cache=False).entities())
         print(f"\nessays (data/raw): {len(summary)} summary rows")

@@ -35,7 +35,7 @@ HEADING_LINE = re.compile(r"^=+\s*(.+?)\s*=*\s*$")
 
 
 def lemma_key(nlp_doc) -> str:
-    from marketingtext.lexicon import term_key
+    from marketingtext.language.lexicon import term_key
 
     return " ".join(term_key(t.lemma_) for t in nlp_doc if not t.is_punct and not t.is_space)
 
@@ -70,7 +70,7 @@ def main() -> None:
 
 def f1_table(dataset: Path, model: str) -> None:
     import marketingtext as mt
-    from marketingtext.keyword_methods import METHODS
+    from marketingtext.keywords.methods import METHODS
 
     corpus = mt.load([dataset / "docs"], model=model).keep_in_memory()
     nlp = corpus.nlp
@@ -99,9 +99,9 @@ def f1_table(dataset: Path, model: str) -> None:
 def wiki_measures(folder: Path, model: str, methods: list[str] | None = None) -> None:
     """title@5 per method, topics@30 and headings in the corpus top 30 on the encyclopedia articles."""
     import marketingtext as mt
-    from marketingtext.keyword_methods import DEFAULT_METHOD, METHODS
-    from marketingtext.keywords import keyword_table
-    from marketingtext.terms import DocTermsStore, doc_terms
+    from marketingtext.keywords.methods import DEFAULT_METHOD, METHODS
+    from marketingtext.keywords.table import keyword_table
+    from marketingtext.keywords.terms import DocTermsStore, doc_terms
 
     corpus = mt.load([folder], model=model)
     nlp = corpus.nlp
@@ -149,7 +149,7 @@ def _title_words(title: str, nlp) -> list:
 
 
 def _keys_of(tokens) -> set[str]:
-    from marketingtext.lexicon import term_key
+    from marketingtext.language.lexicon import term_key
 
     return {" ".join(term_key(t.lemma_) for t in tokens), " ".join(term_key(t.text) for t in tokens)}
 
@@ -205,7 +205,7 @@ def section_headings(texts: dict[str, str], nlp) -> set[str]:
 
 
 def _key(lemma: str) -> str:
-    from marketingtext.lexicon import term_key
+    from marketingtext.language.lexicon import term_key
 
     return " ".join(term_key(w) for w in lemma.split())
 

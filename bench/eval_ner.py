@@ -38,7 +38,7 @@ def split_records(split: str = "test") -> list[dict]:
     sys.path.insert(0, str(ROOT / "training"))
     import spacy
 
-    from marketingtext.german import add_german_tokenizer_rules
+    from marketingtext.nlp.german import add_german_tokenizer_rules
     from prepare_ner_data import all_docs, gold_record
 
     nlp = spacy.blank("de")
@@ -50,8 +50,8 @@ def offline_pipeline(ner_path: Path | None):
     """mtext's offline pipeline with the NER component taken from ``ner_path`` (None: the shipped one)."""
     import spacy
 
-    from marketingtext import german, hanta_tagger  # noqa: F401  (registers mtext's components)
-    from marketingtext.pipeline import add_sourced_ner, build_offline_pipeline
+    from marketingtext.nlp import german, hanta_tagger  # noqa: F401  (registers mtext's components)
+    from marketingtext.nlp.pipeline import add_sourced_ner, build_offline_pipeline
 
     nlp = build_offline_pipeline()
     if ner_path is not None:
@@ -88,23 +88,23 @@ def gold_spans(record: dict) -> set[tuple[int, int, str]]:
 
 
 def model_spans(doc) -> set[tuple[int, int, str]]:
-    from marketingtext.entities import LABEL_MAP
+    from marketingtext.entities.table import LABEL_MAP
 
     return {(e.start_char, e.end_char, LABEL_MAP.get(e.label_, e.label_)) for e in doc.ents}
 
 
 def filtered_spans(doc) -> set[tuple[int, int, str]]:
     """Model spans that survive mtext's false-friend filter (entities._model_mentions, no gazetteer)."""
-    from marketingtext.entities import Gazetteer, _model_mentions
+    from marketingtext.entities.table import Gazetteer, _model_mentions
 
     return {(m.start, m.end, m.label) for m in _model_mentions(doc, Gazetteer([]))}
 
 
 def layer_spans(doc, gazetteer) -> set[tuple[int, int, str]]:
     """The entity table's mentions (model + filter + legal-form rule + gazetteer + merge), as mtext writes them."""
-    from marketingtext.entities import entity_rows
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.entities.table import entity_rows
+    from marketingtext.reading.decode import SourceText
 
     source = SourceText("t", "t", doc.text, "utf-8", len(doc.text), 0)
     return {(r["start_char"], r["end_char"], r["label"]) for r in entity_rows(ParsedDoc(source, doc), gazetteer)}
@@ -145,7 +145,7 @@ def evaluate_variant(path: Path | None, records: list[dict]):
 
 def shipped_report(records: list[dict]) -> dict:
     """Shipped model live: per label, per domain, and the entity layer with/without its filters."""
-    from marketingtext.entities import Gazetteer, load_gazetteer
+    from marketingtext.entities.table import Gazetteer, load_gazetteer
 
     docs, shipped = evaluate_variant(None, records)
     layer = {"model (raw doc.ents)": shipped}
@@ -207,7 +207,7 @@ def main() -> None:
                         help="test (report only) or dev (to choose rules and models; nothing is saved)")
     args = parser.parse_args()
 
-    from marketingtext.pipeline import ner_model_path
+    from marketingtext.nlp.pipeline import ner_model_path
 
     records = split_records(args.split)
     counts = Counter(r["domain"] for r in records)

@@ -1,4 +1,4 @@
-"""Passive detection (marketingtext.passive.passive_kind) against UD German GSD dev.
+"""Passive detection (marketingtext.language.passive.passive_kind) against UD German GSD dev.
 
 Gold: a sentence is passive when it has an ``aux:pass`` relation (werden: Vorgangspassiv, sein: mostly
 Zustandspassiv). Each gold sentence's text is parsed on its own by the pipeline (no gold tokens or tags);
@@ -51,8 +51,8 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print the sentences judged wrong")
     args = parser.parse_args()
 
-    from marketingtext.passive import passive_kind
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.language.passive import passive_kind
+    from marketingtext.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline(args.model)
     gold = list(read_passive_gold(args.conllu))

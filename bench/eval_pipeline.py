@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--model", default="auto")
     args = parser.parse_args()
 
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline(args.model)
     sentences = list(read_conllu(args.conllu))

@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the dev words counted wrong")
     args = parser.parse_args()
 
-    from marketingtext.syllables import syllables
+    from marketingtext.language.syllables import syllables
 
     with args.tsv.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import marketingtext as mt
-from marketingtext.comparison import similarity_matrix
-from marketingtext.entities import cooccurrences, summarize
-from marketingtext.html_report import _asset, payload, render_report, script_json
-from marketingtext.report_data import report_data
+from marketingtext.entities.table import cooccurrences, summarize
+from marketingtext.output.html import _asset, payload, render_report, script_json
+from marketingtext.tables.comparison import similarity_matrix
+from marketingtext.tables.report_data import report_data
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -46,7 +46,7 @@ def run(cmd: list[str], stdout=subprocess.DEVNULL) -> Run:
 
 def raw_pipe(folder: Path) -> None:
     """(Child mode) Load the pipeline, then time ``nlp.pipe`` alone over the folder's texts."""
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     nlp, _ = load_pipeline()
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
@@ -121,7 +121,7 @@ def main() -> None:
     if not files:
         raise SystemExit(f"bench: no *.txt in {args.corpus}; give the corpus folder with --corpus")
     help_seconds = min(run([*MTEXT, "--help"]).seconds for _ in range(5))
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     print(f"pipeline: {load_pipeline()[1].describe()}; {os.cpu_count()} CPUs")
     print(f"mtext --help: {help_seconds:.2f} s (best of 5)\n")

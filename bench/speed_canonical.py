@@ -1,4 +1,4 @@
-"""Run time of corpus-wide canonical names (:func:`marketingtext.canonical.canonicalise`).
+"""Run time of corpus-wide canonical names (:func:`marketingtext.entities.canonical.canonicalise`).
 
 Data: synthetic mention tables (seeded): 40 % full person names (8 first names x 5,000 surnames),
 30 % bare surnames, 15 % genitive place names, 15 % "<name> Bank AG" organisations; 50 mentions a
@@ -36,7 +36,7 @@ def mentions(n: int, seed: int = 0) -> pd.DataFrame:
 
 
 def main() -> None:
-    from marketingtext.canonical import canonicalise
+    from marketingtext.entities.canonical import canonicalise
 
     for n in [int(a) for a in sys.argv[1:]] or [10_000, 200_000]:
         table = mentions(n)

@@ -28,7 +28,7 @@ CELLS = [
     ("code", "docs = corpus.docs()\ndocs[['doc', 'words', 'mtld', 'flesch_amstad', 'wstf1', 'lix', 'gender_per_1k']]"),
     ("md", "## Streuung: wo „Kunde“ in jedem Essay vorkommt\nJeder Strich ist ein Vorkommen (auch *Kund:innen*, "
            "*Kunden*); DP nach Gries: 0 = gleichmäßig über die Essays verteilt, nahe 1 = in einem Essay gebündelt."),
-    ("code", "from marketingtext.dispersion import gries_dp\nfrom marketingtext.report_data import term_positions\n"
+    ("code", "from marketingtext.language.dispersion import gries_dp\nfrom marketingtext.tables.report_data import term_positions\n"
              "pos = term_positions(corpus.parsed(), {'Kunde': ('kunde',)})\nnames = corpus.names\n"
              "words = docs.set_index('doc')['words']\n"
              "counts = [int((pos['doc'] == n).sum()) for n in names]\n"
@@ -41,17 +41,17 @@ CELLS = [
              "plt.tight_layout()"),
     ("md", "## Kollokationen von „Kunde“\nWörter im Abstand von höchstens fünf Wörtern im selben Satz, "
            "nach logDice sortiert (14 = die beiden Wörter kommen nur gemeinsam vor)."),
-    ("code", "from marketingtext.collocations import collocation_table\n"
+    ("code", "from marketingtext.tables.collocations import collocation_table\n"
              "collocation_table(corpus.parsed(), 'Kunde', window=5, min_freq=3, nlp=corpus.nlp).head(15)"),
     ("md", "## Wiederkehrende Wortfolgen (N-Gramme)"),
-    ("code", "from marketingtext.ngrams import ngram_table\nngram_table(corpus.parsed(), n_min=2, n_max=4).head(15)"),
+    ("code", "from marketingtext.tables.ngrams import ngram_table\nngram_table(corpus.parsed(), n_min=2, n_max=4).head(15)"),
     ("md", "## Vergleich: Essay 001 gegen Essay 004"),
     ("code", "pipeline = (corpus.nlp, corpus.pipeline)\n"
              "a = mt.load(sorted((ROOT / 'data' / 'raw').glob('001_*.txt')), pipeline=pipeline)\n"
              "b = mt.load(sorted((ROOT / 'data' / 'raw').glob('004_*.txt')), pipeline=pipeline)\n"
              "mt.compare(a, b).head(15)"),
     ("md", "## Ähnlichkeit aller Essays (TF-IDF, Kosinus)"),
-    ("code", "from marketingtext.comparison import similarity_matrix\nsim = similarity_matrix(corpus.parsed())\n"
+    ("code", "from marketingtext.tables.comparison import similarity_matrix\nsim = similarity_matrix(corpus.parsed())\n"
              "full = sim.pivot(index='doc_a', columns='doc_b', values='similarity')\n"
              "names = sorted(set(sim['doc_a']) | set(sim['doc_b']))\n"
              "full = full.reindex(index=names, columns=names)\n"

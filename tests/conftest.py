@@ -17,7 +17,7 @@ def cache_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline():
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 

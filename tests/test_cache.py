@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from marketingtext import cache as cache_module
-from marketingtext import tablecodec
-from marketingtext.cache import TableCache, cache_key, environment_key, read_entry, write_cache_file
-from marketingtext.cachedir import cache_info, clear_cache, trim_cache
 from marketingtext.cli import app
-from marketingtext.output import serialize
+from marketingtext.engine import cache as cache_module
+from marketingtext.engine import tablecodec
+from marketingtext.engine.cache import TableCache, cache_key, environment_key, read_entry, write_cache_file
+from marketingtext.engine.cachedir import cache_info, clear_cache, trim_cache
+from marketingtext.output.writers import serialize
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -181,8 +181,8 @@ def test_a_run_with_a_cap_keeps_the_cache_under_it(tmp_path: Path, seeds, pipeli
 def test_a_retrained_ner_is_a_new_cache_key():
     """The models' meta.json (version, scores) is fingerprinted, their megabytes of weights are not: a new NER
     never reuses parses cached with the old one."""
-    package = Path(cache_module.__file__).parent
+    package = Path(cache_module.__file__).parents[1]
     files = [path.relative_to(package).as_posix() for path in cache_module.fingerprinted_files(package)]
-    assert "models/ner_de/meta.json" in files
-    assert "pipeline.py" in files and "data/authorities.toml" in files
-    assert not [name for name in files if name.startswith("models/") and not name.endswith("meta.json")]
+    assert "nlp/models/ner_de/meta.json" in files
+    assert "nlp/pipeline.py" in files and "entities/data/authorities.toml" in files
+    assert not [name for name in files if "/models/" in name and not name.endswith("meta.json")]

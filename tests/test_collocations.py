@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from marketingtext.collocations import COLLOCATION_COLUMNS, collocation_table
-from marketingtext.lexicon import term_key
-from marketingtext.parsing import ParsedDoc
-from marketingtext.reading import SourceText
-from marketingtext.words import numbered_sentences, words_of
+from marketingtext.engine.parsing import ParsedDoc
+from marketingtext.language.lexicon import term_key
+from marketingtext.language.words import numbered_sentences, words_of
+from marketingtext.reading.decode import SourceText
+from marketingtext.tables.collocations import COLLOCATION_COLUMNS, collocation_table
 
 SHOP = "Der Kunde kauft Brot. Der Kunde kauft Milch. Ein Händler kauft Brot."
 

@@ -46,10 +46,10 @@ def test_two_listings_of_one_company_are_one_entry():
 
 
 def test_packaged_list_names_each_company_once_and_leaves_the_authorities_theirs():
-    from marketingtext.gazetteer import read_gazetteer_file
+    from marketingtext.entities.gazetteer import read_gazetteer_file
 
-    entries = read_gazetteer_file(ROOT / "src/marketingtext/data/companies.toml")
-    authorities = read_gazetteer_file(ROOT / "src/marketingtext/data/authorities.toml")
+    entries = read_gazetteer_file(ROOT / "src/marketingtext/entities/data/companies.toml")
+    authorities = read_gazetteer_file(ROOT / "src/marketingtext/entities/data/authorities.toml")
     by_name = {e.canonical: e for e in entries}
     assert len(entries) > 1500 and {e.label for e in entries} == {"ORG"}
     spellings = [a for e in entries for a in {s.lower() for s in (e.canonical, *e.aliases, *e.model_aliases)}]

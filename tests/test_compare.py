@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import marketingtext as mt
-from marketingtext.comparison import SideCounts, keyness_table, similarity_matrix, style_table
+from marketingtext.tables.comparison import SideCounts, keyness_table, similarity_matrix, style_table
 
 from .conftest import RAW
 

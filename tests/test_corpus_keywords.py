@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from marketingtext.dispersion import gries_dp
+from marketingtext.language.dispersion import gries_dp
 
 
 def test_even_spread_is_zero():
@@ -39,10 +39,10 @@ def test_no_occurrence_or_no_words_is_nan():
 
 # --- corpus keywords: heading boilerplate, range and DP columns, topics over shared vocabulary ---
 
-from marketingtext.keywords import keyword_table  # noqa: E402
-from marketingtext.parsing import ParsedDoc  # noqa: E402
-from marketingtext.reading import SourceText  # noqa: E402
-from marketingtext.terms import doc_terms, fills_line  # noqa: E402
+from marketingtext.engine.parsing import ParsedDoc  # noqa: E402
+from marketingtext.keywords.table import keyword_table  # noqa: E402
+from marketingtext.keywords.terms import doc_terms, fills_line  # noqa: E402
+from marketingtext.reading.decode import SourceText  # noqa: E402
 
 TOPICS = {
     "aktie": "Die Aktie ist ein Wertpapier. Eine Aktie verbrieft einen Anteil am Grundkapital. "

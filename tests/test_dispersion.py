@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from marketingtext.dispersion import doc_range, gries_dp
+from marketingtext.language.dispersion import doc_range, gries_dp
 
 
 def test_dp_by_hand():
@@ -38,10 +38,10 @@ def test_range():
 
 def test_keyword_table_gets_dp(nlp):
     """Documents of 5, 8 and 7 words; "Soziale Medien" occurs 1, 2 and 0 times: DP = .35 (see test_ngrams)."""
-    from marketingtext.keywords import keyword_table
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
-    from marketingtext.terms import CORPUS, DocTermsStore, doc_terms
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.keywords.table import keyword_table
+    from marketingtext.keywords.terms import CORPUS, DocTermsStore, doc_terms
+    from marketingtext.reading.decode import SourceText
 
     texts = {"a": "Soziale Medien verändern das Marketing.",
              "b": "Soziale Medien sind wichtig. Soziale Medien kosten Zeit.",

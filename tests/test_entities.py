@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from marketingtext.entities import Gazetteer, GazetteerEntry, load_gazetteer
+from marketingtext.entities.table import Gazetteer, GazetteerEntry, load_gazetteer
 
 
 @pytest.fixture(scope="module")
 def summary(seed_tables):
-    from marketingtext.entities import summarize
+    from marketingtext.entities.table import summarize
 
     return summarize(seed_tables["entities"])
 
@@ -64,13 +64,13 @@ def test_cooccurrence_edges(seeds):
     assert (edges["source"] < edges["target"]).all() and (edges["sentences"] >= 1).all()
 
 
-# --- corpus-wide canonical names (rules of marketingtext.canonical) --------------------------------------
+# --- corpus-wide canonical names (rules of marketingtext.entities.canonical) --------------------------------------
 
 def parsed_with_ents(nlp, name: str, text: str, ents: list[tuple[str, str]]):
     """``text`` parsed, with the model's entities replaced by ``ents`` ((span text, label), first
     occurrence of each; repeated spans list the text again): the rules are tested, not the model."""
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.reading.decode import SourceText
 
     doc = nlp(text)
     spans, start = [], {}
@@ -85,7 +85,7 @@ def parsed_with_ents(nlp, name: str, text: str, ents: list[tuple[str, str]]):
 
 def canonical_names(nlp, documents: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, set[str]]:
     """Mention text -> canonical names it got, over a corpus of constructed documents."""
-    from marketingtext.entities import canonicalise, entity_rows
+    from marketingtext.entities.table import canonicalise, entity_rows
 
     rows = [row for i, (text, ents) in enumerate(documents)
             for row in entity_rows(parsed_with_ents(nlp, f"d{i}", text, ents), Gazetteer([]))]
@@ -161,7 +161,7 @@ def test_acronym_takes_the_expansion_the_text_pairs_it_with(nlp):
 
 
 def test_acronym_paired_with_a_gazetteer_name_takes_that_name(nlp):
-    from marketingtext.entities import canonicalise, entity_rows
+    from marketingtext.entities.table import canonicalise, entity_rows
 
     gazetteer = Gazetteer([GazetteerEntry("Deutscher Marketing Verband", "ORG", "association",
                                           ("Deutschen Marketing Verband",))])
@@ -204,7 +204,7 @@ def test_canonical_names_do_not_depend_on_document_order(nlp):
 
 
 def test_canonicalise_is_idempotent_and_keeps_rows(nlp):
-    from marketingtext.entities import canonicalise, entity_rows
+    from marketingtext.entities.table import canonicalise, entity_rows
 
     documents = [("Andreas Hess leitet die Agentur in Deutschland.", [("Andreas Hess", "PER"), ("Deutschland", "LOC")]),
                  ("Hess lobt Deutschlands Händler.", [("Hess", "PER"), ("Deutschlands", "LOC")])]
@@ -217,7 +217,7 @@ def test_canonicalise_is_idempotent_and_keeps_rows(nlp):
 
 
 def test_summary_of_many_documents_lists_each_entity_once(nlp):
-    from marketingtext.entities import canonicalise, entity_rows, summarize
+    from marketingtext.entities.table import canonicalise, entity_rows, summarize
 
     texts = [("Andreas Hess gründete die Agentur in Deutschland.", [("Andreas Hess", "PER"), ("Deutschland", "LOC")]),
              ("Hess sagt, Deutschlands Mittelstand zögere.", [("Hess", "PER"), ("Deutschlands", "LOC")]),
@@ -277,7 +277,7 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Banner, Ads und digitale Anzeigen nerven.", "Ads", "LOC"),  # a name to HanTa, a plural to the English tagger
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
-    from marketingtext.entities import entity_rows
+    from marketingtext.entities.table import entity_rows
 
     rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
     assert rows == []
@@ -326,14 +326,14 @@ def test_common_word_spans_are_dropped(nlp, text, span, label):
     ("PETER GROSCURTH berichtet.", "PETER GROSCURTH", "PER"),  # a shouted name, not an acronym
 ])
 def test_names_survive_the_false_friend_filter(nlp, text, span, label):
-    from marketingtext.entities import entity_rows
+    from marketingtext.entities.table import entity_rows
 
     rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
     assert [r["text"] for r in rows] == [span.removeprefix("@")]  # an account's "@" is markup, not its name
 
 
 def test_gazetteer_knows_a_common_word_name(nlp):
-    from marketingtext.entities import entity_rows
+    from marketingtext.entities.table import entity_rows
 
     gazetteer = Gazetteer([GazetteerEntry("Big Data Corp", "ORG", "company", ("Big Data",))])
     rows = entity_rows(parsed_with_ents(nlp, "t", "Wir arbeiten mit Big Data.", [("Big Data", "ORG")]), gazetteer)
@@ -347,14 +347,14 @@ def test_gazetteer_knows_a_common_word_name(nlp):
     ("Andreas Hess leitet die Agentur.", "Andreas Hess", "PER", "PER"),
 ])
 def test_last_word_fixes_the_label(nlp, text, span, label, fixed):
-    from marketingtext.entities import entity_rows
+    from marketingtext.entities.table import entity_rows
 
     rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
     assert [(r["text"], r["label"]) for r in rows] == [(span, fixed)]
 
 
 def test_an_acronym_that_is_an_english_word_needs_the_gazetteer(nlp):
-    from marketingtext.entities import entity_rows, load_gazetteer
+    from marketingtext.entities.table import entity_rows, load_gazetteer
 
     doc = parsed_with_ents(nlp, "t", "Die WHO warnt vor dem Virus.", [("WHO", "ORG")])
     assert entity_rows(doc, Gazetteer([])) == []  # "who": a shouted English word
@@ -371,7 +371,7 @@ def test_seed_summary_has_no_common_noun_rows(summary):
 # --- the gazetteer --------------------------------------------------------------------------------------
 
 def gazetteer_hits(nlp, text: str) -> list[tuple[str, str]]:
-    from marketingtext.gazetteer import gazetteer_mentions
+    from marketingtext.entities.gazetteer import gazetteer_mentions
 
     return [(m.text, m.entry.canonical) for m in gazetteer_mentions(nlp(text), load_gazetteer())]
 
@@ -420,7 +420,7 @@ def test_user_entry_wins_over_an_ambiguous_packaged_alias(tmp_path):
     ("Die Fifa verkauft die Rechte.", "FIFA", "sports federation"),
 ])
 def test_german_field_authorities(nlp, text, canonical, kind):
-    from marketingtext.gazetteer import gazetteer_mentions
+    from marketingtext.entities.gazetteer import gazetteer_mentions
 
     entries = {m.entry.canonical: m.entry.kind for m in gazetteer_mentions(nlp(text), load_gazetteer())}
     assert entries.get(canonical) == kind
@@ -436,7 +436,7 @@ def test_corpus_summary_lists_each_entity_once(tmp_path):
     """Through the API the CLI uses (Corpus.entities -> entity_table): an entity ruler stands in for
     the model so that the test checks the naming, not the model's recall."""
     import marketingtext as mt
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     nlp, info = load_pipeline("offline")
     if "ner" in nlp.pipe_names:
@@ -459,9 +459,9 @@ def test_corpus_summary_lists_each_entity_once(tmp_path):
 
 
 def _rows(nlp, text, gazetteer=None):
-    from marketingtext.entities import entity_rows
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.entities.table import entity_rows
+    from marketingtext.reading.decode import SourceText
 
     parsed = ParsedDoc(SourceText("t", "t", text, "utf-8", len(text), 0), nlp(text))
     return entity_rows(parsed, gazetteer or Gazetteer([]))
@@ -510,7 +510,7 @@ def test_legal_form_alone_is_no_company(nlp):
 def test_entity_is_the_name_inside_a_span(nlp, text, span, label, names):
     """SmartData marks "Siemens" in "Siemens-Sprecher" (GermEval marks nothing there); mtext's tokens keep
     hyphenated compounds whole, so the entity is cut to the names in the model's span."""
-    from marketingtext.entities import entity_rows
+    from marketingtext.entities.table import entity_rows
 
     rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
     assert [r["text"] for r in rows] == names
@@ -525,7 +525,7 @@ def test_press_names_written_lower_case_match_the_gazetteer(nlp):
 
 
 def test_first_name_alone_takes_the_full_name_of_its_own_document():
-    from marketingtext.entities import ENTITY_COLUMNS, canonicalise
+    from marketingtext.entities.table import ENTITY_COLUMNS, canonicalise
 
     def row(doc, text):
         return {"doc": doc, "sent_id": 0, "start_char": 0, "end_char": len(text), "text": text, "label": "PER",
@@ -558,9 +558,9 @@ def test_listed_companies(nlp, text, hits):
 
 def _rows_with_ents(nlp, text, ents):
     """Entity rows of ``text`` as if the NER had found exactly ``ents`` ((words, label), ...)."""
-    from marketingtext.entities import entity_rows
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.entities.table import entity_rows
+    from marketingtext.reading.decode import SourceText
 
     doc = nlp(text)
     doc.ents = [doc.char_span(text.index(words), text.index(words) + len(words), label=label) for words, label in ents]

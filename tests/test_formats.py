@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from marketingtext.formats import extract
-from marketingtext.reading import SourceText, read_source
+from marketingtext.reading.decode import SourceText, read_source
+from marketingtext.reading.formats import extract
 
 from .conftest import RAW
 from .format_writers import (

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from marketingtext.formats import FORMAT_GLOBS
-from marketingtext.reading import DEFAULT_GLOBS, InputProblem, find_files, read_source
+from marketingtext.reading.decode import DEFAULT_GLOBS, InputProblem, find_files, read_source
+from marketingtext.reading.formats import FORMAT_GLOBS
 
 from .format_writers import SHORT, WRITERS, squashed, write_docx, write_pdf
 

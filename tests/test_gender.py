@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from marketingtext.gender import gender_columns, gender_form_spans, gender_forms
+from marketingtext.language.gender import gender_columns, gender_form_spans, gender_forms
 
 
 @pytest.mark.parametrize(("text", "kind"), [

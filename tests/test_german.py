@@ -54,7 +54,7 @@ def test_seed_sentences_do_not_break_after_abbreviations(seed_tables):
 def test_hanta_memo_returns_hantas_own_answers_and_stays_bounded():
     from HanTa import HanoverTagger
 
-    from marketingtext.hanta_tagger import memoise
+    from marketingtext.nlp.hanta_tagger import memoise
 
     plain = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     memo = memoise(HanoverTagger.HanoverTagger("morphmodel_ger.pgz"), size=3)

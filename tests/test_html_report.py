@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from marketingtext.comparison import keyness_table, side_counts, similarity_matrix
-from marketingtext.entities import cooccurrences, summarize
-from marketingtext.html_report import kwic_json, render_report
-from marketingtext.report_data import report_data
+from marketingtext.entities.table import cooccurrences, summarize
+from marketingtext.output.html import kwic_json, render_report
+from marketingtext.tables.comparison import keyness_table, side_counts, similarity_matrix
+from marketingtext.tables.report_data import report_data
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -208,7 +208,7 @@ def test_many_documents_are_summarised(page_of, seed_report_data):
 
 
 def test_thin_lines_keeps_evenly_spaced_occurrences():
-    from marketingtext.report_data import thin_lines
+    from marketingtext.tables.report_data import thin_lines
 
     keys = ["kunde"] * 51 + ["markt"] * 9
     tokens = pd.DataFrame({"doc": "d", "sent_id": range(60), "start": 0, "end": 5, "key": keys})
@@ -232,7 +232,7 @@ def test_thinned_kwic_says_so(page_of, seeds, seed_tables, seed_report_data):
 
 
 def test_kwic_budget_indexes_frequent_lemmas_first():
-    from marketingtext.report_data import fit_budget
+    from marketingtext.tables.report_data import fit_budget
 
     sentences = pd.DataFrame({"doc": "d", "sent_id": [0, 1, 2], "text": ["x" * 10, "y" * 20, "z" * 30]})
     tokens = pd.DataFrame({"doc": "d", "sent_id": [0, 1, 2, 0], "start": 0, "end": 1, "key": ["a", "a", "b", "c"]})

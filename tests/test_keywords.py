@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from marketingtext.compounds import split_compound
-from marketingtext.keyword_methods import METHODS
-from marketingtext.lexicon import stopwords as stop_words
+from marketingtext.keywords.compounds import split_compound
+from marketingtext.keywords.methods import METHODS
+from marketingtext.language.lexicon import stopwords as stop_words
 
 
 def test_corpus_top10_reads_like_a_summary(seed_tables):
@@ -64,8 +64,8 @@ def test_compound_split_and_grouping(seeds):
 
 @pytest.mark.parametrize("method", ["mtext", "tfidf", "textrank"])
 def test_terms_spilled_to_disk_give_the_same_table(seeds, method):
-    from marketingtext.keywords import keyword_table
-    from marketingtext.terms import DocTermsStore, doc_terms
+    from marketingtext.keywords.table import keyword_table
+    from marketingtext.keywords.terms import DocTermsStore, doc_terms
 
     terms = [doc_terms(p, keep_cooccurrence=method == "textrank") for p in seeds.parsed()]
     spilled = DocTermsStore(terms, spill_terms=0)
@@ -78,7 +78,7 @@ def test_terms_spilled_to_disk_give_the_same_table(seeds, method):
 def test_terms_stay_in_memory_when_no_temporary_folder_is_writable(seeds, monkeypatch, tmp_path):
     import tempfile
 
-    from marketingtext.terms import DocTermsStore, doc_terms
+    from marketingtext.keywords.terms import DocTermsStore, doc_terms
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
     terms = [doc_terms(p) for p in seeds.parsed()]

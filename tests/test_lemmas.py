@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketingtext.lemma_rules import acronym_lemma, closed_class_lemma, spelling_lemma
+from marketingtext.nlp.lemma_rules import acronym_lemma, closed_class_lemma, spelling_lemma
 
 CASES = [
     # ss/ß: today's spelling, nothing clipped
@@ -47,7 +47,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def offline_nlp():
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     return load_pipeline("offline")[0]  # the rules live in the offline pipeline's HanTa component
 

@@ -8,9 +8,10 @@ import io
 import pandas as pd
 from typer.testing import CliRunner
 
-from marketingtext import parsing, sourcelist
 from marketingtext.cli import app
-from marketingtext.pieces import split_text
+from marketingtext.core.pieces import split_text
+from marketingtext.engine import parsing
+from marketingtext.reading import sourcelist
 
 from .conftest import RAW
 

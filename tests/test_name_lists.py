@@ -1,4 +1,4 @@
-"""The place and person-name lists the offline NER reads as word features (marketingtext.name_lists)."""
+"""The place and person-name lists the offline NER reads as word features (marketingtext.nlp.name_lists)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pickle
 import pytest
 import spacy
 
-from marketingtext.name_lists import (
+from marketingtext.nlp.name_lists import (
     FIRST_NAME,
     LIST_FILE,
     PLACE,
@@ -16,7 +16,7 @@ from marketingtext.name_lists import (
     install_name_flags,
     read_name_lists,
 )
-from marketingtext.pipeline import load_pipeline, ner_model_path
+from marketingtext.nlp.pipeline import load_pipeline, ner_model_path
 
 FLAGS = {"place": PLACE, "derived": PLACE_DERIVED, "first": FIRST_NAME, "last": SURNAME}
 SHIPPED_LISTS = ner_model_path() / LIST_FILE

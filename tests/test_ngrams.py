@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from marketingtext.dispersion import gries_dp
-from marketingtext.ngrams import NGRAM_COLUMNS, ngram_table
-from marketingtext.parsing import ParsedDoc
-from marketingtext.reading import SourceText
+from marketingtext.engine.parsing import ParsedDoc
+from marketingtext.language.dispersion import gries_dp
+from marketingtext.reading.decode import SourceText
+from marketingtext.tables.ngrams import NGRAM_COLUMNS, ngram_table
 
 WIKI = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "wiki_de_1M" / "wiki"
 ARTICLES = ("Sommer", "Herbst", "Himmelsrichtung")

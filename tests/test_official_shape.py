@@ -242,12 +242,12 @@ def mtext(*args: str, model: Path, cache: Path) -> subprocess.CompletedProcess:
 
 def expected_columns() -> dict[str, list[str]]:
     """The offline pipeline's columns (the tables' declared schemas, asserted by test_cli on the seeds)."""
-    from marketingtext.comparison import COMPARE_COLUMNS
-    from marketingtext.documents import DOC_COLUMNS
-    from marketingtext.entities import ENTITY_COLUMNS, SUMMARY_COLUMNS
-    from marketingtext.keywords import KEYWORD_COLUMNS
-    from marketingtext.kwic import KWIC_COLUMNS
-    from marketingtext.sentences import SENTENCE_COLUMNS
+    from marketingtext.entities.table import ENTITY_COLUMNS, SUMMARY_COLUMNS
+    from marketingtext.keywords.table import KEYWORD_COLUMNS
+    from marketingtext.tables.comparison import COMPARE_COLUMNS
+    from marketingtext.tables.documents import DOC_COLUMNS
+    from marketingtext.tables.kwic import KWIC_COLUMNS
+    from marketingtext.tables.sentences import SENTENCE_COLUMNS
 
     return {"sentences": SENTENCE_COLUMNS, "docs": DOC_COLUMNS, "keywords": KEYWORD_COLUMNS,
             "entities": ENTITY_COLUMNS, "summary": SUMMARY_COLUMNS, "compare": COMPARE_COLUMNS,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from marketingtext import output
-from marketingtext.fsio import OutputError, write_atomic
-from marketingtext.output import choose_format, guard_formulas, serialize, write_tables
+from marketingtext.core.fsio import OutputError, write_atomic
+from marketingtext.output import writers as output
+from marketingtext.output.writers import choose_format, guard_formulas, serialize, write_tables
 
 TRICKY = pd.DataFrame({
     "doc": ["a", "b", "c"],

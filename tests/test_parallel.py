@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from marketingtext.cluster import text_batches
+from marketingtext.engine.cluster import text_batches
 
 from .conftest import RAW
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from marketingtext.passive import forms_perfect_with_sein, passive_kind
+from marketingtext.language.passive import forms_perfect_with_sein, passive_kind
 
 
 @pytest.fixture(scope="module")
 def offline_nlp():
-    from marketingtext.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import load_pipeline
 
     return load_pipeline("offline")[0]
 
@@ -45,9 +45,9 @@ def test_sein_perfekt_verbs_by_lemma():
 
 
 def test_sentence_table_has_passive_column(offline_nlp):
-    from marketingtext.parsing import ParsedDoc
-    from marketingtext.reading import SourceText
-    from marketingtext.sentences import sentence_rows
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.reading.decode import SourceText
+    from marketingtext.tables.sentences import sentence_rows
 
     text = "Die Ware wird geliefert. Der Laden ist geöffnet. Wir kaufen ein."
     source = SourceText(doc="d", path="d.txt", text=text, encoding="utf-8", chars_raw=len(text),

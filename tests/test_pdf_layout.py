@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketingtext.formats.pdf_layout import Line, drop_running_lines, join_broken_line, paragraphs
+from marketingtext.reading.formats.pdf_layout import Line, drop_running_lines, join_broken_line, paragraphs
 
 
 @pytest.mark.parametrize(("head", "tail", "joined"), [

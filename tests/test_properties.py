@@ -12,8 +12,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from marketingtext.output import serialize, starts_formula, xml_safe
-from marketingtext.reading import InputProblem, SourceText, decode_bytes, read_source
+from marketingtext.output.writers import serialize, starts_formula, xml_safe
+from marketingtext.reading.decode import InputProblem, SourceText, decode_bytes, read_source
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Text as tables hold it: any character but lone surrogates (reading cannot produce them).

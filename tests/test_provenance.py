@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from marketingtext.version import __version__
+from marketingtext.core.version import __version__
 
 
 def test_analyze_writes_run_json(seeds, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketingtext.stats import ReadabilityCounts, readability
+from marketingtext.language.stats import ReadabilityCounts, readability
 
 textacy_readability = pytest.importorskip("textacy.text_stats.readability")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from marketingtext.boilerplate import strip_boilerplate
-from marketingtext.reading import InputProblem, SourceText, normalize_text, read_source, read_sources
+from marketingtext.reading.boilerplate import strip_boilerplate
+from marketingtext.reading.decode import InputProblem, SourceText, normalize_text, read_source, read_sources
 
 from .conftest import RAW
 

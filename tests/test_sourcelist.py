@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from marketingtext.reading import SourceText
-from marketingtext.sourcelist import SourceChanged, scan_sources, source_key
+from marketingtext.reading.decode import SourceText
+from marketingtext.reading.sourcelist import SourceChanged, scan_sources, source_key
 
 SATZ = "Der Markt für Bio-Brot wächst, sagt die Bäckerin {n}.\n"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from marketingtext.output import guard_cell, serialize, write_tables, xml_safe
+from marketingtext.output.writers import guard_cell, serialize, write_tables, xml_safe
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from marketingtext.stats import (
+from marketingtext.language.stats import (
     ReadabilityCounts,
     chi2_p_value,
     flesch_amstad,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from marketingtext.syllables import syllables
+from marketingtext.language.syllables import syllables
 
 GOLD = Path(__file__).parent / "data" / "syllables_de.tsv"
 

@@ -57,7 +57,7 @@ def swapped(doc, names, rng: random.Random):
 
 
 def main(train: Path, out: Path, copies: int) -> None:
-    from marketingtext.german import add_german_tokenizer_rules
+    from marketingtext.nlp.german import add_german_tokenizer_rules
     from prepare_ner_data import tagging_pipeline
 
     nlp = spacy.blank("de")

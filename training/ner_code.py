@@ -43,11 +43,11 @@ def pretrained_tok2vec(path: str):
 
 @registry.callbacks("mtext.name_flags.v1")
 def name_flags(path: str):
-    """[initialize.before_init]: the place and person-name flags (``marketingtext.name_lists``) the NER reads, set
+    """[initialize.before_init]: the place and person-name flags (``marketingtext.nlp.name_lists``) the NER reads, set
     on the training vocabulary as the offline pipeline sets them at run time."""
     from pathlib import Path
 
-    from marketingtext.name_lists import install_name_flags
+    from marketingtext.nlp.name_lists import install_name_flags
 
     def install(nlp):
         install_name_flags(nlp.vocab, Path(path))

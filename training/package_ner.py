@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from marketingtext.name_lists import LIST_FILE
+from marketingtext.nlp.name_lists import LIST_FILE
 
 DATA = [
     {"name": "GermEval 2014 NER, dev split (news/Wikipedia)", "licence": "CC BY 4.0",
@@ -45,7 +45,7 @@ def main(trained: Path, target: Path, name_lists: Path) -> None:
         "license": "CC BY-SA 4.0 (static vectors from CC BY-SA Wikipedia text; labelled data CC BY 4.0 and CC0, below)",
         "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. Reads the STTS tag HanTa sets "
                        "before it (mtext_hanta), floret static vectors (20,000 x 64) and whether a word is in its "
-                       "place, first-name or surname list (FLAG60-63, set by marketingtext.name_lists from "
+                       "place, first-name or surname list (FLAG60-63, set by marketingtext.nlp.name_lists from "
                        f"{LIST_FILE}). " + SPLITS,
         "sources": DATA,
         "performance_note": "performance = scores on the internal dev split, which selected the best model; "

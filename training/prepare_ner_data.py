@@ -214,7 +214,7 @@ def gold_record(domain: str, doc: Doc) -> dict:
 
 def tagging_pipeline(nlp):
     """The offline pipeline's sentence and HanTa components, as the NER sees them at run time."""
-    from marketingtext import german, hanta_tagger  # noqa: F401  (registers the components)
+    from marketingtext.nlp import german, hanta_tagger  # noqa: F401  (registers the components)
 
     nlp.add_pipe("mtext_sentences")
     nlp.add_pipe("mtext_hanta")
@@ -223,7 +223,7 @@ def tagging_pipeline(nlp):
 
 def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset[str] = frozenset(),
          germeval_repeat: int = GERMEVAL_TRAIN_REPEAT, repeat: dict[str, int] | None = None) -> None:
-    from marketingtext.german import add_german_tokenizer_rules
+    from marketingtext.nlp.german import add_german_tokenizer_rules
 
     nlp = spacy.blank("de")
     add_german_tokenizer_rules(nlp)

@@ -19,7 +19,7 @@ from spacy.tokens import DocBin
 
 
 def main(shared: Path, train: Path, out: Path) -> None:
-    from marketingtext.german import add_german_tokenizer_rules
+    from marketingtext.nlp.german import add_german_tokenizer_rules
     from prepare_ner_data import tagging_pipeline
     from raw_text import distinct_train_docs, wiki_paragraphs
 

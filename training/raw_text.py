@@ -36,7 +36,7 @@ def distinct_train_docs(train: Path, vocab):
 
 
 def main(shared: Path, train: Path, out: Path) -> None:
-    from marketingtext.german import add_german_tokenizer_rules
+    from marketingtext.nlp.german import add_german_tokenizer_rules
 
     nlp = spacy.blank("de")
     add_german_tokenizer_rules(nlp)

@@ -33,8 +33,8 @@ def main() -> None:
     parser.add_argument("--max-sents", type=int, default=5000)
     args = parser.parse_args()
 
-    from marketingtext import german, hanta_tagger  # noqa: F401
-    from marketingtext.pipeline import add_sourced_ner, build_offline_pipeline
+    from marketingtext.nlp import german, hanta_tagger  # noqa: F401
+    from marketingtext.nlp.pipeline import add_sourced_ner, build_offline_pipeline
 
     nlp = build_offline_pipeline()
     nlp.remove_pipe("ner")

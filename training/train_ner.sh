@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduce the offline pipeline's NER component (src/marketingtext/models/ner_de, v0.4.0).
+# Reproduce the offline pipeline's NER component (src/marketingtext/nlp/models/ner_de, v0.4.0).
 # Labelled data: ../shared/data/ (GermEval 2014 dev CC BY 4.0, LER dev+test CC BY 4.0, SmartData v1 minus held-out
 # CC BY 4.0, MobIE train+dev CC BY 4.0, Europeana Newspapers CC0). Splits: see prepare_ner_data.py.
 # Features: HanTa's STTS tag (prepare --tag; training/ner_code.py's reader) and floret vectors trained on the
@@ -23,4 +23,4 @@ $PY -m spacy init vectors de training/vectors/vectors.floret training/vectors/sp
 nice -n 5 $PY -m spacy train training/ner_names.cfg --code training/ner_code.py --output training/output/final \
     --paths.train training/corpus/train.spacy --paths.dev training/corpus/dev.spacy \
     --initialize.vectors training/vectors/spacy --training.max_steps "$MAX_STEPS"
-$PY training/package_ner.py training/output/final/model-best src/marketingtext/models/ner_de training/name_lists.tsv.gz
+$PY training/package_ner.py training/output/final/model-best src/marketingtext/nlp/models/ner_de training/name_lists.tsv.gz

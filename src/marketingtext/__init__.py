@@ -5,7 +5,7 @@
 >>> corpus.keywords(top=10)
 """
 
-from .version import __version__
+from .core.version import __version__
 
 __all__ = ["load", "Corpus", "compare", "__version__"]
 
@@ -17,7 +17,7 @@ def __getattr__(name):
 
         return getattr(corpus, name)
     if name == "compare":
-        from .comparison import compare
+        from .tables.comparison import compare
 
         return compare
     raise AttributeError(name)

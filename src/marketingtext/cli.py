@@ -21,11 +21,11 @@ from typing import Annotated
 
 import typer
 
-from .errors import MtextError
-from .keyword_methods import DEFAULT_METHOD, METHODS
-from .output import FORMATS
-from .reading import DEFAULT_GLOBS
-from .version import __version__
+from .core.errors import MtextError
+from .core.version import __version__
+from .keywords.methods import DEFAULT_METHOD, METHODS
+from .output.writers import FORMATS
+from .reading.decode import DEFAULT_GLOBS
 
 app = typer.Typer(
     help="Keyword, entity and sentence tables for German essays. CSV when piped, a report on a terminal.",
@@ -148,7 +148,7 @@ def command(*, writes_table: bool = True):
 
 def _checked(options: OutputOptions) -> OutputOptions:
     """Refuse option combinations that cannot be written (``--excel`` with tsv) before any file is read."""
-    from .output import choose_format
+    from .output.writers import choose_format
 
     choose_format(options.format.value if options.format else None, options.output, sys.stdout.isatty(),
                   options.excel)
@@ -210,8 +210,8 @@ def _progress(total: int):
 
 def emit(df, problems, options: OutputOptions, render=None) -> None:
     """Write the table and leave with 0, or 1 when some inputs were skipped."""
-    from .output import write_table
-    from .report import generic_table
+    from .output.terminal import generic_table
+    from .output.writers import write_table
 
     fmt = options.format.value if options.format else None
     write_table(df, render or (lambda: generic_table(df)), options.output, fmt, options.excel)
@@ -228,7 +228,7 @@ def sentences(paths: Paths = None, *, corpus_options: CorpusOptions, output_opti
 @command()
 def docs(paths: Paths = None, *, corpus_options: CorpusOptions, output_options: OutputOptions) -> None:
     """One row per document: encoding, size, boilerplate dropped, MTLD and readability."""
-    from .report import docs_report
+    from .output.terminal import docs_report
 
     corpus = open_corpus(paths, corpus_options)
     table = corpus.docs()
@@ -250,7 +250,7 @@ def keywords(
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Keywords and keyphrases per document and for the corpus (doc '*')."""
-    from .report import keywords_report
+    from .output.terminal import keywords_report
 
     extra = _read_word_list(stopwords) if stopwords else []
     corpus = open_corpus(paths, corpus_options)
@@ -279,8 +279,8 @@ def entities(
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Named entities with the field's authorities canonicalised (mentions, --summary or --cooccur)."""
-    from .entities import cooccurrences, load_gazetteer, summarize
-    from .report import generic_table
+    from .entities.table import cooccurrences, load_gazetteer, summarize
+    from .output.terminal import generic_table
 
     files = tuple(str(p) for p in gazetteer or ())
     try:
@@ -314,9 +314,9 @@ def compare(
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
-    from .comparison import similarity_matrix, style_table
     from .corpus import compare_corpora
-    from .report import compare_report, matrix_report
+    from .output.terminal import compare_report, matrix_report
+    from .tables.comparison import similarity_matrix, style_table
 
     if matrix:
         corpus = open_corpus(_expand(paths), corpus_options)
@@ -354,7 +354,7 @@ def kwic(
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Keyword in context: every occurrence of TERM (Kunde finds Kunden and Kund:innen)."""
-    from .report import kwic_report
+    from .output.terminal import kwic_report
 
     corpus = open_corpus(paths, corpus_options)
     table = corpus.kwic(term, width=width)
@@ -409,7 +409,7 @@ def report(
     *, corpus_options: CorpusOptions,
 ) -> None:
     """One self-contained HTML report (works offline): charts, keywords, entities, dispersion, KWIC search."""
-    from .fsio import write_atomic
+    from .core.fsio import write_atomic
 
     corpus = open_corpus(paths, corpus_options)
     sides = None
@@ -434,8 +434,8 @@ def analyze(
     """All tables in one pass, written to a folder with the HTML report, and an overview on the terminal."""
     from rich.console import Console
 
-    from .entities import summarize
-    from .report import overview_report
+    from .entities.table import summarize
+    from .output.terminal import overview_report
 
     corpus = open_corpus(paths, corpus_options)
     tables = corpus.analyze(out, excel=excel, report=not no_report)
@@ -454,7 +454,7 @@ CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="The cache fo
 @cache_app.command("info")
 def cache_info(cache_dir: CacheDir = None) -> None:
     """Where the cache is, how many entries it holds and their size."""
-    from .cachedir import cache_info, default_cache_dir, max_bytes_from
+    from .engine.cachedir import cache_info, default_cache_dir, max_bytes_from
 
     info = cache_info(cache_dir or default_cache_dir())
     cap = max_bytes_from(None)
@@ -466,7 +466,7 @@ def cache_info(cache_dir: CacheDir = None) -> None:
 @cache_app.command("clear")
 def cache_clear(cache_dir: CacheDir = None) -> None:
     """Remove every cached document and table (other files in the folder are kept)."""
-    from .cachedir import clear_cache, default_cache_dir
+    from .engine.cachedir import clear_cache, default_cache_dir
 
     removed = clear_cache(cache_dir or default_cache_dir())
     typer.echo(f"mtext: removed {removed.entries} cache entries ({removed.size / 1e6:.1f} MB) from {removed.location}",

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cache import DocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
-from .cachedir import max_bytes_from, trim_cache
-from .parsing import ParsedDoc, parse_sources
-from .pipeline import AUTO, PipelineInfo, load_pipeline
-from .reading import DEFAULT_GLOBS, InputProblem, SourceText
-from .sourcelist import SourceList, scan_sources
+from .engine.cache import DocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
+from .engine.cachedir import max_bytes_from, trim_cache
+from .engine.parsing import ParsedDoc, parse_sources
+from .nlp.pipeline import AUTO, PipelineInfo, load_pipeline
+from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
+from .reading.sourcelist import SourceList, scan_sources
 
 DEFAULT_INPUT = "data/raw"
 
@@ -27,7 +27,7 @@ DEFAULT_INPUT = "data/raw"
 class Corpus:
     """Documents read from disk plus the pipeline that parses them (parsed lazily, cached).
 
-    ``sources`` is a :class:`~marketingtext.sourcelist.SourceList` after :func:`load`: each text is
+    ``sources`` is a :class:`~marketingtext.reading.sourcelist.SourceList` after :func:`load`: each text is
     read from disk when its turn comes, so memory does not grow with the corpus.
     """
 
@@ -52,7 +52,7 @@ class Corpus:
             return
         engine = None
         if self.scheduler:
-            from .cluster import DaskEngine
+            from .engine.cluster import DaskEngine
 
             engine = DaskEngine(self.scheduler, self.model, self.pipeline, self.nlp.vocab, self.jobs)
         yield from parse_sources(self.nlp, self.sources, self.cache, jobs=self.jobs,
@@ -80,40 +80,40 @@ class Corpus:
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence (columns: see README, `mtext sentences`)."""
-        from .sentences import sentence_table
+        from .tables.sentences import sentence_table
 
         return self._table("sentences", {}, lambda: sentence_table(self.parsed()))
 
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
-        from .documents import doc_table
+        from .tables.documents import doc_table
 
         return self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label))
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
-        from .keywords import keyword_table
+        from .keywords.table import keyword_table
 
         key = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
         return self._table("keywords", key, lambda: keyword_table(self.parsed(), **options))
 
     def entities(self, **options) -> pd.DataFrame:
         """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
-        from .entities import entity_table
+        from .entities.table import entity_table
 
         key = {**options, "gazetteer_files": file_fingerprint(tuple(options.get("gazetteer_files", ())))}
         return self._table("entities", key, lambda: entity_table(self.parsed(), **options))
 
     def kwic(self, term: str, width: int = 40) -> pd.DataFrame:
         """Every occurrence of a lemma or phrase, with left and right context."""
-        from .kwic import kwic_table
+        from .tables.kwic import kwic_table
 
         return self._table("kwic", {"term": term, "width": width},
                            lambda: kwic_table(self.parsed(), term, width=width, nlp=self.nlp))
 
     def collocations(self, term: str, window: int = 5, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
         """Collocates of a lemma (or word form, ``mode="surface"``) within ±``window`` words of one sentence."""
-        from .collocations import collocation_table
+        from .tables.collocations import collocation_table
 
         options = {"term": term, "window": window, "min_freq": min_freq, "mode": mode}
         return self._table("collocations", options,
@@ -121,7 +121,7 @@ class Corpus:
 
     def ngrams(self, n_min: int = 2, n_max: int = 4, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
         """Recurrent word sequences of ``n_min`` to ``n_max`` words with frequency, range and Gries' DP."""
-        from .ngrams import ngram_table
+        from .tables.ngrams import ngram_table
 
         options = {"n_min": n_min, "n_max": n_max, "min_freq": min_freq, "mode": mode}
         return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
@@ -130,11 +130,11 @@ class Corpus:
                tables: dict[str, pd.DataFrame] | None = None) -> str:
         """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
         ``tables``: :meth:`analyze`'s tables when already computed."""
-        from .comparison import compare as keyness
-        from .comparison import similarity_matrix
-        from .entities import cooccurrences, summarize
-        from .html_report import render_report
-        from .report_data import report_data
+        from .entities.table import cooccurrences, summarize
+        from .output.html import render_report
+        from .tables.comparison import compare as keyness
+        from .tables.comparison import similarity_matrix
+        from .tables.report_data import report_data
 
         tables = tables or self.analyze()
         mentions = tables["entities"]
@@ -148,7 +148,7 @@ class Corpus:
     def style(self, n_entities: int | None = None) -> dict:
         """This corpus's style profile (one value per measure; see ``mtext compare --style``);
         ``n_entities``: its number of entity mentions when already counted."""
-        from .comparison import style_profile
+        from .tables.comparison import style_profile
 
         n_entities = len(self.entities()) if n_entities is None else n_entities
         return style_profile(self.parsed(), self.sentences(), n_entities)
@@ -160,8 +160,8 @@ class Corpus:
         ``report.html``, all moved into the folder together."""
         tables = self._table("analyze", {}, self._all_tables)
         if out_dir is not None:
-            from .keyword_methods import DEFAULT_METHOD
-            from .output import write_tables
+            from .keywords.methods import DEFAULT_METHOD
+            from .output.writers import write_tables
 
             options = {"excel": excel, "keywords": {"method": DEFAULT_METHOD, "top": 20, "ngram_max": 3}}
             files = {"run.json": run_json(self.run_info(options))}
@@ -177,7 +177,7 @@ class Corpus:
 
         import spacy
 
-        from .version import __version__
+        from .core.version import __version__
 
         return {
             "mtext_version": __version__,
@@ -193,11 +193,11 @@ class Corpus:
 
     def _all_tables(self) -> dict[str, pd.DataFrame]:
         """keywords, entities, sentences and docs tables from one pass over the documents."""
-        from .documents import DOC_COLUMNS, doc_row
-        from .entities import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
-        from .keywords import keyword_table
-        from .sentences import SENTENCE_COLUMNS, sentence_rows
-        from .terms import DocTermsStore, doc_terms
+        from .entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
+        from .keywords.table import keyword_table
+        from .keywords.terms import DocTermsStore, doc_terms
+        from .tables.documents import DOC_COLUMNS, doc_row
+        from .tables.sentences import SENTENCE_COLUMNS, sentence_rows
 
         gazetteer = load_gazetteer()
         sentence_list, doc_list, term_list, entity_list = [], [], DocTermsStore(), []
@@ -237,10 +237,10 @@ class Comparison:
 
 
 def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b", **options) -> Comparison:
-    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.comparison.compare`
+    """Side ``a`` against side ``b``; ``options`` as :func:`marketingtext.tables.comparison.compare`
     (by, p, keep_all, correction, min_docs)."""
-    from .comparison import compare, style_table
-    from .entities import canonicalise
+    from .entities.table import canonicalise
+    from .tables.comparison import compare, style_table
 
     # one canonicalisation over both sides: an entity has one name whichever side names it
     mentions = canonicalise(pd.concat([a.entities().assign(side="a"), b.entities().assign(side="b")]))

@@ -1,0 +1,1 @@
+"""The definitions everything shares: errors, the version, atomic file writing, text pieces."""

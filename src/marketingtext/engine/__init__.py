@@ -1,0 +1,1 @@
+"""Texts to parsed Docs: batches in processes or on Dask, and the Doc and table caches."""

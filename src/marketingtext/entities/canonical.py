@@ -1,0 +1,175 @@
+"""One canonical name per entity for a whole corpus run.
+
+Per-document entity rows keep the raw mention; :func:`canonicalise` runs once over the rows of
+every document and names each model mention by its full form. The rules, in order:
+
+1. Gazetteer (and ``both``) rows keep their entry's canonical name; those names are full forms.
+2. An inflected form (genitive -s/-es, dative -n, word by word: "Deutschlands",
+   "Europäischen Zentralbank") takes its base when the base was seen with the same label.
+3. A short form takes the long form that contains it, same label only: a person's surname
+   ("Hess" -> "Andreas Hess"), else a contiguous run of the long form's words ("Volksbank" ->
+   "Volksbank Freiburg"). A long form with "und", "oder", a comma or a lower-case function word
+   is no name ("Apple und der Verminderung des Kaufpreises") and attracts nothing. If the long
+   forms that contain a short one lead to different names (two people called Hess), it stays.
+4. An acronym takes its expansion where a document pairs them ("Europäische Zentralbank
+   (EZB)": the row's per-document ``canonical`` holds the expansion), if it has only one.
+5. A person's first name alone takes the full name in the same document, if that document names
+   only one person with that first name ("Winfried" -> "Winfried Felser").
+
+Where several full forms compete (inflection bases), the most frequent wins, then the longer,
+then the alphabetically first: the result does not depend on the order of the documents.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import pandas as pd
+
+from ..language.words import squash_spaces
+
+INFLECTION_ENDINGS = ("es", "s", "n")
+MAX_INFLECTED_WORDS = 6  # longer spans are no names; 3**6 candidate bases at most
+BREAKING_WORDS = {"und", "oder", "sowie", "bzw.", "&", "u."}
+# Lower-case words inside a person's name ("Ursula von der Leyen"); elsewhere lower case breaks a name.
+NAME_PARTICLES = {"von", "van", "vom", "zu", "zur", "der", "den", "de", "di", "da", "del", "la", "le", "ter", "ten"}
+
+
+def canonicalise(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mention table with ``canonical`` set corpus-wide (columns: entities.ENTITY_COLUMNS)."""
+    table = mentions.copy()
+    if table.empty:
+        return table
+    texts = [squash_spaces(str(t)) for t in table["text"]]
+    links = [squash_spaces(str(c)) if isinstance(c, str) and c.strip() else t
+             for c, t in zip(table["canonical"], texts, strict=True)]
+    is_model = (table["source"] == "model").tolist()
+    labels = table["label"].tolist()
+    names = Counter((link, label) for link, label, model in zip(links, labels, is_model, strict=True) if not model)
+    forms = Counter((text, label) for text, label, model in zip(texts, labels, is_model, strict=True) if model)
+    pairs = defaultdict(set)
+    for text, link, label, model in zip(texts, links, labels, is_model, strict=True):
+        if model and link != text:
+            pairs[(text, label)].add(link)
+    resolver = _Resolver(forms, names, pairs)
+    roots = [resolver.root(text, label) if model else link
+             for text, link, label, model in zip(texts, links, labels, is_model, strict=True)]
+    for row, full_name in _first_name_links(table["doc"].tolist(), texts, roots, labels, is_model).items():
+        roots[row] = resolver.root(full_name, "PER")
+    table["canonical"] = roots
+    return table
+
+
+def _first_name_links(docs: list, texts: list[str], roots: list[str], labels: list[str],
+                      is_model: list[bool]) -> dict[int, str]:
+    """Rows where a person is called by first name alone ("Winfried möge mir verzeihen") in a document that
+    names exactly one person with that first name in full ("Winfried Felser"). Within one document only:
+    another document's Winfried may be someone else."""
+    full_names: dict[tuple, set[str]] = defaultdict(set)
+    for doc, root, label in zip(docs, roots, labels, strict=True):
+        words = words_of(root)
+        if label == "PER" and len(words) > 1:
+            full_names[(doc, words[0])].add(root)
+    links = {}
+    for row, (doc, text, root, label, model) in enumerate(zip(docs, texts, roots, labels, is_model, strict=True)):
+        if model and label == "PER" and root == text and len(words_of(text)) == 1:
+            candidates = full_names.get((doc, text), set())
+            if len(candidates) == 1:
+                links[row] = next(iter(candidates))
+    return links
+
+
+class _Resolver:
+    """Follows each form to its full form: inflection base, containing long form, paired expansion."""
+
+    def __init__(self, forms: Counter, names: Counter, pairs: dict) -> None:
+        self.counts = forms + names
+        self.names = set(names)
+        self.pairs = pairs
+        self.by_word: dict[tuple[str, str], list[str]] = defaultdict(list)  # (word, label) -> forms with it
+        for form, label in sorted(self.counts):
+            for word in dict.fromkeys(words_of(form)):
+                self.by_word[(word, label)].append(form)
+        self.roots: dict[tuple[str, str], str] = {}
+        self.resolving: set[tuple[str, str]] = set()
+
+    def root(self, form: str, label: str) -> str:
+        key = (form, label)
+        if key not in self.roots:
+            if key in self.resolving:  # a cycle of links (cannot happen with the rules; guarded anyway)
+                return form
+            self.resolving.add(key)
+            parent = self.parent(form, label)
+            self.roots[key] = form if parent is None else self.root(parent, label)
+            self.resolving.discard(key)
+        return self.roots[key]
+
+    def parent(self, form: str, label: str) -> str | None:
+        if (form, label) in self.names:
+            return None
+        bases = [b for b in uninflected(form) if (b, label) in self.counts]
+        if bases:
+            return self.best(bases, label)
+        longs = [f for f in self.candidates(form, label) if is_short_form_of(form, f, label)]
+        roots = {self.root(f, label) for f in longs}
+        if len(roots) == 1:
+            return roots.pop()
+        if longs:
+            return None  # two entities contain this form: ambiguous, leave it alone
+        expansions = {self.root(f, label) for f in self.pairs.get((form, label), ()) if f != form}
+        return expansions.pop() if len(expansions) == 1 else None
+
+    def candidates(self, form: str, label: str) -> list[str]:
+        """Longer forms holding every word of ``form``: the shortest list of forms that hold one of them."""
+        words = set(words_of(form))
+        if not words:
+            return []
+        lists = [self.by_word.get((word, label), []) for word in words]
+        n = len(words_of(form))
+        return [f for f in min(lists, key=len) if len(words_of(f)) > n]
+
+    def best(self, candidates: list[str], label: str) -> str:
+        """Most frequent, then longest, then alphabetically first."""
+        return min(candidates, key=lambda f: (-self.counts[(f, label)], -len(f), f))
+
+
+@lru_cache(maxsize=200_000)
+def words_of(form: str) -> tuple[str, ...]:
+    return tuple(form.split())
+
+
+@lru_cache(maxsize=200_000)
+def is_valid_long_form(form: str, label: str) -> bool:
+    """A span that can be one name: no "und"/"oder", no comma, no lower-case function word."""
+    if "," in form:
+        return False
+    for word in words_of(form):
+        if word.lower() in BREAKING_WORDS:
+            return False
+        if word[:1].islower() and not (label == "PER" and word in NAME_PARTICLES):
+            return False
+    return True
+
+
+def is_short_form_of(short: str, long: str, label: str) -> bool:
+    """``short`` is the surname (PER) or a contiguous run of words (other labels) of ``long``."""
+    a, b = words_of(short), words_of(long)
+    if not a or len(a) >= len(b) or not is_valid_long_form(long, label):
+        return False
+    if label == "PER":
+        return b[-len(a):] == a
+    return any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def uninflected(form: str) -> list[str]:
+    """Every form with an inflection ending taken off one or more words ("Europas" -> "Europa")."""
+    from itertools import product
+
+    words = words_of(form)
+    if len(words) > MAX_INFLECTED_WORDS:
+        return []
+    options = [[w] + [w[:-len(e)] for e in INFLECTION_ENDINGS if w.endswith(e) and len(w) > len(e) + 1]
+               for w in words]
+    return [base for base in (" ".join(choice) for choice in product(*options)) if base != form]
+

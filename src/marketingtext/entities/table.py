@@ -1,0 +1,222 @@
+"""Named entities: the model's, merged with the gazetteer and two rules, filtered and canonicalised.
+
+Per document (:func:`entity_rows`): gazetteer matches (see :mod:`.gazetteer`) win over
+overlapping model entities (not over a person's or a legal-form company's longer name that holds
+them); a model entity on exactly the same span makes the source ``both``. Rules add companies named
+by their legal form and listed places the model passed over (source ``rule``).
+Model entities that are false friends (see :func:`is_false_friend`) are dropped unless the
+gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with its expansion
+("Europäische Zentralbank (EZB)") carries the expansion in ``canonical``. Over the whole corpus,
+:func:`.canonical.canonicalise` then gives every entity one name (:func:`entity_table` does it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..engine.parsing import ParsedDoc
+from ..language.words import numbered_sentences, squash_spaces
+from .canonical import canonicalise
+from .false_friends import (
+    ACRONYM,
+    ENGLISH_ORGANISATION_HEADS,
+    LEGAL_FORM,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    is_false_friend,
+)
+from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
+from .spans import company_spans, is_legal_form, lone_place_spans, name_spans, without_markup
+
+__all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", "GazetteerEntry", "canonicalise",
+           "cooccurrences", "entity_rows", "entity_table", "is_false_friend", "load_gazetteer", "summarize"]
+
+ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
+SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
+COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
+
+
+def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
+        core = without_markup(ent)  # "#", "Duisburg": judge the name
+        if label in LABELS and (gazetteer.lookup(core.text) or not is_false_friend(core, label)):
+            mentions.extend(_confirmed(Mention(start, end, doc.text[start:end], label, "model"), gazetteer)
+                            for start, end in name_spans(core, label))
+    return mentions
+
+
+def _confirmed(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """A model mention on a gazetteer spelling that needs the NER's word for it ("Honda") names that entry
+    (:meth:`.Gazetteer.confirm`); other gazetteer spellings come from :func:`gazetteer_mentions`."""
+    entry = gazetteer.confirm(mention.text, mention.label)
+    if entry:
+        mention.entry, mention.source = entry, "both"
+    return mention
+
+
+def label_by_last_word(ent, label: str) -> str:
+    """A model span's label as its last word says: a legal form or an organisation word makes it an ORG
+    ("KION Group", "State Oil" read as places), a street or junction word a LOC ("Eurotunnel" read as a
+    person). Other spans, and MISC, keep the model's label."""
+    if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
+        return label
+    last = ent[-1].text
+    lower = last.lower()
+    if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS or lower.endswith(ORGANISATION_WORDS):
+        return "ORG"
+    return "LOC" if lower.endswith(PLACE_WORDS) else label
+
+
+def legal_form_mentions(doc) -> list[Mention]:
+    """Companies named by their legal form (:func:`.entity_spans.company_spans`), source ``rule``."""
+    return [Mention(start, end, doc.text[start:end], "ORG", "rule") for start, end in company_spans(doc)]
+
+
+def lone_place_mentions(doc) -> list[Mention]:
+    """Listed places the model passed over (:func:`.entity_spans.lone_place_spans`), source ``rule``."""
+    return [Mention(start, end, doc.text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
+
+
+def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
+    """A company span found by its legal form replaces the model spans inside it ("Regaltechnik GmbH");
+    where a model span is the same or reaches beyond it, the model's span stays."""
+    kept = [r for r in rule_hits
+            if all(_within(m, r) and (m.start, m.end) != (r.start, r.end) for m in model_hits if _overlap(m, r))]
+    inside = [m for m in model_hits if not any(_within(m, r) for r in kept)]
+    return sorted(kept + inside, key=lambda m: (m.start, m.end))
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
+    """Gazetteer spans win; a model span equal to one makes it ``both``; other overlaps go. Except: an
+    organisation's name inside a person's ("Frank Henkel", "Ferdinand Porsche") or inside a company named by its
+    legal form ("KION GROUP GmbH") is part of that longer name; where the name is the gazetteer's and only the legal
+    form follows ("Siemens AG"), the company span names that entry."""
+    kept = []
+    for g in gazetteer_hits:
+        longer = next((m for m in model_hits if _is_part_of_longer_name(g, m)), None)
+        if longer is None:
+            kept.append(g)
+        elif longer.entry is None and longer.label == "ORG" and is_legal_form(longer.text[g.end - longer.start:]):
+            longer.entry, longer.source = g.entry, "both"
+    gazetteer_hits = kept
+    spans = {(m.start, m.end): m for m in gazetteer_hits}
+    merged = list(gazetteer_hits)
+    for m in model_hits:
+        if (m.start, m.end) in spans:
+            if m.source == "model":
+                spans[(m.start, m.end)].source = "both"
+        elif not any(_overlap(m, g) for g in gazetteer_hits):
+            merged.append(m)
+    return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
+    """An organisation's name inside a person's after a name word ("Frank Henkel"; not "Jarrow von Shell", where
+    the company follows a lower-case word) or inside a company named by its legal form, found by the rule or the
+    model ("Henkel Beteiligungs GmbH")."""
+    if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end) or hit.label != "ORG":
+        return False
+    before, words = model_hit.text[:hit.start - model_hit.start].split(), model_hit.text.split()
+    if model_hit.label == "ORG":
+        return model_hit.source == "rule" or bool(LEGAL_FORM.match(words[-1]))
+    return model_hit.label == "PER" and bool(before) and before[-1][:1].isupper()
+
+
+def _pair_acronyms(mentions: list[Mention], text: str) -> None:
+    """"Europäische Zentralbank (EZB)" or "EZB (Europäische Zentralbank)": the acronym's row
+    names the expansion, for :func:`canonicalise`. Only model mentions of one label, only when
+    the acronym's first letter starts the expansion."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.label != b.label or text[a.end:b.start].strip() != "(" or text[b.end:b.end + 1] != ")":
+            continue
+        long, short = (a, b) if ACRONYM.match(b.text) else (b, a)
+        if ACRONYM.match(short.text) and not ACRONYM.match(long.text) and short.source == "model" \
+                and long.text[:1].upper() == short.text[:1]:
+            short.canonical = long.canonical  # the gazetteer's name if it knows the expansion
+
+
+def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Rows of the mention table for one document (``canonical``: the gazetteer's name, the paired
+    expansion of an acronym, else the mention itself; :func:`canonicalise` names them corpus-wide)."""
+    gazetteer = gazetteer or load_gazetteer()
+    doc = parsed.doc
+    model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
+    places = [m for m in lone_place_mentions(doc) if not any(_overlap(m, h) for h in model_hits)]
+    model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
+    mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
+    for m in mentions:
+        m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
+    _pair_acronyms(mentions, doc.text)
+    starts = [(sent.start_char, sent_id) for sent_id, sent in numbered_sentences(doc)]
+    rows = []
+    for m in mentions:
+        sent_id = next((sid for start, sid in reversed(starts) if start <= m.start), 0)
+        rows.append({"doc": parsed.source.doc, "sent_id": sent_id, "start_char": m.start, "end_char": m.end,
+                     "text": m.text, "label": m.entry.label if m.entry else m.label, "canonical": m.canonical,
+                     "source": m.source, "kind": m.entry.kind if m.entry else ""})
+    return rows
+
+
+def entity_table(parsed_docs: Iterable[ParsedDoc], *, gazetteer_files: Iterable[str] = (),
+                 summary: bool = False, cooccur: bool = False, use_gazetteer: bool = True) -> pd.DataFrame:
+    """Mentions (default), one row per canonical entity (``summary``) or sentence co-occurrence pairs."""
+    gazetteer = load_gazetteer(tuple(gazetteer_files)) if use_gazetteer else Gazetteer([])
+    rows = [row for parsed in parsed_docs for row in entity_rows(parsed, gazetteer)]
+    mentions = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
+    if summary:
+        return summarize(mentions)
+    if cooccur:
+        return cooccurrences(mentions)
+    return mentions
+
+
+def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (canonical, label): mentions, documents, first document, spellings seen.
+
+    The mentions are canonicalised corpus-wide first (idempotent: rows of :func:`entity_table`
+    keep their names), so a table collected document by document sums up right too."""
+    mentions = canonicalise(mentions)
+    rows = []
+    for (canonical, label), group in mentions.groupby(["canonical", "label"], sort=False):
+        variants = sorted(set(group["text"]), key=lambda v: (-int((group["text"] == v).sum()), v))
+        kinds = [k for k in group["kind"] if isinstance(k, str) and k]
+        rows.append({"canonical": canonical, "label": label, "kind": kinds[0] if kinds else "",
+                     "mentions": len(group), "docs": group["doc"].nunique(), "first_doc": group["doc"].iloc[0],
+                     "variants": "|".join(variants)})
+    table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    return table.sort_values(["mentions", "docs", "canonical"], ascending=[False, False, True],
+                             kind="mergesort").reset_index(drop=True)
+
+
+def cooccurrences(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of canonical entities named in the same sentence: an edge list for graph tools."""
+    mentions = canonicalise(mentions)
+    sentences: dict[tuple, set] = defaultdict(set)
+    labels = {}
+    for row in mentions.itertuples(index=False):
+        sentences[(row.doc, row.sent_id)].add(row.canonical)
+        labels.setdefault(row.canonical, row.label)
+    pairs, docs = Counter(), defaultdict(set)
+    for (doc, _), names in sentences.items():
+        ordered = sorted(names)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                pairs[(a, b)] += 1
+                docs[(a, b)].add(doc)
+    rows = [{"source": a, "target": b, "source_label": labels[a], "target_label": labels[b],
+             "sentences": n, "docs": len(docs[(a, b)])}
+            for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return pd.DataFrame(rows, columns=COOCCUR_COLUMNS)

@@ -1,0 +1,217 @@
+"""The keyword table: each document's best terms and the corpus's, scored by a registered method.
+
+Terms come from :mod:`marketingtext.keywords.terms`, scores from :mod:`marketingtext.keywords.methods`. The corpus
+rows (``doc == "*"``) rank nouns, names and noun phrases by keyness against general German weighted
+by how unevenly they spread over the documents (:func:`corpus_scores`): what the documents are about,
+not the vocabulary every document of the genre shares. A term that stands as a heading (a line of its
+own below a document's first line) anywhere is the documents' structure, not a corpus keyword; one
+that heads sections in many documents (``Einzelnachweise``, ``Literatur``, ``Fazit``) is section
+boilerplate (:func:`boilerplate_headings`) and counts in a document only where it is not a heading.
+Nested duplicates (a phrase and the word it mostly consists of) are shown once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+import pandas as pd
+
+from ..engine.parsing import ParsedDoc
+from ..language.dispersion import gries_dp
+from .compounds import compound_groups, split_compound
+from .methods import DEFAULT_METHOD, METHODS, CorpusCounts, reference_keyness
+from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms
+
+KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "pos", "count", "docs", "range", "dp", "per_10k", "score",
+                   "head", "modifiers"]
+SCOPES = ("both", "corpus", "per-doc")
+CORPUS_POS = NOUN_POS | {"PHRASE"}  # a corpus is about things: its rows are nouns, names and noun phrases
+# A heading line in at least this many documents, and this share of them, is section boilerplate.
+HEADING_DOCS, HEADING_SHARE = 3, 0.05
+DP_BASE = 0.5  # corpus score = G² × (DP_BASE + DP): an evenly spread term keeps a third of a confined one's weight
+
+
+def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int) -> list[tuple]:
+    """The best ``top`` terms, without nested duplicates: a phrase that contains a chosen term is
+    left out, and so is a term that occurs mostly inside a chosen phrase."""
+    order = sorted(scores, key=lambda k: (-scores[k], " ".join(k)))
+    chosen: list[tuple] = []
+    for key in order:
+        if len(chosen) >= top:
+            break
+        if any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
+               for c in chosen):
+            continue
+        chosen.append(key)
+    return chosen
+
+
+def _contains(longer: tuple, shorter: tuple) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def keyword_table(
+    parsed_docs: Iterable[ParsedDoc] | None = None,
+    *,
+    doc_terms_list: Iterable[DocTerms] | None = None,
+    method: str = DEFAULT_METHOD,
+    top: int = 20,
+    scope: str = "both",
+    min_count: int = 1,
+    ngram_max: int = 3,
+    stopwords_extra: Iterable[str] = (),
+    group: str | None = None,
+) -> pd.DataFrame:
+    """The keyword table (columns: see README). ``scope`` is ``both``, ``corpus`` or ``per-doc``."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}; choose one of {', '.join(SCOPES)}")
+    scorer = METHODS[method]
+    extra = frozenset(w.lower() for w in stopwords_extra)
+    if doc_terms_list is None:
+        doc_terms_list = (doc_terms(p, ngram_max, extra, keep_text=scorer.needs_text,
+                                    keep_cooccurrence=scorer.needs_cooccurrence) for p in parsed_docs or [])
+    if group == "compounds":
+        return compound_groups(doc_terms_list, top=top)
+    store = doc_terms_list if isinstance(doc_terms_list, DocTermsStore) else DocTermsStore(doc_terms_list)
+    df, total_words = store.df, store.n_words or 1
+    corpus = CorpusCounts(df, len(store))
+    boilerplate = boilerplate_headings(store)
+    per_doc = []
+    # Corpus counts are plain numbers per term; full stats are merged for the winners only.
+    scored_keys: set[tuple] = set()
+    corpus_counts: Counter = Counter()
+    corpus_pos: dict[tuple, str] = {}
+    for dt in store:
+        dt = without_headings(dt, boilerplate)
+        scored = {k: v for k, v in scorer.score(dt, corpus).items() if dt.terms[k].count >= min_count}
+        scored_keys.update(scored)
+        # Counts are occurrences, whether or not the method scored the term in this document.
+        corpus_counts.update({key: st.count for key, st in dt.terms.items() if st.count >= min_count})
+        for key, st in dt.terms.items():
+            corpus_pos.setdefault(key, st.pos)
+        if scope != "corpus":
+            counts = {key: dt.terms[key].count for key in scored}
+            top_keys = select_top({key: values["score"] for key, values in scored.items()}, counts, top)
+            for rank, key in enumerate(top_keys, 1):
+                per_doc.append(_row(dt.doc, rank, key, dt.terms[key], df[key], dt.n_words, scored[key]))
+    rows = []
+    if scope != "per-doc":
+        # a heading anywhere is the documents' structure ("Geschichte", "Stadt", "Weblinks"), not their topic
+        candidates = {key: corpus_counts[key] for key in scored_keys - store.heading_df.keys()
+                      if corpus_pos[key] in CORPUS_POS}
+        scores, dispersion = corpus_scores(store, candidates, top, also={row["_key"] for row in per_doc})
+        chosen = select_top(scores, corpus_counts, top)
+        merged = _merge_terms(store, set(chosen), min_count)
+        for rank, key in enumerate(chosen, 1):
+            rows.append(_row(CORPUS, rank, key, merged[key], df[key], total_words, {"score": scores[key]}))
+    else:
+        dispersion = term_dispersion(store, {row["_key"] for row in per_doc})
+    for row in rows + per_doc:
+        row["dp"] = round(dispersion[row.pop("_key")], 4)
+    columns = KEYWORD_COLUMNS + list(scorer.columns)
+    return pd.DataFrame(rows + per_doc, columns=columns)
+
+
+def boilerplate_headings(store: DocTermsStore) -> set[tuple]:
+    """Terms that stand as a line of their own (a heading) in at least :data:`HEADING_DOCS` documents and
+    :data:`HEADING_SHARE` of the corpus: the repeated section headings of a genre ("Einzelnachweise",
+    "Literatur", "Weblinks", "Fazit"), which say nothing about what a document is about."""
+    needed = max(HEADING_DOCS, HEADING_SHARE * store.n_docs)
+    return {key for key, n in store.heading_df.items() if n >= needed}
+
+
+def without_headings(dt: DocTerms, boilerplate: set[tuple]) -> DocTerms:
+    """``dt`` with the heading lines of boilerplate headings not counted: "Literatur" still counts
+    where a text talks about literature, not where it heads the list of references."""
+    hit = [key for key in boilerplate & dt.terms.keys() if dt.terms[key].own_line]
+    if not hit:
+        return dt
+    terms = dict(dt.terms)
+    for key in hit:
+        st = terms[key]
+        if st.count > st.own_line:
+            terms[key] = replace(st, count=st.count - st.own_line, own_line=0)
+        else:
+            del terms[key]
+    return replace(dt, terms=terms)
+
+
+def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int,
+                  also: set[tuple] = frozenset()) -> tuple[dict, dict]:
+    """Corpus scores ``G² × (0.5 + DP)`` of the terms in ``counts`` (corpus occurrences) that occur in two
+    documents or more (any, for a one-document corpus), and the DP of those computed; returns (scores, DP).
+
+    G² is the term's keyness against general German (wordfreq as a 10⁹-word reference), counted only
+    when the term is more frequent than there; DP is Gries' deviation of proportions over the documents
+    (0 = spread evenly, ~1 = in few documents). Keyness alone ranks the genre's shared vocabulary
+    (Jahrhundert, Einwohner, Begriff) among the topics; the weight 0.5 + DP lets a term that documents
+    are about (concentrated in some of them) weigh up to three times as much as one every document uses
+    alike, without burying a theme that all documents share. A one-document corpus has no dispersion
+    (weight 1). DP is computed for the terms of highest G² only, as many as the ranking needs
+    (score ≤ 1.5 × G²), and for the terms in ``also`` (in the same pass over the documents).
+    """
+    min_range = 2 if store.n_docs >= 2 else 1
+    g2 = {}
+    for key, count in counts.items():
+        if store.df[key] >= min_range:
+            value, ratio = reference_keyness(count, store.n_words, key)
+            if ratio > 0:
+                g2[key] = value
+    order = sorted(g2, key=lambda k: (-g2[k], " ".join(k)))
+    size = max(200, 20 * top)
+    while True:
+        pool = order[:size]
+        dispersion = term_dispersion(store, set(pool) | also)
+        scores = {key: g2[key] * (DP_BASE + dispersion[key] if store.n_docs >= 2 else 1.0) for key in pool}
+        best = sorted(scores.values(), reverse=True)[: top * 3]
+        if size >= len(order) or (len(best) >= top * 3 and best[-1] >= (DP_BASE + 1) * g2[order[size]]):
+            return scores, dispersion
+        size *= 4
+
+
+def term_dispersion(store: DocTermsStore, keys: set[tuple]) -> dict[tuple, float]:
+    """Gries' DP of each of ``keys`` over the corpus's documents (parts weighted by their words)."""
+    parts: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for dt in store:
+        for key in keys & dt.terms.keys():
+            parts[key].append((dt.terms[key].count, dt.n_words))
+    out = {}
+    for key in keys:
+        counts = [c for c, _ in parts[key]]
+        sizes = [n for _, n in parts[key]]
+        # the documents without the term pooled into one part of count 0 (same DP, see gries_dp)
+        out[key] = gries_dp([*counts, 0], [*sizes, max(store.n_words - sum(sizes), 0)])
+    return out
+
+
+def _merge_terms(doc_terms_list: Iterable[DocTerms], keys: set[tuple], min_count: int) -> dict[tuple, TermStats]:
+    """Corpus-wide stats of ``keys``, from the documents where each counts (``min_count``)."""
+    merged: dict[tuple, TermStats] = {}
+    for dt in doc_terms_list:
+        for key in keys & dt.terms.keys():
+            st = dt.terms[key]
+            if st.count >= min_count:
+                merged.setdefault(key, TermStats(pos=st.pos, words=st.words)).absorb(st)
+    return merged
+
+
+def _row(doc: str, rank: int, key: tuple, st: TermStats, docs: int, n_words: int, values: dict) -> dict:
+    lemma = st.lemma()
+    if len(key) == 1 and st.pos in NOUN_POS:
+        head, modifiers = split_compound(lemma)
+    else:
+        head, modifiers = next((w for w in reversed(lemma.split()) if not VERSION_NUMBER.match(w)), lemma), []
+    row = {
+        "doc": doc, "rank": rank, "term": st.surface(), "lemma": lemma,
+        "pos": st.pos, "count": st.count, "docs": docs, "range": docs, "per_10k": round(st.count / n_words * 1e4, 2),
+        "score": round(values["score"], 4), "head": head, "modifiers": "|".join(modifiers), "_key": key,
+    }
+    row.update({k: v for k, v in values.items() if k != "score"})
+    return row
+
+

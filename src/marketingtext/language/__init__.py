@@ -1,0 +1,1 @@
+"""German language facts and formulas: words, lexicon, syllables, numbers, gender, passive, stats, dispersion."""

@@ -1,0 +1,133 @@
+"""The German spaCy pipeline: ``de_core_news_sm`` where installed, else mtext's offline pipeline.
+
+See ../shared/MODEL.md (and README.md): the offline pipeline is spaCy's German tokenizer with
+mtext's rules, rule-based sentence boundaries, HanTa for POS/lemma/morphology and a small NER
+component trained by ``training/train_ner.sh`` that ships inside this package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from ..core.errors import MtextError
+from ..core.version import __version__
+
+SM_MODEL = "de_core_news_sm"
+OFFLINE = "offline"
+AUTO = "auto"
+MODEL_WHEEL_URL = (
+    "https://github.com/explosion/spacy-models/releases/download/"
+    "de_core_news_sm-3.8.0/de_core_news_sm-3.8.0-py3-none-any.whl"
+)
+# Bump when mtext's own components change what they write into a Doc: it invalidates the cache.
+PIPELINE_REVISION = 3
+INSTALL_HINT = f"install it with `make install` or `pip install {MODEL_WHEEL_URL}`, or use --model offline"
+
+
+class PipelineUnavailable(MtextError):
+    """The requested pipeline cannot be loaded; the message says how to get it."""
+
+
+@dataclass(frozen=True)
+class PipelineInfo:
+    name: str
+    version: str
+    components: tuple[str, ...]
+
+    @property
+    def cache_key(self) -> str:
+        return f"{self.name}-{self.version}-mtext{__version__}r{PIPELINE_REVISION}"
+
+    @property
+    def label(self) -> str:
+        """Name and version, as the docs table's ``pipeline`` column shows them."""
+        return f"{self.name} {self.version}"
+
+    def describe(self) -> str:
+        return f"{self.name} {self.version} ({', '.join(self.components)})"
+
+
+def ner_model_path() -> Path:
+    return Path(str(files("marketingtext.nlp") / "models" / "ner_de"))
+
+
+def is_sm_installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(SM_MODEL) is not None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = AUTO):
+    """Load the German pipeline by name or path and add mtext's components.
+
+    ``auto`` takes ``de_core_news_sm`` when it is installed, else the offline pipeline;
+    ``offline`` forces the latter; any other value is a spaCy package name or a path.
+    Returns ``(nlp, PipelineInfo)``; raises :class:`PipelineUnavailable` with a fix.
+    Loaded once per process and model (loading takes seconds; the pipeline is not changed by use).
+    """
+    import spacy
+
+    from . import german, hanta_tagger  # noqa: F401  (registers the components)
+
+    if model == OFFLINE or (model == AUTO and not is_sm_installed()):
+        nlp = build_offline_pipeline()
+    else:
+        name = SM_MODEL if model == AUTO else model
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            hint = INSTALL_HINT if name == SM_MODEL else "give an installed spaCy pipeline or a folder"
+            raise PipelineUnavailable(f"spaCy pipeline {name!r} is not installed; {hint}") from exc
+        _add_mtext_components(nlp)
+    name = nlp.meta["name"]
+    if not name.startswith("mtext"):  # spaCy packages store "core_news_sm" and lang "de"
+        name = f"{nlp.meta['lang']}_{name}"
+    return nlp, PipelineInfo(name, nlp.meta["version"], tuple(nlp.pipe_names))
+
+
+def build_offline_pipeline():
+    """mtext's German pipeline from PyPI parts only (no model download, ever)."""
+    import spacy
+
+    from .german import add_german_tokenizer_rules
+
+    nlp = spacy.blank("de")
+    add_german_tokenizer_rules(nlp)
+    nlp.add_pipe("mtext_sentences")
+    nlp.add_pipe("mtext_hanta")
+    ner_path = ner_model_path()
+    if (ner_path / "meta.json").exists():
+        add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
+    nlp.meta["name"] = "mtext_offline_de"
+    nlp.meta["version"] = __version__
+    return nlp
+
+
+def add_sourced_ner(nlp, source, folder: Path) -> None:
+    """Add ``source``'s NER after the tagger whose STTS tags it reads, with the word features it was trained
+    with: its static vectors (a sourced component looks them up in the new pipeline's vocabulary) and the
+    place and name lists in its folder (``name_lists``)."""
+    from .name_lists import LIST_FILE, install_name_flags
+
+    if source.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = source.vocab.vectors
+    if (folder / LIST_FILE).exists():
+        install_name_flags(nlp.vocab, folder / LIST_FILE)
+    nlp.add_pipe("ner", source=source)
+
+
+def _add_mtext_components(nlp) -> None:
+    """German rules on top of a trained pipeline: tokenizer, sentence fixes, gender lemmas."""
+    from .german import add_german_tokenizer_rules
+
+    add_german_tokenizer_rules(nlp)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe("mtext_sentences", before=before)
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe("mtext_sentences", first=True)
+    nlp.add_pipe("mtext_gender_lemmas", last=True)

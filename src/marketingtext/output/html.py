@@ -1,0 +1,205 @@
+"""One self-contained HTML report: every chart is plain SVG drawn by a small script inlined in the page.
+
+No chart library and no network: the page carries its data as one JSON block, the script
+(``data/report_charts.js`` and ``data/report.js``) and the style sheet (``data/report.css``). Rendering
+only reshapes the tables of a ``ReportData``; every analysis happens before (``report_data.report_data``
+and the table functions). Text is never pasted into the HTML as markup: the title is escaped with
+``html.escape`` and the JSON block has ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so an essay
+containing ``</script>`` stays text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from importlib import resources
+
+import pandas as pd
+
+from ..language.lexicon import term_key
+from ..tables.report_data import ReportData
+
+HEATMAP_DOCS = 40  # the heat-map shows the longest documents beyond this (a 274 x 274 grid helps nobody)
+TABLE_ROWS = 3000  # rows embedded per entity table (sorted by mentions / sentences); the CSVs hold them all
+NETWORK_EDGES = 60  # the strongest co-occurrence pairs drawn; the table lists them all
+DOC_CHART_FIELDS = ["doc", "words", "sentences", "types", "mtld", "mean_sentence_len", "flesch_amstad",
+                    "wstf1", "lix", "gender_per_1k"]
+
+
+def _plain(value):
+    """A JSON-safe Python value: NaN, NA and None become null, numpy numbers plain numbers."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):
+        return _plain(value.item())
+    return value
+
+
+def table_json(table: pd.DataFrame | None, limit: int | None = None) -> dict | None:
+    """``{"columns": [...], "rows": [[...], ...], "total": n}``, the shape the page's sortable tables read;
+    ``limit`` keeps the first rows only (``total`` says how many there were)."""
+    if table is None:
+        return None
+    shown = table if limit is None else table.head(limit)
+    return {"columns": [str(c) for c in table.columns], "total": len(table),
+            "rows": [[_plain(v) for v in row] for row in shown.itertuples(index=False, name=None)]}
+
+
+def doc_names(data: ReportData) -> list[str]:
+    names = list(data.docs["doc"]) if "doc" in data.docs else []
+    for name in data.sentences["doc"]:
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def network_json(entities: pd.DataFrame, pairs: pd.DataFrame, edges: int = NETWORK_EDGES) -> dict:
+    """Nodes (entity, label, mentions) and weighted edges of the strongest co-occurrence pairs."""
+    strongest = pairs.head(edges)
+    mentions = {(r.canonical): int(r.mentions) for r in entities.itertuples(index=False)} if len(entities) else {}
+    nodes: dict[str, dict] = {}
+    for r in strongest.itertuples(index=False):
+        for name, label in ((r.source, r.source_label), (r.target, r.target_label)):
+            nodes.setdefault(name, {"id": name, "label": label, "mentions": mentions.get(name, 1)})
+    return {"nodes": list(nodes.values()),
+            "edges": [{"source": r.source, "target": r.target, "weight": int(r.sentences)}
+                      for r in strongest.itertuples(index=False)]}
+
+
+def positions_json(positions: pd.DataFrame) -> dict:
+    """term -> doc -> relative positions (0 = start, 1 = end of the document), terms in keyword order."""
+    terms: dict[str, dict[str, list[float]]] = {}
+    for r in positions.itertuples(index=False):
+        where = (r.word_index + 0.5) / max(int(r.doc_words), 1)
+        terms.setdefault(r.term, {}).setdefault(r.doc, []).append(round(where, 4))
+    return {"terms": terms}
+
+
+def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str],
+              key_counts: dict[str, int] | None = None) -> dict:
+    """The KWIC index: sentences holding an indexed word, each with flat ``[start, end, key id, ...]`` triples.
+
+    ``forms`` maps each lower-cased spelling to the lemma keys it was seen with, so typing ``Kunden`` finds
+    the lemma ``kunde`` (and with it ``Kund:innen``) as the KWIC table does. ``totals`` (key id -> count) are
+    the true counts of keys whose lines ``report_data`` thinned out.
+    """
+    vocab: dict[str, int] = {}
+    forms: dict[str, set[int]] = {}
+    texts = {(r.doc, r.sent_id): r.text for r in sentences.itertuples(index=False)}
+    per_sentence: dict[tuple, list[int]] = {}
+    for r in tokens.itertuples(index=False):
+        key_id = vocab.setdefault(r.key, len(vocab))
+        spelling = term_key(texts[(r.doc, r.sent_id)][r.start:r.end])
+        if spelling != r.key:
+            forms.setdefault(spelling, set()).add(key_id)
+        per_sentence.setdefault((r.doc, r.sent_id), []).extend((int(r.start), int(r.end), key_id))
+    doc_index = {name: i for i, name in enumerate(names)}
+    sents = [[doc_index[doc], texts[(doc, sent_id)], triples] for (doc, sent_id), triples in per_sentence.items()]
+    totals = {vocab[k]: n for k, n in (key_counts or {}).items() if k in vocab}
+    return {"docs": names, "vocab": list(vocab), "forms": {k: sorted(v) for k, v in sorted(forms.items())},
+            "sents": sents, "totals": totals}
+
+
+def payload(data: ReportData) -> dict:
+    """Everything the page's script reads, as plain JSON values."""
+    names = doc_names(data)
+    doc_fields = [c for c in DOC_CHART_FIELDS if c in data.docs.columns]
+    heat_docs = heatmap_docs(data.docs, names)
+    shown = set(heat_docs)
+    return {
+        "docNames": names,
+        "docs": [{c: _plain(v) for c, v in zip(doc_fields, row, strict=True)}
+                 for row in data.docs[doc_fields].itertuples(index=False, name=None)],
+        "docsTable": table_json(data.docs.drop(columns=["path"], errors="ignore")),
+        "keywords": table_json(data.keywords),
+        "entities": table_json(data.entities, TABLE_ROWS),
+        "cooccurrences": table_json(data.cooccurrences, TABLE_ROWS),
+        "network": network_json(data.entities, data.cooccurrences),
+        "positions": positions_json(data.positions),
+        "similarityDocs": heat_docs,
+        "similarity": [[a, b, _plain(s)] for a, b, s in data.similarity[["doc_a", "doc_b", "similarity"]]
+                       .itertuples(index=False, name=None) if a in shown and b in shown],
+        "compare": table_json(data.compare),
+        "compareLabels": list(data.compare_labels),
+        "kwic": kwic_json(data.sentences, data.tokens, names, data.key_counts),
+        "kwicKeys": list(data.kwic_keys),
+    }
+
+
+def heatmap_docs(docs: pd.DataFrame, names: list[str], limit: int = HEATMAP_DOCS) -> list[str]:
+    """The documents of the heat-map: all of them, or the ``limit`` longest (in words) in document order."""
+    if len(names) <= limit or "words" not in docs:
+        return names
+    longest = set(docs.sort_values(["words", "doc"], ascending=[False, True], kind="mergesort")["doc"].head(limit))
+    return [n for n in names if n in longest]
+
+
+def script_json(value) -> str:
+    """JSON that cannot end the ``<script>`` element it sits in nor open a comment or an entity."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _asset(name: str) -> str:
+    return resources.files("marketingtext.output").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _compare_section(data: ReportData) -> str:
+    if data.compare is None:
+        return ""
+    a, b = (html.escape(x) for x in data.compare_labels)
+    return f"""<section id="vergleich"><h2>Vergleich: {a} gegen {b}</h2>
+<p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}.</p>
+<div class="chart" id="cmp-bars"></div><h3>Keyness-Tabelle</h3><div id="cmp-table"></div></section>"""
+
+
+def render_report(data: ReportData) -> str:
+    """The report as one HTML document (UTF-8 text); open it in any browser, no network needed."""
+    title = html.escape(data.title)
+    names = doc_names(data)
+    words = int(pd.to_numeric(data.docs.get("words", pd.Series(dtype=int))).sum()) if len(data.docs) else 0
+    meta = " · ".join(f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in data.meta.items())
+    compare_link = '<a href="#vergleich">Vergleich</a>' if data.compare is not None else ""
+    return f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{_asset("report.css")}</style></head>
+<body>
+<header><h1>{title}</h1><p>{len(names)} Dokumente · {f"{words:,}".replace(",", ".")} Wörter</p></header>
+<nav><a href="#ueberblick">Überblick</a><a href="#schluesselwoerter">Schlüsselwörter</a>
+<a href="#entitaeten">Entitäten</a><a href="#streuung">Streuung</a><a href="#kwic">KWIC</a>
+<a href="#aehnlichkeit">Ähnlichkeit</a>{compare_link}</nav>
+<main>
+<section id="ueberblick"><h2>Überblick</h2><div class="grid" id="overview-charts"></div>
+<h3>Dokumente</h3><div id="docs-table"></div></section>
+<section id="schluesselwoerter"><h2>Schlüsselwörter</h2><div class="grid">
+<div class="chart"><h3>Korpus: die stärksten Begriffe</h3><div id="kw-bars"></div></div>
+<div class="chart"><h3>Wortwolke</h3><div id="kw-cloud"></div></div></div>
+<h3>Je Dokument</h3><div id="kw-per-doc-note"></div><div class="grid small" id="kw-per-doc"></div>
+<h3>Alle Schlüsselwörter</h3><div id="kw-table"></div></section>
+<section id="entitaeten"><h2>Entitäten</h2><div class="grid">
+<div class="chart"><h3>Gemeinsam genannt (im selben Satz)</h3><div id="ent-network"></div></div>
+<div><h3>Übersicht</h3><div id="ent-table"></div></div></div>
+<h3>Paare</h3><div id="cooc-table"></div></section>
+<section id="streuung"><h2>Streuung eines Begriffs</h2>
+<label class="no-print">Begriff: <select id="disp-term"></select></label>
+<div class="chart" id="disp-plot"></div></section>
+<section id="kwic"><h2>KWIC: Wort im Kontext</h2>
+<div id="kwic-box"><input id="kwic-input" type="search" placeholder="Wort oder Lemma, z. B. Kunde"
+ aria-label="Wort oder Lemma suchen"> <span id="kwic-count" class="hint"></span></div>
+<p class="hint">Sucht nach Lemma und Schreibweise (Stoppwörter sind nicht im Index).</p>
+<div class="scroll" id="kwic-results"></div></section>
+<section id="aehnlichkeit"><h2>Ähnlichkeit der Dokumente (TF-IDF, Kosinus)</h2>
+<div id="sim-note"></div><div class="chart" id="sim-heatmap"></div></section>
+{_compare_section(data)}
+<footer>Erstellt mit mtext{" · " + meta if meta else ""}</footer>
+</main>
+<script type="application/json" id="mtext-data">{script_json(payload(data))}</script>
+<script>"use strict";(function () {{
+{_asset("report_charts.js")}
+{_asset("report.js")}
+}})();</script>
+</body></html>
+"""

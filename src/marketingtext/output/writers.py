@@ -1,0 +1,232 @@
+"""Writing tables: CSV, TSV, JSON, JSON Lines, Excel, or a rendered report, always atomically.
+
+Every command writes through :func:`write_table` (one table) or :func:`write_tables` (a folder of
+them), so output flags mean the same everywhere. Tables come in as DataFrames; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.fsio import OutputError, write_atomic, write_folder
+
+if TYPE_CHECKING:  # pandas is imported when a table is written: `mtext --help` stays fast
+    import pandas as pd
+
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "xlsx")
+SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".json": "json", ".jsonl": "jsonl",
+                  ".ndjson": "jsonl", ".xlsx": "xlsx", ".txt": "table"}
+# OWASP CSV injection: a cell starting with one of these is read as a formula by spreadsheets,
+# also after leading spaces, and in their full-width and small forms (＝＋－＠, ﹦﹢﹣﹫) and as the minus sign −.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_LOOKALIKES = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212")
+# Characters an xlsx file (XML 1.0) cannot hold: C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_REPLACEMENT = "\ufffd"  # what each of them becomes in an xlsx cell
+SHEET_NAME_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
+
+
+def choose_format(fmt: str | None, output: Path | None, is_terminal: bool, excel: bool = False) -> str:
+    """The explicit format, else the output file's suffix, else table on a terminal and CSV in a pipe.
+
+    ``excel`` (CSV for German spreadsheets) makes CSV the default, and any other format an error.
+    """
+    if fmt:
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        chosen = fmt
+    elif output is not None:
+        chosen = SUFFIX_FORMATS.get(output.suffix.lower(), "csv")
+    else:
+        chosen = "csv" if excel else "table" if is_terminal else "csv"
+    if excel and chosen != "csv":
+        raise OutputError(f"--excel writes CSV only, not {chosen}; drop --excel, or use --format xlsx "
+                          "(an .xlsx file) for a spreadsheet")
+    return chosen
+
+
+def starts_formula(value: str) -> bool:
+    """True when a spreadsheet could read ``value`` as a formula (OWASP's list, after leading spaces)."""
+    if value.startswith(FORMULA_PREFIXES):
+        return True
+    for char in value:
+        if char.isspace() or unicodedata.category(char) == "Cf":  # spaces, no-break spaces, zero-width
+            continue
+        return char in _FORMULA_LOOKALIKES or unicodedata.normalize("NFKC", char) in _FORMULA_LOOKALIKES
+    return False
+
+
+def guard_cell(value):
+    """``value`` prefixed with ``'`` when it is text a spreadsheet would evaluate; anything else as it is."""
+    return "'" + value if isinstance(value, str) and starts_formula(value) else value
+
+
+def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix every text cell (and column name) a spreadsheet would evaluate with ``'``; numbers stay."""
+    from pandas.api.types import is_numeric_dtype
+
+    out = df.copy()
+    for column in out.columns:
+        if not is_numeric_dtype(out[column]):  # numbers and booleans are never text
+            out[column] = out[column].map(guard_cell)
+    out.columns = [guard_cell(str(c)) for c in out.columns]
+    return out
+
+
+def german_booleans(df: pd.DataFrame) -> pd.DataFrame:
+    """Boolean columns as WAHR/FALSCH, the literals a German spreadsheet reads as booleans from CSV
+    (Python's True/False would arrive as text)."""
+    from pandas.api.types import is_bool_dtype
+
+    columns = [column for column in df.columns if is_bool_dtype(df[column])]
+    if not columns:
+        return df
+    out = df.copy()
+    for column in columns:
+        out[column] = out[column].map({True: "WAHR", False: "FALSCH"})
+    return out
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD (�)."""
+    return XML_ILLEGAL.sub(XML_REPLACEMENT, text)
+
+
+def serialize(df: pd.DataFrame, fmt: str, excel: bool = False) -> bytes:
+    """The bytes of ``df`` in ``fmt`` (not ``table``). ``excel``: CSV for German spreadsheets.
+
+    Plain CSV/TSV is an RFC 4180 round-trip (quotes, separators and line breaks inside cells are
+    quoted; nothing is changed); only ``excel`` guards formulas.
+    """
+    if excel and fmt != "csv":
+        raise OutputError(f"--excel writes CSV only, not {fmt}")
+    if fmt in ("csv", "tsv"):
+        if excel:
+            text = german_booleans(guard_formulas(df)).to_csv(index=False, sep=";", decimal=",",
+                                                              lineterminator="\r\n")
+            return ("\ufeff" + text).encode("utf-8")
+        # Python's csv module quotes a cell only for the line end in use: a lone CR would go unquoted
+        # with LF line ends, so a table holding one is written with RFC 4180's CRLF.
+        ending = "\r\n" if _holds_carriage_return(df) else "\n"
+        return df.to_csv(index=False, sep="," if fmt == "csv" else "\t", lineterminator=ending).encode("utf-8")
+    if fmt == "json":
+        return (df.to_json(orient="records", force_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "jsonl":
+        return df.to_json(orient="records", force_ascii=False, lines=True).encode("utf-8") if len(df) else b""
+    if fmt == "xlsx":
+        return xlsx_bytes({"table": df})
+    raise OutputError(f"format {fmt!r} cannot be serialised")
+
+
+def _holds_carriage_return(df: pd.DataFrame) -> bool:
+    from pandas.api.types import is_numeric_dtype
+
+    return any("\r" in str(c) for c in df.columns) or any(
+        df[c].map(lambda v: isinstance(v, str) and "\r" in v).any()
+        for c in df.columns if not is_numeric_dtype(df[c]))
+
+
+def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An xlsx workbook, one sheet per table: numbers and booleans typed, every text cell stored as
+    text (never a formula, characters XML cannot hold replaced by U+FFFD), header row frozen,
+    column widths set from the header and the first rows."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for name, df in sheets.items():
+        sheet = book.create_sheet(SHEET_NAME_ILLEGAL.sub("_", str(name))[:31] or "table")
+        sheet.freeze_panes = "A2"
+        _set_widths(sheet, df)
+        sheet.append([_text_cell(sheet, str(c)) for c in df.columns])
+        for row in df.itertuples(index=False):
+            sheet.append([_xlsx_value(sheet, v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _text_cell(sheet, text: str):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=xml_safe(text))
+    cell.data_type = "s"  # stored as text: a leading "=" is never a formula
+    return cell
+
+
+def _xlsx_value(sheet, value):
+    if _is_missing(value):
+        return None
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and not math.isfinite(value):
+        return _text_cell(sheet, str(value))  # xlsx has no inf
+    if isinstance(value, (bool, int, float)):
+        return value
+    return _text_cell(sheet, str(value))
+
+
+def _set_widths(sheet, df: pd.DataFrame, sample: int = 200) -> None:
+    from openpyxl.utils import get_column_letter
+
+    head = df.head(sample)
+    for index, column in enumerate(df.columns, start=1):
+        longest = max([len(str(column))] + [len(str(v)) for v in head[column]])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 6), 60)
+
+
+def _is_missing(value) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | None = None,
+                fmt: str | None = None, excel: bool = False) -> str:
+    """Write ``df`` to ``output`` or stdout; returns the format used.
+
+    ``render`` returns the rich renderable shown for the ``table`` format (a report of ``df``).
+    """
+    chosen = choose_format(fmt, output, sys.stdout.isatty(), excel)
+    if chosen == "table":
+        from rich.console import Console
+
+        renderable = render()
+        if output is None:
+            Console().print(renderable)
+        else:
+            console = Console(file=io.StringIO(), width=140, force_terminal=False)
+            console.print(renderable)
+            write_atomic(output, console.file.getvalue().encode("utf-8"))
+        return chosen
+    data = serialize(df, chosen, excel=excel)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, data)
+    return chosen
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False,
+                 files: Mapping[str, bytes] | None = None) -> None:
+    """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets), all of them as
+    ``out_dir/tables.xlsx``, and ``files`` (name -> bytes) beside them; every file is built first, then all
+    are moved in together."""
+
+    def write_files(folder: Path) -> None:
+        for name, table in tables.items():
+            write_atomic(folder / f"{name}.csv", serialize(table, "csv", excel=excel))
+        write_atomic(folder / "tables.xlsx", xlsx_bytes(tables))
+        for name, data in (files or {}).items():
+            write_atomic(folder / name, data)
+
+    write_folder(out_dir, write_files)

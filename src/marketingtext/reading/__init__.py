@@ -1,0 +1,1 @@
+"""Files to clean text: decoding, folder walking, web boilerplate, the source list, and one reader per file format."""

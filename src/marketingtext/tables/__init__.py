@@ -1,0 +1,1 @@
+"""Parsed documents to DataFrames: sentences, documents, comparison, kwic, collocations, n-grams, report data."""

@@ -1,0 +1,57 @@
+"""Keyword in context: every occurrence of a lemma or phrase, in all its inflected forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..engine.parsing import ParsedDoc
+from ..language.lexicon import term_key
+from ..language.words import numbered_sentences, squash_spaces
+
+KWIC_COLUMNS = ["doc", "sent_id", "start_char", "left", "match", "right"]
+
+
+def query_keys(nlp, term: str) -> tuple[str, ...]:
+    """The lemma keys of a query: ``Kunden`` and ``Kunde`` both give ``("kunde",)``."""
+    doc = nlp(term)
+    return tuple(term_key(t.lemma_) for t in doc if not t.is_space)
+
+
+def kwic_rows(parsed: ParsedDoc, keys: tuple[str, ...], surface: str, width: int = 40) -> list[dict]:
+    """Occurrences in one document: tokens whose lemma keys (or lower-cased text) equal the query's."""
+    doc, text, n = parsed.doc, parsed.doc.text, len(keys)
+    wanted = tuple(w.lower() for w in surface.split())
+    rows = []
+    for sent_id, sent in numbered_sentences(doc):
+        tokens = [t for t in sent if not t.is_space]
+        for i in range(len(tokens) - n + 1):
+            window = tokens[i:i + n]
+            if tuple(term_key(t.lemma_) for t in window) != keys and \
+                    tuple(t.text.lower() for t in window) != wanted:
+                continue
+            start, end = window[0].idx, window[-1].idx + len(window[-1])
+            rows.append({"doc": parsed.source.doc, "sent_id": sent_id, "start_char": start,
+                         "left": squash_spaces(text[max(0, start - width):start]).rjust(width)[-width:],
+                         "match": text[start:end],
+                         "right": squash_spaces(text[end:end + width])[:width]})
+    return rows
+
+
+def kwic_table(parsed_docs: Iterable[ParsedDoc], term: str, width: int = 40, nlp=None) -> pd.DataFrame:
+    """Every occurrence of ``term`` (lemma or phrase), in document and position order."""
+    parsed_docs = iter(parsed_docs)
+    first = next(parsed_docs, None)
+    if first is None:
+        return pd.DataFrame(columns=KWIC_COLUMNS)
+    if nlp is None:
+        from ..nlp.pipeline import load_pipeline
+
+        nlp = load_pipeline()[0]
+    keys = query_keys(nlp, term)
+    rows = kwic_rows(first, keys, term, width)
+    for parsed in parsed_docs:
+        rows.extend(kwic_rows(parsed, keys, term, width))
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
