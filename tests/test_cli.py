@@ -141,6 +141,7 @@ def test_analyze_writes_all_tables(mtext, tmp_path):
     for name in ("keywords", "entities", "sentences", "docs"):
         assert len(pd.read_csv(tmp_path / "out" / f"{name}.csv")) > 0
         assert len(pd.read_excel(tmp_path / "out" / "tables.xlsx", sheet_name=name)) > 0
+    assert "report.html" in result.stdout  # the overview goes to stdout: analyze writes its tables to files
 
 
 def test_same_input_same_bytes(mtext):

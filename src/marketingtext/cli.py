@@ -171,6 +171,9 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
     """Read the inputs and load the pipeline; report problems; exit 2 when nothing is left."""
     from .corpus import DEFAULT_INPUT, load
 
+    if not paths and not Path(DEFAULT_INPUT).exists():  # the default is relative to where mtext is called
+        raise fail(f"no paths given and ./{DEFAULT_INPUT} does not exist in {Path.cwd()}; pass files or folders "
+                   f"(mtext keywords ~/essays) or run mtext from the project root")
     corpus = load(paths or [DEFAULT_INPUT], globs=options.glob or None, keep_boilerplate=options.keep_boilerplate,
                   model=options.model, cache_dir=options.cache_dir, use_cache=not options.no_cache,
                   jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb)
@@ -439,7 +442,7 @@ def analyze(
 
     corpus = open_corpus(paths, corpus_options)
     tables = corpus.analyze(out, excel=excel, report=not no_report)
-    Console(stderr=not sys.stdout.isatty()).print(
+    Console().print(  # analyze writes its tables to files: stdout is free for the overview
         overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
                         ("tables.xlsx", "run.json", *(() if no_report else ("report.html",)))))
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
