@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,7 +19,10 @@ from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
 from .nlp.pipeline import AUTO, PipelineInfo, load_pipeline
 from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
-from .reading.sourcelist import SourceList, scan_sources
+from .reading.sourcelist import SourceList, provenance, scan_sources
+
+if TYPE_CHECKING:
+    from .tables.report_data import ReportWords
 
 DEFAULT_INPUT = "data/raw"
 
@@ -127,20 +131,21 @@ class Corpus:
         return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
 
     def report(self, title: str = "mtext", compare: tuple[Corpus, Corpus, str, str] | None = None,
-               tables: dict[str, pd.DataFrame] | None = None) -> str:
+               tables: dict[str, pd.DataFrame] | None = None, words: ReportWords | None = None) -> str:
         """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
-        ``tables``: :meth:`analyze`'s tables when already computed."""
+        ``tables`` and ``words``: :meth:`analyze`'s tables and what it gathered for the report, when at hand
+        (else the documents are read once more)."""
         from .entities.table import cooccurrences, summarize
         from .output.html import render_report
         from .tables.comparison import compare as keyness
-        from .tables.comparison import similarity_matrix
-        from .tables.report_data import report_data
+        from .tables.report_data import ReportWords, report_data
 
         tables = tables or self.analyze()
+        words = words if words is not None and words.keys else ReportWords.of(self.parsed())
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
-        data = report_data(self.parsed(), tables["docs"], tables["keywords"], summarize(mentions),
-                           cooccurrences(mentions), similarity_matrix(self.parsed()),
+        data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
+                           cooccurrences(mentions), words.similarity(),
                            compare=keyness(side_a, side_b) if compare else None, compare_labels=(label_a, label_b),
                            title=title, meta={"Pipeline": self.pipeline.describe()})
         return render_report(data)
@@ -158,7 +163,10 @@ class Corpus:
         """Every table from one pass over the documents. With ``out_dir``: the tables as CSV and
         ``tables.xlsx``, ``run.json`` (:meth:`run_info`: what produced them) and, with ``report``,
         ``report.html``, all moved into the folder together."""
-        tables = self._table("analyze", {}, self._all_tables)
+        from .tables.report_data import ReportWords
+
+        words = ReportWords() if out_dir is not None and report else None  # filled only where the tables are built
+        tables = self._table("analyze", {}, lambda: self._all_tables(words))
         if out_dir is not None:
             from .keywords.methods import DEFAULT_METHOD
             from .output.writers import write_tables
@@ -166,13 +174,12 @@ class Corpus:
             options = {"excel": excel, "keywords": {"method": DEFAULT_METHOD, "top": 20, "ngram_max": 3}}
             files = {"run.json": run_json(self.run_info(options))}
             if report:
-                files["report.html"] = self.report(tables=tables).encode("utf-8")
+                files["report.html"] = self.report(tables=tables, words=words).encode("utf-8")
             write_tables(tables, Path(out_dir), excel=excel, files=files)
         return tables
 
     def run_info(self, options: dict | None = None) -> dict:
         """Provenance of a run: mtext's version, the pipeline, the options, every input with its hash."""
-        import hashlib
         import platform
 
         import spacy
@@ -186,13 +193,14 @@ class Corpus:
             "spacy_version": spacy.__version__,
             "python_version": platform.python_version(),
             "options": {**self.load_options, **(options or {})},
-            "inputs": [{"doc": s.doc, "path": s.path, "encoding": s.encoding, "chars": len(s.text),
-                        "text_sha256": hashlib.sha256(s.text.encode("utf-8")).hexdigest()} for s in self.sources],
+            "inputs": [ref.provenance for ref in self.sources.refs] if isinstance(self.sources, SourceList)
+            else [provenance(source) for source in self.sources],
             "problems": [{"path": p.path, "message": p.message} for p in self.problems],
         }
 
-    def _all_tables(self) -> dict[str, pd.DataFrame]:
-        """keywords, entities, sentences and docs tables from one pass over the documents."""
+    def _all_tables(self, words: ReportWords | None = None) -> dict[str, pd.DataFrame]:
+        """keywords, entities, sentences and docs tables from one pass over the documents; on the way, what the
+        report needs of them goes into ``words``."""
         from .entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
         from .keywords.table import keyword_table
         from .keywords.terms import DocTermsStore, doc_terms
@@ -204,8 +212,11 @@ class Corpus:
         for parsed in self.parsed():
             sentence_list.extend(sentence_rows(parsed))
             doc_list.append(doc_row(parsed, self.pipeline.label))
-            term_list.append(doc_terms(parsed))
+            terms = doc_terms(parsed)
+            term_list.append(terms)
             entity_list.extend(entity_rows(parsed, gazetteer))
+            if words is not None:
+                words.add(parsed, terms)
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
             "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),

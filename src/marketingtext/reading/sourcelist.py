@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..core.errors import MtextError
 from ..core.pieces import PART_CHARS, split_text
@@ -39,6 +39,8 @@ class SourceRef:
     digest: bytes
     kept: SourceText | None = None  # stdin's text, which cannot be read again
     part: int = 0  # 1, 2, … for the parts of a very long text; 0 for a whole text
+    # recorded at scan time for run.json, so that provenance does not read every file a third time
+    provenance: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def source_key(source: SourceText) -> bytes:
@@ -48,6 +50,12 @@ def source_key(source: SourceText) -> bytes:
                             f"{getattr(source, 'title', '')}\0".encode("utf-8", "surrogatepass"))
     digest.update(hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
     return digest.digest()
+
+
+def provenance(source: SourceText) -> dict:
+    """What run.json says of one input: its name, path, encoding, characters and the text's hash."""
+    return {"doc": source.doc, "path": source.path, "encoding": source.encoding, "chars": len(source.text),
+            "text_sha256": hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()}
 
 
 class SourceList:
@@ -143,5 +151,6 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
             notices.append(f"{item.path}: {len(item.text):,} characters, analysed as {len(parts)} parts of at most "
                            f"{PART_CHARS:,} ({parts[0].doc} … {parts[-1].doc})")
         for n, part in enumerate(parts, 1 if len(parts) > 1 else 0):
-            refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n))
+            refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n,
+                                  provenance=provenance(part)))
     return SourceList(refs, keep_boilerplate, tables, notices), problems
