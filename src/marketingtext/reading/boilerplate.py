@@ -37,7 +37,8 @@ REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 CONTEXT = "context"  # short or near-good line among boilerplate
 
-# jusText's thresholds, tuned on the first 140 of the 200 dev pages (bench/eval_boilerplate.py).
+# jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
+# Densities are higher than jusText's because spaCy's German stop list is longer than jusText's.
 LENGTH_LOW = 70  # shorter lines are "short": their neighbours decide
 LENGTH_HIGH = 150  # longer lines with a high stop-word density are prose
 STOPWORDS_LOW = 0.26
@@ -45,12 +46,12 @@ STOPWORDS_HIGH = 0.36
 PROSE_CHARS = 200  # a line at least this long, with sentences and a high stop-word density, is never dropped
 HEADING_CHARS = 120  # a short line at most this long right before prose is its heading
 HEADING_LINES = 1  # a heading stands right above its prose
-MAIN_BLOCK = True
+# The main block (see _keep_main_block): what a line weighs there, against prose's one per character.
 NEARGOOD_WEIGHT = 0.5
-OTHER_WEIGHT = 1.0
-LINE_PENALTY = 20
-GAP_LINES = 4
-NEAR_LINES = 2  # a near-good line this close to prose is part of it (a teaser, a caption-free lead)
+OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
+LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
+GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
+NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
 # A line longer than this is judged sentence by sentence (a document saved as one line).
 SENTENCE_SPLIT_CHARS = 1000
 # A line counts as repeated in at least this many documents of the corpus (and at most this long).
@@ -87,6 +88,15 @@ _LINE_PATTERNS = [
     r"(verfasst von|erschienen in):.*", r"https?://\S+", r"www\.\S+", r"\S+@\S+\.\w+",
     r".*\bcreative commons\b.*\blizenz\b.*", r"weitere details zur lizenz.*",
     r"jobs bei .*", r"on key", r"zahle dir jetzt .*",
+    # pointers to other pages of the site
+    r".*(könnte|dürfte|wird) (dich|sie|euch) (auch )?interessieren.*",
+    r"(für dich|für sie|unsere)? ?empfohlen(e artikel)?",
+    r"mehr (zum|zu diesem) thema:?", r"(noch )?mehr (news|artikel|beiträge|themen|videos)", r"top[- ]?themen.*",
+    r"themen in diesem artikel", r"(vorschau auf den )?(nächsten?|vorherigen?) (artikel|beitrag)", r".*\bshare\b.*",
+    r"(mit freunden|per e-?mail) teilen", r"(zum|für den) newsletter (anmelden|registrieren)",
+    r"lesen sie (hier|auch).*",
+    r"weitere [\w-]+( in [\w ]+)?", r"(ähnliche|verwandte|passende) (themen|artikel|beiträge|produkte)",
+    r"das (thema|könnte dich) .*:", r"beliebte (artikel|beiträge)",
 ]
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.IGNORECASE)
 
@@ -95,13 +105,17 @@ _MONTHS = (r"(jan(uar|\.)?|feb(ruar|\.)?|märz|mär\.?|apr(il|\.)?|mai|jun[ie]?\
            r"october|december)")
 _DATE = (rf"(\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
          rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}:\d\d(\s*uhr)?)")
+# A person's name: one to four capitalised words (case-sensitive inside the case-insensitive shapes).
+_NAME = r"(?-i:[A-ZÄÖÜ][\w.'-]*(?: (?:von |van |de )?[A-ZÄÖÜ][\w.'-]*){0,3})"
 # Shapes of page furniture, each a whole (stripped) line, case-insensitive.
 _SHAPES = {
     "date": rf"((am|vom|stand|datum|veröffentlicht( am)?|aktualisiert( am)?|erstellt( am)?|posted on|"
             rf"(mo|di|mi|do|fr|sa|so)[a-z]*,?)\s*:?\s*)?{_DATE}([\s,|–-]*(um\s*)?{_DATE})*\s*(uhr)?[\s|·•-]*"
             rf"(\d+\s*(kommentare?|min\.?( lesezeit)?))?",
-    "byline": r"((geschrieben |verfasst |ein beitrag )?von|autor(in)?|text|fotos?|bild|quelle|posted by|by)\s*:?\s*"
-              r"[\w.\- ]{2,60}([|,•·–-].{0,80})?|[\w.\- ]{2,40} (sagt|schrieb|meint|antwortete)( am .*)?:",
+    "byline": rf"(autor(in)?|text|(titel)?fotos?|(titel)?bild(er)?|quelle|credits?|redaktion|redakteur(in)?)\s*:\s*"
+              rf".{{2,80}}|((geschrieben |verfasst |ein beitrag )?von|posted by|by)\s+{_NAME}(\s*[|,•·–-].{{0,80}})?|"
+              rf"{_NAME},? (redakteur|redakteurin|autor|autorin)\b.{{0,40}}|{_NAME} (sagt|schrieb|meint|antwortete)"
+              rf"( am .*)?:",
     "share": r"((auf |bei |via )?(facebook|twitter|x|linkedin|xing|whatsapp|pinterest|instagram|youtube|telegram|"
              r"reddit|tumblr|e-?mail|mail|drucken|pdf|flipboard|pocket|threads|mastodon|tiktok)[\s,|•·/]*){1,12}"
              r"(teilen|folgen|senden|öffnen)?",
@@ -119,6 +133,7 @@ _SHAPES = {
                r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
     "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
 }
+_SHAPES["dated"] = rf"{_DATE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
 _SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
 
 # Headings that start the page's tail (comment form, comments, related posts, publisher metadata).
@@ -128,20 +143,27 @@ _TAIL_MARKERS = re.compile(
     r"(\d+|ein|zwei|drei) (kommentare?|gedanken|antworten|reaktionen|meinungen)( zu .*| auf .*)?|"
     r"kommentare?( \(\d+\))?|leserkommentare|(kommentar|antwort) (hinterlassen|verfassen|schreiben)|"
     r"hinterlasse (einen|eine) (kommentar|antwort)|"
-    r"(sie|du) (könnten|könntest|möchten|möchtest) auch.*|auch interessant:?|related posts)$",
+    r"(sie|du) (könnten|könntest|möchten|möchtest) auch.*|auch interessant:?|related posts|"
+    r".*(könnte|dürfte) (dich|sie|euch) (auch )?interessieren.*|mehr (zum|zu diesem) thema:?|"
+    r"(für dich|für sie) empfohlen|(noch )?mehr (news|artikel|beiträge)|top[- ]?themen.*|"
+    r"weitere (beiträge|artikel|news|themen) (zu|aus|in|zum) .*)$",
     re.IGNORECASE,
 )
+# The heading of a comment section ("5 Gedanken zu „…“"): the tail starts there wherever it stands after prose.
+_COMMENTS_HEADING = re.compile(
+    r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen) (zu|auf|für) .{3,}$",
+    re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # Words of consent notices and of the placeholders of embedded videos; two of them, one strong, make the shape.
 _CONSENT_CUES = re.compile(
     r"\b(cookies?|einwilligung\w*|zustimm\w*|akzeptier\w*|datenschutz\w*|drittanbieter\w*|platzhalter\w*|"
+    r"website|webseite|verwende\w*|einsetz\w*|nutzererfahrung|surfverhalten|einstellungen|"
     r"schaltfläche|klicken sie|inhalt(e)? (laden|entsperren)|video laden|externe[rn]? inhalte?|tracking|widerruf\w*|"
     r"personenbezogene daten|daten an)\b", re.IGNORECASE)
 _STRONG_CONSENT = ("cookie", "einwil", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ", "extern")
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 _SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'“”»«)\]]*$")
 _SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
@@ -281,14 +303,15 @@ def _shape_of(stripped: str) -> str:
 def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
     """Context-free classes (jusText's classify_paragraphs, with shapes, repeats and sentence punctuation)."""
     total = sum(len(u.text) + len(u.end) for u in units)
-    position, in_tail = 0, False
+    position, in_tail, seen_prose = 0, False, False
     for unit in units:
         stripped = unit.text.strip(_EDGE)
         if not unit.text.strip():
             unit.cls = "blank"
             position += len(unit.text) + len(unit.end)
             continue
-        if not in_tail and position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped):
+        if not in_tail and ((position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped))
+                            or (seen_prose and _COMMENTS_HEADING.match(stripped))):
             in_tail = True
         position += len(unit.text) + len(unit.end)
         words = _WORD.findall(stripped)
@@ -301,7 +324,7 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         elif _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: consent", True
         elif _is_prose(stripped, density, sentences):
-            unit.cls = "good"
+            unit.cls, seen_prose = "good", True
         elif shape := _shape_of(stripped):
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: {shape}", True
         elif line_key(stripped) in repeated:
@@ -438,7 +461,7 @@ def _keep_main_block(units: list[_Unit]) -> None:
     if best_span is None:
         return
     for unit in units[best_span[0]:best_span[1] + 1]:
-        if unit.cls in ("short", "neargood", "bad") and not unit.hard and MAIN_BLOCK:
+        if unit.cls in ("short", "neargood", "bad") and not unit.hard:
             unit.cls = "good"
 
 
