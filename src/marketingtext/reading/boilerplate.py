@@ -161,6 +161,9 @@ _CONSENT_CUES = re.compile(
     r"schaltfläche|klicken sie|inhalt(e)? (laden|entsperren)|video laden|externe[rn]? inhalte?|tracking|widerruf\w*|"
     r"personenbezogene daten|daten an)\b", re.IGNORECASE)
 _STRONG_CONSENT = ("cookie", "einwil", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ", "extern")
+# A publisher's licence notice: "Dieser Artikel wird unter der Creative Commons … Lizenz veröffentlicht".
+_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(dieser|diese|der|die|das) (artikel|beitrag|text|inhalt|werk|seite|fotos?)\b"
+                             r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 _SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
@@ -323,6 +326,8 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             unit.cls, unit.why, unit.hard = "bad", TAIL, True
         elif _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: consent", True
+        elif _LICENCE_NOTICE.search(stripped):  # so does a publisher's licence notice
+            unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: licence", True
         elif _is_prose(stripped, density, sentences):
             unit.cls, seen_prose = "good", True
         elif shape := _shape_of(stripped):
