@@ -162,7 +162,8 @@ _CONSENT_CUES = re.compile(
     r"personenbezogene daten|daten an)\b", re.IGNORECASE)
 _STRONG_CONSENT = ("cookie", "einwil", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ", "extern")
 # A publisher's licence notice: "Dieser Artikel wird unter der Creative Commons … Lizenz veröffentlicht".
-_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(dieser|diese|der|die|das) (artikel|beitrag|text|inhalt|werk|seite|fotos?)\b"
+_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem) (\w+ )?(artikel|beitrag|text|inhalt|werk|"
+                             r"seite|fotos?|bilder|material)\b"
                              r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
