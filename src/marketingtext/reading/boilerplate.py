@@ -375,12 +375,15 @@ def _smooth(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.heading and unit.cls == "short" and _prose_follows(units, i):
             unit.cls = "neargood"
+    for i, unit in enumerate(units):  # short sentences near prose, one after another (a letter's closing lines)
+        if unit.cls == "short" and unit.sentence and _good_near(units, i):
+            unit.cls = "good"
     new: dict[int, str] = {}
     good = [i for i, unit in enumerate(units) if unit.cls == "good"]
     for i, unit in enumerate(units):
         if unit.cls != "short":
             continue
-        if _in_short_gap(good, i) or (unit.sentence and _good_near(units, i)):
+        if _in_short_gap(good, i):
             new[i] = "good"
             continue
         before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
