@@ -170,3 +170,23 @@ def test_lines_repeated_across_documents_go(tmp_path: Path):
     for source in sources:
         assert tagline not in source.text
         assert dict(zip(source.boilerplate_lines, source.boilerplate_classes, strict=True))[tagline] == "repeated"
+
+
+def test_verbose_lists_dropped_lines_by_class(tmp_path: Path, cache_dir):
+    from typer.testing import CliRunner
+
+    from marketingtext.cli import app
+
+    essay = _essay("004")
+    result = CliRunner().invoke(app, ["docs", str(essay), "--verbose", "--cache-dir", str(cache_dir),
+                                      "-o", str(tmp_path / "docs.csv")], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert "mtext:   shape: icon name: 2 lines" in lines and "mtext:     kd_logo_rot_weiss-01" in lines
+    assert "mtext:   shape: share: 2 lines" in lines and "mtext:     LinkedIn" in lines
+    plain = tmp_path / "ohne.txt"  # prose only: nothing dropped, and the report says so
+    plain.write_text("\n\n".join(line for line in essay.read_text(encoding="utf-8").split("\n") if len(line) > 300),
+                     encoding="utf-8")
+    result = CliRunner().invoke(app, ["docs", str(plain), "--verbose", "--cache-dir", str(cache_dir),
+                                      "-o", str(tmp_path / "docs2.csv")], catch_exceptions=False)
+    assert f"mtext: {plain}: utf-8, 0 boilerplate characters dropped in 0 lines" in result.stderr.splitlines()
