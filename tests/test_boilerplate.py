@@ -190,3 +190,15 @@ def test_verbose_lists_dropped_lines_by_class(tmp_path: Path, cache_dir):
     result = CliRunner().invoke(app, ["docs", str(plain), "--verbose", "--cache-dir", str(cache_dir),
                                       "-o", str(tmp_path / "docs2.csv")], catch_exceptions=False)
     assert f"mtext: {plain}: utf-8, 0 boilerplate characters dropped in 0 lines" in result.stderr.splitlines()
+
+
+def test_a_file_of_several_pages_keeps_the_text_after_a_tail(tmp_path: Path):
+    # essay 004 ends in reader comments and related posts (its tail); essay 000 follows in the same file
+    first = normalize_text(_essay("004").read_text(encoding="utf-8"))
+    second = normalize_text(_essay("000").read_text(encoding="utf-8"))
+    path = tmp_path / "zwei.txt"
+    path.write_text(f"{first}\n{second}", encoding="utf-8")
+    source = read_source(str(path))
+    assert "Beim Thema Individualisierung würde ich" not in source.text  # a comment of the first page
+    assert "Stay tuned." in source.text
+    assert all(line in source.text for line in second.split("\n") if len(line) > 300)

@@ -52,14 +52,16 @@ OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
 GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
 NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
-# A line longer than this is judged sentence by sentence (a document saved as one line).
+# A line longer than this is judged sentence by sentence (a document saved as one line) ...
 SENTENCE_SPLIT_CHARS = 1000
+PROSE_SENTENCE_CHARS = 100  # ... and a sentence of it this long, with the density of prose, is prose
 # A line counts as repeated in at least this many documents of the corpus (and at most this long).
 REPEAT_DOCS = 2
 REPEAT_MAX_CHARS = 200
 # A tail marker counts only in the last part of a page, so an essay that discusses
 # "ähnliche Beiträge" in its opening never loses its body.
 TAIL_START_SHARE = 0.6
+TAIL_RESUME_CHARS = 3000  # this much prose in a row ends the tail: another text begins
 
 # A line that is boilerplate wherever it stands (matched against the stripped line, case-insensitive).
 _LINE_PATTERNS = [
@@ -151,7 +153,7 @@ _TAIL_MARKERS = re.compile(
 )
 # The heading of a comment section ("5 Gedanken zu „…“"): the tail starts there wherever it stands after prose.
 _COMMENTS_HEADING = re.compile(
-    r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen) (zu|auf|für) .{3,}$",
+    r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen)( (zu|auf|für) .{3,})?$",
     re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # Words of consent notices and of the placeholders of embedded videos; two of them, one strong, make the shape.
@@ -194,6 +196,8 @@ class _Unit:
     hard: bool = False  # decided by a shape: no fallback keeps it
     heading: bool = False
     sentence: bool = False  # a short line that is a sentence
+    sentence_of_line: bool = False  # one sentence of a very long line
+    prose: bool = False  # long, with sentences and function words: never dropped outside the tail
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +251,7 @@ def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cle
     """Classify every line of ``text`` (see the module's docstring) and drop the boilerplate ones."""
     units = _units(text)
     _classify(units, repeated)
+    _mark_tail(units)
     _keep_main_block(units)
     _smooth(units)
     _keep_prose_and_something(units)
@@ -285,9 +290,9 @@ def _units(text: str) -> list[_Unit]:
             continue
         start = 0
         for cut in _SENTENCE_CUT.finditer(line):
-            units.append(_Unit(line[start:cut.start()], line[cut.start():cut.end()]))
+            units.append(_Unit(line[start:cut.start()], line[cut.start():cut.end()], sentence_of_line=True))
             start = cut.end()
-        units.append(_Unit(line[start:], end))
+        units.append(_Unit(line[start:], end, sentence_of_line=True))
     if units and not units[-1].text and not units[-1].end:
         units.pop()  # the empty string after a final line break
     return units
@@ -306,31 +311,22 @@ def _shape_of(stripped: str) -> str:
 
 def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
     """Context-free classes (jusText's classify_paragraphs, with shapes, repeats and sentence punctuation)."""
-    total = sum(len(u.text) + len(u.end) for u in units)
-    position, in_tail, seen_prose = 0, False, False
     for unit in units:
         stripped = unit.text.strip(_EDGE)
         if not unit.text.strip():
             unit.cls = "blank"
-            position += len(unit.text) + len(unit.end)
             continue
-        if not in_tail and ((position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped))
-                            or (seen_prose and _COMMENTS_HEADING.match(stripped))):
-            in_tail = True
-        position += len(unit.text) + len(unit.end)
         words = _WORD.findall(stripped)
         function_words = _function_words()
         density = sum(w.lower() in function_words for w in words) / len(words) if words else 0.0
         sentences = bool(_SENTENCE_PUNCT.search(stripped))
         unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
-        if in_tail:  # comments are prose too, but not the page's
-            unit.cls, unit.why, unit.hard = "bad", TAIL, True
-        elif _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
+        if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: consent", True
         elif _LICENCE_NOTICE.search(stripped):  # so does a publisher's licence notice
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: licence", True
-        elif _is_prose(stripped, density, sentences):
-            unit.cls, seen_prose = "good", True
+        elif _is_prose(stripped, density, sentences, PROSE_SENTENCE_CHARS if unit.sentence_of_line else PROSE_CHARS):
+            unit.cls, unit.prose = "good", True
         elif shape := _shape_of(stripped):
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: {shape}", True
         elif line_key(stripped) in repeated:
@@ -347,6 +343,40 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             unit.cls, unit.why = "bad", DENSITY
 
 
+def _mark_tail(units: list[_Unit]) -> None:
+    """Drop the page's tail: from a comment or related-posts heading in its last part (a comment heading such as
+    "5 Gedanken zu „…“ anywhere after prose) to the end, or to where TAIL_RESUME_CHARS of prose follow one another
+    without page furniture between them: there the next text begins (a file of several articles), while comments
+    are broken up by names, dates and "Antworten" lines."""
+    total = sum(len(u.text) + len(u.end) for u in units)
+    position, in_tail, seen_prose = 0, False, False
+    for i, unit in enumerate(units):
+        stripped = unit.text.strip(_EDGE)
+        if in_tail and unit.prose and _prose_run(units, i) >= TAIL_RESUME_CHARS:
+            in_tail = False
+        if not in_tail and unit.cls != "blank" and (
+                (position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped))
+                or (seen_prose and _COMMENTS_HEADING.match(stripped))):
+            in_tail = True
+        position += len(unit.text) + len(unit.end)
+        seen_prose = seen_prose or unit.prose
+        if in_tail and unit.cls != "blank":  # comments are prose too, but not the page's
+            unit.cls, unit.why, unit.hard = "bad", TAIL, True
+
+
+def _prose_run(units: list[_Unit], i: int) -> int:
+    """Characters of prose from line ``i`` on, through blank and short lines, up to the first other line."""
+    run = 0
+    for unit in units[i:]:
+        if unit.prose:
+            run += len(unit.text)
+            if run >= TAIL_RESUME_CHARS:
+                break
+        elif unit.hard or unit.cls not in ("blank", "short", "neargood"):
+            break
+    return run
+
+
 def _is_consent(stripped: str) -> bool:
     if len(stripped) > CONSENT_CHARS:
         return False
@@ -354,8 +384,8 @@ def _is_consent(stripped: str) -> bool:
     return len(cues) >= 2 and any(cue.startswith(_STRONG_CONSENT) for cue in cues)
 
 
-def _is_prose(stripped: str, density: float, sentences: bool) -> bool:
-    return len(stripped) >= PROSE_CHARS and sentences and density >= STOPWORDS_HIGH
+def _is_prose(stripped: str, density: float, sentences: bool, min_chars: int) -> bool:
+    return len(stripped) >= min_chars and sentences and density >= STOPWORDS_HIGH
 
 
 def _neighbour(units: list[_Unit], i: int, step: int, ignore_neargood: bool) -> str:
