@@ -207,3 +207,17 @@ def test_a_file_of_several_pages_keeps_the_text_after_a_tail(tmp_path: Path):
     assert "Beim Thema Individualisierung würde ich" not in source.text  # a comment of the first page
     assert "Stay tuned." in source.text
     assert all(line in source.text for line in second.split("\n") if len(line) > 300)
+
+
+WIKI = RAW.parents[2] / "shared" / "bench" / "wiki_de_1M" / "wiki"
+
+
+@pytest.mark.skipif(not WIKI.exists(), reason="../shared/bench/wiki_de_1M is missing")
+def test_texts_without_page_furniture_keep_their_lists_and_headings():
+    # encyclopedia articles as plain text: headings, lists and sentences full of names, but no menu, share button,
+    # consent notice or comment form; read as one corpus, so their shared headings ("== Literatur") count as repeated
+    files = sorted(WIKI.glob("*.txt"))[:27]
+    sources = [s for s in read_sources([str(f) for f in files]) if isinstance(s, SourceText)]
+    assert len(sources) == 27
+    assert sum(s.chars_dropped for s in sources) <= 0.001 * sum(s.chars_raw for s in sources)
+    assert not [line for s in sources for line in s.boilerplate_lines if len(line) >= 100 or line.startswith("==")]

@@ -61,6 +61,9 @@ REPEAT_MAX_CHARS = 200
 # A tail marker counts only in the last part of a page, so an essay that discusses
 # "ähnliche Beiträge" in its opening never loses its body.
 TAIL_START_SHARE = 0.6
+# A text is a web page when it has lines of this many different shapes, or this many such lines (or a menu).
+WEB_SHAPES = 2
+WEB_LINES = 3
 TAIL_RESUME_CHARS = 3000  # this much prose in a row ends the tail: another text begins
 
 # A line that is boilerplate wherever it stands (matched against the stripped line, case-insensitive).
@@ -121,7 +124,7 @@ _SHAPES = {
     "share": r"((auf |bei |via )?(facebook|twitter|x|linkedin|xing|whatsapp|pinterest|instagram|youtube|telegram|"
              r"reddit|tumblr|e-?mail|mail|drucken|pdf|flipboard|pocket|threads|mastodon|tiktok)[\s,|•·/]*){1,12}"
              r"(teilen|folgen|senden|öffnen)?",
-    "consent": r".*\b(einwilligung|zustimmung|consent|cookie|tracking|datenschutzerklärung)\b.*|"
+    "consent": r".*\b(consent|cookies?|datenschutzerklärung)\b.*|"
                r".*(mit dem laden des videos|video laden|inhalt (laden|entsperren)|externe inhalte|"
                r"akzeptieren sie die datenschutz).*",
     "comment form": r"(name|e-?mail|website|webseite|kommentar|nachricht|betreff|vorname|nachname)( \(.*\))?\s*\*?:?"
@@ -162,13 +165,14 @@ _CONSENT_CUES = re.compile(
     r"website|webseite|verwende\w*|einsetz\w*|nutzererfahrung|surfverhalten|einstellungen|"
     r"schaltfläche|klicken sie|inhalt(e)? (laden|entsperren)|video laden|externe[rn]? inhalte?|tracking|widerruf\w*|"
     r"personenbezogene daten|daten an)\b", re.IGNORECASE)
-_STRONG_CONSENT = ("cookie", "einwil", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ", "extern")
+_STRONG_CONSENT = ("cookie", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ")
 # A publisher's licence notice: "Dieser Artikel wird unter der Creative Commons … Lizenz veröffentlicht".
 _LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem) (\w+ )?(artikel|beitrag|text|inhalt|werk|"
                              r"seite|fotos?|bilder|material)\b"
                              r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
+SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 _SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
 _SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
@@ -220,7 +224,9 @@ class LineCounter:
         self._docs: Counter[str] = Counter()
 
     def add(self, text: str) -> None:
-        keys = {line_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= REPEAT_MAX_CHARS}
+        # markup headings ("== Literatur", "# Fazit") are the text's own sections, not a site's menu
+        keys = {line_key(line) for line in text.split("\n")
+                if 0 < len(line.strip()) <= REPEAT_MAX_CHARS and not line.lstrip().startswith(("=", "#"))}
         keys.discard("")
         self._docs.update(keys)
 
@@ -252,9 +258,13 @@ def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cle
     units = _units(text)
     _classify(units, repeated)
     _mark_tail(units)
-    _keep_main_block(units)
-    _smooth(units)
-    _keep_prose_and_something(units)
+    if _looks_like_a_web_page(units):
+        _keep_main_block(units)
+        _smooth(units)
+        _keep_prose_and_something(units)
+    else:  # an essay, a book, an article without page furniture: nothing of it is boilerplate
+        for unit in units:
+            unit.cls = "good"
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     after_dropped = False
@@ -337,10 +347,31 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             unit.sentence = bool(_SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
         elif density >= STOPWORDS_HIGH:
             unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
-        elif density >= STOPWORDS_LOW:
-            unit.cls = "neargood"
+        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and _SHORT_SENTENCE.match(stripped)):
+            unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
         else:
             unit.cls, unit.why = "bad", DENSITY
+
+
+def _looks_like_a_web_page(units: list[_Unit]) -> bool:
+    """True when the text shows page furniture: lines of WEB_SHAPES different shapes, or WEB_LINES such lines, or
+    lines shared with other documents of the corpus that stand together (a menu). A text without any is not a saved
+    web page, and its lists, tables and headings stay whatever their neighbours."""
+    shapes = {unit.why for unit in units if unit.hard}
+    lines = sum(unit.hard for unit in units)
+    menu = any(unit.cls == "repeated" and _repeated_beside(units, i) for i, unit in enumerate(units))
+    return len(shapes) >= WEB_SHAPES or lines >= WEB_LINES or menu
+
+
+def _repeated_beside(units: list[_Unit], i: int) -> bool:
+    """True when the nearest non-blank line before or after line ``i`` is also a repeated line, or the page's edge."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(units) and units[j].cls == "blank":
+            j += step
+        if not 0 <= j < len(units) or units[j].cls == "repeated":
+            return True
+    return False
 
 
 def _mark_tail(units: list[_Unit]) -> None:
