@@ -7,9 +7,11 @@ true; NFC, soft hyphen/zero-width characters/BOM removed, whitespace runs made o
 the kept text. The 200 pages are split by page with a fixed seed into 140 to tune on and 60 held out; both are
 reported. Repeated lines are counted over the pages of each part, as one run of mtext over a folder would.
 
-Run:  PYTHONPATH=src python bench/eval_boilerplate.py [--sentences]
+Run:  PYTHONPATH=src python bench/eval_boilerplate.py [--sentences] [--plain]
 ``--sentences`` also runs the real ``sentences`` table over the held-out pages (slow: spaCy) and scores the
 ``text`` of its rows joined with spaces, as SOURCE.md says for mtext.
+``--plain`` reads texts that are no web pages, the 274 German Wikipedia articles of ../shared/bench/wiki_de_1M/wiki
+(plain text with headings and lists), as one corpus, and says how much of them mtext drops (it should be nothing).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "boilerplate_de_dev"
+WIKI = ROOT.parent / "shared" / "bench" / "wiki_de_1M" / "wiki"
 SEED = 20261203
 TUNE_PAGES = 140
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -107,6 +110,19 @@ def sentence_outputs(pages: list[dict]) -> dict[str, str]:
     return {p["id"]: " ".join(table.loc[table["doc"] == p["id"], "text"]) for p in pages}
 
 
+def plain_texts() -> None:
+    from collections import Counter
+
+    from marketingtext.reading.decode import SourceText, read_sources
+
+    sources = [s for s in read_sources([str(WIKI)]) if isinstance(s, SourceText)]
+    chars, dropped = sum(s.chars_raw for s in sources), sum(s.chars_dropped for s in sources)
+    classes = Counter(cls for s in sources for cls in s.boilerplate_classes)
+    print(f"plain texts: {WIKI} ({len(sources)} articles, {chars:,} characters): {dropped:,} dropped "
+          f"({dropped / chars:.4%}) in {sum(s.chars_dropped > 0 for s in sources)} articles; lines by class: "
+          f"{dict(sorted(classes.items()))}")
+
+
 def main(argv: list[str]) -> None:
     pages = load_pages()
     tune, held = split(pages)
@@ -119,6 +135,8 @@ def main(argv: list[str]) -> None:
             r = score(part_pages, run(part_pages))
             print(f"{name:<28}{part:<10}{r['pages']:>6}{r['keep']:>8.3f}{r['removal']:>9.3f}{r['F']:>7.3f}"
                   f"{r['lost']:>6}")
+    if "--plain" in argv:
+        plain_texts()
     if "--sentences" in argv:
         r = score(held, sentence_outputs(held))
         print(f"{'mtext sentences table':<28}{'held-out':<10}{r['pages']:>6}{r['keep']:>8.3f}{r['removal']:>9.3f}"
