@@ -7,14 +7,19 @@ A page saved as ``.txt`` has one block per line: menus, cookie notices, share bu
 very long line, each sentence) is judged by what it shows, as jusText judges paragraphs:
 
 1. *shapes* decide alone: a date or time line, a byline, a share/consent/comment-form/licence line, an icon's file
-   name, a line of separators, a known navigation phrase (the phrase list below is one of these shapes), and
-   everything after a comment or "related posts" heading in the last part of the page;
+   name, a line of separators, a known navigation phrase (the phrase list below is one of these shapes), and the
+   tail: everything after a comment or "related posts" heading in the last part of the page, up to where a long run
+   of prose begins the next text;
 2. *lines repeated across the corpus* (the same menu on every page of a site; counted by :class:`LineCounter` over
    all inputs) are boilerplate unless prose stands on both sides of them;
 3. otherwise *length and stop-word density*: a long line of sentences with many German function words is prose
    (good), a short line is undecided (short), a line in between is near-good, a line with few function words is bad;
 4. *context smoothing* (jusText's): a short line takes the class of its neighbours, a near-good line is dropped only
-   between bad ones, and a short heading right before prose stays.
+   between bad ones, and a short heading right before prose stays; so do the lines of the page's main block (the
+   run of lines where prose outweighs the rest most) that no shape decided.
+
+Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
+or an encyclopedia article without any keeps its lists, tables and headings.
 
 Prose is never dropped: a line of at least :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word
 density of running German text is kept whatever its neighbours and phrases. A page where nothing would stay keeps
