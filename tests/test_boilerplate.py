@@ -221,3 +221,11 @@ def test_texts_without_page_furniture_keep_their_lists_and_headings():
     assert len(sources) == 27
     assert sum(s.chars_dropped for s in sources) <= 0.001 * sum(s.chars_raw for s in sources)
     assert not [line for s in sources for line in s.boilerplate_lines if len(line) >= 100 or line.startswith("==")]
+
+
+def test_lines_of_links_and_numbers_go():
+    # a contact header (lines as on two dev pages) above the blog page
+    cleaned = remove_boilerplate("Fax: +49 4964 95816-29\nFax: 0471 80 60 747\n" + BLOG_PAGE)
+    dropped = dict((line, cls) for cls, line in cleaned.dropped)
+    assert dropped["Fax: +49 4964 95816-29"] == dropped["Fax: 0471 80 60 747"] == "links and numbers"
+    assert "das letzte Wort sein kann." in cleaned.text

@@ -40,6 +40,7 @@ SHAPE = "shape"  # date, byline, share, consent, comment form, licence, icon nam
 TAIL = "tail"  # after a comment or related-posts heading near the end of the page
 REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
+LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 CONTEXT = "context"  # short or near-good line among boilerplate
 
 # jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
@@ -164,6 +165,7 @@ _COMMENTS_HEADING = re.compile(
     r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen)( (zu|auf|für) .{3,})?$",
     re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_LINK = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(de|com|org|net|at|ch|eu|info)(/\S*)?\b")
 # Words of consent notices and of the placeholders of embedded videos; two of them, one strong, make the shape.
 _CONSENT_CUES = re.compile(
     r"\b(cookies?|einwilligung\w*|zustimm\w*|akzeptier\w*|datenschutz\w*|drittanbieter\w*|platzhalter\w*|"
@@ -177,6 +179,7 @@ _LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem) (\w+ 
                              r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
+LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 _SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
 _SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
@@ -344,6 +347,8 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             unit.cls, unit.prose = "good", True
         elif shape := _shape_of(stripped):
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: {shape}", True
+        elif _link_number_share(stripped) > LINKS_NUMBERS_MAX:
+            unit.cls, unit.why = "bad", LINKS  # link lists, phone and page numbers: what a .txt shows of links
         elif line_key(stripped) in repeated:
             unit.cls, unit.why = "repeated", REPEATED
         elif len(stripped) < LENGTH_LOW:
@@ -411,6 +416,16 @@ def _prose_run(units: list[_Unit], i: int) -> int:
         elif unit.hard or unit.cls not in ("blank", "short", "neargood"):
             break
     return run
+
+
+def _link_number_share(stripped: str) -> float:
+    """The share of a line's non-space characters in web addresses, e-mail addresses and digits."""
+    letters = len(stripped) - stripped.count(" ")
+    if not letters:
+        return 0.0
+    links = sum(len(m.group(0)) for m in _LINK.finditer(stripped))
+    digits = sum(c.isdigit() for c in _LINK.sub("", stripped))
+    return (links + digits) / letters
 
 
 def _is_consent(stripped: str) -> bool:
