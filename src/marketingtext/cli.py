@@ -25,6 +25,7 @@ from .core.errors import MtextError
 from .core.version import __version__
 from .keywords.methods import DEFAULT_METHOD, METHODS
 from .output.writers import FORMATS
+from .reading.boilerplate import dropped_by_class
 from .reading.decode import DEFAULT_GLOBS
 
 app = typer.Typer(
@@ -186,6 +187,8 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
         for source in corpus.sources:
             typer.echo(f"mtext: {source.path}: {source.encoding or source.format}, {source.chars_dropped} boilerplate "
                        f"characters dropped in {len(source.boilerplate_lines)} lines", err=True)
+            for line in dropped_by_class(source.boilerplate_lines, source.boilerplate_classes):
+                typer.echo(f"mtext:   {line}", err=True)
     if not corpus.sources:
         raise fail("no readable document; check the paths above")
     if sys.stderr.isatty():

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..core.errors import MtextError
 from ..core.pieces import PART_CHARS, split_text
-from .decode import STDIN, InputProblem, SourceText, read_source, read_sources
+from .decode import STDIN, InputProblem, SourceText, corpus_repeated_lines, read_source, read_sources
 from .formats import format_of
 
 
@@ -62,8 +62,9 @@ class SourceList:
     """A re-iterable, indexable sequence of :class:`SourceText`, read from disk on demand."""
 
     def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False, tables: bool = True,
-                 notices: list[str] | None = None) -> None:
+                 notices: list[str] | None = None, repeated: frozenset[str] = frozenset()) -> None:
         self.refs = refs
+        self.repeated = repeated  # lines shared across the corpus: a text read again must be cleaned as before
         self.keep_boilerplate = keep_boilerplate
         self.tables = tables
         self.notices = notices or []
@@ -80,7 +81,7 @@ class SourceList:
 
     def __getitem__(self, index: int | slice) -> SourceText | SourceList:
         if isinstance(index, slice):
-            return SourceList(self.refs[index], self.keep_boilerplate, self.tables, self.notices)
+            return SourceList(self.refs[index], self.keep_boilerplate, self.tables, self.notices, self.repeated)
         return self._read(self.refs[index])
 
     @property
@@ -104,7 +105,7 @@ class SourceList:
         return source
 
     def _read_whole(self, path: str) -> SourceText:
-        source = read_source(path, self.keep_boilerplate, self.tables)
+        source = read_source(path, self.keep_boilerplate, self.tables, self.repeated)
         if isinstance(source, InputProblem):
             raise SourceChanged(f"{path}: {source.message} (it was readable when the run started)")
         return source
@@ -133,7 +134,8 @@ def split_parts(source: SourceText, limit: int | None = None) -> list[SourceText
     return [replace(source, doc=f"{source.doc}#{n:0{width}d}", text=piece,
                     chars_raw=len(piece) + (source.chars_dropped if n == 1 else 0),
                     chars_dropped=source.chars_dropped if n == 1 else 0,
-                    boilerplate_lines=source.boilerplate_lines if n == 1 else ())
+                    boilerplate_lines=source.boilerplate_lines if n == 1 else (),
+                    boilerplate_classes=source.boilerplate_classes if n == 1 else ())
             for n, piece in enumerate(pieces, 1)]
 
 
@@ -141,7 +143,9 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
                  tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
     """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems."""
     refs, problems, notices = [], [], []
-    for item in read_sources(paths, globs, keep_boilerplate, tables):
+    paths, globs = list(paths), tuple(globs)
+    repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
+    for item in read_sources(paths, globs, keep_boilerplate, tables, repeated):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
@@ -153,4 +157,4 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
         for n, part in enumerate(parts, 1 if len(parts) > 1 else 0):
             refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n,
                                   provenance=provenance(part)))
-    return SourceList(refs, keep_boilerplate, tables, notices), problems
+    return SourceList(refs, keep_boilerplate, tables, notices, repeated), problems
