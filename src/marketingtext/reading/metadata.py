@@ -52,6 +52,9 @@ _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", 
               "ihm", "ihr", "ihnen", "sich", "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
               "default", "kommentare", "kommentar", "comments"}
+_PARTICLES = {"von", "van", "de", "der", "zu", "du", "la", "le", "den", "ter"}
+_WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do",
+             "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Lines that are navigation, never a title (compared lower-cased, without trailing punctuation).
 _NAV = {"startseite", "home", "menü", "menu", "suche", "suchen", "search", "impressum", "kontakt", "datenschutz",
         "navigation", "hauptmenü", "inhalt", "blog", "news", "aktuelles", "archiv", "kategorien", "schlagwörter",
@@ -64,8 +67,12 @@ _PROSE_CHARS = 100  # a line this long with sentence punctuation is prose, not a
 _HEADER_CHARS = 160  # a title, byline or date line is shorter than this
 _NEAR = 4  # lines between a title and its byline or date
 SEARCH_CHARS = 200_000  # metadata is looked for in a text's beginning only (a book's title is not on page 300)
+_ARTICLE_CHARS = 800  # prose in a window that marks where the article begins (or half the densest window)
 _WINDOW = 8  # lines below a headline in which its article's prose is measured
-_MIN_TITLE_SCORE = 2.5  # below this, no line is taken for a headline (an essay that starts with its prose)
+_MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
+# The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
+WEIGHTS = {"meta": 2.0, "start": 0.0, "below": 2.0, "overlap": 2.0, "repeated": 1.5, "first": 1.0,
+           "prose_above": 1.5, "menu": 1.0, "one_word": 1.0, "name": 2.0, "sentence": 0.5, "position": 1.5}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
@@ -132,6 +139,12 @@ def byline_author(line: str) -> str:
 
 def _clean_name(name: str) -> str:
     words = name.split()
+    # the name ends at the first word that is no part of a name ("Fabian am Dienstag", "Anna Berger In Aktuell")
+    for n, word in enumerate(words[1:], 1):
+        key = word.lower().strip(".,")
+        if key in _NOT_NAMES or key in _WEEKDAYS or key in MONTHS or (word[0].islower() and key not in _PARTICLES):
+            words = words[:n]
+            break
     while words and (words[-1].lower() in _NOT_NAMES or _first_date(words[-1]) or words[-1].lower() in MONTHS):
         words.pop()  # "Anna Muster am" -> "Anna Muster"
     if not words or words[0].lower() in _NOT_NAMES or not words[0][0].isalpha() or words[0].lower() in MONTHS:
@@ -162,7 +175,7 @@ def _is_title_shaped(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 25 or not 3 <= len(line) <= 200:
         return False
-    if not any(ch.isalpha() for ch in line) or _key(line) in _NAV or line.endswith((":", ",")):
+    if not re.search(r"[^\W\d_]{3,}", line) or _key(line) in _NAV or line.endswith((":", ",")):
         return False
     if _NOT_TITLES.match(line) or line.endswith("→") or re.search(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]", line):
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
@@ -185,6 +198,9 @@ def find_metadata(text: str) -> TextMetadata:
     title_at = _title_line(lines, filled)
     title = lines[title_at] if title_at is not None else ""
     author, date, taken = _near_title(lines, filled, title_at)
+    if not author and title_at is not None:
+        author, _, more = _header_byline(lines, filled)
+        taken = [*taken, *more]
     if not date:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
@@ -199,13 +215,21 @@ def _title_line(lines: list[str], filled: list[int]) -> int | None:
 
 
 def title_scores(lines: list[str], filled: list[int]) -> dict[int, float]:
-    """Headline score of every title-shaped line (by line number).
+    """Headline score of every title-shaped line (by line number): its evidence weighted by :data:`WEIGHTS`."""
+    return {i: sum(WEIGHTS[name] * value for name, value in evidence.items())
+            for i, evidence in title_evidence(lines, filled).items()}
 
-    Evidence: a date or byline line right after (or just before) it; standing just above where the
-    article's prose begins (the first window of lines holding at least half the page's densest prose);
-    sharing its words with that prose; the same line elsewhere on the page (a breadcrumb, a "recent posts"
-    entry). Against it: lying inside a run of short lines (a menu), being a lone word or a person's name,
-    and a late position (subheadings and sidebars come after the headline).
+
+def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, float]]:
+    """The evidence for and against each title-shaped line being the headline.
+
+    For: a date or byline line right after (or just before) it (``meta``); standing just above where the
+    article's prose begins, the closer the better (``start``; the article begins at the first window of
+    lines holding much prose); prose below it (``below``); sharing its words with that prose (``overlap``);
+    the same line elsewhere on the page, a breadcrumb or a "recent posts" entry (``repeated``); being the
+    text's first line, as an essay's title is (``first``). Against: prose just above, as a subheading has
+    (``prose_above``); lying inside a run of short lines, a menu (``menu``); being a lone word (``one_word``),
+    a person's name (``name``) or sentences (``sentence``); a late position (``position``).
     """
     counts: dict[str, int] = {}
     for i in filled:
@@ -214,38 +238,32 @@ def title_scores(lines: list[str], filled: list[int]) -> dict[int, float]:
     prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     densest = max(window) if window else 0
-    start = next((r for r, mass in enumerate(window) if densest and mass >= densest / 2), len(filled))
+    start = next((r for r, mass in enumerate(window) if densest and mass >= min(densest / 2, _ARTICLE_CHARS)),
+                 len(filled))
     body_words = _words(" ".join(lines[i] for r, i in enumerate(filled[start:start + 3 * _WINDOW], start)
                                  if prose_chars[r]))
-    scores = {}
+    found = {}
     for rank, i in enumerate(filled):
         line = lines[i]
         if meta[rank] or prose_chars[rank] or not _is_title_shaped(line):
             continue
-        score = 0.0
-        if any(meta[rank + 1:rank + 3]) or (rank and meta[rank - 1]):
-            score += 3
-        if start - _WINDOW <= rank <= start:
-            score += 2 - (start - rank) * 0.2  # the closer above the prose, the likelier its headline
-        score += min(window[rank], 1500) / 1000
         own = _words(line)
-        if own:
-            score += 2 * len(own & body_words) / len(own)
-        if counts[line] > 1:
-            score += 0.5
-        if len(line.split()) == 1:
-            score -= 1
-        if re.search(r"\w[.!?]\s+[A-ZÄÖÜ]", line) or (line.endswith(".") and len(line.split()) >= 6):
-            score -= 0.5  # two sentences, or one long sentence: prose, not a headline
-        if is_name_line(line):
-            score -= 3
-        if rank == 0:
-            score += 1  # an essay's first line
-        if _in_link_list(lines, filled, rank):
-            score -= 1.5
-        score -= 2 * rank / len(filled)
-        scores[i] = score
-    return scores
+        found[i] = {
+            "meta": float(any(meta[rank + 1:rank + 3]) or (rank > 0 and meta[rank - 1])),
+            "start": max(0.0, 1 - (start - rank) / _WINDOW) if start - _WINDOW <= rank <= start else 0.0,
+            "below": min(window[rank], 1500) / 1500,
+            "overlap": len(own & body_words) / len(own) if own else 0.0,
+            "repeated": float(counts[line] > 1),
+            "first": float(rank == 0),
+            "prose_above": -float(any(prose_chars[max(0, rank - 3):rank])),
+            "menu": -float(_in_link_list(lines, filled, rank)),
+            "one_word": -float(len(line.split()) == 1),
+            "name": -float(is_name_line(line)),
+            "sentence": -float(bool(re.search(r"\w[.!?]\s+[A-ZÄÖÜ]", line))
+                               or (line.endswith(".") and len(line.split()) >= 6)),
+            "position": -rank / len(filled),
+        }
+    return found
 
 
 def _words(text: str) -> set[str]:
@@ -285,10 +303,11 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
 
 
 def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
-    """Without a title: an explicit byline (``Autor: …``) among the first lines."""
-    for i in filled[:10]:
+    """An explicit byline (``Von …``, ``Autor: …``, or a byline with a date) in the first half of the text."""
+    for i in filled[:max(10, len(filled) // 2)]:
         line = lines[i]
-        if len(line) <= _HEADER_CHARS and re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE):
+        if len(line) <= _HEADER_CHARS and (re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE)
+                                           or _first_date(line)):
             author = byline_author(line)
             if author:
                 date = _first_date(line)
