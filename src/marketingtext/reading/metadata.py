@@ -290,8 +290,8 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             continue
         found_date = _first_date(line)
         found_author = byline_author(line)
-        if not found_author and not author and i > title_at and is_name_line(line) and not found_date:
-            found_author = line
+        if not found_author and not author and i > title_at:
+            found_author = _dated_name(line) if found_date else line if _name_beside_date(lines, i) else ""
         used = False
         if found_date and not date:
             date, used = found_date[0], True
@@ -300,6 +300,28 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         if used and _mostly_metadata(line):
             taken.append(i)
     return author, date, taken
+
+
+def _name_beside_date(lines: list[str], i: int) -> bool:
+    """A name line counts as a byline only next to a date line ("Heiko Sauer" above "Do 9 Apr 2020")."""
+    if not is_name_line(lines[i]):
+        return False
+    neighbours = [line for line in lines[max(0, i - 1):i + 2] if line and line != lines[i]]
+    return any(len(line) <= 80 and _first_date(line) for line in neighbours)
+
+
+def _dated_name(line: str) -> str:
+    """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Paddy · April 19, 2019 · Mac"."""
+    if not _mostly_metadata(line):
+        return ""
+    found = _first_date(line)
+    rest = line[:found[1]] + " | " + line[found[2]:] if found else line
+    rest = re.sub(r"\b\d{1,2}:\d\d(\s*uhr)?", " ", rest, flags=re.IGNORECASE)
+    for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest):
+        segment = segment.strip(" ,;")
+        if is_name_line(segment):
+            return segment
+    return ""
 
 
 def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
