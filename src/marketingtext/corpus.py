@@ -1,5 +1,7 @@
 """The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
 
+One job: the Python API (a corpus, its tables, its subsets and comparisons), computed once for every command.
+
 >>> import marketingtext as mt
 >>> corpus = mt.load(["data/raw"])
 >>> corpus.sentences().head()        # the same columns as `mtext sentences`

@@ -1,5 +1,7 @@
 """Title, author and date of a document, found in its text as read (before boilerplate removal).
 
+One job: a document's metadata as its lines show it (and merged with its format's own metadata).
+
 A saved web page or an essay shows its metadata as lines: a headline, a byline (``Von …``,
 ``Autor: …``, ``verfasst von: …``, ``Veröffentlicht am 3. Dezember 2026 von …``, a name line
 under the headline) and a date line (``3. Dezember 2026``, ``03.12.2026``, ``2026-12-03``,
