@@ -241,8 +241,7 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
     del raw_text
     if not text or text.isspace():
         return InputProblem(path, "no text after decoding; nothing to analyse")
-    # metadata lines (title, byline, date) are read from the text as it came, then kept out of the prose
-    meta, body = merge_metadata(text, found, keep_lines=keep_boilerplate)
+    meta, body = merge_metadata(text, found, keep_lines=keep_boilerplate)  # title/byline/date lines: not prose
     kept, dropped = (body, []) if keep_boilerplate else strip_boilerplate(body)
     if not kept or kept.isspace():
         return InputProblem(path, "only web boilerplate found; use --keep-boilerplate to analyse it anyway")
@@ -256,9 +255,7 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
         boilerplate_lines=tuple(dropped),
         format=fmt,
         pages=pages,
-        title=meta.title,
-        author=meta.author,
-        date=meta.date,
+        title=meta.title, author=meta.author, date=meta.date,
     )
 
 
