@@ -69,12 +69,11 @@ _PROSE_CHARS = 100  # a line this long with sentence punctuation is prose, not a
 _HEADER_CHARS = 160  # a title, byline or date line is shorter than this
 _NEAR = 4  # lines between a title and its byline or date
 SEARCH_CHARS = 200_000  # metadata is looked for in a text's beginning only (a book's title is not on page 300)
-_ARTICLE_CHARS = 800  # prose in a window that marks where the article begins (or half the densest window)
 _WINDOW = 8  # lines below a headline in which its article's prose is measured
 _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
-WEIGHTS = {"meta": 2.0, "start": 0.0, "below": 2.0, "overlap": 2.0, "repeated": 1.5, "first": 1.0,
-           "prose_above": 1.5, "menu": 1.0, "one_word": 1.0, "name": 2.0, "sentence": 0.5, "position": 1.5}
+WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
+           "prose_above": 2.0, "menu": 0.5, "one_word": 1.5, "name": 2.0, "position": 2.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
@@ -225,44 +224,39 @@ def title_scores(lines: list[str], filled: list[int]) -> dict[int, float]:
 def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, float]]:
     """The evidence for and against each title-shaped line being the headline.
 
-    For: a date or byline line right after (or just before) it (``meta``); standing just above where the
-    article's prose begins, the closer the better (``start``; the article begins at the first window of
-    lines holding much prose); prose below it (``below``); sharing its words with that prose (``overlap``);
+    For: a date or byline line right after (or just before) it (``meta``), a byline there (``byline``);
+    prose below it (``below``); sharing its words with that prose (``overlap``);
     the same line elsewhere on the page, a breadcrumb or a "recent posts" entry (``repeated``); being the
     text's first line, as an essay's title is (``first``). Against: prose just above, as a subheading has
-    (``prose_above``); lying inside a run of short lines, a menu (``menu``); being a lone word (``one_word``),
-    a person's name (``name``) or sentences (``sentence``); a late position (``position``).
+    (``prose_above``); lying inside a run of short lines, a menu (``menu``); being a lone word (``one_word``)
+    or a person's name (``name``); a late position (``position``).
     """
     counts: dict[str, int] = {}
     for i in filled:
         counts[lines[i]] = counts.get(lines[i], 0) + 1
     meta = [_is_meta_line(lines[i]) for i in filled]
+    bylines = [m and bool(byline_author(lines[i])) for m, i in zip(meta, filled, strict=True)]
     prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
-    densest = max(window) if window else 0
-    start = next((r for r, mass in enumerate(window) if densest and mass >= min(densest / 2, _ARTICLE_CHARS)),
-                 len(filled))
-    body_words = _words(" ".join(lines[i] for r, i in enumerate(filled[start:start + 3 * _WINDOW], start)
-                                 if prose_chars[r]))
     found = {}
     for rank, i in enumerate(filled):
         line = lines[i]
         if meta[rank] or prose_chars[rank] or not _is_title_shaped(line):
             continue
         own = _words(line)
+        below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
+                                if prose_chars[r]))
         found[i] = {
             "meta": float(any(meta[rank + 1:rank + 3]) or (rank > 0 and meta[rank - 1])),
-            "start": max(0.0, 1 - (start - rank) / _WINDOW) if start - _WINDOW <= rank <= start else 0.0,
+            "byline": float(any(bylines[rank + 1:rank + 3]) or (rank > 0 and bylines[rank - 1])),
             "below": min(window[rank], 1500) / 1500,
-            "overlap": len(own & body_words) / len(own) if own else 0.0,
+            "overlap": len(own & below) / len(own) if own else 0.0,
             "repeated": float(counts[line] > 1),
             "first": float(rank == 0),
             "prose_above": -float(any(prose_chars[max(0, rank - 3):rank])),
             "menu": -float(_in_link_list(lines, filled, rank)),
             "one_word": -float(len(line.split()) == 1),
             "name": -float(is_name_line(line)),
-            "sentence": -float(bool(re.search(r"\w[.!?]\s+[A-ZÄÖÜ]", line))
-                               or (line.endswith(".") and len(line.split()) >= 6)),
             "position": -rank / len(filled),
         }
     return found
