@@ -68,7 +68,9 @@ _NAV = {"startseite", "home", "menü", "menu", "suche", "suchen", "search", "imp
 _PROSE_CHARS = 100  # a line this long with sentence punctuation is prose, not a header line
 _HEADER_CHARS = 160  # a title, byline or date line is shorter than this
 _NEAR = 4  # lines between a title and its byline or date
-SEARCH_CHARS = 200_000  # metadata is looked for in a text's beginning only (a book's title is not on page 300)
+# Metadata is looked for in a text's beginning only (a book's title is not on page 300; the deepest headline of
+# the dev pages is on line 449 of a news page).
+SEARCH_CHARS, SEARCH_LINES = 200_000, 1500
 _WINDOW = 8  # lines below a headline in which its article's prose is measured
 _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
@@ -193,7 +195,7 @@ def _is_meta_line(line: str) -> bool:
 def find_metadata(text: str) -> TextMetadata:
     """The title, author and date the text shows, and the numbers of the lines that show them."""
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.split("\n")]
-    filled = [i for i, line in enumerate(lines) if line]
+    filled = [i for i, line in enumerate(lines) if line][:SEARCH_LINES]
     if not filled:
         return TextMetadata()
     title_at = _title_line(lines, filled)
@@ -254,7 +256,7 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "repeated": float(counts[line] > 1),
             "first": float(rank == 0),
             "prose_above": -float(any(prose_chars[max(0, rank - 3):rank])),
-            "menu": -float(_in_link_list(lines, filled, rank)),
+            "menu": -float(_in_link_list(lines, filled, rank, meta, prose_chars)),
             "one_word": -float(len(line.split()) == 1),
             "name": -float(is_name_line(line)),
             "position": -rank / len(filled),
@@ -267,10 +269,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w{4,}", text.lower()) if not w.isdigit()}
 
 
-def _in_link_list(lines: list[str], filled: list[int], rank: int) -> bool:
+def _in_link_list(lines: list[str], filled: list[int], rank: int, meta: list[bool], prose_chars: list[int]) -> bool:
     """True inside a run of short lines without prose or metadata next to it (a menu, a list of posts)."""
-    window = [lines[j] for j in filled[max(0, rank - 2):rank + 4]]
-    return len(window) >= 5 and all(len(w) < 90 and not _is_meta_line(w) and not _is_prose(w) for w in window)
+    ranks = range(max(0, rank - 2), min(len(filled), rank + 4))
+    return len(ranks) >= 5 and all(len(lines[filled[r]]) < 90 and not meta[r] and not prose_chars[r] for r in ranks)
 
 
 def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tuple[str, str, list[int]]:
