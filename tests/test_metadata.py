@@ -30,7 +30,8 @@ PROSE = ("Die Kundenorientierung prägt das Marketing der Bäckerei Müller in K
     ("3. Dezember 2026", "2026-12-03"), ("03.12.2026", "2026-12-03"), ("2026-12-03", "2026-12-03"),
     ("Dez 3, 2026", "2026-12-03"), ("Veröffentlicht am 10. Februar 20199. Februar 2019", "2019-02-10"),
     ("Do 9 Apr 2020", "2020-04-09"), ("17/11/2019 ~ Cem Basman", "2019-11-17"),
-    ("am 1. März 2021, 18 Uhr", "2021-03-01"),
+    ("am 1. März 2021, 18 Uhr", "2021-03-01"), ("Datum: 03.Mär.19", "2019-03-03"),
+    ("26 Jan, 2022 09:22 Uhr", "2022-01-26"), ("29 / Dezember / 2022", "2022-12-29"),
     ("31.02.2026", ""), ("Seite 12 von 2026", ""), ("Version 2.0.2026", ""),
 ])
 def test_german_date_forms_become_iso(line, iso):

@@ -35,8 +35,10 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]?\d)-{_DAY}(?!\d)"),  # 2026-12-03
     re.compile(rf"(?<![\d.]){_DAY}\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}"),  # 03.12.2026, 3. 12. 2026
     re.compile(rf"(?<![\d/]){_DAY}/(?P<month>[01]?\d)/{_YEAR}"),  # 17/11/2019
-    re.compile(rf"(?<!\d){_DAY}\.?\s+{_MONTH}\s+{_YEAR}", re.IGNORECASE),  # 3. Dezember 2026, 3 Dez 2026
+    re.compile(rf"(?<!\d){_DAY}\.?\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),  # 3. Dezember 2026, 3 Dez, 2026
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),  # Dez 3, 2026
+    re.compile(rf"(?<!\d){_DAY}\s*/\s*{_MONTH}\s*/\s*{_YEAR}", re.IGNORECASE),  # 29 / Dezember / 2022
+    re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MONTH}\s?(?P<year>\d\d)(?![\d.])", re.IGNORECASE),  # 03.Mär.19
 ]
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|von|van|de|der|zu|du|la|le)){0,3})"
@@ -47,7 +49,7 @@ _BYLINE = re.compile(
 # "von", "by", "durch", "~", "Text" name an author only at the line's start, on a line with a date, or after a
 # publishing verb: "Titelbild der Blogbeiträge von Stephan Tiersch" is a caption, not a byline.
 _WEAK_INTROS = {"von", "by", "durch", "~", "text"}
-_PUBLISHING = re.compile(r"(veröffentlicht|gespeichert|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|"
+_PUBLISHING = re.compile(r"\b(veröffentlicht|gespeichert|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|"
                          r"artikel|posted|published|written|am|on)\W*$", re.IGNORECASE)
 # Words a byline name never is (``von 12 Monaten``, ``by default``): a name starts with a letter.
 _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "admin", "uns", "mir",
@@ -116,6 +118,7 @@ def _iso(match: re.Match) -> str:
     month = match.group("month").lower().rstrip(".")
     month_number = MONTHS.get(month) if not month.isdigit() else int(month)
     day, year = int(match.group("day")), int(match.group("year"))
+    year += 2000 if year < 100 else 0  # "03.Mär.19": a two-digit year is this century's
     if not month_number or not 1 <= month_number <= 12 or not 1 <= day <= _days_in(month_number, year):
         return ""
     return f"{year:04d}-{month_number:02d}-{day:02d}"
@@ -336,9 +339,9 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
 
 
 def _first_header_date(lines: list[str], filled: list[int]) -> str:
-    """The first date on a short line in the first half of the page (the article's date comes before its comments)."""
-    for i in filled[: max(20, len(filled) // 2)]:
-        if len(lines[i]) <= 80:
+    """The first date on a short line (an article's date comes before its comments and its footer)."""
+    for i in filled:
+        if len(lines[i]) <= 120:
             found = _first_date(lines[i])
             if found:
                 return found[0]
