@@ -45,6 +45,7 @@ _NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|
 _BYLINE = re.compile(
     r"(?:^|[\s|•·])(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
     r"eingestellt von|beitrag von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
+    r"kolumnist(?:in)?(?:\*in|:in)?|redakteur(?:in)?|"
     r"von|by|durch|~)\s*:?\s+" + _NAME, re.IGNORECASE)
 # "von", "by", "durch", "~", "Text" name an author only at the line's start, on a line with a date, or after a
 # publishing verb: "Titelbild der Blogbeiträge von Stephan Tiersch" is a caption, not a byline.
@@ -56,6 +57,8 @@ _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", 
               "ihm", "ihr", "ihnen", "sich", "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
               "default", "kommentare", "kommentar", "comments"}
+_AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
+                           re.IGNORECASE)  # a label on a line of its own, the name on the next
 _PARTICLES = {"von", "van", "de", "der", "zu", "du", "la", "le", "den", "ter"}
 _WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do",
              "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -292,7 +295,9 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         found_date = _first_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
-            found_author = _dated_name(line) if found_date else line if _name_beside_date(lines, i) else ""
+            under_title = i == next((j for j in filled if j > title_at), None)
+            found_author = (_dated_name(line) if found_date else
+                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else "")
         used = False
         if found_date and not date:
             date, used = found_date[0], True
@@ -326,9 +331,14 @@ def _dated_name(line: str) -> str:
 
 
 def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
-    """An explicit byline (``Von …``, ``Autor: …``, or a byline with a date) in the first half of the text."""
-    for i in filled[:max(10, len(filled) // 2)]:
+    """An explicit byline (``Von …``, ``Autor: …``, a byline with a date, or a name under a line ``Autor``) in the
+    first half of the text."""
+    for rank, i in enumerate(filled[:max(10, len(filled) // 2)]):
         line = lines[i]
+        if _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
+            name = lines[filled[rank + 1]].rstrip(",;")
+            if is_name_line(name):
+                return name, "", [i, filled[rank + 1]]
         if len(line) <= _HEADER_CHARS and (re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE)
                                            or _first_date(line)):
             author = byline_author(line)
