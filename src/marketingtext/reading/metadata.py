@@ -84,7 +84,12 @@ WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated":
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
-                         r"\d+ (kommentare?|antworten|minuten lesezeit|min\.? lesezeit)|"
+                         r"\d+ (kommentare?|antworten|comments?|replies|responses|minuten lesezeit|min\.? lesezeit)|"
+                         r"lesen sie auch|seite auswählen|mehr zum thema|auch interessant|weitere artikel|"
+                         r"das könnte (sie|dich) auch interessieren|verwandte artikel|folg(t|e|en sie) (mir|uns).*|"
+                         r".*\bcookies?\b.*\b(website|webseite|verwendung|einstellungen|notwendige?|akzeptieren|"
+                         r"datenschutz|performance|tracking|richtlinie)\b.*|"
+                         r".*\b(cookies?|website|webseite)\b.*\bcookies?\b.*|.*(\+\d{2}|tel\.:?) ?[\d(].*|"
                          r"vorschau auf den nächsten artikel|.*\bdownload\b.*|seite \d+.*|\d+ minuten.*)\s*\d*$",
                          re.IGNORECASE)
 
