@@ -227,3 +227,13 @@ def test_compare_by_field_refuses_what_it_cannot_split(mtext, sidecar):
     assert absent.exit_code == 2 and "'zeitung'" in absent.stderr and "'journal'" in absent.stderr
     alone = mtext("compare", str(RAW), "--group", "blog", "-f", "csv")
     assert alone.exit_code == 2 and "--group-by" in alone.stderr
+
+
+def test_sidecar_of_the_whole_corpus_serves_both_sides_of_a_comparison(mtext, sidecar, tmp_path):
+    essays = sorted(str(p) for p in RAW.glob("*.txt"))
+    result = mtext("compare", essays[0], essays[1], "--meta", str(sidecar), "-f", "csv")
+    assert result.exit_code == 0, result.stderr  # the sidecar names essays of neither side: not an error
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("doc,group\nessay_9,blog\n", encoding="utf-8")
+    bad = mtext("compare", essays[0], essays[1], "--meta", str(wrong), "-f", "csv")
+    assert bad.exit_code == 2 and "'essay_9' not in the corpus" in bad.stderr

@@ -342,8 +342,7 @@ def compare(
         if len(paths) != 2:
             raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), --group-by FIELD "
                        "or --matrix")
-        side_a = open_corpus(_expand([paths[0]]), corpus_options)
-        side_b = open_corpus(_expand([paths[1]]), corpus_options)
+        side_a, side_b = _two_sides(paths, corpus_options)
         name_a, name_b = label_a or paths[0], label_b or paths[1]
     problems = side_a.problems + side_b.problems
     if style:
@@ -351,6 +350,19 @@ def compare(
     result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
                              correction=correction.value, min_docs=min_docs)
     emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
+
+
+def _two_sides(paths: list[str], options: CorpusOptions):
+    """Side A and side B read from their own paths; a --meta sidecar is checked against both sides' documents
+    together (it may name the documents of either side)."""
+    from dataclasses import replace
+
+    from .corpus import attach_sidecar
+
+    sides = [open_corpus(_expand([path]), replace(options, meta=None)) for path in paths]
+    if options.meta:
+        attach_sidecar(options.meta, sides)
+    return sides
 
 
 def _field_sides(paths: list[str], field: str, values: list[str], options: CorpusOptions):
@@ -446,8 +458,7 @@ def report(
     corpus = open_corpus(paths, corpus_options)
     sides = None
     if compare_sides:
-        side_a, side_b = (open_corpus(_expand([side]), corpus_options) for side in compare_sides)
-        sides = (side_a, side_b, *compare_sides)
+        sides = (*_two_sides(list(compare_sides), corpus_options), *compare_sides)
     write_atomic(output, corpus.report(title=title, compare=sides).encode("utf-8"))
     typer.echo(f"mtext: wrote {output}", err=True)
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)

@@ -301,6 +301,17 @@ def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b"
                       sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
 
 
+def attach_sidecar(path: str | Path, corpora: Sequence[Corpus]) -> None:
+    """Read a --meta sidecar once for several corpora (the two sides of a comparison): its names are checked
+    against all their documents together, and each corpus gets its rows."""
+    from .tables.sidecar import read_sidecar
+
+    sidecar = read_sidecar(path, [name for corpus in corpora for name in corpus.names])
+    for corpus in corpora:
+        names = set(corpus.names) | {name.split("#")[0] for name in corpus.names}
+        corpus.meta = sidecar[sidecar["doc"].isin(names)].reset_index(drop=True)
+
+
 def load(
     paths: Sequence[str | Path] | str | Path = (DEFAULT_INPUT,),
     *,
