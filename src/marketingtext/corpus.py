@@ -302,11 +302,11 @@ def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b"
 
 
 def attach_sidecar(path: str | Path, corpora: Sequence[Corpus]) -> None:
-    """Read a --meta sidecar once for several corpora (the two sides of a comparison): its names are checked
-    against all their documents together, and each corpus gets its rows."""
+    """Read a --meta sidecar once for several corpora (the two sides of a comparison), which may be parts of the
+    corpus it describes: it must name at least one of their documents, and each corpus gets its rows."""
     from .tables.sidecar import read_sidecar
 
-    sidecar = read_sidecar(path, [name for corpus in corpora for name in corpus.names])
+    sidecar = read_sidecar(path, [name for corpus in corpora for name in corpus.names], part_of_corpus=True)
     for corpus in corpora:
         names = set(corpus.names) | {name.split("#")[0] for name in corpus.names}
         corpus.meta = sidecar[sidecar["doc"].isin(names)].reset_index(drop=True)

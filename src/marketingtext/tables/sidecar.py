@@ -27,8 +27,11 @@ class SidecarError(MtextError):
     """A --meta file that cannot be used; the message is one line naming the file and the fix."""
 
 
-def read_sidecar(path: str | Path, docs: list[str]) -> pd.DataFrame:
-    """The sidecar's rows (one per ``doc``, all values text), checked against the corpus's ``docs`` names."""
+def read_sidecar(path: str | Path, docs: list[str], part_of_corpus: bool = False) -> pd.DataFrame:
+    """The sidecar's rows (one per ``doc``, all values text), checked against the corpus's ``docs`` names.
+
+    ``part_of_corpus``: ``docs`` are a part of what the sidecar describes (the two sides of ``compare A B``),
+    so names outside them are fine, as long as it names at least one of them."""
     path = Path(path)
     table = _read_csv(path)
     table.columns = [str(c).strip() for c in table.columns]
@@ -46,6 +49,8 @@ def read_sidecar(path: str | Path, docs: list[str]) -> pd.DataFrame:
                            "rename it (e.g. my_" + computed[0] + ")")
     known = set(docs) | {doc.split("#")[0] for doc in docs}
     unknown = sorted(set(table[DOC]) - known)
+    if part_of_corpus and len(unknown) < len(set(table[DOC])):
+        unknown = []
     if unknown:
         raise SidecarError(f"{path}: doc {_listed(unknown)} not in the corpus; use the doc names of "
                            f"`mtext docs` (e.g. {sorted(docs)[0] if docs else 'none read'})")
