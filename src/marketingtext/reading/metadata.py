@@ -54,11 +54,14 @@ _PUBLISHING = re.compile(r"\b(veröffentlicht|gespeichert|erstellt|geschrieben|v
                          r"artikel|posted|published|written|am|on)\W*$", re.IGNORECASE)
 # Words a byline name never is (``von 12 Monaten``, ``by default``): a name starts with a letter.
 _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "admin", "uns", "mir",
-              "ihm", "ihr", "ihnen", "sich", "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
+              "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
+              "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
               "default", "kommentare", "kommentar", "comments"}
 _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
+_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
+                 "verein", "verband", "gmbh", "ag", "haus", "markt", "werk", "dienst", "beispiele", "kuchen")
 _PARTICLES = {"von", "van", "de", "der", "zu", "du", "la", "le", "den", "ter"}
 _WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do",
              "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -169,11 +172,14 @@ def _clean_name(name: str) -> str:
 
 
 def is_name_line(line: str) -> bool:
-    """A line that is only a person's name: two to four capitalised words (``Susanne Robra-Bissantz``)."""
+    """A line that is only a person's name: two to four capitalised words (``Susanne Robra-Bissantz``), a first
+    name of at most ten letters, no name part over twelve, and no word that is a German noun by its ending."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 60
             and all(w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
             and not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in MONTHS for w in words)
+            and len(words[0]) <= 10 and all(len(part) <= 12 for w in words for part in w.split("-"))
+            and not any(w.lower().endswith(_NOUN_ENDINGS) for w in words)
             and _key(line) not in _NAV)
 
 
