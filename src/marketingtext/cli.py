@@ -71,6 +71,7 @@ class CorpusOptions:
     jobs: int = 1
     scheduler: str | None = None
     verbose: bool = False
+    meta: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ CORPUS_OPTIONS = [
         None),
     _option("verbose", Annotated[bool, typer.Option(
         "--verbose", "-v", help="Say which pipeline ran and what was dropped.")], False),
+    _option("meta", Annotated[Path | None, typer.Option(
+        "--meta", help="A CSV with a doc column and any others (group, year, source…): added to the docs table; "
+                       "its title, author, date override what mtext found.")], None),
 ]
 OUTPUT_OPTIONS = [
     _option("output", Annotated[Path | None, typer.Option(
@@ -177,7 +181,8 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
                    f"(mtext keywords ~/essays) or run mtext from the project root")
     corpus = load(paths or [DEFAULT_INPUT], globs=options.glob or None, keep_boilerplate=options.keep_boilerplate,
                   model=options.model, cache_dir=options.cache_dir, use_cache=not options.no_cache,
-                  jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb)
+                  jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb,
+                  meta=options.meta)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
     for notice in getattr(corpus.sources, "notices", ()):
@@ -303,8 +308,8 @@ def entities(
 
 @command()
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Side A and side B (file, folder or glob); any number "
-                                                    "with --matrix.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Side A and side B (file, folder or glob); any number "
+                                                           "with --matrix or --group-by.")] = None,
     label_a: Annotated[str | None, typer.Option(help="Name of side A [its path].")] = None,
     label_b: Annotated[str | None, typer.Option(help="Name of side B [its path].")] = None,
     by: Annotated[CompareBy, typer.Option(help="What to count as a term.")] = CompareBy.lemma,
@@ -317,6 +322,11 @@ def compare(
     keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, key or not (column key).")] = False,
     matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
     style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
+    group_by: Annotated[str | None, typer.Option(
+        "--group-by", help="Sides are the documents' values of this field (author, date, or a --meta column); "
+                           "--by stays what counts as a term.")] = None,
+    group: Annotated[list[str] | None, typer.Option(
+        "--group", help="With --group-by: the value of side A, then of side B [the field's two values].")] = None,
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
@@ -324,21 +334,55 @@ def compare(
     from .output.terminal import compare_report, matrix_report
     from .tables.comparison import similarity_matrix, style_table
 
+    paths = paths or []
+    if group and not group_by:
+        raise fail("--group needs --group-by FIELD (the field whose values make the sides)")
     if matrix:
         corpus = open_corpus(_expand(paths), corpus_options)
         table = similarity_matrix(corpus.parsed())
         emit(table, corpus.problems, output_options, lambda: matrix_report(table))
-    if len(paths) != 2:
-        raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), or --matrix")
-    side_a = open_corpus(_expand([paths[0]]), corpus_options)
-    side_b = open_corpus(_expand([paths[1]]), corpus_options)
-    name_a, name_b = label_a or paths[0], label_b or paths[1]
+    if group_by:
+        side_a, side_b, name_a, name_b = _field_sides(paths, group_by, group or [], corpus_options)
+        name_a, name_b = label_a or name_a, label_b or name_b
+    else:
+        if len(paths) != 2:
+            raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), --group-by FIELD "
+                       "or --matrix")
+        side_a, side_b = _two_sides(paths, corpus_options)
+        name_a, name_b = label_a or paths[0], label_b or paths[1]
     problems = side_a.problems + side_b.problems
     if style:
         emit(style_table(side_a.style(), side_b.style(), name_a, name_b), problems, output_options)
     result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
                              correction=correction.value, min_docs=min_docs)
     emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
+
+
+def _two_sides(paths: list[str], options: CorpusOptions):
+    """Side A and side B read from their own paths; a --meta sidecar is checked against both sides' documents
+    together (it may name the documents of either side)."""
+    from dataclasses import replace
+
+    from .corpus import attach_sidecar
+
+    sides = [open_corpus(_expand([path]), replace(options, meta=None)) for path in paths]
+    if options.meta:
+        attach_sidecar(options.meta, sides)
+    return sides
+
+
+def _field_sides(paths: list[str], field: str, values: list[str], options: CorpusOptions):
+    """Side A and side B of ``compare --group-by``: the corpus's documents with each of two values of ``field``."""
+    if len(values) not in (0, 2):
+        raise fail(f"--group given {len(values)} time(s); give it twice (side A, then side B) or leave it out")
+    corpus = open_corpus(_expand(paths) or None, options)
+    sides = corpus.groups(field, values)
+    if len(sides) != 2:
+        found = ", ".join(repr(value) for value, _ in sides[:10]) or "none"
+        raise fail(f"--group-by {field}: {len(sides)} values ({found}); pick two with --group A --group B")
+    (value_a, side_a), (value_b, side_b) = sides
+    side_a.problems = corpus.problems  # said once, counted once for the exit status
+    return side_a, side_b, f"{field}={value_a}", f"{field}={value_b}"
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -420,8 +464,7 @@ def report(
     corpus = open_corpus(paths, corpus_options)
     sides = None
     if compare_sides:
-        side_a, side_b = (open_corpus(_expand([side]), corpus_options) for side in compare_sides)
-        sides = (side_a, side_b, *compare_sides)
+        sides = (*_two_sides(list(compare_sides), corpus_options), *compare_sides)
     write_atomic(output, corpus.report(title=title, compare=sides).encode("utf-8"))
     typer.echo(f"mtext: wrote {output}", err=True)
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)

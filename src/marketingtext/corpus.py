@@ -1,5 +1,7 @@
 """The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
 
+One job: the Python API (a corpus, its tables, its subsets and comparisons), computed once for every command.
+
 >>> import marketingtext as mt
 >>> corpus = mt.load(["data/raw"])
 >>> corpus.sentences().head()        # the same columns as `mtext sentences`
@@ -47,6 +49,7 @@ class Corpus:
     tables: TableCache | None = None  # finished tables, so that a re-run costs almost nothing
     cache_max_bytes: int | None = None  # least recently used cache entries go beyond this
     load_options: dict = field(default_factory=dict)  # how the inputs were read, for run.json
+    meta: pd.DataFrame | None = None  # a --meta sidecar's rows (tables.sidecar): columns added to the docs table
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
 
     def parsed(self) -> Iterator[ParsedDoc]:
@@ -91,8 +94,51 @@ class Corpus:
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
         from .tables.documents import doc_table
+        from .tables.sidecar import apply_sidecar
 
-        return self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label))
+        return apply_sidecar(self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label)),
+                             self.meta)
+
+    def fields(self) -> pd.DataFrame:
+        """What is known about each document without parsing it: doc, path, format, title, author, date
+        and the --meta sidecar's columns (the fields ``compare --group-by`` groups by)."""
+        from .tables.documents import METADATA_COLUMNS
+        from .tables.sidecar import apply_sidecar
+
+        rows = [{"doc": s.doc, "path": s.path, "format": s.format,
+                 **{name: getattr(s, name, "") for name in METADATA_COLUMNS}} for s in self.sources]
+        return apply_sidecar(pd.DataFrame(rows, columns=["doc", "path", "format", *METADATA_COLUMNS]), self.meta)
+
+    def subset(self, docs: Iterable[str]) -> Corpus:
+        """The documents named ``docs`` (in corpus order) as a corpus of their own, sharing pipeline and caches."""
+        from dataclasses import replace
+
+        wanted = set(docs)
+        if isinstance(self.sources, SourceList):
+            refs = [ref for ref in self.sources.refs if ref.doc in wanted]
+            sources = SourceList(refs, self.sources.keep_boilerplate, self.sources.tables, self.sources.notices)
+        else:
+            sources = [s for s in self.sources if s.doc in wanted]
+        kept = None if self._docs is None else [d for d in self._docs if d.source.doc in wanted]
+        meta = None if self.meta is None else self.meta[self.meta["doc"].isin(wanted)]
+        return replace(self, sources=sources, problems=[], meta=meta, _docs=kept)
+
+    def groups(self, field: str, values: Sequence[str] = ()) -> list[tuple[str, Corpus]]:
+        """The corpus split by a field (:meth:`fields`): one (value, corpus) per value in ``values`` (every
+        value, sorted, when none are given). A value no document has is an error, one line naming the field."""
+        from .tables.sidecar import SidecarError
+
+        table = self.fields()
+        if field not in table.columns:
+            raise SidecarError(f"--group-by {field}: no such field; choose one of {', '.join(table.columns)} "
+                               "(add fields with --meta FILE.csv)")
+        column = table[field].fillna("").astype(str)
+        present = sorted(set(column) - {""})
+        missing = [v for v in values if v not in present]
+        if missing:
+            raise SidecarError(f"--group {missing[0]}: no document has {field} = {missing[0]!r}; its values are "
+                               f"{', '.join(repr(v) for v in present[:10]) or 'all empty'}")
+        return [(value, self.subset(table.loc[column == value, "doc"])) for value in (values or present)]
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
@@ -164,9 +210,11 @@ class Corpus:
         ``tables.xlsx``, ``run.json`` (:meth:`run_info`: what produced them) and, with ``report``,
         ``report.html``, all moved into the folder together."""
         from .tables.report_data import ReportWords
+        from .tables.sidecar import apply_sidecar
 
         words = ReportWords() if out_dir is not None and report else None  # filled only where the tables are built
         tables = self._table("analyze", {}, lambda: self._all_tables(words))
+        tables = {**tables, "docs": apply_sidecar(tables["docs"], self.meta)}
         if out_dir is not None:
             from .keywords.methods import DEFAULT_METHOD
             from .output.writers import write_tables
@@ -263,6 +311,17 @@ def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b"
                       sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
 
 
+def attach_sidecar(path: str | Path, corpora: Sequence[Corpus]) -> None:
+    """Read a --meta sidecar once for several corpora (the two sides of a comparison), which may be parts of the
+    corpus it describes: it must name at least one of their documents, and each corpus gets its rows."""
+    from .tables.sidecar import read_sidecar
+
+    sidecar = read_sidecar(path, [name for corpus in corpora for name in corpus.names], part_of_corpus=True)
+    for corpus in corpora:
+        names = set(corpus.names) | {name.split("#")[0] for name in corpus.names}
+        corpus.meta = sidecar[sidecar["doc"].isin(names)].reset_index(drop=True)
+
+
 def load(
     paths: Sequence[str | Path] | str | Path = (DEFAULT_INPUT,),
     *,
@@ -275,6 +334,7 @@ def load(
     scheduler: str | None = None,
     pipeline=None,
     cache_max_mb: float | None = None,
+    meta: str | Path | None = None,
 ) -> Corpus:
     """Read ``paths`` (files, folders, ``-``) and prepare them for parsing.
 
@@ -283,6 +343,8 @@ def load(
     scheduler address, or ``"local"`` for a LocalCluster of ``jobs`` workers) parses on a cluster.
     Texts are read once here (one at a time, for the table cache key) and again when parsed.
     ``cache_max_mb`` (else ``MTEXT_CACHE_MAX_MB``) caps the cache; least recently used entries go first.
+    ``meta``: a sidecar CSV (a ``doc`` column and any others) whose fields join the docs table
+    (:mod:`marketingtext.tables.sidecar`); a bad sidecar raises :class:`~marketingtext.core.errors.MtextError`.
 
     >>> corpus = load("data/raw")
     >>> corpus.docs()[["doc", "words", "flesch_amstad"]]
@@ -291,11 +353,16 @@ def load(
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
     sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate)
+    sidecar = None
+    if meta is not None:
+        from .tables.sidecar import read_sidecar
+
+        sidecar = read_sidecar(meta, sources.docs)
     nlp, info = pipeline or load_pipeline(model)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     key = cache_key(info.cache_key)
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
     options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
-               "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler}
+               "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler, **({"meta": str(meta)} if meta else {})}
     return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
-                  cache_max_bytes=cap, load_options=options)
+                  cache_max_bytes=cap, load_options=options, meta=sidecar)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .boilerplate import LineCounter, remove_boilerplate
 from .formats import FORMAT_GLOBS, FormatError, format_of
+from .metadata import Found, merge_metadata
 from .walking import walk_folder
 
 DEFAULT_GLOBS = ("*.txt", "*.md", *FORMAT_GLOBS)
@@ -54,7 +55,9 @@ class SourceText:
     boilerplate_lines: tuple[str, ...] = ()
     format: str = "txt"  # txt, md, docx, odt, pdf, html, rtf
     pages: int | None = None  # PDF only
-    title: str = ""  # the document's own title (docx/odt/pdf metadata, html <title>)
+    title: str = ""  # the document's title (its format's metadata, else a headline line of the text)
+    author: str = ""  # its author (format metadata or a byline of the text)
+    date: str = ""  # its date, yyyy-mm-dd (format metadata or a date line of the text)
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,9 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True,
                 return extracted
             # a final line break as text files have, so that chars_dropped counts only what was dropped
             raw_text, encoding = extracted.text.rstrip("\n") + "\n", ""
-            title, pages = extracted.title, extracted.pages
+            pages = extracted.pages
+            found = Found(fmt, *(normalize_text(value).strip()
+                                 for value in (extracted.title, extracted.author, extracted.date)))
         else:
             data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
             if not data or data.isspace():  # (no stripped copies: a file may be hundreds of MB)
@@ -231,7 +236,7 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True,
             del data
             if decoded is None:
                 return InputProblem(path, "binary or undecodable file; convert it to UTF-8 text first")
-            (raw_text, encoding), title, pages = decoded, "", None
+            (raw_text, encoding), pages, found = decoded, None, Found(fmt)
             del decoded
     except PermissionError:
         return InputProblem(path, "permission denied; make the file readable (chmod +r)")
@@ -241,7 +246,8 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True,
     del raw_text
     if not text or text.isspace():
         return InputProblem(path, "no text after decoding; nothing to analyse")
-    kept, dropped, classes = (text, (), ()) if keep_boilerplate else _without_boilerplate(text, repeated)
+    meta, body = merge_metadata(text, found, keep_lines=keep_boilerplate)  # title/byline/date lines: not prose
+    kept, dropped, classes = (body, (), ()) if keep_boilerplate else _without_boilerplate(body, repeated)
     if not kept or kept.isspace():
         return InputProblem(path, "only web boilerplate found; use --keep-boilerplate to analyse it anyway")
     return SourceText(
@@ -255,7 +261,7 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True,
         boilerplate_lines=tuple(dropped),
         format=fmt,
         pages=pages,
-        title=normalize_text(title).strip(),
+        title=meta.title, author=meta.author, date=meta.date,
     )
 
 

@@ -47,7 +47,8 @@ def source_key(source: SourceText) -> bytes:
     """What a table's cache key takes from one document: name, path, encoding, sizes and text."""
     digest = hashlib.sha256(f"\0{source.doc}\0{source.path}\0{source.encoding}\0{source.chars_raw}\0"
                             f"{source.chars_dropped}\0{getattr(source, 'format', '')}\0{getattr(source, 'pages', '')}\0"
-                            f"{getattr(source, 'title', '')}\0".encode("utf-8", "surrogatepass"))
+                            f"{getattr(source, 'title', '')}\0{getattr(source, 'author', '')}\0"
+                            f"{getattr(source, 'date', '')}\0".encode("utf-8", "surrogatepass"))
     digest.update(hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
     return digest.digest()
 
