@@ -27,6 +27,7 @@ NETWORK_EDGES = 60  # the strongest co-occurrence pairs drawn; the table lists t
 # the report's documents table (docs.csv has them all): the document (by title) and what a reader compares
 DOCS_TABLE_COLUMNS = ["doc", "author", "date", "format", "pages", "sentences", "words", "types", "mtld",
                       "mean_sentence_len", "flesch_amstad", "wstf1", "lix", "gender_per_1k", "chars_dropped"]
+KEYWORDS_TABLE_HIDDEN = ["range"]  # equal to docs in the keyword table
 DOC_CHART_FIELDS = ["doc", "words", "sentences", "types", "mtld", "mean_sentence_len", "flesch_amstad",
                     "wstf1", "lix", "gender_per_1k"]
 
@@ -126,7 +127,7 @@ def payload(data: ReportData) -> dict:
         "docs": [{c: _plain(v) for c, v in zip(doc_fields, row, strict=True)}
                  for row in data.docs[doc_fields].itertuples(index=False, name=None)],
         "docsTable": table_json(data.docs[[c for c in DOCS_TABLE_COLUMNS if c in data.docs.columns]]),
-        "keywords": table_json(data.keywords),
+        "keywords": table_json(data.keywords.drop(columns=KEYWORDS_TABLE_HIDDEN, errors="ignore")),
         "entities": table_json(data.entities, TABLE_ROWS),
         "cooccurrences": table_json(data.cooccurrences, TABLE_ROWS),
         "network": network_json(data.entities, data.cooccurrences),
