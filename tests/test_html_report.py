@@ -248,8 +248,11 @@ def test_kwic_budget_indexes_frequent_lemmas_first():
 # Boxes whose text must not overflow (scrollWidth > clientWidth), and every SVG text inside its picture.
 OVERFLOWS_JS = """() => {
   const bad = [], name = (e) => e.tagName + (e.id ? "#" + e.id : "") + " " + (e.textContent || "").slice(0, 40);
-  for (const e of document.querySelectorAll("th, td, h1, h2, h3, p, dt, dd, .howto, .chart, .tablebox, section, main")) {
-    if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) bad.push(["box", name(e), e.scrollWidth, e.clientWidth]);
+  const boxes = "th, td, h1, h2, h3, p, dt, dd, .howto, .chart, .tablebox, section, main";
+  for (const e of document.querySelectorAll(boxes)) {
+    if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) {
+      bad.push(["box", name(e), e.scrollWidth, e.clientWidth]);
+    }
   }
   for (const t of document.querySelectorAll("svg text")) {
     if (t.getAttribute("visibility") === "hidden" || !t.textContent) continue;
@@ -321,8 +324,8 @@ def test_report_fits_and_speaks_german_at(width, browser, seed_html, tmp_path):
     for section in ("ueberblick", "schluesselwoerter", "entitaeten", "streuung", "kwic", "aehnlichkeit", "vergleich"):
         assert page.locator(f"#{section} .howto").count() == 1, section
     if width == 1366:  # the report's tables fit the page's width: no sideways scrolling on a desktop
-        wide = page.eval_on_selector_all(".tablebox .scroll", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1)"
-                                         ".map(e => e.parentElement.parentElement.id)")
+        wide = page.eval_on_selector_all(".tablebox .scroll", "els => els.filter(e => e.scrollWidth > e.clientWidth"
+                                         " + 1).map(e => e.parentElement.parentElement.id)")
         assert wide == []
     page.close()
 
