@@ -1,6 +1,11 @@
 """Rich reports for a terminal: what a person reads, drawn from the same tables as the CSV.
 
 Rendering only: every function takes finished DataFrames (and plain values) and computes nothing.
+
+One job: draw mtext's tables readably in a terminal of any width. A report is laid out when it is printed, for
+the width it gets (:class:`FittedTable`, :class:`KwicLines`, :class:`SimilarityMatrix`): numbers are never
+wrapped or cut, text wraps, and the least important columns are left out (and named) when they do not fit;
+``--wide`` prints at :func:`natural_width`, every column shown.
 """
 
 from __future__ import annotations
