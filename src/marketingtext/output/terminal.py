@@ -54,8 +54,9 @@ def _is_numeric(series: pd.Series) -> bool:
 
 class FittedTable:
     """A table that fits the width it is drawn in: numbers are never wrapped or cut, text columns wrap between
-    words (a word longer than its column is shortened with "…"), and when even that is not enough, the rightmost columns are left out (the caption names them; ``--wide`` draws
-    at the table's natural width, so nothing is left out). Columns are given in order of importance."""
+    words (a word longer than its column is shortened with "…"), and when even that is not enough, the rightmost
+    columns are left out (the caption names them; ``--wide`` draws at the table's natural width, so nothing is
+    left out). Columns are given in order of importance."""
 
     BORDER = 3  # a column's padding (2) and its rule (1); the table's left edge adds one more
 

@@ -68,27 +68,51 @@
   }
   function note(parent, text) { parent.appendChild(el("p", {class: "empty"}, text)); }
 
+  /* A label in one line, or two (split between words) when one line is wider than maxW. */
+  function labelLines(svg, full, maxW) {
+    const probe = svgEl("text", {class: "lbl", x: 0, y: 0, visibility: "hidden"});
+    svg.appendChild(probe);
+    const width = (s) => { probe.textContent = s; return probe.getComputedTextLength(); };
+    let lines = [String(full)];
+    const words = String(full).split(" ");
+    if (width(lines[0]) > maxW && words.length > 1) {
+      let cut = 1;  // the first line: as many words as fit (at least one)
+      while (cut < words.length - 1 && width(words.slice(0, cut + 1).join(" ")) <= maxW) cut++;
+      lines = [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
+    }
+    probe.remove();
+    return lines;
+  }
+
   /* Horizontal bars: items [{label, value, colour?, tip?}]; the label column is as wide as the longest label
-     (at most opts.maxLabel), longer labels are shortened with the full text on hover. */
+     (at most opts.maxLabel); a longer label wraps onto a second line, and what still does not fit is shortened
+     with the full text on hover. */
   function barChart(parent, items, opts) {
     opts = opts || {};
     if (!items.length) return note(parent, "Keine Daten.");
-    const barW = opts.width || 420, row = 20;
+    const barW = opts.width || 420, row = 20, line = 13;
     const svg = svgRoot(parent, 10, items.length * row + 8, opts.title || "Balkendiagramm");
     const valueW = textWidth(svg, items.map((d) => fmt(d.value)), "val") + 10;
     const labelW = Math.ceil(Math.min(textWidth(svg, items.map((d) => d.label)), opts.maxLabel || 240)) + 10;
     const width = labelW + barW + valueW;
-    svg.setAttribute("viewBox", `0 0 ${width} ${items.length * row + 8}`);
-    svg.style.maxWidth = width + "px";
     const max = Math.max(...items.map((d) => Math.abs(d.value)), 1e-9);
-    items.forEach((d, i) => {
-      const y = 4 + i * row, w = Math.max(1, barW * Math.abs(d.value) / max);
-      fitText(svg, svgEl("text", {x: labelW - 6, y: y + 14, "text-anchor": "end", class: "lbl"}), d.label, labelW - 8, d.tip);
-      const bar = svgEl("rect", {x: labelW, y: y + 2, width: w, height: row - 5, fill: d.colour || opts.colour || "#3b6ea8"});
+    let y = 4;
+    items.forEach((d) => {
+      const lines = labelLines(svg, d.label, labelW - 8), extra = (lines.length - 1) * line;
+      const w = Math.max(1, barW * Math.abs(d.value) / max), mid = y + extra / 2;
+      lines.forEach((text, k) => {
+        const tip = lines.length > 1 ? d.label + (d.tip ? ` (${d.tip})` : "") : d.tip;
+        fitText(svg, svgEl("text", {x: labelW - 6, y: y + 14 + k * line, "text-anchor": "end", class: "lbl"}), text,
+          labelW - 8, tip);
+      });
+      const bar = svgEl("rect", {x: labelW, y: mid + 2, width: w, height: row - 5, fill: d.colour || opts.colour || "#3b6ea8"});
       bar.appendChild(svgEl("title", {}, `${d.label}: ${fmt(d.value)}`));
       svg.appendChild(bar);
-      svg.appendChild(svgEl("text", {x: labelW + w + 4, y: y + 14, class: "val"}, fmt(d.value)));
+      svg.appendChild(svgEl("text", {x: labelW + w + 4, y: mid + 14, class: "val"}, fmt(d.value)));
+      y += row + extra;
     });
+    svg.setAttribute("viewBox", `0 0 ${width} ${y + 4}`);
+    svg.style.maxWidth = width + "px";
   }
 
   /* Histogram of one value over many documents (20 bins). */
