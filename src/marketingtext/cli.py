@@ -81,9 +81,11 @@ class OutputOptions:
     output: Path | None = None
     format: Format | None = None
     excel: bool = False
+    wide: bool = False
 
 
 Excel = Annotated[bool, typer.Option("--excel", help="CSV for German Excel/LibreOffice: BOM, ';', formulas guarded.")]
+Wide = Annotated[bool, typer.Option("--wide", help="Show every column, wider than the terminal if need be.")]
 
 
 def _option(name: str, annotation, default) -> inspect.Parameter:
@@ -121,6 +123,7 @@ OUTPUT_OPTIONS = [
     _option("format", Annotated[Format | None, typer.Option(
         "--format", "-f", help="Output format (table on a terminal, csv in a pipe).")], None),
     _option("excel", Excel, False),
+    _option("wide", Wide, False),
 ]
 
 
@@ -225,7 +228,7 @@ def emit(df, problems, options: OutputOptions, render=None) -> None:
     from .output.writers import write_table
 
     fmt = options.format.value if options.format else None
-    write_table(df, render or (lambda: generic_table(df)), options.output, fmt, options.excel)
+    write_table(df, render or (lambda: generic_table(df)), options.output, fmt, options.excel, options.wide)
     raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
 
 
@@ -478,19 +481,19 @@ def analyze(
         "report.html."))] = Path("output"),
     excel: Excel = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write report.html.")] = False,
+    wide: Wide = False,
     *, corpus_options: CorpusOptions,
 ) -> None:
     """All tables in one pass, written to a folder with the HTML report, and an overview on the terminal."""
-    from rich.console import Console
-
     from .entities.table import summarize
     from .output.terminal import overview_report
+    from .output.writers import report_console
 
     corpus = open_corpus(paths, corpus_options)
     tables = corpus.analyze(out, excel=excel, report=not no_report)
-    Console().print(  # analyze writes its tables to files: stdout is free for the overview
-        overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
-                        ("tables.xlsx", "run.json", *(() if no_report else ("report.html",)))))
+    overview = overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
+                               ("tables.xlsx", "run.json", *(() if no_report else ("report.html",))))
+    report_console(wide, overview, stderr=False).print(overview)  # analyze writes its tables to files: stdout is free
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
 
 
@@ -536,9 +539,47 @@ def main_options(
     """Keyword, entity and sentence tables for German essays. CSV when piped, a report on a terminal."""
 
 
+def _choices(param) -> tuple:
+    """A parameter's choices (typer's type descriptor, or a click Choice), empty for any other type."""
+    import click
+
+    described = getattr(param, "type_descriptor", None)
+    if described is not None and getattr(described, "is_choice", False):
+        return tuple(described.choices or ())
+    kind = getattr(param, "type", None)
+    return tuple(kind.choices) if isinstance(kind, click.Choice) else ()
+
+
+def _help_option(made, ctx):
+    """``--help`` (click makes it per call) without a ``<bool>``."""
+    option = made(ctx)
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+def click_command():
+    """The command tree as click runs it, its help made readable: a flag shows no ``<bool>`` (it takes no value)
+    and a choice lists its values as ``a | b | c``, so a narrow terminal wraps between values, never inside one."""
+    root = typer.main.get_command(app)
+
+    def polish(command) -> None:
+        for param in command.params:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+            elif param.metavar is None and _choices(param):
+                param.metavar = " | ".join(str(getattr(c, "value", c)) for c in _choices(param))
+        command.get_help_option = functools.partial(_help_option, command.get_help_option)
+        for sub in getattr(command, "commands", {}).values():
+            polish(sub)
+
+    polish(root)
+    return root
+
+
 def main() -> None:
     try:
-        app()
+        click_command()()
     except KeyboardInterrupt:  # Ctrl-C outside a command (while starting up): one line, no traceback
         typer.echo("mtext: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -209,3 +209,21 @@ def report_data(documents: Iterable[ParsedDoc] | ReportWords, docs: pd.DataFrame
                       sentences=sentence_table.reset_index(drop=True), tokens=token_table,
                       key_counts=key_counts, kwic_keys=(token_table["key"].nunique(), all_keys), compare=compare,
                       compare_labels=compare_labels, title=title, meta=dict(meta or {}))
+
+
+def doc_display_names(docs: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """How the report names each document: ``{doc: {"name": shown name, "file": file name}}``.
+
+    The shown name is the document's ``title`` where the docs table has that column and the value is not
+    empty, its file name otherwise; the file name (from ``path``, else the ``doc`` stem) goes in the tooltip.
+    """
+    names: dict[str, dict[str, str]] = {}
+    if "doc" not in docs:
+        return names
+    titles = docs["title"] if "title" in docs else pd.Series([None] * len(docs), index=docs.index)
+    paths = docs["path"] if "path" in docs else docs["doc"]
+    for doc, title, path in zip(docs["doc"], titles, paths, strict=True):
+        file = str(path).replace("\\", "/").rsplit("/", 1)[-1] if isinstance(path, str) and path else str(doc)
+        shown = str(title).strip() if isinstance(title, str) and title.strip() else file
+        names[str(doc)] = {"name": shown, "file": file}
+    return names
