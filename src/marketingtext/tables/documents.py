@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -66,5 +67,5 @@ def display_names(docs: pd.DataFrame) -> dict[str, str]:
     apart by their ``doc`` name in brackets, so that every name stays a key."""
     names = {row.doc: display_name(row.doc, getattr(row, "title", ""), getattr(row, "path", ""))
              for row in docs.itertuples(index=False)}
-    repeated = {name for name in names.values() if list(names.values()).count(name) > 1}
+    repeated = {name for name, n in Counter(names.values()).items() if n > 1}
     return {doc: f"{name} ({doc})" if name in repeated else name for doc, name in names.items()}

@@ -20,6 +20,7 @@ from ..keywords.terms import CORPUS, DocTerms, doc_terms
 from ..language.lexicon import term_key
 from ..language.words import numbered_sentences, words_of
 from .comparison import lemma_bag, similarity_of_bags
+from .documents import display_name, display_names
 
 POSITION_COLUMNS = ["term", "doc", "word_index", "doc_words"]
 SENTENCE_COLUMNS = ["doc", "sent_id", "text"]
@@ -212,18 +213,11 @@ def report_data(documents: Iterable[ParsedDoc] | ReportWords, docs: pd.DataFrame
 
 
 def doc_display_names(docs: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """How the report names each document: ``{doc: {"name": shown name, "file": file name}}``.
-
-    The shown name is the document's ``title`` where the docs table has that column and the value is not
-    empty, its file name otherwise; the file name (from ``path``, else the ``doc`` stem) goes in the tooltip.
-    """
-    names: dict[str, dict[str, str]] = {}
+    """How the report names each document: ``{doc: {"name": shown name, "file": file name}}``: the shown name
+    as :func:`.documents.display_names` gives it (the title where known), the file name for the tooltip."""
     if "doc" not in docs:
-        return names
-    titles = docs["title"] if "title" in docs else pd.Series([None] * len(docs), index=docs.index)
+        return {}
+    shown = display_names(docs)
     paths = docs["path"] if "path" in docs else docs["doc"]
-    for doc, title, path in zip(docs["doc"], titles, paths, strict=True):
-        file = str(path).replace("\\", "/").rsplit("/", 1)[-1] if isinstance(path, str) and path else str(doc)
-        shown = str(title).strip() if isinstance(title, str) and title.strip() else file
-        names[str(doc)] = {"name": shown, "file": file}
-    return names
+    return {str(doc): {"name": shown[doc], "file": display_name(str(doc), "", path if isinstance(path, str) else "")}
+            for doc, path in zip(docs["doc"], paths, strict=True)}

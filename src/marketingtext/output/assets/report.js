@@ -9,15 +9,18 @@
       docs = docs.filter((d) => occ[d]).sort((a, b) => occ[b].length - occ[a].length || a.localeCompare(b)).slice(0, MANY_DOCS);
       note(parent, `${fmt(docs.length)} Dokumente mit den meisten Treffern (von ${fmt(Object.keys(occ).length)} mit Treffern).`);
     }
-    const plotW = 460, row = 26;
-    const svg = svgRoot(parent, 10, docs.length * row + 26, `Streuung von ${term}`);
+    const plotW = 460, line = 13;
+    const svg = svgRoot(parent, 10, 10, `Streuung von ${term}`);
     const labelW = Math.ceil(Math.min(textWidth(svg, docs.map(docName)), 240)) + 10, width = labelW + plotW + 50;
+    // a long title wraps (labelLines): every row is as tall as the longest label needs
+    const labels = docs.map((doc) => labelLines(svg, docName(doc), labelW - 8));
+    const row = Math.max(26, line * Math.max(1, ...labels.map((l) => l.length)) + 10);
     svg.setAttribute("viewBox", `0 0 ${width} ${docs.length * row + 26}`);
     svg.style.maxWidth = width + "px";
     docs.forEach((doc, i) => {
       const y = 6 + i * row, hits = occ[doc] || [];
-      fitText(svg, svgEl("text", {x: labelW - 6, y: y + 14, "text-anchor": "end", class: "lbl"}), docName(doc),
-        labelW - 8, docFile(doc));
+      labels[i].forEach((text, k) => fitText(svg, svgEl("text", {x: labelW - 6, y: y + 14 + k * line, "text-anchor": "end",
+        class: "lbl"}), text, labelW - 8, labels[i].length > 1 ? `${docName(doc)} (${docFile(doc)})` : docFile(doc)));
       svg.appendChild(svgEl("rect", {x: labelW, y: y + 2, width: plotW, height: row - 8, fill: "#f3f5f8", stroke: "#ccd"}));
       hits.forEach((p) => svg.appendChild(svgEl("line", {x1: labelW + p * plotW, x2: labelW + p * plotW, y1: y + 2,
         y2: y + row - 6, stroke: "#b2182b", "stroke-width": 1.5})));
@@ -30,7 +33,11 @@
   /* Heat-map of document similarity (symmetric; the diagonal is 1). */
   function heatmap(parent, names, pairs) {
     if (names.length < 2) return note(parent, "Für eine Ähnlichkeitsmatrix braucht es mindestens zwei Dokumente.");
-    const cell = Math.max(14, Math.min(60, Math.floor(520 / names.length))), labelW = 180;
+    const cell = Math.max(14, Math.min(60, Math.floor(520 / names.length)));
+    // as wide as the longest name (titles can be long), within reason: beyond 360 it is shortened, whole on hover
+    const probe = svgRoot(parent, 10, 10, "");
+    const labelW = Math.ceil(Math.min(Math.max(textWidth(probe, names.map(docName)) + 12, 180), 360));
+    probe.remove();
     const size = labelW + cell * names.length + 10;
     // the column labels rise at 60° above the grid: the last one reaches (labelW - 8) × cos 60° to its right
     const svg = svgRoot(parent, size + Math.ceil(labelW * 0.5) + 10, size, "Ähnlichkeit der Dokumente");

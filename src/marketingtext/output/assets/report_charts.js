@@ -68,24 +68,29 @@
   }
   function note(parent, text) { parent.appendChild(el("p", {class: "empty"}, text)); }
 
-  /* A label in one line, or two (split between words) when one line is wider than maxW. */
+  /* A label in as few lines as fit maxW (split between words, at most MAX_LABEL_LINES: a document's title can be
+     long); the last line holds the rest, shortened by fitText if it still does not fit. */
+  const MAX_LABEL_LINES = 3;
   function labelLines(svg, full, maxW) {
     const probe = svgEl("text", {class: "lbl", x: 0, y: 0, visibility: "hidden"});
     svg.appendChild(probe);
     const width = (s) => { probe.textContent = s; return probe.getComputedTextLength(); };
-    let lines = [String(full)];
-    const words = String(full).split(" ");
-    if (width(lines[0]) > maxW && words.length > 1) {
-      let cut = 1;  // the first line: as many words as fit (at least one)
-      while (cut < words.length - 1 && width(words.slice(0, cut + 1).join(" ")) <= maxW) cut++;
-      lines = [words.slice(0, cut).join(" "), words.slice(cut).join(" ")];
+    const words = String(full).split(" "), lines = [];
+    let start = 0;
+    while (start < words.length && lines.length < MAX_LABEL_LINES - 1) {
+      let cut = start + 1;  // as many words as fit (at least one)
+      while (cut < words.length && width(words.slice(start, cut + 1).join(" ")) <= maxW) cut++;
+      if (cut >= words.length) break;
+      lines.push(words.slice(start, cut).join(" "));
+      start = cut;
     }
+    lines.push(words.slice(start).join(" "));
     probe.remove();
     return lines;
   }
 
   /* Horizontal bars: items [{label, value, colour?, tip?}]; the label column is as wide as the longest label
-     (at most opts.maxLabel); a longer label wraps onto a second line, and what still does not fit is shortened
+     (at most opts.maxLabel); a longer label wraps onto more lines, and what still does not fit is shortened
      with the full text on hover. */
   function barChart(parent, items, opts) {
     opts = opts || {};
