@@ -7,9 +7,11 @@ def test_doc_table_on_seeds(seed_tables):
     docs = seed_tables["docs"]
     assert len(docs) == 5
     assert (docs["encoding"] == "utf-8").all()
-    # four essays carry web boilerplate; 003 has none, and nothing is counted as dropped for it
+    # four essays carry web boilerplate; 003 has none: only its headline line goes (into the title column)
     dropped = dict(zip(docs["doc"].str[:3], docs["chars_dropped"], strict=True))
-    assert dropped["003"] == 0 and all(n > 0 for doc, n in dropped.items() if doc != "003")
+    title_003 = docs.loc[docs["doc"].str.startswith("003"), "title"].iloc[0]
+    assert title_003 == "MARKETING-DÄMMERUNG?" and dropped["003"] == len(title_003) + 1  # and its line break
+    assert all(n > dropped["003"] for doc, n in dropped.items() if doc != "003")
     assert docs["words"].between(500, 3000).all()
     # essays for adults: Flesch-Amstad between hard (20) and plain (70), WSTF a school grade 6-14
     assert docs["flesch_amstad"].between(20, 70).all()
