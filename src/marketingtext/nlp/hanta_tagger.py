@@ -18,6 +18,7 @@ from .lemma_rules import (
     acronym_lemma,
     closed_class_lemma,
     compound_lemma,
+    feminine_lemma,
     hyphenated_head,
     is_acronym,
     spelling_lemma,
@@ -156,10 +157,16 @@ class HantaTagger:
             # HanTa reads unknown capitalised names as verbs ("Google" -> googeln, "iPhone" -> iphonen):
             # mid-sentence, a capitalised word in German is a noun or a name.
             tag, upos, lemma = "NE", "PROPN", text
+        elif tag == "TRUNC":
+            lemma = text  # "kunden-": a part of a compound, not the word Kunde (lemma_rules)
         elif is_acronym(text) and not head:
             lemma = acronym_lemma(text)  # GmbH, KPIs -> KPI, EUR
-        elif upos == "PROPN" or (upos == "X" and text[:1].isupper()):
-            lemma = text
+        elif tag == "FM" and is_foreign_noun(text):
+            # "Marketing with Partners", „Marketing“: HanTa calls an English word in English company foreign
+            # material; capitalised in German text it is a noun, the same word as elsewhere.
+            tag, upos, lemma = "NN", "NOUN", text
+        elif upos in {"PROPN", "X"}:
+            lemma = text  # names and foreign words as written (HanTa capitalises "and" -> "And")
         elif upos == "NOUN" and head:
             lemma = compound_lemma(text, _noun_lemma(head, lemma))
         elif upos == "NOUN" and text[:1].isupper():
@@ -173,7 +180,23 @@ class HantaTagger:
             token.set_morph(STTS_MORPH[tag])
 
 
+# English words that are capitalised at the start of a title or quotation without being nouns.
+ENGLISH_FUNCTION_WORDS = {
+    "the", "and", "for", "with", "you", "your", "our", "not", "are", "was", "from", "this", "that", "all",
+    "how", "why", "what", "who", "when", "into", "but", "its", "his", "her", "their", "they", "she", "let",
+}
+
+
+def is_foreign_noun(text: str) -> bool:
+    """A capitalised foreign word (not all capitals, not an English function word): Marketing, Customers."""
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 3 and text[:1].isupper() and not text.isupper() and text.lower() not in ENGLISH_FUNCTION_WORDS
+
+
 def _noun_lemma(text: str, lemma: str) -> str:
+    feminine = feminine_lemma(text)
+    if feminine:
+        return feminine
     return spelling_lemma(text, _restore_case(LEMMA_FIXES.get(text, lemma), text))
 
 

@@ -6,6 +6,10 @@ HanTa learnt its lemmas from TIGER (newspaper text in the old spelling, with ste
   "Einfluss" -> "Einflus"); the lemma keeps the word's ss.
 * Hyphenated compounds: the tagger sees only the last part ("Facebook-Studie" is tagged as "Studie"),
   the first parts are kept as written: "Facebook-Studie", "US-Dollar", "Social-Media-Kanal".
+* Feminine person nouns keep their -in (``Kundinnen`` -> ``Kundin``, ``Boomerin``); counting keys them as the
+  masculine noun (``language.lexicon.term_key``).
+* Truncated first parts of a compound (``kunden-`` in "kunden- und lösungsorientiert") keep their letters:
+  they are part of a compound, not the word ``Kunde``, and are counted as ``Kundenorientierung`` is.
 * Acronyms and all-caps words keep their letters ("GmbH", "EUR"); a plural -s is dropped ("KPIs" -> "KPI").
 * Pronouns have their nominative as lemma ("mir" -> "ich", "uns" -> "wir"), determiners their dictionary
   form ("jed" -> "jeder", "all" -> "alle"), as the UD German treebanks and TIGER's own guidelines have them.
@@ -17,6 +21,8 @@ by these rules (tests/test_lemmas.py checks them).
 from __future__ import annotations
 
 import re
+
+from ..language.lexicon import masculine_noun
 
 # A hyphenated noun whose last part is a capitalised word: the part HanTa tags and lemmatises.
 _HYPHENATED_HEAD = re.compile(r"^(.+-)([A-ZÄÖÜ][a-zäöüß]+)$")
@@ -69,6 +75,15 @@ def spelling_lemma(text: str, lemma: str) -> str:
     if lower.endswith("sses") and lemma.lower() in (lower[:-1], lower[:-2] + "e", lower[:-3]):
         return text[:-2]  # Einflusses -> Einfluss
     return lemma
+
+
+def feminine_lemma(text: str) -> str | None:
+    """A feminine person noun's lemma is its singular (``Kundinnen`` -> ``Kundin``, ``Boomerin`` as written),
+    as UD has it; HanTa clips unknown ones (``Boomeri``). None for any other word."""
+    singular = text[:-3] if text.endswith("innen") else text
+    if singular.endswith("in") and masculine_noun(singular) != singular:
+        return singular
+    return None
 
 
 def closed_class_lemma(text: str, lemma: str, tag: str) -> str:
