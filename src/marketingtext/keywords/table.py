@@ -33,16 +33,29 @@ HEADING_DOCS, HEADING_SHARE = 3, 0.05
 DP_BASE = 0.5  # corpus score = G² × (DP_BASE + DP): an evenly spread term keeps a third of a confined one's weight
 
 
-def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int) -> list[tuple]:
+def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int,
+               names: frozenset[tuple] | set[tuple] = frozenset()) -> list[tuple]:
     """The best ``top`` terms, without nested duplicates: a phrase that contains a chosen term is
-    left out, and so is a term that occurs mostly inside a chosen phrase."""
+    left out, and so is a term that occurs mostly inside a chosen phrase (at most 1.5 times as often).
+
+    A name word (in ``names``, the keys tagged PROPN) that occurs mostly (more than half of the times) inside a
+    scored name of several words is listed as that name, in the word's place: "Big" (6 times, 4 of them in
+    "Big Data") is "Big Data".
+    """
     order = sorted(scores, key=lambda k: (-scores[k], " ".join(k)))
+    phrases_of: dict[str, list[tuple]] = {}
+    for key in order:
+        if len(key) > 1 and all((word,) in names for word in key):
+            for word in set(key):
+                phrases_of.setdefault(word, []).append(key)  # best-scored first
     chosen: list[tuple] = []
     for key in order:
         if len(chosen) >= top:
             break
-        if any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
-               for c in chosen):
+        if len(key) == 1:
+            key = next((p for p in phrases_of.get(key[0], ()) if counts[key] < 2 * counts[p]), key)
+        if key in chosen or any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
+                                for c in chosen):
             continue
         chosen.append(key)
     return chosen
@@ -96,7 +109,8 @@ def keyword_table(
             corpus_pos.setdefault(key, st.pos)
         if scope != "corpus":
             counts = {key: dt.terms[key].count for key in scored}
-            top_keys = select_top({key: values["score"] for key, values in scored.items()}, counts, top)
+            names = {key for key, st in dt.terms.items() if st.pos == "PROPN"}
+            top_keys = select_top({key: values["score"] for key, values in scored.items()}, counts, top, names)
             for rank, key in enumerate(top_keys, 1):
                 per_doc.append(_row(dt.doc, rank, key, dt.terms[key], df[key], dt.n_words, scored[key]))
     rows = []
@@ -105,7 +119,7 @@ def keyword_table(
         candidates = {key: corpus_counts[key] for key in scored_keys - store.heading_df.keys()
                       if corpus_pos[key] in CORPUS_POS}
         scores, dispersion = corpus_scores(store, candidates, top, also={row["_key"] for row in per_doc})
-        chosen = select_top(scores, corpus_counts, top)
+        chosen = select_top(scores, corpus_counts, top, {key for key, pos in corpus_pos.items() if pos == "PROPN"})
         merged = _merge_terms(store, set(chosen), min_count)
         for rank, key in enumerate(chosen, 1):
             rows.append(_row(CORPUS, rank, key, merged[key], df[key], total_words, {"score": scores[key]}))

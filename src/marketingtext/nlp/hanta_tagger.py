@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import struct
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..language.lexicon import zipf
 from .german import gender_lemma, is_gender_form
 from .lemma_rules import (
     acronym_lemma,
@@ -23,6 +25,7 @@ from .lemma_rules import (
     is_acronym,
     spelling_lemma,
 )
+from .name_lists import LIST_FILE, NameLists, read_name_lists
 
 STTS_TO_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP",
@@ -135,6 +138,7 @@ class HantaTagger:
         for token in doc:
             if token.is_space:
                 token.pos_, token.tag_, token.lemma_ = "SPACE", "_SP", token.text
+        name_lemmas(doc, name_lists())
         return doc
 
     @staticmethod
@@ -163,8 +167,9 @@ class HantaTagger:
             lemma = acronym_lemma(text)  # GmbH, KPIs -> KPI, EUR
         elif tag == "FM" and is_foreign_noun(text):
             # "Marketing with Partners", „Marketing“: HanTa calls an English word in English company foreign
-            # material; capitalised in German text it is a noun, the same word as elsewhere.
-            tag, upos, lemma = "NN", "NOUN", text
+            # material; capitalised in German text it is a noun, the same word as elsewhere. The STTS tag stays
+            # FM: the NER and the entity rules read it.
+            upos, lemma = "NOUN", text
         elif upos in {"PROPN", "X"}:
             lemma = text  # names and foreign words as written (HanTa capitalises "and" -> "And")
         elif upos == "NOUN" and head:
@@ -207,6 +212,37 @@ def _restore_case(lemma: str, text: str) -> str:
         parts = [p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(parts, surface, strict=True)]
     lemma = "-".join(parts)
     return lemma[:1].upper() + lemma[1:]
+
+
+# A noun after a first name is a surname when it is no common German word ("Winfried Felser", not "Fels").
+SURNAME_MAX_ZIPF = 3.5
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    """The place, first-name and surname lists the NER was trained with (empty when its folder is missing)."""
+    path = Path(__file__).parent / "models" / "ner_de" / LIST_FILE
+    return read_name_lists(path) if path.exists() else NameLists(frozenset(), frozenset(), frozenset())
+
+
+def name_lemmas(doc: Doc, lists: NameLists) -> None:
+    """Names keep their letters: a surname HanTa took for a noun (``Winfried Felser`` -> ``Fels``) is a name, and
+    a genitive -s is removed only where the name without it is known, in this text or in the name lists
+    (``Mefferts`` beside ``Meffert``, ``Brandenburgs``; not ``Andreas``, itself a name)."""
+    words = [t for t in doc if not t.is_space]
+    for previous, token in zip(words, words[1:], strict=False):
+        if token.tag_ == "NN" and previous.pos_ == "PROPN" and previous.text in lists.first_names \
+                and token.text[:1].isupper() and token.text.isalpha() and zipf(token.text) < SURNAME_MAX_ZIPF:
+            token.tag_, token.pos_, token.lemma_ = "NE", "PROPN", token.text
+    known = {t.text for t in words if t.pos_ == "PROPN"}
+    listed = lists.places | lists.first_names | lists.surnames
+    for token in words:
+        text = token.text
+        if token.pos_ == "PROPN" and token.lemma_ == text and len(text) > 3 and text.endswith("s") \
+                and not text.endswith("ss") and text not in listed:
+            stem = text[:-1]
+            if stem in known or stem in listed:
+                token.lemma_ = stem
 
 
 @Language.factory("mtext_hanta")

@@ -1,0 +1,61 @@
+"""Phrases, n-grams and collocates on the five essays: no abbreviations, no pair counted twice, words as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketingtext.tables.collocations import collocation_table
+
+
+@pytest.fixture(scope="module")
+def bigrams(seeds):
+    return seeds.ngrams(n_min=2, n_max=4, min_freq=1)
+
+
+def test_abbreviations_are_no_ngrams(bigrams):
+    # "z. B." is written 14 times in 002; before, it was the second n-gram and "Kommunikation z." another
+    assert not bigrams["ngram"].str.contains(r"(?:^|\s)(?:z|B|d|h|u|a|bzw|vgl|ca)\.(?:\s|$)", regex=True).any()
+    assert "Digitales Marketing" in set(bigrams["ngram"])
+
+
+@pytest.fixture(scope="module")
+def marketing(seeds):
+    return collocation_table(seeds.parsed(), "Marketing", window=5, min_freq=1, nlp=seeds.nlp)
+
+
+def test_a_collocate_is_never_counted_more_often_than_it_occurs(seeds, marketing):
+    # "HYBRIDEN", "Customer" and "the" each occur once, near two "Marketing"s: before, they were counted twice
+    assert (marketing["freq"] <= marketing["freq_collocate"]).all()
+    rows = marketing.set_index("collocate")
+    assert rows.loc["HYBRIDEN", "freq"] == rows.loc["HYBRIDEN", "freq_collocate"] == 1
+    kunde = collocation_table(seeds.parsed(), "Kunde", window=5, min_freq=1, nlp=seeds.nlp)
+    assert (kunde["freq"] <= kunde["freq_collocate"]).all()
+
+
+def test_english_words_keep_their_case_and_abbreviations_are_no_collocates(marketing):
+    collocates = set(marketing["collocate"])
+    assert {"the", "with"} <= collocates and not {"The", "With"} & collocates  # "Marketing to the Customer"
+    assert not {c for c in collocates if c.endswith(".") and any(ch.isalpha() for ch in c)}  # z. B., d. h.
+
+
+@pytest.fixture(scope="module")
+def keywords(seeds):
+    return seeds.keywords(top=40)
+
+
+def test_phrases_never_cross_a_name_edge(keywords):
+    # "dass Heribert Meffert Gedanken ..." (004): the name and the noun, never one phrase
+    assert not keywords["term"].str.contains("Meffert Gedanken").any()
+    assert not keywords["lemma"].str.contains("Meffert Gedanke").any()
+
+
+def test_a_name_word_is_listed_as_the_name_it_mostly_stands_in(keywords):
+    # 004: "Big" 5 times, 3 of them in "Big Data"; the corpus: 6 and 4
+    for doc in ("*", "004_ea3b81d1c43a13bb"):
+        terms = set(keywords.loc[keywords["doc"] == doc, "term"])
+        assert "Big Data" in terms and "Big" not in terms, doc
+
+
+def test_names_keep_their_letters(keywords):
+    rows = keywords[keywords["term"] == "Winfried Felser"]
+    assert set(rows["lemma"]) == {"Winfried Felser"}  # not "Winfried Fels"
