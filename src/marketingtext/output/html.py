@@ -149,8 +149,13 @@ def _compare_section(data: ReportData) -> str:
     if data.compare is None:
         return ""
     a, b = (html.escape(x) for x in data.compare_labels)
+    table = data.compare
+    passed = int(table["key"].astype(bool).sum()) if "key" in table.columns else 0
+    tested = table.attrs.get("tested", len(table))
     return f"""<section id="vergleich"><h2>Vergleich: {a} gegen {b}</h2>
-<p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}.</p>
+<p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}. Nach Effektgröße
+geordnet; {passed:,} von {tested:,} geprüften Begriffen bestehen den Signifikanztest nach der Korrektur
+(Spalte <code>key</code>).</p>
 <div class="chart" id="cmp-bars"></div><h3>Keyness-Tabelle</h3><div id="cmp-table"></div></section>"""
 
 
