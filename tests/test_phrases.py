@@ -59,3 +59,11 @@ def test_a_name_word_is_listed_as_the_name_it_mostly_stands_in(keywords):
 def test_names_keep_their_letters(keywords):
     rows = keywords[keywords["term"] == "Winfried Felser"]
     assert set(rows["lemma"]) == {"Winfried Felser"}  # not "Winfried Fels"
+
+
+def test_a_name_is_no_compound(seeds):
+    keywords = seeds.keywords(top=40)
+    rows = keywords[keywords["term"].str.contains("Scheibelhofer")]
+    assert len(rows) >= 1 and not rows["modifiers"].str.contains("Scheibel").any()  # not Scheibel + Hofer
+    groups = seeds.keywords(group="compounds", top=500)
+    assert "Hofer" not in set(groups["term"])

@@ -216,7 +216,7 @@ def _merge_terms(doc_terms_list: Iterable[DocTerms], keys: set[tuple], min_count
 
 def _row(doc: str, rank: int, key: tuple, st: TermStats, docs: int, n_words: int, values: dict) -> dict:
     lemma = st.lemma()
-    if len(key) == 1 and st.pos in NOUN_POS:
+    if len(key) == 1 and st.pos == "NOUN":  # a name is no compound: Scheibelhofer, not Scheibel + Hofer
         head, modifiers = split_compound(lemma)
     else:
         head, modifiers = next((w for w in reversed(lemma.split()) if not VERSION_NUMBER.match(w)), lemma), []

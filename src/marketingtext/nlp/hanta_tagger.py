@@ -48,7 +48,8 @@ STTS_MORPH = {
 }
 VERBAL = {"VERB", "AUX"}
 # HanTa's lemmas that are wrong for today's prose ("Daten" is not the plural of "Datum" here).
-LEMMA_FIXES = {"Daten": "Daten", "daten": "Daten", "Medien": "Medien", "Studie": "Studie", "Studien": "Studie"}
+LEMMA_FIXES = {"Daten": "Daten", "daten": "Daten", "Medien": "Medien", "Studie": "Studie", "Studien": "Studie",
+               "Marke": "Marke"}
 
 
 def stts(hanta_tag: str) -> str:
@@ -202,7 +203,34 @@ def _noun_lemma(text: str, lemma: str) -> str:
     feminine = feminine_lemma(text)
     if feminine:
         return feminine
-    return spelling_lemma(text, _restore_case(LEMMA_FIXES.get(text, lemma), text))
+    return spelling_lemma(text, _restore_case(LEMMA_FIXES.get(text, unclipped_lemma(text, lemma)), text))
+
+
+# Nouns whose plural adds -er without umlaut (Kind - Kinder): HanTa's "-er" off is right for these alone.
+ER_PLURAL_STEMS = (
+    "kind", "bild", "feld", "geld", "lied", "glied", "rind", "schild", "ei", "brett", "kleid", "nest", "gespenst",
+    "geschlecht", "regiment", "licht", "leib", "weib", "geist", "gesicht", "ding", "gemüt", "heim", "schwert",
+)
+HEAD_MIN_ZIPF = 2.5  # a compound's last part that general German knows as a word
+CLIPPED_ZIPF_DROP = 1.5  # ... and HanTa's lemma of it, this much rarer: no word ("verhalt" beside "verhalten")
+
+
+@lru_cache(maxsize=50_000)
+def unclipped_lemma(text: str, lemma: str) -> str:
+    """HanTa's lemma of a noun it does not know, unless it clipped a singular: an agent noun's -r or -er
+    (``Nachfrager`` -> ``Nachfrage``, ``Boomer`` -> ``Boom``; not ``Kinder`` -> ``Kind``), or an ending that
+    leaves no word of the compound's head (``Käuferverhalten`` -> ``Käuferverhalt``, ``Tour-de-force`` ->
+    ``Tour-de-forc``): then the text is the lemma."""
+    lower, stem = text.lower(), lemma.lower()
+    if stem == lower or not lower.startswith(stem):
+        return lemma
+    if lower.endswith("er") and stem in (lower[:-1], lower[:-2]) and not stem.endswith(ER_PLURAL_STEMS):
+        return text
+    for start in range(len(stem) - 3):
+        head = lower[start:].lstrip("-")
+        if len(head) >= 4 and zipf(head) >= HEAD_MIN_ZIPF:
+            return text if zipf(stem[start:].lstrip("-")) <= zipf(head) - CLIPPED_ZIPF_DROP else lemma
+    return lemma
 
 
 def _restore_case(lemma: str, text: str) -> str:
@@ -216,6 +244,10 @@ def _restore_case(lemma: str, text: str) -> str:
 
 # A noun after a first name is a surname when it is no common German word ("Winfried Felser", not "Fels").
 SURNAME_MAX_ZIPF = 3.5
+# A name's genitive: the name without -s is this much more frequent in general German ("Chirac" over "Chiracs";
+# not "Andrea" over "Andreas").
+GENITIVE_STEM_ZIPF = 0.5
+GENITIVE_STEM_MIN_ZIPF = 2.5
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +260,8 @@ def name_lists() -> NameLists:
 def name_lemmas(doc: Doc, lists: NameLists) -> None:
     """Names keep their letters: a surname HanTa took for a noun (``Winfried Felser`` -> ``Fels``) is a name, and
     a genitive -s is removed only where the name without it is known, in this text or in the name lists
-    (``Mefferts`` beside ``Meffert``, ``Brandenburgs``; not ``Andreas``, itself a name)."""
+    (``Mefferts`` beside ``Meffert``, ``Brandenburgs``) or more frequent in general German (``Chiracs``); not
+    ``Andreas``, itself a name."""
     words = [t for t in doc if not t.is_space]
     for previous, token in zip(words, words[1:], strict=False):
         if token.tag_ == "NN" and previous.pos_ == "PROPN" and previous.text in lists.first_names \
@@ -241,7 +274,8 @@ def name_lemmas(doc: Doc, lists: NameLists) -> None:
         if token.pos_ == "PROPN" and token.lemma_ == text and len(text) > 3 and text.endswith("s") \
                 and not text.endswith("ss") and text not in listed:
             stem = text[:-1]
-            if stem in known or stem in listed:
+            frequent = zipf(stem) >= max(GENITIVE_STEM_MIN_ZIPF, zipf(text) + GENITIVE_STEM_ZIPF)
+            if stem in known or stem in listed or frequent:
                 token.lemma_ = stem
 
 
