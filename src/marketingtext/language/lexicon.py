@@ -11,7 +11,7 @@ EXTRA_STOPWORDS = {
     "geben", "machen", "gehen", "kommen", "stehen", "lassen", "sehen", "finden", "bleiben", "nehmen",
     "heißen", "liegen", "bringen", "halten", "stellen", "zeigen", "führen", "glauben", "meinen",
     "gut", "neu", "groß", "klein", "ganz", "viel", "wenig", "weit", "hoch", "lang", "eigen", "erst",
-    "letzt", "ander", "gleich", "weiter", "richtig", "wirklich", "einfach", "schon", "immer",
+    "letzt", "nah", "ander", "gleich", "weiter", "richtig", "wirklich", "einfach", "schon", "immer",
 }
 
 

@@ -213,6 +213,23 @@ ER_PLURAL_STEMS = (
 )
 HEAD_MIN_ZIPF = 2.5  # a compound's last part that general German knows as a word
 CLIPPED_ZIPF_DROP = 1.5  # ... and HanTa's lemma of it, this much rarer: no word ("verhalt" beside "verhalten")
+HEAD_SPLIT_SCORE = 0.7  # compound-split's confidence in a split into modifier and head
+# A lemma ending so is a singular noun however rare (Aufwendungen -> Aufwendung).
+SINGULAR_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "ismus", "ling")
+
+
+def _known_head(lower: str) -> str | None:
+    """The word itself if general German knows it, else the head of its compound (compound-split, as the keyword
+    table splits compounds) if known: ``käuferverhalten`` -> ``verhalten``."""
+    if zipf(lower) >= HEAD_MIN_ZIPF:
+        return lower
+    from compound_split import char_split
+
+    score, _, head = char_split.split_compound(lower)[0]
+    head = head.lower().lstrip("-")
+    if score >= HEAD_SPLIT_SCORE and len(head) >= 4 and lower.endswith(head) and zipf(head) >= HEAD_MIN_ZIPF:
+        return head
+    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -226,11 +243,11 @@ def unclipped_lemma(text: str, lemma: str) -> str:
         return lemma
     if lower.endswith("er") and stem in (lower[:-1], lower[:-2]) and not stem.endswith(ER_PLURAL_STEMS):
         return text
-    for start in range(len(stem) - 3):
-        head = lower[start:].lstrip("-")
-        if len(head) >= 4 and zipf(head) >= HEAD_MIN_ZIPF:
-            return text if zipf(stem[start:].lstrip("-")) <= zipf(head) - CLIPPED_ZIPF_DROP else lemma
-    return lemma
+    head = _known_head(lower)
+    if head is None or stem.endswith(SINGULAR_SUFFIXES):
+        return lemma
+    clipped = stem[len(lower) - len(head):].lstrip("-")
+    return text if zipf(clipped) <= zipf(head) - CLIPPED_ZIPF_DROP else lemma
 
 
 def _restore_case(lemma: str, text: str) -> str:

@@ -42,6 +42,9 @@ DETERMINER_LEMMAS = {
     "mehrere": "mehr", "meister": "meist", "meiste": "meist", "wenige": "wenig", "weniger": "wenig",
     "welche": "welcher", "solche": "solcher", "solches": "solcher", "selb": "selber",
 }
+# Degree forms UD German lemmatises to another word than HanTa: "nächsten" -> nah, "lieber" (adverb) -> lieb.
+UD_DEGREE_LEMMAS = {"nächst": "nah", "lieber": "lieb"}
+UD_DEGREE_TAGS = {"ADJA", "ADJD", "ADV"}
 PRONOUN_TAGS = {"PPER", "PRF"}
 DETERMINER_TAGS = {"PIAT", "PIDAT", "PIS", "PDS", "PDAT", "ADJA"}
 
@@ -114,6 +117,8 @@ def closed_class_lemma(text: str, lemma: str, tag: str) -> str:
     lower = text.lower()
     if "ß" in lemma and "ß" not in lower and "ss" in lower:
         lemma = today_spelling(lower, lemma)
+    if tag in UD_DEGREE_TAGS and lemma.lower() in UD_DEGREE_LEMMAS:
+        return UD_DEGREE_LEMMAS[lemma.lower()]
     if tag in PRONOUN_TAGS and lower in PRONOUN_LEMMAS:
         return PRONOUN_LEMMAS[lower]
     if tag in DETERMINER_TAGS and lemma.lower() in DETERMINER_LEMMAS:
