@@ -67,3 +67,39 @@ def test_a_name_is_no_compound(seeds):
     assert len(rows) >= 1 and not rows["modifiers"].str.contains("Scheibel").any()  # not Scheibel + Hofer
     groups = seeds.keywords(group="compounds", top=500)
     assert "Hofer" not in set(groups["term"])
+
+
+def test_keyphrases_carry_their_base_form(keywords):
+    rows = keywords.set_index(["doc", "term"])["base"]
+    assert rows[("003_ed5dd712890e4a83", "althergebrachten Marketingmustern")] == "althergebrachte Marketingmuster"
+    assert rows[("002_8affbae33090f38e", "literarischen Stilfiguren")] == "literarische Stilfiguren"
+    assert rows[("000_c44f16a2d46a17b4", "sozialen Netzwerke")] == "soziale Netzwerke"
+    assert rows[("004_ea3b81d1c43a13bb", "Winfried Felser")] == "Winfried Felser"  # a name: as written
+
+
+def test_inflected_variants_are_one_row_under_their_base(nlp):
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.keywords.table import keyword_table
+    from marketingtext.reading.decode import SourceText
+
+    text = ("Die Zukunft des digitalen Marketings ist offen. Digitales Marketing braucht Daten. "
+            "Mit digitalem Marketing wächst der Umsatz.")
+    parsed = ParsedDoc(SourceText(doc="d", path="d", text=text, encoding="utf-8", chars_raw=len(text),
+                                  chars_dropped=0), nlp(text))
+    table = keyword_table([parsed], scope="per-doc", top=20)
+    rows = table[table["lemma"].str.lower() == "digital marketing"]
+    assert len(rows) == 1 and rows.iloc[0]["count"] == 3 and rows.iloc[0]["base"] == "digitales Marketing"
+
+
+def test_base_form_rules():
+    from collections import Counter
+
+    from marketingtext.keywords.base_form import base_form, nominative_plural, noun_gender
+
+    assert noun_gender("Kundenbindung") == "f" and noun_gender("Marketing") == "n" and noun_gender("Dialog") == "m"
+    assert nominative_plural("Marketingmustern", "Marketingmuster") == "Marketingmuster"
+    assert nominative_plural("Kooperationen", "Kooperation") == "Kooperationen"
+    assert nominative_plural("Konsumenten", "Konsument") == "Konsumenten"
+    singular = Counter({("digitalen Marketings", False): 2, ("digitale Marketing", False): 1})
+    assert base_form(singular, ("digital", "Marketing"), "digitalen Marketings") == "digitales Marketing"
+    assert base_form(Counter({("neuen Kanälen", True): 1}), ("neu", "Kanal"), "neuen Kanälen") == "neue Kanäle"

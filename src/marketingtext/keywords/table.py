@@ -20,12 +20,13 @@ import pandas as pd
 
 from ..engine.parsing import ParsedDoc
 from ..language.dispersion import gries_dp
+from .base_form import base_form, is_plural, nominative_plural
 from .compounds import compound_groups, split_compound
 from .methods import DEFAULT_METHOD, METHODS, CorpusCounts, reference_keyness
-from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms
+from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms, most_common
 
-KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "pos", "count", "docs", "range", "dp", "per_10k", "score",
-                   "head", "modifiers"]
+KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "base", "pos", "count", "docs", "range", "dp", "per_10k",
+                   "score", "head", "modifiers"]
 SCOPES = ("both", "corpus", "per-doc")
 CORPUS_POS = NOUN_POS | {"PHRASE"}  # a corpus is about things: its rows are nouns, names and noun phrases
 # A heading line in at least this many documents, and this share of them, is section boilerplate.
@@ -214,6 +215,22 @@ def _merge_terms(doc_terms_list: Iterable[DocTerms], keys: set[tuple], min_count
     return merged
 
 
+def phrase_base(st: TermStats) -> str:
+    """A phrase's base form (``keywords.base_form``: "althergebrachte Marketingmuster"); a noun's nominative in
+    the number the text uses most (``Produkte`` where the plural prevails, else the lemma); any other word's lemma."""
+    lemmas = tuple(st.lemma().split())
+    surfaces = Counter({st.surfaces: st.count}) if isinstance(st.surfaces, str) else st.surfaces
+    occurrences = Counter()
+    for surface, n in surfaces.items():
+        occurrences[(surface, is_plural(surface.split()[-1], lemmas[-1]))] += n
+    if st.pos == "PHRASE":
+        return base_form(occurrences, lemmas, st.surface())
+    plurals = Counter({surface: n for (surface, plural), n in occurrences.items() if plural})
+    if st.pos == "NOUN" and sum(plurals.values()) * 2 > st.count:
+        return nominative_plural(most_common(plurals), lemmas[-1])
+    return st.lemma()
+
+
 def _row(doc: str, rank: int, key: tuple, st: TermStats, docs: int, n_words: int, values: dict) -> dict:
     lemma = st.lemma()
     if len(key) == 1 and st.pos == "NOUN":  # a name is no compound: Scheibelhofer, not Scheibel + Hofer
@@ -221,7 +238,7 @@ def _row(doc: str, rank: int, key: tuple, st: TermStats, docs: int, n_words: int
     else:
         head, modifiers = next((w for w in reversed(lemma.split()) if not VERSION_NUMBER.match(w)), lemma), []
     row = {
-        "doc": doc, "rank": rank, "term": st.surface(), "lemma": lemma,
+        "doc": doc, "rank": rank, "term": st.surface(), "lemma": lemma, "base": phrase_base(st),
         "pos": st.pos, "count": st.count, "docs": docs, "range": docs, "per_10k": round(st.count / n_words * 1e4, 2),
         "score": round(values["score"], 4), "head": head, "modifiers": "|".join(modifiers), "_key": key,
     }
