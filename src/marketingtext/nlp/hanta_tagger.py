@@ -25,7 +25,7 @@ from .lemma_rules import (
     is_acronym,
     spelling_lemma,
 )
-from .name_lists import LIST_FILE, NameLists, read_name_lists
+from .name_lists import FIRST_NAME, LIST_FILE, PLACE, SURNAME, ListFlag, NameLists, read_name_lists
 
 STTS_TO_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP",
@@ -139,7 +139,7 @@ class HantaTagger:
         for token in doc:
             if token.is_space:
                 token.pos_, token.tag_, token.lemma_ = "SPACE", "_SP", token.text
-        name_lemmas(doc, name_lists())
+        name_lemmas(doc, name_lists(doc.vocab))
         return doc
 
     @staticmethod
@@ -213,22 +213,26 @@ ER_PLURAL_STEMS = (
 )
 HEAD_MIN_ZIPF = 2.5  # a compound's last part that general German knows as a word
 CLIPPED_ZIPF_DROP = 1.5  # ... and HanTa's lemma of it, this much rarer: no word ("verhalt" beside "verhalten")
-HEAD_SPLIT_SCORE = 0.7  # compound-split's confidence in a split into modifier and head
+MODIFIER_MIN_ZIPF = 3.0  # a compound's first part that general German knows well
 # A lemma ending so is a singular noun however rare (Aufwendungen -> Aufwendung).
 SINGULAR_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "ismus", "ling")
 
 
 def _known_head(lower: str) -> str | None:
-    """The word itself if general German knows it, else the head of its compound (compound-split, as the keyword
-    table splits compounds) if known: ``käuferverhalten`` -> ``verhalten``."""
+    """The word itself if general German knows it, else its compound head: the longest last part that general
+    German knows after a first part of four letters or more it knows well, a linking -s aside
+    (``käufer|verhalten``, ``rhein|fähre``; not ``mon|teuren``). A hyphenated word's head is its last part
+    (``tour-de-force``)."""
     if zipf(lower) >= HEAD_MIN_ZIPF:
         return lower
-    from compound_split import char_split
-
-    score, _, head = char_split.split_compound(lower)[0]
-    head = head.lower().lstrip("-")
-    if score >= HEAD_SPLIT_SCORE and len(head) >= 4 and lower.endswith(head) and zipf(head) >= HEAD_MIN_ZIPF:
-        return head
+    if "-" in lower.strip("-"):
+        head = lower.rsplit("-", 1)[-1]
+        return head if len(head) >= 4 and zipf(head) >= HEAD_MIN_ZIPF else None
+    for cut in range(4, len(lower) - 3):
+        first, head = lower[:cut], lower[cut:]
+        known = max(zipf(first), zipf(first[:-1]) if first.endswith("s") else 0.0) >= MODIFIER_MIN_ZIPF
+        if known and zipf(head) >= HEAD_MIN_ZIPF:
+            return head
     return None
 
 
@@ -243,8 +247,10 @@ def unclipped_lemma(text: str, lemma: str) -> str:
         return lemma
     if lower.endswith("er") and stem in (lower[:-1], lower[:-2]) and not stem.endswith(ER_PLURAL_STEMS):
         return text
+    if stem.endswith(SINGULAR_SUFFIXES) or zipf(stem) >= HEAD_MIN_ZIPF:
+        return lemma  # a known word: HanTa's lemma stands (one look-up for most plurals)
     head = _known_head(lower)
-    if head is None or stem.endswith(SINGULAR_SUFFIXES):
+    if head is None:
         return lemma
     clipped = stem[len(lower) - len(head):].lstrip("-")
     return text if zipf(clipped) <= zipf(head) - CLIPPED_ZIPF_DROP else lemma
@@ -267,9 +273,19 @@ GENITIVE_STEM_ZIPF = 0.5
 GENITIVE_STEM_MIN_ZIPF = 2.5
 
 
+def name_lists(vocab) -> NameLists:
+    """The place, first-name and surname lists the NER was trained with: those its lexeme flags hold when the
+    pipeline installed them (``name_lists.install_name_flags``; read once, not twice), else read from its folder
+    (empty when that is missing)."""
+    getters = getattr(vocab, "lex_attr_getters", {})
+    flags = [getters.get(flag) for flag in (PLACE, FIRST_NAME, SURNAME)]
+    if all(isinstance(flag, ListFlag) for flag in flags):
+        return NameLists(*(flag.names for flag in flags))
+    return _listed_names()
+
+
 @lru_cache(maxsize=1)
-def name_lists() -> NameLists:
-    """The place, first-name and surname lists the NER was trained with (empty when its folder is missing)."""
+def _listed_names() -> NameLists:
     path = Path(__file__).parent / "models" / "ner_de" / LIST_FILE
     return read_name_lists(path) if path.exists() else NameLists(frozenset(), frozenset(), frozenset())
 
