@@ -11,7 +11,9 @@
    method's weights were tuned on it): P, R, F1 at 5 and 10 for every method, beside plain YAKE (the
    ``yake`` package on the raw text) and textacy's TextRank on the same parsed documents. A predicted
    phrase matches a gold one when their lemma sequences are equal (case-insensitive, hyphens ignored:
-   mtext's term key). Gold phrases are lemmatised with the same pipeline.
+   mtext's term key). Gold phrases are lemmatised with the same pipeline. For the ``mtext`` method also
+   as written: a phrase matches when its surface form (column ``term``) or its base form (``base``: nominative,
+   adjectives agreeing) equals the gold phrase as written (case-insensitive, spaces folded).
 
 Usage: python bench/eval_keywords.py [DATASET_DIR] [--wiki DIR] [--model auto] [--skip-wiki] [--skip-f1]
 Parsing the 274 articles takes minutes once; the Doc cache (~/.cache/mtext) makes later runs fast.
@@ -85,15 +87,26 @@ def f1_table(dataset: Path, model: str) -> None:
         table = corpus.keywords(method=method, top=10, scope="per-doc")
         predicted[method] = {doc: [" ".join(str(x).split()) for x in group.sort_values("rank")["key"]]
                              for doc, group in table.assign(key=table["lemma"].map(_key)).groupby("doc")}
+    table = corpus.keywords(top=10, scope="per-doc")
+    for column in ("term", "base"):
+        predicted[f"mtext, written: {column}"] = {
+            doc: [_written(x) for x in group.sort_values("rank")[column]] for doc, group in table.groupby("doc")}
     predicted["baseline: yake (plain)"] = _plain_yake(corpus, nlp)
     predicted["baseline: textacy textrank"] = _textacy_textrank(corpus)
 
     print(f"\n== keyphrase F1: {dataset} (dev set), {len(gold)} documents, {sum(map(len, gold.values()))} gold "
           f"keyphrases; pipeline {corpus.pipeline.describe()}")
     print(f"{'method':28} " + " ".join(f"{m}@{k:<3}" for k in KS for m in ('P', 'R', 'F1')))
+    written_gold = {doc: {_written(line) for line in (dataset / "keys" / f"{doc}.key").read_text(
+        encoding="utf-8").splitlines() if line.strip()} for doc in gold}
     for method, pred in predicted.items():
-        values = [v for k in KS for v in scores(pred, gold, k)]
+        values = [v for k in KS for v in scores(pred, written_gold if ", written: " in method else gold, k)]
         print(f"{method:28} " + " ".join(f"{v:6.3f}" for v in values))
+
+
+def _written(phrase: str) -> str:
+    """A phrase as written, for matching forms rather than lemmas: lower case, single spaces."""
+    return " ".join(str(phrase).lower().split())
 
 
 def wiki_measures(folder: Path, model: str, methods: list[str] | None = None) -> None:

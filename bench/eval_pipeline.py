@@ -5,12 +5,15 @@ the pipeline splits them again, and predicted sentence ends are compared with go
 character offsets (precision, recall, F1). UPOS and lemma accuracy are counted on the tokens
 whose character span matches a gold token exactly (the share that do is printed too).
 
-Usage: python bench/eval_pipeline.py [--model auto|offline|de_core_news_sm] [CONLLU]
+Usage: python bench/eval_pipeline.py [--model auto|offline|de_core_news_sm] [--misses N] [CONLLU]
+
+``--misses N`` prints the N most frequent lemma misses (form, gold lemma, predicted lemma, gold UPOS).
 """
 
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/eval/ud_german_gsd_dev/de_gsd-ud-dev.conllu"
@@ -58,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("conllu", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--model", default="auto")
+    parser.add_argument("--misses", type=int, default=0, help="print the N most frequent lemma misses")
     args = parser.parse_args()
 
     from marketingtext.nlp.pipeline import load_pipeline
@@ -66,6 +70,7 @@ def main() -> None:
     sentences = list(read_conllu(args.conllu))
     tp = fp = fn = 0
     matched = total_gold = pos_ok = lemma_ok = 0
+    misses: Counter = Counter()
     for i in range(0, len(sentences), PARAGRAPH):
         group = sentences[i:i + PARAGRAPH]
         text, gold_ends, gold_spans, offset = "", set(), {}, 0
@@ -88,13 +93,18 @@ def main() -> None:
             if tags:
                 matched += 1
                 pos_ok += token.pos_ == tags[0]
-                lemma_ok += token.lemma_.lower() == tags[1].lower()
+                right = token.lemma_.lower() == tags[1].lower()
+                lemma_ok += right
+                if not right:
+                    misses[(token.text, tags[1], token.lemma_, tags[0])] += 1
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     print(f"pipeline: {info.describe()}")
     print(f"sentences: {len(sentences)} gold; boundary precision {precision:.3f} recall {recall:.3f} "
           f"F1 {2 * precision * recall / (precision + recall):.3f}")
     print(f"tokens: {matched}/{total_gold} gold tokens matched ({matched / total_gold:.1%}); "
           f"UPOS accuracy {pos_ok / matched:.3f}; lemma accuracy {lemma_ok / matched:.3f}")
+    for (form, gold, predicted, upos), count in misses.most_common(args.misses):
+        print(f"{count:4d}  {form}  gold {gold}  predicted {predicted}  ({upos})")
 
 
 if __name__ == "__main__":

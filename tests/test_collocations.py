@@ -85,16 +85,16 @@ def test_kunde_in_the_essays(kunde):
 
 
 def test_kunde_unternehmen_counted_by_hand(kunde, seeds):
-    """Recount one row from the tokens: words with lemma Unternehmen within 5 words of a Kunde, same sentence."""
+    """Recount one row from the tokens: words with lemma Unternehmen within 5 words of a Kunde, same sentence,
+    each word once however many Kunden it stands near."""
     pairs, docs = 0, set()
     for doc in seeds.parsed():
         for _, sent in numbered_sentences(doc.doc):
             keys = [term_key(t.lemma_) for t in words_of(sent)]
-            for i, key in enumerate(keys):
-                if key == "kunde":
-                    near = keys[max(0, i - 5):i] + keys[i + 1:i + 6]
-                    pairs += near.count("unternehmen")
-                    docs |= {doc.source.doc} if "unternehmen" in near else set()
+            near = {j for i, key in enumerate(keys) if key == "kunde"
+                    for j in range(max(0, i - 5), min(len(keys), i + 6)) if keys[j] == "unternehmen"}
+            pairs += len(near)
+            docs |= {doc.source.doc} if near else set()
     row = kunde.set_index("collocate").loc["Unternehmen"]
     assert pairs >= 5 and (row["freq"], row["docs"]) == (pairs, len(docs))
     assert row["mi"] > 0 and row["g2"] > 3.84  # attracted, significant at p < .05

@@ -9,7 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..language.lexicon import stopwords, zipf
-from .terms import CORPUS, NOUN_POS, DocTerms, most_common
+from .terms import CORPUS, DocTerms, most_common
 
 GROUP_COLUMNS = ["doc", "rank", "term", "count", "docs", "compounds", "members"]
 
@@ -54,7 +54,7 @@ def compound_groups(doc_terms_list: Iterable[DocTerms], top: int = 20) -> pd.Dat
     labels: dict[str, Counter] = defaultdict(Counter)
     for dt in doc_terms_list:
         for key, st in dt.terms.items():
-            if len(key) != 1 or st.pos not in NOUN_POS:
+            if len(key) != 1 or st.pos != "NOUN":  # names are no compounds: Scheibelhofer is not a Hofer
                 continue
             lemma = st.lemma()
             head, modifiers = split_compound(lemma)

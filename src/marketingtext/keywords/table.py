@@ -20,12 +20,13 @@ import pandas as pd
 
 from ..engine.parsing import ParsedDoc
 from ..language.dispersion import gries_dp
+from .base_form import base_form, is_plural, nominative_plural
 from .compounds import compound_groups, split_compound
 from .methods import DEFAULT_METHOD, METHODS, CorpusCounts, reference_keyness
-from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms
+from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms, most_common
 
-KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "pos", "count", "docs", "range", "dp", "per_10k", "score",
-                   "head", "modifiers"]
+KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "base", "pos", "count", "docs", "range", "dp", "per_10k",
+                   "score", "head", "modifiers"]
 SCOPES = ("both", "corpus", "per-doc")
 CORPUS_POS = NOUN_POS | {"PHRASE"}  # a corpus is about things: its rows are nouns, names and noun phrases
 # A heading line in at least this many documents, and this share of them, is section boilerplate.
@@ -33,16 +34,29 @@ HEADING_DOCS, HEADING_SHARE = 3, 0.05
 DP_BASE = 0.5  # corpus score = G² × (DP_BASE + DP): an evenly spread term keeps a third of a confined one's weight
 
 
-def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int) -> list[tuple]:
+def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int,
+               names: frozenset[tuple] | set[tuple] = frozenset()) -> list[tuple]:
     """The best ``top`` terms, without nested duplicates: a phrase that contains a chosen term is
-    left out, and so is a term that occurs mostly inside a chosen phrase."""
+    left out, and so is a term that occurs mostly inside a chosen phrase (at most 1.5 times as often).
+
+    A name word (in ``names``, the keys tagged PROPN) that occurs mostly (more than half of the times) inside a
+    scored name of several words is listed as that name, in the word's place: "Big" (6 times, 4 of them in
+    "Big Data") is "Big Data".
+    """
     order = sorted(scores, key=lambda k: (-scores[k], " ".join(k)))
+    phrases_of: dict[str, list[tuple]] = {}
+    for key in order:
+        if len(key) > 1 and all((word,) in names for word in key):
+            for word in set(key):
+                phrases_of.setdefault(word, []).append(key)  # best-scored first
     chosen: list[tuple] = []
     for key in order:
         if len(chosen) >= top:
             break
-        if any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
-               for c in chosen):
+        if len(key) == 1:
+            key = next((p for p in phrases_of.get(key[0], ()) if counts[key] < 2 * counts[p]), key)
+        if key in chosen or any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
+                                for c in chosen):
             continue
         chosen.append(key)
     return chosen
@@ -96,7 +110,8 @@ def keyword_table(
             corpus_pos.setdefault(key, st.pos)
         if scope != "corpus":
             counts = {key: dt.terms[key].count for key in scored}
-            top_keys = select_top({key: values["score"] for key, values in scored.items()}, counts, top)
+            names = {key for key, st in dt.terms.items() if st.pos == "PROPN"}
+            top_keys = select_top({key: values["score"] for key, values in scored.items()}, counts, top, names)
             for rank, key in enumerate(top_keys, 1):
                 per_doc.append(_row(dt.doc, rank, key, dt.terms[key], df[key], dt.n_words, scored[key]))
     rows = []
@@ -105,7 +120,7 @@ def keyword_table(
         candidates = {key: corpus_counts[key] for key in scored_keys - store.heading_df.keys()
                       if corpus_pos[key] in CORPUS_POS}
         scores, dispersion = corpus_scores(store, candidates, top, also={row["_key"] for row in per_doc})
-        chosen = select_top(scores, corpus_counts, top)
+        chosen = select_top(scores, corpus_counts, top, {key for key, pos in corpus_pos.items() if pos == "PROPN"})
         merged = _merge_terms(store, set(chosen), min_count)
         for rank, key in enumerate(chosen, 1):
             rows.append(_row(CORPUS, rank, key, merged[key], df[key], total_words, {"score": scores[key]}))
@@ -200,14 +215,30 @@ def _merge_terms(doc_terms_list: Iterable[DocTerms], keys: set[tuple], min_count
     return merged
 
 
+def phrase_base(st: TermStats) -> str:
+    """A phrase's base form (``keywords.base_form``: "althergebrachte Marketingmuster"); a noun's nominative in
+    the number the text uses most (``Produkte`` where the plural prevails, else the lemma); any other word's lemma."""
+    lemmas = tuple(st.lemma().split())
+    surfaces = Counter({st.surfaces: st.count}) if isinstance(st.surfaces, str) else st.surfaces
+    occurrences = Counter()
+    for surface, n in surfaces.items():
+        occurrences[(surface, is_plural(surface.split()[-1], lemmas[-1]))] += n
+    if st.pos == "PHRASE":
+        return base_form(occurrences, lemmas, st.surface())
+    plurals = Counter({surface: n for (surface, plural), n in occurrences.items() if plural})
+    if st.pos == "NOUN" and sum(plurals.values()) * 2 > st.count:
+        return nominative_plural(most_common(plurals), lemmas[-1])
+    return st.lemma()
+
+
 def _row(doc: str, rank: int, key: tuple, st: TermStats, docs: int, n_words: int, values: dict) -> dict:
     lemma = st.lemma()
-    if len(key) == 1 and st.pos in NOUN_POS:
+    if len(key) == 1 and st.pos == "NOUN":  # a name is no compound: Scheibelhofer, not Scheibel + Hofer
         head, modifiers = split_compound(lemma)
     else:
         head, modifiers = next((w for w in reversed(lemma.split()) if not VERSION_NUMBER.match(w)), lemma), []
     row = {
-        "doc": doc, "rank": rank, "term": st.surface(), "lemma": lemma,
+        "doc": doc, "rank": rank, "term": st.surface(), "lemma": lemma, "base": phrase_base(st),
         "pos": st.pos, "count": st.count, "docs": docs, "range": docs, "per_10k": round(st.count / n_words * 1e4, 2),
         "score": round(values["score"], 4), "head": head, "modifiers": "|".join(modifiers), "_key": key,
     }

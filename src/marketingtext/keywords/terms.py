@@ -206,14 +206,17 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
 
 
 def _noun_phrases(tokens, ngram_max: int, extra_stop):
-    """Every sub-span of ``ADJ* NOUN+ [version number]`` runs, 2..ngram_max tokens, ending in a noun."""
+    """Every sub-span of ``ADJ* NOUN+ [version number]`` runs, 2..ngram_max tokens, ending in a noun.
+
+    The nouns of a run are all names (PROPN: "Heribert Meffert") or all common nouns: a phrase never crosses a
+    name's edge ("Heribert Meffert Gedanken" is the name and the noun, not a phrase)."""
     i = 0
     while i < len(tokens):
         j = i
         while j < len(tokens) and tokens[j].pos_ == "ADJ" and _is_candidate_word(tokens[j], extra_stop):
             j += 1
         k = j
-        while k < len(tokens) and _is_noun(tokens[k], extra_stop):
+        while k < len(tokens) and _is_noun(tokens[k], extra_stop) and tokens[k].pos_ == tokens[j].pos_:
             k += 1
         if k > j and k < len(tokens) and VERSION_NUMBER.match(tokens[k].text):
             k += 1

@@ -11,7 +11,7 @@ EXTRA_STOPWORDS = {
     "geben", "machen", "gehen", "kommen", "stehen", "lassen", "sehen", "finden", "bleiben", "nehmen",
     "heißen", "liegen", "bringen", "halten", "stellen", "zeigen", "führen", "glauben", "meinen",
     "gut", "neu", "groß", "klein", "ganz", "viel", "wenig", "weit", "hoch", "lang", "eigen", "erst",
-    "letzt", "ander", "gleich", "weiter", "richtig", "wirklich", "einfach", "schon", "immer",
+    "letzt", "nah", "ander", "gleich", "weiter", "richtig", "wirklich", "einfach", "schon", "immer",
 }
 
 
@@ -35,6 +35,65 @@ def specificity(words: tuple[str, ...]) -> float:
     return sum(8.0 - min(zipf(w), 7.5) for w in words) / len(words)
 
 
+# Nouns in -in that name no woman though their stem is a frequent word: a ``Kamin`` is no female ``kam``.
+# Checked as word endings, so compounds (``Hauskamin``) are left alone too.
+NOT_FEMININE = (
+    "kamin", "termin", "benzin", "latein", "heroin", "rubin", "delfin", "delphin", "koffein", "kaffein",
+    "pinguin", "magazin", "medizin", "disziplin", "vitamin", "protein", "insulin", "nikotin", "aspirin",
+    "login", "plugin", "admin", "bulletin", "cousin", "origin", "margin", "glycerin", "glyzerin",
+    "cholesterin", "paraffin", "zeppelin", "harlekin", "musselin", "mandarin", "gremlin", "berlin",
+)
+# Endings of feminine person nouns and how the masculine noun is made from the stem before -in:
+# Leiterin -> Leiter, Journalistin -> Journalist, Studentin -> Student, Psychologin -> Psychologe.
+FEMININE_ENDINGS = (("erin", ""), ("istin", ""), ("antin", ""), ("entin", ""), ("ologin", "e"))
+_PLAIN_VOWEL = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
 def term_key(lemma: str) -> str:
-    """A lemma as a key: lower-cased, hyphens removed (``Online-Marketing`` = ``Onlinemarketing``)."""
-    return lemma.lower().replace("-", "").replace("\u2011", "")
+    """A lemma as a key: lower-cased, hyphens removed (``Online-Marketing`` = ``Onlinemarketing``), and a
+    feminine person noun keyed as its masculine noun (``Kundin`` = ``Kunde``, as ``Kund:innen`` is).
+
+    This is the one rule by which every table counts a word: keywords, kwic, collocations, n-grams, the
+    dispersion plot and the report's search all compare these keys.
+    """
+    return _key(masculine_noun(lemma))
+
+
+@lru_cache(maxsize=200_000)
+def _key(lemma: str) -> str:
+    # a hyphen at either end marks a part of an elided compound ("kunden- und lösungsorientiert", "Masse
+    # (-kommunikation"): it stays, so the part is not counted as the word Kunde or Kommunikation
+    inner = lemma.lower().strip("-\u2011")
+    return lemma.lower().replace(inner, inner.replace("-", "").replace("\u2011", ""), 1)
+
+
+@lru_cache(maxsize=100_000)
+def masculine_noun(lemma: str) -> str:
+    """The masculine noun of a feminine person noun (``Kundin``, ``Kundinnen`` -> ``Kunde``, ``Ärztin`` ->
+    ``Arzt``, ``Boomerin`` -> ``Boomer``); any other lemma unchanged.
+
+    A noun (capitalised) in -in(nen) is feminine when its ending says so (-erin, -istin, -antin, -entin,
+    -ologin) or when its stem (with umlauts undone, or with -e: ``Kund`` + e) is a German word more frequent
+    than the feminine itself (``Kunde`` over ``Kundin``; not ``Term`` over ``Termin``). :data:`NOT_FEMININE`
+    lists the exceptions that pass the frequency test.
+    """
+    if not lemma[:1].isupper() or not lemma.endswith("in") and not lemma.endswith("innen"):
+        return lemma
+    feminine = lemma[:-3] if lemma.endswith("innen") else lemma
+    lower = feminine.lower()
+    stem = feminine[:-2]
+    for ending, masculine_end in FEMININE_ENDINGS:
+        if lower.endswith(ending) and len(lower) >= len(ending) + 2 and lower[-len(ending) - 1] != "-":
+            plain = stem.translate(_PLAIN_VOWEL)  # Bäuerin -> Bauer
+            return (plain if zipf(plain) > zipf(stem) else stem) + masculine_end
+    if lower.endswith(NOT_FEMININE):
+        return lemma
+    last = stem.rsplit("-", 1)[-1]  # the head of a hyphenated compound: Facebook-Kundin -> Kundin
+    if len(last) < 3:
+        return lemma
+    base = max(dict.fromkeys((last, last.translate(_PLAIN_VOWEL))), key=zipf)  # Ärzt -> Arzt, Köch -> Koch
+    # the stem itself unless the stem with -e is clearly the word (Kund 3.3, Kunde 4.4; Freund 5.1, Freunde 5.2)
+    masculine = base + "e" if zipf(base + "e") >= zipf(base) + 0.5 else base
+    if zipf(masculine) >= 2.5 and zipf(masculine) > zipf(feminine.rsplit("-", 1)[-1]):
+        return stem[:len(stem) - len(last)] + masculine
+    return lemma

@@ -22,6 +22,13 @@ def is_word(token: Token) -> bool:
     return not token.is_space and not token.is_punct and any(c.isalnum() for c in token.text)
 
 
+def is_abbreviation(token: Token) -> bool:
+    """An abbreviation with its period (``z.``, ``B.``, ``bzw.``, ``d.h.``, ``Dr.``): a word for word counts, but
+    no part of an n-gram and no collocate ("z. B." says nothing about a text's topic)."""
+    text = token.text
+    return len(text) > 1 and text.endswith(".") and any(c.isalpha() for c in text)
+
+
 def words_of(span: Span) -> list[Token]:
     return [t for t in span if is_word(t)]
 

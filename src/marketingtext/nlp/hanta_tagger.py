@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import struct
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..language.lexicon import zipf
 from .german import gender_lemma, is_gender_form
 from .lemma_rules import (
     acronym_lemma,
     closed_class_lemma,
     compound_lemma,
+    feminine_lemma,
     hyphenated_head,
     is_acronym,
     spelling_lemma,
 )
+from .name_lists import FIRST_NAME, LIST_FILE, PLACE, SURNAME, ListFlag, NameLists, read_name_lists
 
 STTS_TO_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP",
@@ -44,7 +48,8 @@ STTS_MORPH = {
 }
 VERBAL = {"VERB", "AUX"}
 # HanTa's lemmas that are wrong for today's prose ("Daten" is not the plural of "Datum" here).
-LEMMA_FIXES = {"Daten": "Daten", "daten": "Daten", "Medien": "Medien", "Studie": "Studie", "Studien": "Studie"}
+LEMMA_FIXES = {"Daten": "Daten", "daten": "Daten", "Medien": "Medien", "Studie": "Studie", "Studien": "Studie",
+               "Marke": "Marke"}
 
 
 def stts(hanta_tag: str) -> str:
@@ -134,6 +139,7 @@ class HantaTagger:
         for token in doc:
             if token.is_space:
                 token.pos_, token.tag_, token.lemma_ = "SPACE", "_SP", token.text
+        name_lemmas(doc, name_lists(doc.vocab))
         return doc
 
     @staticmethod
@@ -156,10 +162,17 @@ class HantaTagger:
             # HanTa reads unknown capitalised names as verbs ("Google" -> googeln, "iPhone" -> iphonen):
             # mid-sentence, a capitalised word in German is a noun or a name.
             tag, upos, lemma = "NE", "PROPN", text
+        elif tag == "TRUNC":
+            lemma = text  # "kunden-": a part of a compound, not the word Kunde (lemma_rules)
         elif is_acronym(text) and not head:
             lemma = acronym_lemma(text)  # GmbH, KPIs -> KPI, EUR
-        elif upos == "PROPN" or (upos == "X" and text[:1].isupper()):
-            lemma = text
+        elif tag == "FM" and is_foreign_noun(text):
+            # "Marketing with Partners", „Marketing“: HanTa calls an English word in English company foreign
+            # material; capitalised in German text it is a noun, the same word as elsewhere. The STTS tag stays
+            # FM: the NER and the entity rules read it.
+            upos, lemma = "NOUN", text
+        elif upos in {"PROPN", "X"}:
+            lemma = text  # names and foreign words as written (HanTa capitalises "and" -> "And")
         elif upos == "NOUN" and head:
             lemma = compound_lemma(text, _noun_lemma(head, lemma))
         elif upos == "NOUN" and text[:1].isupper():
@@ -173,8 +186,74 @@ class HantaTagger:
             token.set_morph(STTS_MORPH[tag])
 
 
+# English words that are capitalised at the start of a title or quotation without being nouns.
+ENGLISH_FUNCTION_WORDS = {
+    "the", "and", "for", "with", "you", "your", "our", "not", "are", "was", "from", "this", "that", "all",
+    "how", "why", "what", "who", "when", "into", "but", "its", "his", "her", "their", "they", "she", "let",
+}
+
+
+def is_foreign_noun(text: str) -> bool:
+    """A capitalised foreign word (not all capitals, not an English function word): Marketing, Customers."""
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 3 and text[:1].isupper() and not text.isupper() and text.lower() not in ENGLISH_FUNCTION_WORDS
+
+
 def _noun_lemma(text: str, lemma: str) -> str:
-    return spelling_lemma(text, _restore_case(LEMMA_FIXES.get(text, lemma), text))
+    feminine = feminine_lemma(text)
+    if feminine:
+        return feminine
+    return spelling_lemma(text, _restore_case(LEMMA_FIXES.get(text, unclipped_lemma(text, lemma)), text))
+
+
+# Nouns whose plural adds -er without umlaut (Kind - Kinder): HanTa's "-er" off is right for these alone.
+ER_PLURAL_STEMS = (
+    "kind", "bild", "feld", "geld", "lied", "glied", "rind", "schild", "ei", "brett", "kleid", "nest", "gespenst",
+    "geschlecht", "regiment", "licht", "leib", "weib", "geist", "gesicht", "ding", "gemüt", "heim", "schwert",
+)
+HEAD_MIN_ZIPF = 2.5  # a compound's last part that general German knows as a word
+CLIPPED_ZIPF_DROP = 1.5  # ... and HanTa's lemma of it, this much rarer: no word ("verhalt" beside "verhalten")
+MODIFIER_MIN_ZIPF = 3.0  # a compound's first part that general German knows well
+# A lemma ending so is a singular noun however rare (Aufwendungen -> Aufwendung).
+SINGULAR_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "ismus", "ling")
+
+
+def _known_head(lower: str) -> str | None:
+    """The word itself if general German knows it, else its compound head: the longest last part that general
+    German knows after a first part of four letters or more it knows well, a linking -s aside
+    (``käufer|verhalten``, ``rhein|fähre``; not ``mon|teuren``). A hyphenated word's head is its last part
+    (``tour-de-force``)."""
+    if zipf(lower) >= HEAD_MIN_ZIPF:
+        return lower
+    if "-" in lower.strip("-"):
+        head = lower.rsplit("-", 1)[-1]
+        return head if len(head) >= 4 and zipf(head) >= HEAD_MIN_ZIPF else None
+    for cut in range(4, len(lower) - 3):
+        first, head = lower[:cut], lower[cut:]
+        known = max(zipf(first), zipf(first[:-1]) if first.endswith("s") else 0.0) >= MODIFIER_MIN_ZIPF
+        if known and zipf(head) >= HEAD_MIN_ZIPF:
+            return head
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def unclipped_lemma(text: str, lemma: str) -> str:
+    """HanTa's lemma of a noun it does not know, unless it clipped a singular: an agent noun's -r or -er
+    (``Nachfrager`` -> ``Nachfrage``, ``Boomer`` -> ``Boom``; not ``Kinder`` -> ``Kind``), or an ending that
+    leaves no word of the compound's head (``Käuferverhalten`` -> ``Käuferverhalt``, ``Tour-de-force`` ->
+    ``Tour-de-forc``): then the text is the lemma."""
+    lower, stem = text.lower(), lemma.lower()
+    if stem == lower or not lower.startswith(stem):
+        return lemma
+    if lower.endswith("er") and stem in (lower[:-1], lower[:-2]) and not stem.endswith(ER_PLURAL_STEMS):
+        return text
+    if stem.endswith(SINGULAR_SUFFIXES) or zipf(stem) >= HEAD_MIN_ZIPF:
+        return lemma  # a known word: HanTa's lemma stands (one look-up for most plurals)
+    head = _known_head(lower)
+    if head is None:
+        return lemma
+    clipped = stem[len(lower) - len(head):].lstrip("-")
+    return text if zipf(clipped) <= zipf(head) - CLIPPED_ZIPF_DROP else lemma
 
 
 def _restore_case(lemma: str, text: str) -> str:
@@ -184,6 +263,53 @@ def _restore_case(lemma: str, text: str) -> str:
         parts = [p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(parts, surface, strict=True)]
     lemma = "-".join(parts)
     return lemma[:1].upper() + lemma[1:]
+
+
+# A noun after a first name is a surname when it is no common German word ("Winfried Felser", not "Fels").
+SURNAME_MAX_ZIPF = 3.5
+# A name's genitive: the name without -s is this much more frequent in general German ("Chirac" over "Chiracs";
+# not "Andrea" over "Andreas").
+GENITIVE_STEM_ZIPF = 0.5
+GENITIVE_STEM_MIN_ZIPF = 2.5
+
+
+def name_lists(vocab) -> NameLists:
+    """The place, first-name and surname lists the NER was trained with: those its lexeme flags hold when the
+    pipeline installed them (``name_lists.install_name_flags``; read once, not twice), else read from its folder
+    (empty when that is missing)."""
+    getters = getattr(vocab, "lex_attr_getters", {})
+    flags = [getters.get(flag) for flag in (PLACE, FIRST_NAME, SURNAME)]
+    if all(isinstance(flag, ListFlag) for flag in flags):
+        return NameLists(*(flag.names for flag in flags))
+    return _listed_names()
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> NameLists:
+    path = Path(__file__).parent / "models" / "ner_de" / LIST_FILE
+    return read_name_lists(path) if path.exists() else NameLists(frozenset(), frozenset(), frozenset())
+
+
+def name_lemmas(doc: Doc, lists: NameLists) -> None:
+    """Names keep their letters: a surname HanTa took for a noun (``Winfried Felser`` -> ``Fels``) is a name, and
+    a genitive -s is removed only where the name without it is known, in this text or in the name lists
+    (``Mefferts`` beside ``Meffert``, ``Brandenburgs``) or more frequent in general German (``Chiracs``); not
+    ``Andreas``, itself a name."""
+    words = [t for t in doc if not t.is_space]
+    for previous, token in zip(words, words[1:], strict=False):
+        if token.tag_ == "NN" and previous.pos_ == "PROPN" and previous.text in lists.first_names \
+                and token.text[:1].isupper() and token.text.isalpha() and zipf(token.text) < SURNAME_MAX_ZIPF:
+            token.tag_, token.pos_, token.lemma_ = "NE", "PROPN", token.text
+    known = {t.text for t in words if t.pos_ == "PROPN"}
+    listed = lists.places | lists.first_names | lists.surnames
+    for token in words:
+        text = token.text
+        if token.pos_ == "PROPN" and token.lemma_ == text and len(text) > 3 and text.endswith("s") \
+                and not text.endswith("ss") and text not in listed:
+            stem = text[:-1]
+            frequent = zipf(stem) >= max(GENITIVE_STEM_MIN_ZIPF, zipf(text) + GENITIVE_STEM_ZIPF)
+            if stem in known or stem in listed or frequent:
+                token.lemma_ = stem
 
 
 @Language.factory("mtext_hanta")

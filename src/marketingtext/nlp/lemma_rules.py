@@ -6,7 +6,12 @@ HanTa learnt its lemmas from TIGER (newspaper text in the old spelling, with ste
   "Einfluss" -> "Einflus"); the lemma keeps the word's ss.
 * Hyphenated compounds: the tagger sees only the last part ("Facebook-Studie" is tagged as "Studie"),
   the first parts are kept as written: "Facebook-Studie", "US-Dollar", "Social-Media-Kanal".
+* Feminine person nouns keep their -in (``Kundinnen`` -> ``Kundin``, ``Boomerin``); counting keys them as the
+  masculine noun (``language.lexicon.term_key``).
+* Truncated first parts of a compound (``kunden-`` in "kunden- und lösungsorientiert") keep their letters:
+  they are part of a compound, not the word ``Kunde``, and are counted as ``Kundenorientierung`` is.
 * Acronyms and all-caps words keep their letters ("GmbH", "EUR"); a plural -s is dropped ("KPIs" -> "KPI").
+* Today's spelling for every word: ``gewisses`` -> ``gewiss`` (HanTa: ``gewiß``).
 * Pronouns have their nominative as lemma ("mir" -> "ich", "uns" -> "wir"), determiners their dictionary
   form ("jed" -> "jeder", "all" -> "alle"), as the UD German treebanks and TIGER's own guidelines have them.
 
@@ -17,6 +22,8 @@ by these rules (tests/test_lemmas.py checks them).
 from __future__ import annotations
 
 import re
+
+from ..language.lexicon import masculine_noun
 
 # A hyphenated noun whose last part is a capitalised word: the part HanTa tags and lemmatises.
 _HYPHENATED_HEAD = re.compile(r"^(.+-)([A-ZÄÖÜ][a-zäöüß]+)$")
@@ -30,7 +37,14 @@ DETERMINER_LEMMAS = {
     "all": "alle", "einig": "einige", "jed": "jeder", "ander": "anderer", "etlich": "etliche",
     "manch": "mancher", "solch": "solcher", "welch": "welcher", "jen": "jener", "beid": "beide",
     "sämtlich": "sämtliche", "dies": "dieser", "diese": "dieser",
+    # as UD German lemmatises indefinite articles and quantifiers: "einer", "eine" -> ein, "viele" -> viel
+    "einer": "ein", "eine": "ein", "keiner": "kein", "keine": "kein", "viele": "viel", "vieler": "viel",
+    "mehrere": "mehr", "meister": "meist", "meiste": "meist", "wenige": "wenig", "weniger": "wenig",
+    "welche": "welcher", "solche": "solcher", "solches": "solcher", "selb": "selber",
 }
+# Degree forms UD German lemmatises to another word than HanTa: "nächsten" -> nah, "lieber" (adverb) -> lieb.
+UD_DEGREE_LEMMAS = {"nächst": "nah", "lieber": "lieb"}
+UD_DEGREE_TAGS = {"ADJA", "ADJD", "ADV"}
 PRONOUN_TAGS = {"PPER", "PRF"}
 DETERMINER_TAGS = {"PIAT", "PIDAT", "PIS", "PDS", "PDAT", "ADJA"}
 
@@ -71,9 +85,40 @@ def spelling_lemma(text: str, lemma: str) -> str:
     return lemma
 
 
+def feminine_lemma(text: str) -> str | None:
+    """A feminine person noun's lemma is its singular (``Kundinnen`` -> ``Kundin``, ``Boomerin`` as written),
+    as UD has it; HanTa clips unknown ones (``Boomeri``). None for any other word."""
+    singular = text[:-3] if text.endswith("innen") else text
+    if singular.endswith("in") and masculine_noun(singular) != singular:
+        return singular
+    return None
+
+
+# ß stays after a long vowel or a diphthong in today's spelling: "grossen" (Swiss, or no ß key) is still "groß".
+LONG_VOWEL_SZ = ("groß", "fuß", "maß", "mäß", "spaß", "bloß", "gruß", "grüß", "straß", "süß", "stoß", "floß", "kloß",
+                 "soß", "buß", "ruß", "gefäß", "fraß")
+DIPHTHONGS = ("au", "äu", "eu", "ei", "ai", "ie")
+
+
+def today_spelling(lower: str, lemma: str) -> str:
+    """HanTa's old-spelling lemma in today's spelling where the text has it: ``gewisses`` -> ``gewiss`` (HanTa:
+    ``gewiß``); a long vowel keeps its ß (``grossen`` -> ``groß``), and so does a lemma the text does not
+    begin with (``erschossen`` -> ``erschießen``)."""
+    at = lemma.find("ß")
+    if lemma.lower()[max(0, at - 2):at] in DIPHTHONGS or any(stem in lemma.lower() for stem in LONG_VOWEL_SZ):
+        return lemma
+    today = lemma.replace("ß", "ss")
+    return today if lower.startswith(today.lower()) else lemma
+
+
 def closed_class_lemma(text: str, lemma: str, tag: str) -> str:
-    """Pronouns to their nominative, determiner stems to their dictionary form, "was" to itself."""
+    """Pronouns to their nominative, determiner stems to their dictionary form, "was" to itself, and today's
+    spelling (``gewisses`` -> ``gewiss``, not HanTa's ``gewiß``)."""
     lower = text.lower()
+    if "ß" in lemma and "ß" not in lower and "ss" in lower:
+        lemma = today_spelling(lower, lemma)
+    if tag in UD_DEGREE_TAGS and lemma.lower() in UD_DEGREE_LEMMAS:
+        return UD_DEGREE_LEMMAS[lemma.lower()]
     if tag in PRONOUN_TAGS and lower in PRONOUN_LEMMAS:
         return PRONOUN_LEMMAS[lower]
     if tag in DETERMINER_TAGS and lemma.lower() in DETERMINER_LEMMAS:

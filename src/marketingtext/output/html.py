@@ -175,8 +175,13 @@ def _compare_section(data: ReportData) -> str:
     if data.compare is None:
         return ""
     a, b = (f'<span class="verbatim">{html.escape(x)}</span>' for x in data.compare_labels)
+    table = data.compare
+    passed = int(table["key"].astype(bool).sum()) if "key" in table.columns else 0
+    tested = table.attrs.get("tested", len(table))
     return f"""<section id="vergleich"><h2>Vergleich: {a} gegen {b}</h2>
-<p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}.</p>
+<p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}. Nach Effektgröße
+geordnet; {german_int(passed)} von {german_int(tested)} geprüften Begriffen bestehen den Signifikanztest nach der
+Korrektur (Spalte „signifikant“).</p>
 {how_to_read("vergleich")}
 <div class="chart" id="cmp-bars"></div><h3>Keyness-Tabelle</h3><div id="cmp-table"></div></section>"""
 

@@ -21,7 +21,7 @@ COLUMN_LABELS: dict[str, str] = {
     # keywords (keywords.csv)
     "rank": "Rang", "term": "Begriff", "lemma": "Lemma", "pos": "Wortart", "count": "Anzahl",
     "docs": "Dokumente", "range": "Reichweite (Dokumente)", "dp": "Streuung (DP)", "per_10k": "je 10.000 Wörter",
-    "score": "Punktwert",
+    "score": "Punktwert", "base": "Grundform",
     "head": "Kopfwort", "modifiers": "Bestimmungs\u00adwörter",
     # entities (summary and pairs)
     "canonical": "Entität", "label": "Typ", "kind": "Art", "mentions": "Nennungen", "first_doc": "Zuerst in",
@@ -30,7 +30,9 @@ COLUMN_LABELS: dict[str, str] = {
     # comparison (keyness)
     "log_ratio": "Log Ratio", "count_a": "Anzahl A", "count_b": "Anzahl B", "docs_a": "Dokumente A",
     "docs_b": "Dokumente B", "per_10k_a": "je 10.000 A", "per_10k_b": "je 10.000 B", "g2": "G²",
-    "p_value": "p-Wert", "favours": "typisch für", "key": "Schlüsselbegriff",
+    "p_value": "p-Wert", "favours": "typisch für", "key": "Schlüsselbegriff", "significant": "signifikant",
+    # entities: the label the corpus gives a name (one entity, one label), and the labels its mentions got
+    "corpus_label": "Typ im Korpus", "labels": "Typen der Nennungen",
 }
 # columns whose value is a document name: shown by title (where known), the file name on hover
 DOC_COLUMNS = ("doc", "first_doc", "doc_a", "doc_b")
@@ -42,6 +44,7 @@ VALUE_LABELS: dict[str, dict] = {
     "pos": {"NOUN": "Nomen", "PROPN": "Eigenname", "PHRASE": "Phrase", "VERB": "Verb", "ADJ": "Adjektiv",
             "ADV": "Adverb"},
     "key": {True: "ja", False: "nein"},
+    "significant": {True: "ja", False: "nein"},
     "kind": {  # the kinds of the gazetteer's entries (entities/data/*.toml)
         "listed company": "börsennotiertes Unternehmen", "marketing scholar": "Marketingforscher:in",
         "retailer": "Händler", "company": "Unternehmen", "brand": "Marke", "platform": "Plattform",

@@ -277,25 +277,25 @@ def matrix_report(table: pd.DataFrame) -> SimilarityMatrix:
 
 
 def compare_report(comparison, name_a: str, name_b: str):
-    """Key terms favouring each side by effect size (log ratio first), the style profile, then entities
-    only one side names. The caption states the significance and dispersion cut-off.
+    """The terms favouring each side by effect size (log ratio first), key terms marked, the style profile, then
+    entities only one side names. The caption says how many terms passed the significance and dispersion cut-off.
 
     ``comparison`` is a :class:`marketingtext.corpus.Comparison` (keyness, style, only_a, only_b, criterion).
     """
     from rich.columns import Columns
 
     table = comparison.keyness
-    if "key" in table.columns:
-        table = table[table["key"].astype(bool)]
 
     def side(favours: str, name: str) -> Table:
         t = Table(title=f"favours {name}", header_style="bold")
         t.add_column("term", overflow="fold", min_width=MIN_TEXT)
-        for column in ("log ratio", "G²", "docs"):
+        for column in ("log ratio", "G²", "p", "docs"):
             _number_column(t, column)
+        t.add_column("key", justify="center")
         for row in table[table["favours"] == favours].head(15).itertuples():  # sorted by |log ratio|
             docs = row.docs_a if favours == "a" else row.docs_b
-            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:,.1f}", number_text(docs))
+            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:,.1f}", f"{row.p_value:.2g}", number_text(docs),
+                      "✓" if row.key else "")
         return t
 
     only = Table(title="entities only one side names", header_style="bold")
@@ -304,7 +304,6 @@ def compare_report(comparison, name_a: str, name_b: str):
     left, right = comparison.only_a, comparison.only_b
     for i in range(max(len(left), len(right))):
         only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
-    lead = "no key terms: " if table.empty else "key terms: "
-    caption = Text(lead + getattr(comparison, "criterion", ""), style="dim")
+    caption = Text("key terms (✓): " + getattr(comparison, "criterion", ""), style="dim")
     return Group(Columns([side("a", name_a), side("b", name_b)]), caption,
                  generic_table(comparison.style, title="Style"), only)

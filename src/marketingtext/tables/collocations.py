@@ -3,11 +3,13 @@
 Counting (what AntConc and Sketch Engine count for a window span):
 - Words are tokens with a letter or digit (``words.is_word``); punctuation is neither counted nor in the window.
 - A window is up to ``window`` words left of the node and ``window`` words right of it, never crossing a sentence.
-- ``freq`` (O, f_xy) counts (node occurrence, collocate token) pairs: a token near two occurrences of the node
-  counts twice. The node itself is never its own collocate.
+- ``freq`` (O, f_xy) counts the collocate's tokens that stand in the window of the node: a token near two
+  occurrences of the node counts once, so ``freq`` never exceeds ``freq_collocate``. The node itself is never its
+  own collocate, nor is an abbreviation (``words.is_abbreviation``: the "z." and "B." of "z. B.").
 - ``freq_node`` (f_x) is the node's frequency, ``freq_collocate`` (f_y) the collocate's, N the corpus size in words.
 - Window-size correction: the expected co-occurrence is E = f_y · W / N with W the number of window slots actually
-  seen (the sum of all windows' sizes, shorter at sentence edges), not the textbook f_x · f_y · 2·window / N.
+  seen (the words in some window of the node, each once; fewer at sentence edges and where windows overlap), not the
+  textbook f_x · f_y · 2·window / N.
 
 Scores:
 - ``logdice`` = 14 + log2(2 · f_xy / (f_x + f_y)) (Rychlý 2008); at most 14, independent of corpus size.
@@ -29,7 +31,7 @@ import pandas as pd
 from ..engine.parsing import ParsedDoc
 from ..keywords.terms import most_common
 from ..language.lexicon import term_key
-from ..language.words import COUNT_MODES, numbered_sentences, word_key, words_of
+from ..language.words import COUNT_MODES, is_abbreviation, numbered_sentences, word_key, words_of
 
 COLLOCATION_COLUMNS = ["term", "collocate", "freq", "freq_node", "freq_collocate", "expected",
                        "logdice", "mi", "t_score", "g2", "docs"]
@@ -54,22 +56,29 @@ class _Counts:
         self.pair_docs: dict[str, set] = defaultdict(set)
         self.lemma_forms: dict[str, Counter] = defaultdict(Counter)
 
-    def add_sentence(self, keys: list[str], forms: list[str], node: tuple[str, ...], window: int, doc: str) -> None:
+    def add_sentence(self, keys: list[str], forms: list[str], node: tuple[str, ...], window: int, doc: str,
+                     abbreviations: list[bool] | None = None) -> None:
         self.words += len(keys)
         self.word_freq.update(keys)
         for key, form in zip(keys, forms, strict=True):
             self.lemma_forms[key][form] += 1
         n = len(node)
+        near: set[int] = set()  # positions in some window of the node, each counted once
+        nodes: set[int] = set()
         for i in range(len(keys) - n + 1):
             if tuple(keys[i:i + n]) != node:
                 continue
             self.node += 1
-            near = keys[max(0, i - window):i] + keys[i + n:i + n + window]
-            self.slots += len(near)
-            for key in near:
-                if (key,) != node:
-                    self.pair_freq[key] += 1
-                    self.pair_docs[key].add(doc)
+            nodes.update(range(i, i + n))
+            near.update(range(max(0, i - window), i))
+            near.update(range(i + n, min(len(keys), i + n + window)))
+        near -= nodes
+        self.slots += len(near)
+        for position in near:
+            key = keys[position]
+            if (key,) != node and not (abbreviations and abbreviations[position]):
+                self.pair_freq[key] += 1
+                self.pair_docs[key].add(doc)
 
 
 def _g2(o11: float, row1: float, col1: float, total: float) -> float:
@@ -113,7 +122,8 @@ def collocation_table(parsed_docs: Iterable[ParsedDoc], term: str, window: int =
             for _, sent in numbered_sentences(parsed.doc):
                 words = words_of(sent)
                 forms = [t.lemma_ if mode == "lemma" else t.text.lower() for t in words]
-                counts.add_sentence([word_key(t, mode) for t in words], forms, node, window, parsed.source.doc)
+                counts.add_sentence([word_key(t, mode) for t in words], forms, node, window, parsed.source.doc,
+                                    [is_abbreviation(t) for t in words])
     rows = []
     for key, f_xy in counts.pair_freq.items():
         if f_xy < max(min_freq, 1):

@@ -21,7 +21,7 @@ from ..language.stats import ReadabilityCounts, chi2_p_value, log_likelihood, lo
 from ..language.words import is_word
 
 COMPARE_COLUMNS = ["term", "lemma", "log_ratio", "count_a", "count_b", "docs_a", "docs_b", "per_10k_a",
-                   "per_10k_b", "g2", "p_value", "favours", "key"]
+                   "per_10k_b", "g2", "p_value", "significant", "favours", "key"]
 MATRIX_COLUMNS = ["doc_a", "doc_b", "similarity"]
 BY = ("lemma", "keyphrase", "entity")
 CORRECTIONS = ("bonferroni", "none")
@@ -91,13 +91,16 @@ def keyness_table(a: SideCounts | tuple, b: SideCounts | tuple, p: float = ALPHA
                   min_count: int = 2, correction: str = "bonferroni", min_docs: int | None = None) -> pd.DataFrame:
     """G², p-value, log ratio (zero counts corrected to 0.5) and document counts of every term of either side.
 
-    A term is *key* when its p-value is below the cut-off and it occurs in at least ``min_docs``
-    documents of the side it favours. The cut-off is ``p`` divided by the number of terms tested
-    (those seen ``min_count`` times in all; Bonferroni) unless ``correction="none"``. ``min_docs``
-    defaults to 2, or 1 when the favoured side is a single document; it is capped at that side's
-    number of documents. Only key terms are returned unless ``keep_all``. Sorted by key first, then
-    by the size of the effect (|log ratio|), then G², then term. ``table.attrs["criterion"]`` says
-    which cut-off was applied, for captions.
+    A term is *significant* when it was tested (seen ``min_count`` times in all) and its p-value is below the
+    cut-off: ``p`` divided by the number of terms tested (Bonferroni) unless ``correction="none"``. It is *key*
+    when significant and found in at least ``min_docs`` documents of the side it favours (``min_docs`` defaults
+    to 2, or 1 when the favoured side is a single document; it is capped at that side's number of documents).
+
+    Rows are the terms tested and spread so (``keep_all``: every term), key or not, ranked by the size of the
+    effect (|log ratio|), then G², then term: on two short texts Bonferroni over a thousand terms passes almost
+    nothing, and the terms that differ most are still worth reading beside their p-values.
+    ``table.attrs``: ``criterion`` (the cut-off in words, with how many terms passed, for captions), ``tested``
+    and ``passed`` (key terms).
     """
     if correction not in CORRECTIONS:
         raise ValueError(f"unknown correction {correction!r}; choose one of {', '.join(CORRECTIONS)}")
@@ -107,6 +110,7 @@ def keyness_table(a: SideCounts | tuple, b: SideCounts | tuple, p: float = ALPHA
     tested = {key for key in terms if a.counts.get(key, 0) + b.counts.get(key, 0) >= min_count}
     cutoff = p / max(len(tested), 1) if correction == "bonferroni" else p
     rows = []
+    passed = 0
     for key in terms:
         ca, cb = a.counts.get(key, 0), b.counts.get(key, 0)
         g2 = log_likelihood(ca, cb, words_a, words_b)
@@ -115,19 +119,23 @@ def keyness_table(a: SideCounts | tuple, b: SideCounts | tuple, p: float = ALPHA
         favours = "a" if ratio > 0 else "b"
         side = a if favours == "a" else b
         spread = side.docs.get(key, 0) >= _needed_docs(min_docs, side.n_docs)
-        key_term = key in tested and p_value < cutoff and spread
-        if not (key_term or keep_all):
+        significant = key in tested and p_value < cutoff
+        key_term = significant and spread
+        passed += key_term
+        if not ((key in tested and spread) or keep_all):
             continue
         term, lemma = a.labels.get(key) or b.labels[key]
         rows.append({"term": term, "lemma": lemma, "log_ratio": round(ratio, 4), "count_a": ca, "count_b": cb,
                      "docs_a": a.docs.get(key, 0), "docs_b": b.docs.get(key, 0),
                      "per_10k_a": round(ca / words_a * 1e4, 2), "per_10k_b": round(cb / words_b * 1e4, 2),
-                     "g2": round(g2, 4), "p_value": p_value, "favours": favours, "key": key_term})
+                     "g2": round(g2, 4), "p_value": p_value, "significant": significant, "favours": favours,
+                     "key": key_term})
     table = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
     table = table.assign(_effect=table["log_ratio"].abs()).sort_values(
-        ["key", "_effect", "g2", "term"], ascending=[False, False, False, True], kind="mergesort")
-    table = table.drop(columns="_effect").reset_index(drop=True).astype({"key": bool})
-    table.attrs["criterion"] = criterion_text(p, len(tested), correction, min_docs, a.n_docs, b.n_docs)
+        ["_effect", "g2", "term"], ascending=[False, False, True], kind="mergesort")
+    table = table.drop(columns="_effect").reset_index(drop=True).astype({"key": bool, "significant": bool})
+    table.attrs["tested"], table.attrs["passed"] = len(tested), passed
+    table.attrs["criterion"] = criterion_text(p, len(tested), correction, min_docs, a.n_docs, b.n_docs, passed)
     return table
 
 
@@ -138,15 +146,16 @@ def _needed_docs(min_docs: int | None, n_docs: int) -> int:
 
 
 def criterion_text(p: float, tested: int, correction: str, min_docs: int | None, n_docs_a: int,
-                   n_docs_b: int) -> str:
-    """The cut-off in words, e.g. ``p < 0.05 / 1,234 terms = 4.1e-05 (Bonferroni); in ≥ 2 documents …``."""
+                   n_docs_b: int, passed: int | None = None) -> str:
+    """The cut-off in words, e.g. ``3 of 1,234 terms pass: p < 0.05 / 1,234 terms = 4.1e-05 (Bonferroni); …``."""
     if correction == "bonferroni":
         cut = f"p < {p:g} / {tested:,} terms tested = {p / max(tested, 1):.2g} (Bonferroni)"
     else:
         cut = f"p < {p:g} per term (no correction for {tested:,} terms tested)"
     docs = sorted({_needed_docs(min_docs, n_docs_a), _needed_docs(min_docs, n_docs_b)})
     where = " or ".join(map(str, docs))
-    return f"{cut}, and in ≥ {where} document(s) of the side they favour; sorted by |log ratio|"
+    lead = "" if passed is None else f"{passed:,} of {tested:,} terms pass: "
+    return f"{lead}{cut}, and in ≥ {where} document(s) of the side they favour; sorted by |log ratio|"
 
 
 def compare(a, b, by: str = "lemma", p: float = ALPHA, keep_all: bool = False, correction: str = "bonferroni",

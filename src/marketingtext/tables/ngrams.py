@@ -3,7 +3,8 @@
 An n-gram is ``n`` consecutive words (``words.is_word``: punctuation is skipped, so "Marketing, das" is the
 bigram "Marketing das") inside one sentence. N-grams that start or end with a stop word (spaCy's German
 STOP_WORDS, checked on the lower-cased word and on its lemma) are dropped: "der Kunde" and "Kunde und" are not
-kept, "Kunde und Marke" is. Counting is done one length at a time over the sentences kept in memory as keys,
+kept, "Kunde und Marke" is. Abbreviations (``words.is_abbreviation``: "z. B.", "d. h.", "u. a.") are in no n-gram:
+an n-gram with one is not counted. Counting is done one length at a time over the sentences kept in memory as keys,
 so only one length's counter is alive at once (a million words need a few hundred MB at most).
 """
 
@@ -18,28 +19,31 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from ..engine.parsing import ParsedDoc
 from ..keywords.terms import most_common
 from ..language.dispersion import doc_range, gries_dp
-from ..language.words import COUNT_MODES, numbered_sentences, word_key, words_of
+from ..language.words import COUNT_MODES, is_abbreviation, numbered_sentences, word_key, words_of
 
 NGRAM_COLUMNS = ["ngram", "key", "n", "freq", "range", "dp"]
 
 
 def _sentence_words(parsed: ParsedDoc, mode: str) -> list[tuple[list[str], list[str], list[bool]]]:
-    """Per sentence: the words' keys, their spellings as written, and whether each is a stop word."""
+    """Per sentence: the words' keys (None for an abbreviation), their spellings as written, and whether each is
+    a stop word."""
     sentences = []
     for _, sent in numbered_sentences(parsed.doc):
         words = words_of(sent)
-        keys = [word_key(t, mode) for t in words]
+        keys = [None if is_abbreviation(t) else word_key(t, mode) for t in words]
         stops = [t.text.lower() in STOP_WORDS or t.lemma_.lower() in STOP_WORDS for t in words]
         sentences.append((keys, [t.text for t in words], stops))
     return sentences
 
 
 def _grams(sentence: tuple[list[str], list[str], list[bool]], n: int):
-    """``(start, key tuple)`` of every n-gram of a sentence whose first and last words are not stop words."""
+    """``(start, key tuple)`` of every n-gram of a sentence whose first and last words are not stop words and
+    that holds no abbreviation."""
     keys, _, stops = sentence
     for i in range(len(keys) - n + 1):
-        if not stops[i] and not stops[i + n - 1]:
-            yield i, tuple(keys[i:i + n])
+        gram = tuple(keys[i:i + n])
+        if not stops[i] and not stops[i + n - 1] and None not in gram:
+            yield i, gram
 
 
 def _rows_for_length(docs: list[list], sizes: list[int], n: int, min_freq: int) -> list[dict]:
