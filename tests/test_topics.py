@@ -23,6 +23,7 @@ from marketingtext.tables.topics import (
 )
 
 from .conftest import RAW
+from .test_html_report import browser, page_of  # noqa: F401, F811  (the browser fixtures)
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 LER = DATA / "legal_entity_recognition_de" / "ler_test.conll"
@@ -152,3 +153,19 @@ def test_a_k_larger_than_the_corpus_allows_is_a_one_line_error(nlp):
         topic_tables(docs, k=50)
     empty = topic_tables([])
     assert empty["topics"].empty and list(empty["doc_topics"].columns) == DOC_TOPIC_COLUMNS
+
+
+def test_analyze_writes_topic_tables_and_the_report_draws_them(seeds, seed_tables, page_of, tmp_path):  # noqa: F811
+    assert {"topics", "doc_topics", "topic_k"} <= set(seed_tables)
+    topics, doc_topics = seed_tables["topics"], seed_tables["doc_topics"]
+    assert len(doc_topics) == 5 * len(topics) and seed_tables["topic_k"]["chosen"].sum() == 1
+    page = page_of(seeds.report(tables=seed_tables))
+    assert page.errors == []
+    assert page.locator("nav a[href='#themen']").count() == 1
+    assert page.locator("#topic-terms .chart").count() == len(topics)
+    assert page.locator("#topic-heatmap rect").count() == 5 * len(topics)
+    note = page.locator("#topic-note").text_content()
+    assert note.startswith(f"k = {len(topics)} Themen, gewählt nach Kohärenz")
+    first_terms = page.locator("#topic-terms .chart").first.locator("svg text.lbl").all_text_contents()
+    assert first_terms[:3] == topics["label"].iloc[0].split(" · ")
+    page.screenshot(path=str(tmp_path / "themen.png"), full_page=True)

@@ -306,7 +306,8 @@ def candidate_ks(n_units: int, n_terms: int) -> list[int]:
 
 
 def topic_tables(parsed_docs: Iterable[ParsedDoc] | None = None, k: int | None = None, method: str = "nmf",
-                 seed: int = SEED, doc_units: list[DocUnits] | None = None) -> dict[str, pd.DataFrame]:
+                 seed: int = SEED, doc_units: list[DocUnits] | None = None,
+                 n_docs: int | None = None) -> dict[str, pd.DataFrame]:
     """``topics`` (TOPIC_COLUMNS), ``doc_topics`` (DOC_TOPIC_COLUMNS, long form) and ``topic_k`` (K_COLUMNS:
     the coherence of each k tried and which was chosen) of a corpus.
 
@@ -314,12 +315,15 @@ def topic_tables(parsed_docs: Iterable[ParsedDoc] | None = None, k: int | None =
     heaviest, ``Kunde:0.1234|…``, weights as shares of the topic's total), ``share`` (of all counted terms in
     the corpus) and ``coherence`` (mean NPMI of the top terms over the units). ``doc_topics``: each document's
     share of each topic (summing to 1 per document). Give ``doc_units`` (from :func:`topic_units`) instead of
-    ``parsed_docs`` when they are already made. Too little text for two topics gives empty tables.
+    ``parsed_docs`` when they are already made; ``n_docs`` (the number of documents, when known) lets the
+    documents stream by one at a time. Too little text for two topics gives empty tables; a ``k`` larger than
+    the corpus can give raises :class:`TopicError`.
     """
     if doc_units is None:
-        parsed_docs = list(parsed_docs or [])
-        split = len(parsed_docs) < SMALL_CORPUS
-        doc_units = [topic_units(p, split=split) for p in parsed_docs]
+        if n_docs is None:
+            parsed_docs = list(parsed_docs or [])
+            n_docs = len(parsed_docs)
+        doc_units = [topic_units(p, split=n_docs < SMALL_CORPUS) for p in parsed_docs or []]
     data = unit_matrix(doc_units)
     presence = (data.counts > 0).astype(float).tocsc()
     if k is not None and k > min(data.counts.shape):
@@ -393,8 +397,9 @@ def _tables(data: UnitMatrix, unit_weights, components, top, coherence) -> dict[
             "doc_topics": pd.DataFrame(doc_rows, columns=DOC_TOPIC_COLUMNS)}
 
 
-def k_note(topic_k: pd.DataFrame, units: str = "units") -> str:
-    """How k was chosen, in one line, with the score of every k tried; ``units``: what the units were."""
+def k_note(topic_k: pd.DataFrame, n_docs: int) -> str:
+    """How k was chosen, in one line, with the score of every k tried, for a corpus of ``n_docs`` documents."""
+    units = "paragraphs" if n_docs < SMALL_CORPUS else "documents"
     if topic_k.empty:
         return "too little text for two topics"
     chosen = int(topic_k.loc[topic_k["chosen"].astype(bool), "k"].iloc[0])
@@ -403,4 +408,4 @@ def k_note(topic_k: pd.DataFrame, units: str = "units") -> str:
     tried = ", ".join(f"k={int(r.k)} {r.score:.3f}" for r in topic_k.itertuples(index=False))
     return (f"k = {chosen}: the best coherence (mean NPMI of each topic's top {TOP_TERMS} terms over the {units}, "
             f"times the share of {units} holding {DESCRIBED_TERMS} of their topic's top terms) among the k whose "
-            f"every topic leads in {MIN_TOPIC_UNITS} {units} or {MIN_TOPIC_SHARE:.0%} of them: {tried}")
+            f"every topic leads in at least {MIN_TOPIC_UNITS} {units} and {MIN_TOPIC_SHARE:.0%} of them: {tried}")
