@@ -1,5 +1,7 @@
 """The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
 
+One job: the corpus a user loads, and each table of it computed once (cached) for commands and reports.
+
 >>> import marketingtext as mt
 >>> corpus = mt.load(["data/raw"])
 >>> corpus.sentences().head()        # the same columns as `mtext sentences`

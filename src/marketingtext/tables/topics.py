@@ -1,5 +1,7 @@
 """Topics of a corpus: NMF over the lemmas of nouns, names and content adjectives, German compounds kept whole.
 
+One job: parsed documents -> the topics table, the document × topic table and how k was chosen.
+
 What the model sees (:func:`topic_units`): each document is cut into *units*. A corpus of at least
 :data:`SMALL_CORPUS` documents gives one unit per document; a smaller one (five essays) gives paragraphs,
 long paragraphs cut into windows of sentences and short ones joined to the next, so that the model sees
@@ -124,12 +126,17 @@ def _windows(paragraphs: list[list], max_words: int, min_words: int) -> list[lis
     return units
 
 
+def unit_sentences(parsed: ParsedDoc, split: bool = True) -> list[list]:
+    """The document's units as lists of sentences: the whole document, or (``split``) its paragraphs and windows."""
+    paragraphs = _sentence_pieces(parsed)
+    return _windows(paragraphs, UNIT_MAX_WORDS, UNIT_MIN_WORDS) if split else [[s for p in paragraphs for s in p]]
+
+
 def topic_units(parsed: ParsedDoc, split: bool = True) -> DocUnits:
     """The term counts of one document: one unit, or (``split``) one per paragraph or window of sentences."""
     text = parsed.doc.text
     title_end = text.find("\n") % (len(text) + 1)
-    paragraphs = _sentence_pieces(parsed)
-    groups = _windows(paragraphs, UNIT_MAX_WORDS, UNIT_MIN_WORDS) if split else [[s for p in paragraphs for s in p]]
+    groups = unit_sentences(parsed, split)
     result = DocUnits(parsed.source.doc, [])
     for group in groups:
         counts: Counter = Counter()
