@@ -50,6 +50,8 @@ def paragraph_set_of(parsed) -> list[set[str]]:
     current: set[str] = set()
     last = 0
     for token in parsed.doc:
+        if token.is_space:  # a blank line is a space token: the gap is read between the tokens around it
+            continue
         if current and PARAGRAPH_BREAK.search(text, last, token.idx):
             sets.append(current)
             current = set()

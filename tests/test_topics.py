@@ -169,3 +169,20 @@ def test_analyze_writes_topic_tables_and_the_report_draws_them(seeds, seed_table
     first_terms = page.locator("#topic-terms .chart").first.locator("svg text.lbl").all_text_contents()
     assert first_terms[:3] == topics["label"].iloc[0].split(" · ")
     page.screenshot(path=str(tmp_path / "themen.png"), full_page=True)
+
+
+def test_cli_says_which_k_and_why_and_refuses_an_impossible_k(cache_dir, pipeline):
+    from typer.testing import CliRunner
+
+    from marketingtext.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["topics", str(RAW), "-v", "-f", "csv", "--cache-dir", str(cache_dir)])
+    assert shown.exit_code == 0, shown.stderr
+    note = [line for line in shown.stderr.splitlines() if line.startswith("mtext: topics: k = ")]
+    assert len(note) == 1 and "paragraphs" in note[0] and "k=2 " in note[0]  # the units and every k tried
+    table = pd.read_csv(pd.io.common.BytesIO(shown.stdout_bytes))
+    assert list(table.columns) == TOPIC_COLUMNS and note[0].startswith(f"mtext: topics: k = {len(table)}:")
+    refused = runner.invoke(app, ["topics", str(RAW), "--k", "99", "--cache-dir", str(cache_dir)])
+    assert refused.exit_code == 2 and refused.stderr.strip().count("\n") == 0
+    assert "--k 99" in refused.stderr and "Traceback" not in refused.stderr

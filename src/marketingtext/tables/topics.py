@@ -233,7 +233,7 @@ def unit_matrix(doc_units: list[DocUnits]) -> UnitMatrix:
                 if n > 0:
                     base = bases.get(key, key)
                     merged[base] += n
-                    if base in heads:
+                    if base in heads and HEAD_WEIGHT > 0:
                         merged[heads[base][0]] += HEAD_WEIGHT * n
             if merged:
                 unit_counts.append(merged)
