@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from spacy.tokens import Doc
@@ -121,6 +122,13 @@ def test_a_small_corpus_is_modelled_by_paragraphs_and_summed_back(themed):
     assert set(tables["doc_topics"]["doc"]) == {p.source.doc for p in joined}
     purity, majority = main_topic_purity(tables["doc_topics"])
     assert purity == 1.0 and len(set(majority.values())) == 3
+    # summed back: the corpus share of a topic is the documents' shares weighted by their counted terms
+    data = unit_matrix(units)
+    terms = pd.Series(np.asarray(data.counts.sum(axis=1)).ravel()).groupby(data.unit_docs).sum()
+    weights = pd.Series(terms.to_numpy(), index=[data.doc_names[d] for d in terms.index])
+    shares = tables["doc_topics"].pivot(index="doc", columns="topic", values="share")
+    expected = shares.mul(weights, axis=0).sum() / weights.sum()
+    assert np.allclose(expected.sort_index(), tables["topics"].set_index("topic")["share"].sort_index(), atol=0.002)
 
 
 def test_essay_topics_are_deterministic_and_read_as_themes(seeds):
