@@ -194,3 +194,12 @@ def test_cli_says_which_k_and_why_and_refuses_an_impossible_k(cache_dir, pipelin
     refused = runner.invoke(app, ["topics", str(RAW), "--k", "99", "--cache-dir", str(cache_dir)])
     assert refused.exit_code == 2 and refused.stderr.strip().count("\n") == 0
     assert "--k 99" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_heading_in_every_document_is_boilerplate_and_not_counted(nlp):
+    """"Geschichte" heads a section of each article: not a topic word there; the words of the text still count."""
+    docs = [parsed(nlp, name, f"{name}\n\nDer Kunde kauft im Laden an der Ecke sehr gern {thing} ein.\n\n"
+                              f"Geschichte\n\nDie {thing} gefallen dem Kunden seit vielen Jahren sehr gut.")
+            for name, thing in (("Haus", "Produkte"), ("Garten", "Produkte"), ("Baum", "Waren"))]
+    data = unit_matrix([topic_units(p, split=False) for p in docs])
+    assert "geschichte" not in data.vocab and {"kunde", "produkt"} <= set(data.vocab), data.vocab
