@@ -60,6 +60,8 @@ def test_sentences_of_seeds_as_csv(mtext):
     (["compare", "--matrix"], ["doc_a", "doc_b", "similarity"]),
     (["collocations", "Kunde"], ["term", "collocate", "freq", "logdice", "mi", "t_score", "g2", "docs"]),
     (["ngrams"], ["ngram", "key", "n", "freq", "range", "dp"]),
+    (["topics"], ["topic", "label", "terms", "share", "coherence"]),
+    (["topics", "--docs"], ["doc", "topic", "share"]),
 ])
 def test_every_command_writes_its_documented_columns(mtext, command, columns):
     paths = [str(p) for p in sorted(RAW.glob("*.txt"))]
@@ -140,7 +142,7 @@ def test_huge_single_line_is_split_not_refused(mtext, tmp_path):
 def test_analyze_writes_all_tables(mtext, tmp_path):
     result = mtext("analyze", str(RAW), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
-    for name in ("keywords", "entities", "sentences", "docs"):
+    for name in ("keywords", "entities", "sentences", "docs", "topics", "doc_topics", "topic_k"):
         assert len(pd.read_csv(tmp_path / "out" / f"{name}.csv")) > 0
         assert len(pd.read_excel(tmp_path / "out" / "tables.xlsx", sheet_name=name)) > 0
     assert "report.html" in result.stdout  # the overview goes to stdout: analyze writes its tables to files

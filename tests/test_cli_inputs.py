@@ -61,9 +61,9 @@ def test_analyze_writes_the_workbook_and_keeps_other_files(mtext, awkward_folder
     (out / "notizen.md").write_text("meine Notizen")
     result = mtext("analyze", str(awkward_folder / "gut.txt"), "--out", str(out))
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["docs.csv", "entities.csv", "keywords.csv", "notizen.md",
-                                                    "report.html", "run.json",
-                                                    "sentences.csv", "tables.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == ["doc_topics.csv", "docs.csv", "entities.csv", "keywords.csv",
+                                                    "notizen.md", "report.html", "run.json",
+                                                    "sentences.csv", "tables.xlsx", "topic_k.csv", "topics.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["korpus", "out"]  # no temporary folder left
 
 

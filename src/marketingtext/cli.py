@@ -451,6 +451,27 @@ def ngrams(
          output_options)
 
 
+@command()
+def topics(
+    paths: Paths = None,
+    k: Annotated[int | None, typer.Option("--k", min=2, max=100,
+                                          help="Number of topics [chosen by coherence].")] = None,
+    per_doc: Annotated[bool, typer.Option("--docs", help="Document × topic shares (doc, topic, share).")] = False,
+    *, corpus_options: CorpusOptions, output_options: OutputOptions,
+) -> None:
+    """Topics: top terms (lemmas of nouns, names, adjectives; compounds whole) and share of the corpus; --docs."""
+    from .output.terminal import topics_report
+    from .tables.topics import k_note
+
+    corpus = open_corpus(paths, corpus_options)
+    tables = corpus.topic_tables(k)
+    note = k_note(tables["topic_k"], len(corpus.names))
+    if corpus_options.verbose or tables["topics"].empty:
+        typer.echo(f"mtext: topics: {note}", err=True)
+    emit(tables["doc_topics" if per_doc else "topics"], corpus.problems, output_options,
+         lambda: topics_report(tables, note, docs=per_doc))
+
+
 @command(writes_table=False)
 def report(
     paths: Paths = None,
@@ -477,8 +498,8 @@ def report(
 def analyze(
     paths: Paths = None,
     out: Annotated[Path, typer.Option("--out", file_okay=False, help=(
-        "Folder for keywords.csv, entities.csv, sentences.csv, docs.csv, tables.xlsx, run.json and "
-        "report.html."))] = Path("output"),
+        "Folder for keywords.csv, entities.csv, sentences.csv, docs.csv, topics.csv, doc_topics.csv, "
+        "topic_k.csv, tables.xlsx, run.json and report.html."))] = Path("output"),
     excel: Excel = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write report.html.")] = False,
     wide: Wide = False,

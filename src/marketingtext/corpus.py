@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .tables.report_data import ReportWords
 
 DEFAULT_INPUT = "data/raw"
+TOPIC_TABLES = ("topics", "doc_topics", "topic_k")  # analyze's topic tables, which the report shows
 
 
 @dataclass
@@ -176,6 +177,17 @@ class Corpus:
         options = {"n_min": n_min, "n_max": n_max, "min_freq": min_freq, "mode": mode}
         return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
 
+    def topic_tables(self, k: int | None = None) -> dict[str, pd.DataFrame]:
+        """``topics``, ``doc_topics`` and ``topic_k`` (the k tried and why one was chosen); see ``mtext topics``."""
+        from .tables.topics import topic_tables
+
+        return self._table("topics", {"k": k}, lambda: topic_tables(self.parsed(), k=k, n_docs=len(self.names)))
+
+    def topics(self, k: int | None = None, docs: bool = False) -> pd.DataFrame:
+        """Topics with their top terms and share of the corpus (``docs=True``: document × topic shares, long form);
+        ``k`` topics, or the k chosen by coherence."""
+        return self.topic_tables(k)["doc_topics" if docs else "topics"]
+
     def report(self, title: str = "mtext", compare: tuple[Corpus, Corpus, str, str] | None = None,
                tables: dict[str, pd.DataFrame] | None = None, words: ReportWords | None = None) -> str:
         """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
@@ -193,7 +205,8 @@ class Corpus:
         data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
                            cooccurrences(mentions), words.similarity(),
                            compare=keyness(side_a, side_b) if compare else None, compare_labels=(label_a, label_b),
-                           title=title, meta={"Pipeline": self.pipeline.describe()})
+                           title=title, meta={"Pipeline": self.pipeline.describe()},
+                           topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
         return render_report(data)
 
     def style(self, n_entities: int | None = None) -> dict:
@@ -247,16 +260,18 @@ class Corpus:
         }
 
     def _all_tables(self, words: ReportWords | None = None) -> dict[str, pd.DataFrame]:
-        """keywords, entities, sentences and docs tables from one pass over the documents; on the way, what the
-        report needs of them goes into ``words``."""
+        """topics, doc_topics, topic_k, keywords, entities, sentences and docs tables from one pass over the
+        documents; on the way, what the report needs of them goes into ``words``."""
         from .entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
         from .keywords.table import keyword_table
         from .keywords.terms import DocTermsStore, doc_terms
         from .tables.documents import DOC_COLUMNS, doc_row
         from .tables.sentences import SENTENCE_COLUMNS, sentence_rows
+        from .tables.topics import SMALL_CORPUS, topic_tables, topic_units
 
         gazetteer = load_gazetteer()
-        sentence_list, doc_list, term_list, entity_list = [], [], DocTermsStore(), []
+        sentence_list, doc_list, term_list, entity_list, unit_list = [], [], DocTermsStore(), [], []
+        split = len(self.names) < SMALL_CORPUS
         for parsed in self.parsed():
             sentence_list.extend(sentence_rows(parsed))
             doc_list.append(doc_row(parsed, self.pipeline.label))
@@ -265,12 +280,13 @@ class Corpus:
             entity_list.extend(entity_rows(parsed, gazetteer))
             if words is not None:
                 words.add(parsed, terms)
+            unit_list.append(topic_units(parsed, split=split))
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
             "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),
             "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
             "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
-        }
+        } | topic_tables(doc_units=unit_list)
 
     @property
     def names(self) -> list[str]:

@@ -155,6 +155,11 @@ def _is_candidate_word(token, extra_stop: frozenset[str]) -> bool:
     return lemma not in stopwords() and text.lower() not in stopwords() and lemma not in extra_stop
 
 
+def is_candidate_word(token, extra_stop: frozenset[str] = frozenset()) -> bool:
+    """A content word (noun, name, adjective, verb) that is no stop word, number, link or abbreviation."""
+    return _is_candidate_word(token, extra_stop)
+
+
 def _is_noun(token, extra_stop) -> bool:
     return token.pos_ in NOUN_POS and _is_candidate_word(token, extra_stop)
 

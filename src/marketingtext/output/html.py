@@ -139,7 +139,41 @@ def payload(data: ReportData) -> dict:
         "compareLabels": list(data.compare_labels),
         "kwic": kwic_json(data.sentences, data.tokens, names, data.key_counts),
         "kwicKeys": list(data.kwic_keys),
+        "topics": topics_json(data.topics, heat_docs),
     }
+
+
+def topics_json(tables: dict[str, pd.DataFrame], names: list[str]) -> dict | None:
+    """The topics section's data: each topic's terms with weights, the document × topic shares of ``names``
+    (the heat-map's documents) and, in German, how k was chosen. ``None`` without topics."""
+    topics = tables.get("topics")
+    if topics is None or topics.empty:
+        return None
+    rows = []
+    for r in topics.itertuples(index=False):
+        terms = [part.rsplit(":", 1) for part in str(r.terms).split("|") if ":" in part]
+        rows.append({"topic": int(r.topic), "label": r.label, "share": _plain(r.share),
+                     "coherence": _plain(r.coherence), "terms": [[t, float(w)] for t, w in terms]})
+    shown = set(names)
+    doc_topics = tables.get("doc_topics", pd.DataFrame(columns=["doc", "topic", "share"]))
+    shares = [[doc, int(topic), _plain(share)] for doc, topic, share in
+              doc_topics[["doc", "topic", "share"]].itertuples(index=False, name=None) if doc in shown]
+    return {"topics": rows, "docs": [n for n in names if n in set(doc_topics["doc"])], "shares": shares,
+            "note": k_note_de(tables.get("topic_k"))}
+
+
+def k_note_de(topic_k: pd.DataFrame | None) -> str:
+    """How k was chosen, in German, for the report."""
+    if topic_k is None or topic_k.empty:
+        return ""
+    chosen = topic_k[topic_k["chosen"].astype(bool)]
+    k = int(chosen["k"].iloc[0]) if len(chosen) else len(topic_k)
+    if len(topic_k) == 1:
+        return f"k = {k} Themen, vorgegeben."
+    tried = ", ".join(f"k = {int(r.k)}: {r.score:.3f}".replace(".", ",") for r in topic_k.itertuples(index=False))
+    return (f"k = {k} Themen, gewählt nach Kohärenz: mittlere NPMI der zehn stärksten Begriffe je Thema mal Anteil "
+            f"der Einheiten, die zwei Begriffe ihres Themas enthalten; nur k, bei denen jedes Thema genug Einheiten "
+            f"anführt. Versucht: {tried}.")
 
 
 def heatmap_docs(docs: pd.DataFrame, names: list[str], limit: int = HEATMAP_DOCS) -> list[str]:
@@ -186,6 +220,18 @@ Korrektur (Spalte „signifikant“).</p>
 <div class="chart" id="cmp-bars"></div><h3>Keyness-Tabelle</h3><div id="cmp-table"></div></section>"""
 
 
+def _topics_section(data: ReportData) -> str:
+    """The topics section (Themen): top terms per topic and the document × topic heat-map, drawn by report_topics.js."""
+    topics = data.topics.get("topics")
+    if topics is None or topics.empty:
+        return ""
+    return """<section id="themen"><h2>Themen</h2>
+<p class="hint" id="topic-note"></p>
+<h3>Die stärksten Begriffe je Thema</h3><div class="grid small" id="topic-terms"></div>
+<h3>Dokumente × Themen (Anteil je Dokument)</h3><div id="topic-heat-note"></div>
+<div class="chart" id="topic-heatmap"></div></section>"""
+
+
 def render_report(data: ReportData) -> str:
     """The report as one HTML document (UTF-8 text); open it in any browser, no network needed."""
     title = html.escape(data.title)
@@ -194,6 +240,8 @@ def render_report(data: ReportData) -> str:
     meta = " · ".join(f'{html.escape(str(k))}: <span class="verbatim">{html.escape(str(v))}</span>'
                       for k, v in data.meta.items())
     compare_link = '<a href="#vergleich">Vergleich</a>' if data.compare is not None else ""
+    topics_section = _topics_section(data)
+    topics_link = '<a href="#themen">Themen</a>' if topics_section else ""
     return f"""<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -203,7 +251,7 @@ def render_report(data: ReportData) -> str:
 <header><h1 class="verbatim">{title}</h1><p>{german_int(len(names))} Dokumente · {german_int(words)} Wörter</p></header>
 <nav><a href="#ueberblick">Überblick</a><a href="#schluesselwoerter">Schlüsselwörter</a>
 <a href="#entitaeten">Entitäten</a><a href="#streuung">Streuung</a><a href="#kwic">KWIC</a>
-<a href="#aehnlichkeit">Ähnlichkeit</a>{compare_link}<a href="#masse">Maße</a></nav>
+<a href="#aehnlichkeit">Ähnlichkeit</a>{topics_link}{compare_link}<a href="#masse">Maße</a></nav>
 <main>
 <section id="ueberblick"><h2>Überblick</h2>{how_to_read("ueberblick")}<div class="grid" id="overview-charts"></div>
 <h3>Dokumente</h3><div id="docs-table"></div></section>
@@ -226,6 +274,7 @@ def render_report(data: ReportData) -> str:
 <div class="scroll" id="kwic-results"></div></section>
 <section id="aehnlichkeit"><h2>Ähnlichkeit der Dokumente (TF-IDF, Kosinus)</h2>{how_to_read("aehnlichkeit")}
 <div id="sim-note"></div><div class="chart" id="sim-heatmap"></div></section>
+{topics_section}
 {_compare_section(data)}
 {_glossary()}
 <footer>Erstellt mit mtext{" · " + meta if meta else ""}</footer>
@@ -234,6 +283,7 @@ def render_report(data: ReportData) -> str:
 <script>"use strict";(function () {{
 {_asset("report_charts.js")}
 {_asset("report.js")}
+{_asset("report_topics.js")}
 }})();</script>
 </body></html>
 """

@@ -307,3 +307,24 @@ def compare_report(comparison, name_a: str, name_b: str):
     caption = Text("key terms (✓): " + getattr(comparison, "criterion", ""), style="dim")
     return Group(Columns([side("a", name_a), side("b", name_b)]), caption,
                  generic_table(comparison.style, title="Style"), only)
+
+
+def topics_report(tables: dict[str, pd.DataFrame], note: str, docs: bool = False):
+    """Each topic with its share of the corpus as a bar and its top terms (``docs``: documents × topics as a
+    grid of shares), and how k was chosen."""
+    topics = tables["topics"]
+    if topics.empty:
+        return Text(f"no topics: {note}", style="dim")
+    if docs:
+        grid = tables["doc_topics"].pivot(index="doc", columns="topic", values="share")
+        shown = grid.rename(columns=lambda t: f"{t}: {topics.set_index('topic').loc[t, 'label']}").reset_index()
+        return Group(generic_table(shown, title="Documents × topics (share of each document)"),
+                     Text(note, style="dim"))
+    table = Table(title="Topics", header_style="bold")
+    for column, justify in (("topic", "right"), ("share", "left"), ("top terms", "left")):
+        table.add_column(column, justify=justify, overflow="fold")
+    top = float(topics["share"].max())
+    for r in topics.itertuples(index=False):
+        terms = ", ".join(part.rsplit(":", 1)[0] for part in str(r.terms).split("|"))
+        table.add_row(str(r.topic), f"{_bar(r.share, top, 12)} {r.share:.0%}", terms)
+    return Group(table, Text(note, style="dim"))

@@ -52,6 +52,7 @@ class ReportData:
     compare_labels: tuple[str, str] = ("A", "B")
     title: str = "mtext-Bericht"
     meta: dict = field(default_factory=dict)  # free notes shown in the footer (model, date, ...)
+    topics: dict = field(default_factory=dict)  # topics.TOPIC_COLUMNS, DOC_TOPIC_COLUMNS, K_COLUMNS tables by name
 
 
 def dispersion_terms(keywords: pd.DataFrame, top: int = DISPERSION_TERMS) -> dict[str, tuple[str, ...]]:
@@ -187,7 +188,8 @@ def report_data(documents: Iterable[ParsedDoc] | ReportWords, docs: pd.DataFrame
                 entities: pd.DataFrame, cooccurrences: pd.DataFrame, similarity: pd.DataFrame,
                 compare: pd.DataFrame | None = None, compare_labels: tuple[str, str] = ("A", "B"),
                 title: str = "mtext-Bericht", meta: dict | None = None,
-                kwic_per_key: int | None = KWIC_PER_KEY, kwic_max_chars: int | None = KWIC_MAX_CHARS) -> ReportData:
+                kwic_per_key: int | None = KWIC_PER_KEY, kwic_max_chars: int | None = KWIC_MAX_CHARS,
+                topics: dict[str, pd.DataFrame] | None = None) -> ReportData:
     """Collect the report's data: the given tables plus positions and the KWIC index from ``documents`` (parsed
     documents, or the :class:`ReportWords` already gathered from them).
 
@@ -196,6 +198,7 @@ def report_data(documents: Iterable[ParsedDoc] | ReportWords, docs: pd.DataFrame
     lemma seen more than ``kwic_per_key`` times keeps that many lines, spread evenly over its occurrences
     (``None``: all); ``key_counts`` keeps its true count and only sentences with a kept line are kept.
     Past ``kwic_max_chars`` of sentence text, lemmas are indexed most frequent first (see ``fit_budget``).
+    ``topics``: the ``topics``, ``doc_topics`` and ``topic_k`` tables of ``tables.topics.topic_tables``.
     """
     words = documents if isinstance(documents, ReportWords) else ReportWords.of(documents)
     positions, tokens = words.positions(dispersion_terms(keywords)), words.tokens
@@ -209,7 +212,7 @@ def report_data(documents: Iterable[ParsedDoc] | ReportWords, docs: pd.DataFrame
                       similarity=similarity, positions=positions,
                       sentences=sentence_table.reset_index(drop=True), tokens=token_table,
                       key_counts=key_counts, kwic_keys=(token_table["key"].nunique(), all_keys), compare=compare,
-                      compare_labels=compare_labels, title=title, meta=dict(meta or {}))
+                      compare_labels=compare_labels, title=title, meta=dict(meta or {}), topics=dict(topics or {}))
 
 
 def doc_display_names(docs: pd.DataFrame) -> dict[str, dict[str, str]]:
