@@ -13,11 +13,11 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from importlib import resources
 
 import pandas as pd
 
-from ..language.lexicon import term_key
 from ..tables.report_data import ReportData, doc_display_names
 from .labels_de import DOC_COLUMNS, GLOSSARY, NOTES, VALUE_LABELS, column_label
 
@@ -27,7 +27,8 @@ NETWORK_EDGES = 60  # the strongest co-occurrence pairs drawn; the table lists t
 # the report's documents table (docs.csv has them all): the document (by title) and what a reader compares
 DOCS_TABLE_COLUMNS = ["doc", "author", "date", "format", "pages", "sentences", "words", "types", "mtld",
                       "mean_sentence_len", "flesch_amstad", "wstf1", "lix", "gender_per_1k", "chars_dropped"]
-KEYWORDS_TABLE_HIDDEN = ["range"]  # equal to docs in the keyword table
+KEYWORDS_TABLE_HIDDEN = ["range", "lemma"]  # range equals docs there; base says what lemma does, for a reader
+COMPARE_TABLE_HIDDEN = ["lemma", "significant"]  # key is the verdict: significant, and in enough documents
 DOC_CHART_FIELDS = ["doc", "words", "sentences", "types", "mtld", "mean_sentence_len", "flesch_amstad",
                     "wstf1", "lix", "gender_per_1k"]
 
@@ -97,7 +98,9 @@ def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str],
     per_sentence: dict[tuple, list[int]] = {}
     for r in tokens.itertuples(index=False):
         key_id = vocab.setdefault(r.key, len(vocab))
-        spelling = term_key(texts[(r.doc, r.sent_id)][r.start:r.end])
+        # as the search box reads what is typed (report.js kwicSearch): lower case, hyphens out; not term_key,
+        # which keys "Kund:innen" as "kunde" and would leave the spelling a reader types unfound
+        spelling = re.sub("[-\u2011]", "", texts[(r.doc, r.sent_id)][r.start:r.end].lower())
         if spelling != r.key:
             forms.setdefault(spelling, set()).add(key_id)
         per_sentence.setdefault((r.doc, r.sent_id), []).extend((int(r.start), int(r.end), key_id))
@@ -135,7 +138,8 @@ def payload(data: ReportData) -> dict:
         "similarityDocs": heat_docs,
         "similarity": [[a, b, _plain(s)] for a, b, s in data.similarity[["doc_a", "doc_b", "similarity"]]
                        .itertuples(index=False, name=None) if a in shown and b in shown],
-        "compare": table_json(data.compare),
+        "compare": None if data.compare is None else table_json(data.compare.drop(columns=COMPARE_TABLE_HIDDEN,
+                                                                                   errors="ignore")),
         "compareLabels": list(data.compare_labels),
         "kwic": kwic_json(data.sentences, data.tokens, names, data.key_counts),
         "kwicKeys": list(data.kwic_keys),
@@ -215,7 +219,7 @@ def _compare_section(data: ReportData) -> str:
     return f"""<section id="vergleich"><h2>Vergleich: {a} gegen {b}</h2>
 <p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}. Nach Effektgröße
 geordnet; {german_int(passed)} von {german_int(tested)} geprüften Begriffen bestehen den Signifikanztest nach der
-Korrektur (Spalte „signifikant“).</p>
+Korrektur und gelten als Schlüsselbegriff.</p>
 {how_to_read("vergleich")}
 <div class="chart" id="cmp-bars"></div><h3>Keyness-Tabelle</h3><div id="cmp-table"></div></section>"""
 
