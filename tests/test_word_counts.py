@@ -64,6 +64,7 @@ def test_kwic_finds_kundinnen_whatever_the_form_asked(seeds, seed_tables, query)
     assert len(holding) == 1
     table = seeds.kwic(query)
     row = table[table["match"] == "Kundinnen"]
-    assert list(zip(row["doc"], row["sent_id"], strict=True)) == list(zip(holding["doc"], holding["sent_id"], strict=True))
+    expected = list(zip(holding["doc"], holding["sent_id"], strict=True))
+    assert list(zip(row["doc"], row["sent_id"], strict=True)) == expected
     assert row["doc"].str.startswith("001").all()
     assert len(table) == 75
