@@ -176,6 +176,7 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
                   jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
+    corpus.on_problem = lambda problem: typer.echo(f"mtext: skipped {problem}", err=True)  # found while analysing
     for notice in getattr(corpus.sources, "notices", ()):
         typer.echo(f"mtext: {notice}", err=True)
     if options.verbose:
@@ -316,23 +317,24 @@ def compare(
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
     from .corpus import compare_corpora
     from .output.terminal import compare_report, matrix_report
-    from .tables.comparison import similarity_matrix, style_table
+    from .tables.comparison import style_table
 
     if matrix:
         corpus = open_corpus(_expand(paths), corpus_options)
-        table = similarity_matrix(corpus.parsed())
+        table = corpus.similarity()
         emit(table, corpus.problems, output_options, lambda: matrix_report(table))
     if len(paths) != 2:
         raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), or --matrix")
     side_a = open_corpus(_expand([paths[0]]), corpus_options)
     side_b = open_corpus(_expand([paths[1]]), corpus_options)
     name_a, name_b = label_a or paths[0], label_b or paths[1]
-    problems = side_a.problems + side_b.problems
     if style:
-        emit(style_table(side_a.style(), side_b.style(), name_a, name_b), problems, output_options)
+        table = style_table(side_a.style(), side_b.style(), name_a, name_b)
+        emit(table, side_a.problems + side_b.problems, output_options)
     result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
                              correction=correction.value, min_docs=min_docs)
-    emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
+    emit(result.keyness, side_a.problems + side_b.problems, output_options,
+         lambda: compare_report(result, name_a, name_b))
 
 
 def _expand(paths: list[str]) -> list[str]:
