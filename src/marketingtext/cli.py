@@ -94,7 +94,7 @@ CORPUS_OPTIONS = [
     _option("keep_boilerplate", Annotated[bool, typer.Option(
         "--keep-boilerplate", help="Do not remove web boilerplate (.html: the whole page's text).")], False),
     _option("model", Annotated[str, typer.Option(
-        "--model", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
+        "--model", envvar="MTEXT_MODEL", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
     _option("cache_dir", Annotated[Path | None, typer.Option(
         "--cache-dir", help="Cache for parsed documents and tables.")], None),
     _option("no_cache", Annotated[bool, typer.Option(
