@@ -109,3 +109,26 @@ def test_an_error_of_the_whole_run_is_not_blamed_on_a_document(folder, tmp_path,
     with pytest.raises(ZeroDivisionError):
         corpus._analysed(broken_table)
     assert corpus.problems == []
+
+
+def test_a_base64_blob_does_not_stall_the_tagger(nlp, monkeypatch):
+    """HanTa's time grows far faster than a word's length (400 characters took 6 s, so a 33,000-character
+    data URI of a scraped page took hours): such tokens never reach it, and keep their text as lemma."""
+    from marketingtext.nlp.hanta_tagger import MAX_TAGGED_CHARS, load_hanta
+
+    tagger = load_hanta()
+    seen = []
+    real = tagger.tag_sent
+
+    def spy(words, **options):
+        seen.extend(words)
+        return real(words, **options)
+
+    monkeypatch.setattr(tagger, "tag_sent", spy)
+    blob = "iVBORw0KGgoAAAANSUhEUgAA" * 1500
+    doc = nlp(f"Das Bild {blob} zeigt unsere Kunden im Laden.")
+    assert max(len(word) for word in seen) <= MAX_TAGGED_CHARS
+    long_token = next(t for t in doc if len(t) > MAX_TAGGED_CHARS)
+    assert (long_token.lemma_, long_token.tag_, long_token.pos_) == (blob, "XY", "X")
+    kunden = next(t for t in doc if t.text == "Kunden")
+    assert (kunden.lemma_, kunden.pos_) == ("Kunde", "NOUN")  # the words around it are tagged as ever
