@@ -27,6 +27,17 @@ def test_doc_row_of_a_hand_worked_text(nlp):
         "wstf1": 10.0, "lix": 40.03, "rix": 1.33, "gender_forms": 0}
 
 
+def test_types_are_distinct_lower_cased_words(nlp):
+    """"Die" and "die" are one type: die, kundin, kauft, sieht, bank = 5 of 8 words."""
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.reading.decode import SourceText
+    from marketingtext.tables.documents import doc_row
+
+    text = "Die Kundin kauft. Die Kundin sieht die Bank.\n"
+    row = doc_row(ParsedDoc(SourceText("t", "t.txt", text, "utf-8", len(text), 0), nlp(text)))
+    assert (row["words"], row["types"]) == (8, 5)
+
+
 def test_doc_table_on_seeds_agrees_with_the_sentence_table_and_an_independent_count(seeds, seed_tables):
     import re
 
