@@ -68,7 +68,7 @@ def test_atomic_write_replaces_the_file(tmp_path: Path):
 
 @pytest.mark.parametrize(("failure", "raised", "message"), [
     (OSError(28, "No space left on device"), OutputError, r"out\.csv: cannot write \(No space left on device\)"),
-    (KeyboardInterrupt(), KeyboardInterrupt, ""),  # Ctrl-C stays Ctrl-C: the CLI says "interrupted", exit 130
+    (KeyboardInterrupt(), KeyboardInterrupt, None),  # Ctrl-C stays Ctrl-C: the CLI says "interrupted", exit 130
 ])
 def test_atomic_write_failing_midway_keeps_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch, failure,
                                                                          raised, message):

@@ -1,5 +1,8 @@
 """The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
 
+One job: turn documents into tables, each built through one guard (:meth:`Corpus._analysed`) so that a
+document whose analysis fails is left out with a problem line instead of stopping the run.
+
 >>> import marketingtext as mt
 >>> corpus = mt.load(["data/raw"])
 >>> corpus.sentences().head()        # the same columns as `mtext sentences`
