@@ -463,7 +463,8 @@ def test_corpus_summary_lists_each_entity_once(tmp_path):
     import marketingtext as mt
     from marketingtext.nlp.pipeline import load_pipeline
 
-    nlp, info = load_pipeline("offline")
+    # a pipeline of its own (not the cached one the session's fixtures share): its NER is replaced below
+    nlp, info = load_pipeline.__wrapped__("offline")
     if "ner" in nlp.pipe_names:
         nlp.remove_pipe("ner")  # whatever the shipped model finds, only the ruler's names count here
     ruler = nlp.add_pipe("entity_ruler", name="test_names", last=True, config={"overwrite_ents": True})
