@@ -30,8 +30,9 @@ from marketingtext.tables.kwic import kwic_rows, query_keys
 from marketingtext.tables.sentences import sentence_rows
 
 FAST = settings(max_examples=200, deadline=None)
-PARSED = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                           HealthCheck.function_scoped_fixture])
+# The parsed examples are few, so they are the same on every run (derandomize): a CI failure can be replayed.
+PARSED = settings(max_examples=25, deadline=None, derandomize=True,
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 UNICODE = st.characters(blacklist_categories=("Cs",))
 GERMAN = ["Kund:innen", "Kund*innen", "KundInnen", "Kundinnen und Kunden", "Lehrer/-innen", "Mitarbeiter_in",
           "Die", "Familie", "Studien", "Energie", "z. B.", "bzw.", "2024", "3,5", "1.000", "5 %¹", "m²", "½",
