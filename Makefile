@@ -10,6 +10,7 @@ OUT := output
 .PHONY: install model run test bench profile lint clean
 
 install: $(VENV)/.installed
+	@echo "mtext: installed in $(VENV)/; call it as $(MTEXT) or after '. $(VENV)/bin/activate' as mtext (it reads ./data/raw by default)"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

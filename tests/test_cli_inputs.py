@@ -65,3 +65,12 @@ def test_analyze_writes_the_workbook_and_keeps_other_files(mtext, awkward_folder
                                                     "report.html", "run.json",
                                                     "sentences.csv", "tables.xlsx"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["korpus", "out"]  # no temporary folder left
+
+
+def test_no_paths_where_the_default_folder_is_missing_says_what_to_pass(mtext, tmp_path, monkeypatch):
+    """The default input data/raw is relative to the current folder: elsewhere mtext says so, and what to pass."""
+    monkeypatch.chdir(tmp_path)
+    result = mtext("keywords")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "./data/raw does not exist" in result.stderr and "pass files or folders" in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -145,10 +146,10 @@ def test_report_in_browser(page_of, seed_html, seed_report_data, tmp_path):
     # grep finds 72 "Marketing(s)" as a word in the raw files, a few of them in boilerplate lines the reader drops
     assert 65 <= ticks <= 72 and ticks == (seed_report_data.positions["term"] == "Marketing").sum()
 
-    column = page.eval_on_selector_all("#kw-table th", "ths => ths.map(t => t.textContent)").index("count")
+    column = page.eval_on_selector_all("#kw-table th", "ths => ths.map(t => t.dataset.column)").index("count")
     count_cells = f"#kw-table tbody tr td:nth-child({column + 1})"
-    page.locator("#kw-table th", has_text="count").click()  # sort by count, ascending; a second click: descending
-    page.locator("#kw-table th", has_text="count").click()
+    page.locator("#kw-table th[data-column=count]").click()  # sort by count, ascending; a second click: descending
+    page.locator("#kw-table th[data-column=count]").click()
     counts = [int(c.replace(".", "")) for c in page.locator(count_cells).all_text_contents()]
     assert len(counts) == 120 and counts == sorted(counts, reverse=True) and counts[0] == 74  # Kund:innen, 74x
     page.fill("#kw-table input", "Kund")
@@ -240,3 +241,120 @@ def test_kwic_budget_indexes_frequent_lemmas_first():
     assert set(fit_budget(tokens, sentences, {}, 30)["key"]) == {"a", "c"}
     assert set(fit_budget(tokens, sentences, {"b": 500}, 30)["key"]) == {"b"}  # b's true count ranks it first
     assert fit_budget(tokens, sentences, {}, 60).equals(tokens)
+
+
+# --- German, fitted, at both widths (issue 29) ------------------------------------------------------------------
+
+# Boxes whose text must not overflow (scrollWidth > clientWidth), and every SVG text inside its picture.
+OVERFLOWS_JS = """() => {
+  const bad = [], name = (e) => e.tagName + (e.id ? "#" + e.id : "") + " " + (e.textContent || "").slice(0, 40);
+  const boxes = "th, td, h1, h2, h3, p, dt, dd, .howto, .chart, .tablebox, section, main";
+  for (const e of document.querySelectorAll(boxes)) {
+    if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) {
+      bad.push(["box", name(e), e.scrollWidth, e.clientWidth]);
+    }
+  }
+  for (const t of document.querySelectorAll("svg text")) {
+    if (t.getAttribute("visibility") === "hidden" || !t.textContent) continue;
+    const r = t.getBoundingClientRect(), box = t.ownerSVGElement.getBoundingClientRect();
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+      bad.push(["svg text", t.textContent, Math.round(r.left - box.left), Math.round(box.right - r.right)]);
+    }
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth) {
+    bad.push(["page", "wider than the window", document.documentElement.scrollWidth, window.innerWidth]);
+  }
+  return bad;
+}"""
+# Every text the reader sees, except verbatim text from the essays (terms, names, sentences) and tooltips.
+NUMBERS_JS = """() => {
+  const skip = "script, style, title, option, select, .lbl, .cloud, td.txt, .verbatim, table.kwic, h3.doc";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.textContent.trim() && !n.parentElement.closest(skip)) out.push(n.textContent);
+  }
+  return out;
+}"""
+GERMAN_NUMBER = re.compile(r"(\d{1,3}(\.\d{3})+|\d{1,4})(,\d+)?")  # 1.090 · 6.273 · 41,61 · 0,001 · 2024
+ENGLISH_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")  # 1,090 reads as 1.090 in English: never shown (2 decimals)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Every number written in ``text`` (digits with their separators; not digits inside a word such as a hash)."""
+    return [m.group().rstrip(".,") for m in re.finditer(r"(?<![\w.,])\d[\d.,]*", text)]
+
+
+def not_german(numbers: list[str]) -> list[str]:
+    return [n for n in numbers if not GERMAN_NUMBER.fullmatch(n) or ENGLISH_THOUSANDS.fullmatch(n)]
+
+
+def test_number_check_tells_german_from_english():
+    assert not_german(numbers_in("6.273 Wörter, 41,61 Punkte, p < 0,001 (1,2E-7), 2024, 10–12, 2×")) == []
+    assert not_german(numbers_in("192.88 1,090.00 0.26 1,090 12345 mtext 0.1.0")) == \
+        ["192.88", "1,090.00", "0.26", "1,090", "12345", "0.1.0"]
+    assert numbers_in("000_c44f16a2d46a17b4 Marketing 4.0.") == ["000", "4.0"]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_report_fits_and_speaks_german_at(width, browser, seed_html, tmp_path):
+    """At a desktop and a phone width: nothing overflows its box or picture, every number is German, every
+    table header is German with the CSV column name in its tooltip; a screenshot of each width is kept."""
+    path = tmp_path / "report.html"
+    path.write_text(seed_html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.fill("#kwic-input", "Kunde")
+    page.screenshot(path=str(tmp_path / f"report-{width}.png"), full_page=True)
+    shots = os.environ.get("MTEXT_SCREENSHOTS")  # a folder to keep the screenshots in, for a person to look at
+    if shots:
+        shutil.copy(tmp_path / f"report-{width}.png", Path(shots) / f"report-{width}.png")
+    assert errors == []
+    assert page.evaluate(OVERFLOWS_JS) == []
+    texts = page.evaluate(NUMBERS_JS)
+    numbers = [n for text in texts for n in numbers_in(text)]
+    assert len(numbers) > 300 and not_german(numbers) == []  # the tables, bars, heat-map and notes all count
+    heads = page.eval_on_selector_all("th", "ths => ths.map(t => [t.textContent, t.dataset.column, t.title])")
+    english = {"doc", "count", "score", "dp", "per_10k", "mentions", "variants", "canonical", "log_ratio", "favours",
+               "chars_dropped", "mean_sentence_len", "key", "docs", "term"}
+    assert heads and not [h for h in heads if h[0] in english]
+    assert all(f"„{column}“" in tip for _, column, tip in heads)
+    for section in ("ueberblick", "schluesselwoerter", "entitaeten", "streuung", "kwic", "aehnlichkeit", "vergleich"):
+        assert page.locator(f"#{section} .howto").count() == 1, section
+    if width == 1366:  # every label whole (a long one wraps), and the tables fit: no sideways scrolling
+        shortened = page.eval_on_selector_all("svg text", "ts => ts.map(t => t.firstChild?.textContent || '')"
+                                              ".filter(s => s.includes('…'))")
+        assert shortened == []
+        wide = page.eval_on_selector_all(".tablebox .scroll", "els => els.filter(e => e.scrollWidth > e.clientWidth"
+                                         " + 1).map(e => e.parentElement.parentElement.id)")
+        assert wide == []
+    page.close()
+
+
+def test_documents_are_named_by_title_or_file(browser, seed_report_data, tmp_path):
+    """A document with a title is shown by it, one without by its file name; the file name is the tooltip."""
+    from marketingtext.tables.report_data import doc_display_names
+
+    docs = seed_report_data.docs.copy()
+    first, second = docs["doc"].iloc[0], docs["doc"].iloc[1]
+    docs["title"] = ["Marketing 4.0: eine sehr lange Überschrift, die in keine Beschriftung passt", "  "] + \
+        [None] * (len(docs) - 2)
+    names = doc_display_names(docs)
+    assert names[first]["name"].startswith("Marketing 4.0") and names[first]["file"] == f"{first}.txt"
+    assert names[second] == {"name": f"{second}.txt", "file": f"{second}.txt"}  # blank title: the file name
+    assert doc_display_names(docs.drop(columns=["title", "path"]))[first] == {"name": first, "file": first}
+    path = tmp_path / "report.html"
+    path.write_text(render_report(dataclasses.replace(seed_report_data, docs=docs)), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(path.as_uri())
+    heads = page.eval_on_selector_all("#kw-per-doc h3", "hs => hs.map(h => [h.textContent, h.title])")
+    assert heads[0] == [names[first]["name"], f"{first}.txt"] and heads[1] == [f"{second}.txt", f"{second}.txt"]
+    cell = page.locator("#docs-table tbody td.doc").first
+    assert cell.text_content() == names[first]["name"] and cell.get_attribute("title") == f"{first}.txt"
+    label = page.locator("#disp-plot svg text.lbl").first  # too long for the label column: shortened, whole on hover
+    assert label.evaluate("t => t.firstChild.textContent").endswith("…")
+    assert names[first]["name"] in label.locator("title").text_content()
+    assert page.evaluate(OVERFLOWS_JS) == []
+    page.close()

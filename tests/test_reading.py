@@ -38,7 +38,7 @@ def test_utf8_bom_is_removed(tmp_path: Path):
     path.write_bytes("\ufeffÄrger über Kund:innen.\r\nZweite Zeile.".encode())
     source = read_source(str(path))
     assert source.encoding == "utf-8-sig"
-    assert source.text == "Ärger über Kund:innen.\nZweite Zeile.\n"
+    assert source.text == "Ärger über Kund:innen.\nZweite Zeile."  # the file's own ending: no line break added
 
 
 def test_normalisation_removes_invisible_characters_and_ligatures():

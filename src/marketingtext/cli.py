@@ -25,6 +25,7 @@ from .core.errors import MtextError
 from .core.version import __version__
 from .keywords.methods import DEFAULT_METHOD, METHODS
 from .output.writers import FORMATS
+from .reading.boilerplate import dropped_by_class
 from .reading.decode import DEFAULT_GLOBS
 
 app = typer.Typer(
@@ -70,6 +71,7 @@ class CorpusOptions:
     jobs: int = 1
     scheduler: str | None = None
     verbose: bool = False
+    meta: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,11 @@ class OutputOptions:
     output: Path | None = None
     format: Format | None = None
     excel: bool = False
+    wide: bool = False
 
 
 Excel = Annotated[bool, typer.Option("--excel", help="CSV for German Excel/LibreOffice: BOM, ';', formulas guarded.")]
+Wide = Annotated[bool, typer.Option("--wide", help="Show every column, wider than the terminal if need be.")]
 
 
 def _option(name: str, annotation, default) -> inspect.Parameter:
@@ -109,6 +113,9 @@ CORPUS_OPTIONS = [
         None),
     _option("verbose", Annotated[bool, typer.Option(
         "--verbose", "-v", help="Say which pipeline ran and what was dropped.")], False),
+    _option("meta", Annotated[Path | None, typer.Option(
+        "--meta", help="A CSV with a doc column and any others (group, year, source…): added to the docs table; "
+                       "its title, author, date override what mtext found.")], None),
 ]
 OUTPUT_OPTIONS = [
     _option("output", Annotated[Path | None, typer.Option(
@@ -116,6 +123,7 @@ OUTPUT_OPTIONS = [
     _option("format", Annotated[Format | None, typer.Option(
         "--format", "-f", help="Output format (table on a terminal, csv in a pipe).")], None),
     _option("excel", Excel, False),
+    _option("wide", Wide, False),
 ]
 
 
@@ -171,9 +179,13 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
     """Read the inputs and load the pipeline; report problems; exit 2 when nothing is left."""
     from .corpus import DEFAULT_INPUT, load
 
+    if not paths and not Path(DEFAULT_INPUT).exists():  # the default is relative to where mtext is called
+        raise fail(f"no paths given and ./{DEFAULT_INPUT} does not exist in {Path.cwd()}; pass files or folders "
+                   f"(mtext keywords ~/essays) or run mtext from the project root")
     corpus = load(paths or [DEFAULT_INPUT], globs=options.glob or None, keep_boilerplate=options.keep_boilerplate,
                   model=options.model, cache_dir=options.cache_dir, use_cache=not options.no_cache,
-                  jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb)
+                  jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb,
+                  meta=options.meta)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
     corpus.on_problem = lambda problem: typer.echo(f"mtext: skipped {problem}", err=True)  # found while analysing
@@ -184,6 +196,8 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
         for source in corpus.sources:
             typer.echo(f"mtext: {source.path}: {source.encoding or source.format}, {source.chars_dropped} boilerplate "
                        f"characters dropped in {len(source.boilerplate_lines)} lines", err=True)
+            for line in dropped_by_class(source.boilerplate_lines, source.boilerplate_classes):
+                typer.echo(f"mtext:   {line}", err=True)
     if not corpus.sources:
         raise fail("no readable document; check the paths above")
     if sys.stderr.isatty():
@@ -215,7 +229,7 @@ def emit(df, problems, options: OutputOptions, render=None) -> None:
     from .output.writers import write_table
 
     fmt = options.format.value if options.format else None
-    write_table(df, render or (lambda: generic_table(df)), options.output, fmt, options.excel)
+    write_table(df, render or (lambda: generic_table(df)), options.output, fmt, options.excel, options.wide)
     raise typer.Exit(EXIT_PARTIAL if problems else EXIT_OK)
 
 
@@ -298,8 +312,8 @@ def entities(
 
 @command()
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Side A and side B (file, folder or glob); any number "
-                                                    "with --matrix.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Side A and side B (file, folder or glob); any number "
+                                                           "with --matrix or --group-by.")] = None,
     label_a: Annotated[str | None, typer.Option(help="Name of side A [its path].")] = None,
     label_b: Annotated[str | None, typer.Option(help="Name of side B [its path].")] = None,
     by: Annotated[CompareBy, typer.Option(help="What to count as a term.")] = CompareBy.lemma,
@@ -312,6 +326,11 @@ def compare(
     keep_all: Annotated[bool, typer.Option("--all", help="Keep every term, key or not (column key).")] = False,
     matrix: Annotated[bool, typer.Option("--matrix", help="Pairwise TF-IDF cosine similarity of documents.")] = False,
     style: Annotated[bool, typer.Option("--style", help="The two sides' style profiles side by side.")] = False,
+    group_by: Annotated[str | None, typer.Option(
+        "--group-by", help="Sides are the documents' values of this field (author, date, or a --meta column); "
+                           "--by stays what counts as a term.")] = None,
+    group: Annotated[list[str] | None, typer.Option(
+        "--group", help="With --group-by: the value of side A, then of side B [the field's two values].")] = None,
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
@@ -319,22 +338,56 @@ def compare(
     from .output.terminal import compare_report, matrix_report
     from .tables.comparison import style_table
 
+    paths = paths or []
+    if group and not group_by:
+        raise fail("--group needs --group-by FIELD (the field whose values make the sides)")
     if matrix:
         corpus = open_corpus(_expand(paths), corpus_options)
         table = corpus.similarity()
         emit(table, corpus.problems, output_options, lambda: matrix_report(table))
-    if len(paths) != 2:
-        raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), or --matrix")
-    side_a = open_corpus(_expand([paths[0]]), corpus_options)
-    side_b = open_corpus(_expand([paths[1]]), corpus_options)
-    name_a, name_b = label_a or paths[0], label_b or paths[1]
+    if group_by:
+        side_a, side_b, name_a, name_b = _field_sides(paths, group_by, group or [], corpus_options)
+        name_a, name_b = label_a or name_a, label_b or name_b
+    else:
+        if len(paths) != 2:
+            raise fail("compare needs two sides, A and B (quote a glob: 'data/raw/00[12]*'), --group-by FIELD "
+                       "or --matrix")
+        side_a, side_b = _two_sides(paths, corpus_options)
+        name_a, name_b = label_a or paths[0], label_b or paths[1]
     if style:
         table = style_table(side_a.style(), side_b.style(), name_a, name_b)
-        emit(table, side_a.problems + side_b.problems, output_options)
+        emit(table, side_a.problems + side_b.problems, output_options)  # after the tables: skips found count
     result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
                              correction=correction.value, min_docs=min_docs)
     emit(result.keyness, side_a.problems + side_b.problems, output_options,
          lambda: compare_report(result, name_a, name_b))
+
+
+def _two_sides(paths: list[str], options: CorpusOptions):
+    """Side A and side B read from their own paths; a --meta sidecar is checked against both sides' documents
+    together (it may name the documents of either side)."""
+    from dataclasses import replace
+
+    from .corpus import attach_sidecar
+
+    sides = [open_corpus(_expand([path]), replace(options, meta=None)) for path in paths]
+    if options.meta:
+        attach_sidecar(options.meta, sides)
+    return sides
+
+
+def _field_sides(paths: list[str], field: str, values: list[str], options: CorpusOptions):
+    """Side A and side B of ``compare --group-by``: the corpus's documents with each of two values of ``field``."""
+    if len(values) not in (0, 2):
+        raise fail(f"--group given {len(values)} time(s); give it twice (side A, then side B) or leave it out")
+    corpus = open_corpus(_expand(paths) or None, options)
+    sides = corpus.groups(field, values)
+    if len(sides) != 2:
+        found = ", ".join(repr(value) for value, _ in sides[:10]) or "none"
+        raise fail(f"--group-by {field}: {len(sides)} values ({found}); pick two with --group A --group B")
+    (value_a, side_a), (value_b, side_b) = sides
+    side_a.problems = corpus.problems  # said once, counted once for the exit status
+    return side_a, side_b, f"{field}={value_a}", f"{field}={value_b}"
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -416,8 +469,7 @@ def report(
     corpus = open_corpus(paths, corpus_options)
     sides = None
     if compare_sides:
-        side_a, side_b = (open_corpus(_expand([side]), corpus_options) for side in compare_sides)
-        sides = (side_a, side_b, *compare_sides)
+        sides = (*_two_sides(list(compare_sides), corpus_options), *compare_sides)
     write_atomic(output, corpus.report(title=title, compare=sides).encode("utf-8"))
     typer.echo(f"mtext: wrote {output}", err=True)
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
@@ -431,19 +483,19 @@ def analyze(
         "report.html."))] = Path("output"),
     excel: Excel = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write report.html.")] = False,
+    wide: Wide = False,
     *, corpus_options: CorpusOptions,
 ) -> None:
     """All tables in one pass, written to a folder with the HTML report, and an overview on the terminal."""
-    from rich.console import Console
-
     from .entities.table import summarize
     from .output.terminal import overview_report
+    from .output.writers import report_console
 
     corpus = open_corpus(paths, corpus_options)
     tables = corpus.analyze(out, excel=excel, report=not no_report)
-    Console(stderr=not sys.stdout.isatty()).print(
-        overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
-                        ("tables.xlsx", "run.json", *(() if no_report else ("report.html",)))))
+    overview = overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
+                               ("tables.xlsx", "run.json", *(() if no_report else ("report.html",))))
+    report_console(wide, overview, stderr=False).print(overview)  # analyze writes its tables to files: stdout is free
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
 
 
@@ -489,9 +541,47 @@ def main_options(
     """Keyword, entity and sentence tables for German essays. CSV when piped, a report on a terminal."""
 
 
+def _choices(param) -> tuple:
+    """A parameter's choices (typer's type descriptor, or a click Choice), empty for any other type."""
+    import click
+
+    described = getattr(param, "type_descriptor", None)
+    if described is not None and getattr(described, "is_choice", False):
+        return tuple(described.choices or ())
+    kind = getattr(param, "type", None)
+    return tuple(kind.choices) if isinstance(kind, click.Choice) else ()
+
+
+def _help_option(made, ctx):
+    """``--help`` (click makes it per call) without a ``<bool>``."""
+    option = made(ctx)
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+def click_command():
+    """The command tree as click runs it, its help made readable: a flag shows no ``<bool>`` (it takes no value)
+    and a choice lists its values as ``a | b | c``, so a narrow terminal wraps between values, never inside one."""
+    root = typer.main.get_command(app)
+
+    def polish(command) -> None:
+        for param in command.params:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+            elif param.metavar is None and _choices(param):
+                param.metavar = " | ".join(str(getattr(c, "value", c)) for c in _choices(param))
+        command.get_help_option = functools.partial(_help_option, command.get_help_option)
+        for sub in getattr(command, "commands", {}).values():
+            polish(sub)
+
+    polish(root)
+    return root
+
+
 def main() -> None:
     try:
-        app()
+        click_command()()
     except KeyboardInterrupt:  # Ctrl-C outside a command (while starting up): one line, no traceback
         typer.echo("mtext: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)

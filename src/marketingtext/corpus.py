@@ -1,7 +1,8 @@
 """The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
 
-One job: turn documents into tables, each built through one guard (:meth:`Corpus._analysed`) so that a
-document whose analysis fails is left out with a problem line instead of stopping the run.
+One job: the Python API (a corpus, its tables, its subsets and comparisons), computed once for every command;
+each table built through one guard (:meth:`Corpus._analysed`), so that a document whose analysis fails is left
+out with a problem line instead of stopping the run.
 
 >>> import marketingtext as mt
 >>> corpus = mt.load(["data/raw"])
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,7 +24,10 @@ from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
 from .nlp.pipeline import AUTO, PipelineInfo, load_pipeline
 from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
-from .reading.sourcelist import SourceList, scan_sources
+from .reading.sourcelist import SourceList, provenance, scan_sources
+
+if TYPE_CHECKING:
+    from .tables.report_data import ReportWords
 
 DEFAULT_INPUT = "data/raw"
 NO_DOCUMENT = "\0"  # no document has this name: tables built over it are built over none
@@ -52,6 +57,7 @@ class Corpus:
     tables: TableCache | None = None  # finished tables, so that a re-run costs almost nothing
     cache_max_bytes: int | None = None  # least recently used cache entries go beyond this
     load_options: dict = field(default_factory=dict)  # how the inputs were read, for run.json
+    meta: pd.DataFrame | None = None  # a --meta sidecar's rows (tables.sidecar): columns added to the docs table
     on_problem: object = None  # called with each InputProblem found while analysing (the CLI prints it)
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
     _failed: set[str] = field(default_factory=set, repr=False)  # documents (doc names) whose analysis raised
@@ -181,8 +187,52 @@ class Corpus:
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
         from .tables.documents import doc_table
+        from .tables.sidecar import apply_sidecar
 
-        return self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label))
+        return apply_sidecar(self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label)),
+                             self.meta)
+
+    def fields(self) -> pd.DataFrame:
+        """What is known about each document without parsing it: doc, path, format, title, author, date
+        and the --meta sidecar's columns (the fields ``compare --group-by`` groups by)."""
+        from .tables.documents import METADATA_COLUMNS
+        from .tables.sidecar import apply_sidecar
+
+        rows = [{"doc": s.doc, "path": s.path, "format": s.format,
+                 **{name: getattr(s, name, "") for name in METADATA_COLUMNS}} for s in self.sources]
+        return apply_sidecar(pd.DataFrame(rows, columns=["doc", "path", "format", *METADATA_COLUMNS]), self.meta)
+
+    def subset(self, docs: Iterable[str]) -> Corpus:
+        """The documents named ``docs`` (in corpus order) as a corpus of their own, sharing pipeline and caches."""
+        from dataclasses import replace
+
+        wanted = set(docs)
+        if isinstance(self.sources, SourceList):
+            refs = [ref for ref in self.sources.refs if ref.doc in wanted]
+            sources = SourceList(refs, self.sources.keep_boilerplate, self.sources.tables, self.sources.notices)
+        else:
+            sources = [s for s in self.sources if s.doc in wanted]
+        kept = None if self._docs is None else [d for d in self._docs if d.source.doc in wanted]
+        meta = None if self.meta is None else self.meta[self.meta["doc"].isin(wanted)]
+        return replace(self, sources=sources, problems=[], meta=meta, _docs=kept,
+                       _failed=self._failed & wanted, _only=None, _current=None)
+
+    def groups(self, field: str, values: Sequence[str] = ()) -> list[tuple[str, Corpus]]:
+        """The corpus split by a field (:meth:`fields`): one (value, corpus) per value in ``values`` (every
+        value, sorted, when none are given). A value no document has is an error, one line naming the field."""
+        from .tables.sidecar import SidecarError
+
+        table = self.fields()
+        if field not in table.columns:
+            raise SidecarError(f"--group-by {field}: no such field; choose one of {', '.join(table.columns)} "
+                               "(add fields with --meta FILE.csv)")
+        column = table[field].fillna("").astype(str)
+        present = sorted(set(column) - {""})
+        missing = [v for v in values if v not in present]
+        if missing:
+            raise SidecarError(f"--group {missing[0]}: no document has {field} = {missing[0]!r}; its values are "
+                               f"{', '.join(repr(v) for v in present[:10]) or 'all empty'}")
+        return [(value, self.subset(table.loc[column == value, "doc"])) for value in (values or present)]
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
@@ -221,23 +271,23 @@ class Corpus:
         return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
 
     def report(self, title: str = "mtext", compare: tuple[Corpus, Corpus, str, str] | None = None,
-               tables: dict[str, pd.DataFrame] | None = None) -> str:
+               tables: dict[str, pd.DataFrame] | None = None, words: ReportWords | None = None) -> str:
         """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
-        ``tables``: :meth:`analyze`'s tables when already computed."""
+        ``tables`` and ``words``: :meth:`analyze`'s tables and what it gathered for the report, when at hand
+        (else the documents are read once more)."""
         from .entities.table import cooccurrences, summarize
         from .output.html import render_report
         from .tables.comparison import compare as keyness
-        from .tables.comparison import similarity_matrix
-        from .tables.report_data import report_data
+        from .tables.report_data import ReportWords, report_data
 
         tables = tables or self.analyze()
+        words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self.parsed()))
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
-        comparison = keyness(side_a, side_b) if compare else None
-        data = self._analysed(lambda: report_data(
-            self.parsed(), tables["docs"], tables["keywords"], summarize(mentions), cooccurrences(mentions),
-            similarity_matrix(self.parsed()), compare=comparison, compare_labels=(label_a, label_b), title=title,
-            meta={"Pipeline": self.pipeline.describe()}))
+        data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
+                           cooccurrences(mentions), words.similarity(),
+                           compare=keyness(side_a, side_b) if compare else None, compare_labels=(label_a, label_b),
+                           title=title, meta={"Pipeline": self.pipeline.describe()})
         return render_report(data)
 
     def similarity(self) -> pd.DataFrame:
@@ -260,7 +310,19 @@ class Corpus:
         """Every table from one pass over the documents. With ``out_dir``: the tables as CSV and
         ``tables.xlsx``, ``run.json`` (:meth:`run_info`: what produced them) and, with ``report``,
         ``report.html``, all moved into the folder together."""
-        tables = self._table("analyze", {}, self._all_tables)
+        from .tables.report_data import ReportWords
+        from .tables.sidecar import apply_sidecar
+
+        gathered: dict[str, ReportWords | None] = {}
+
+        def build() -> dict[str, pd.DataFrame]:
+            # filled only where the tables are built; afresh on each attempt (the guard may build again)
+            gathered["words"] = ReportWords() if out_dir is not None and report else None
+            return self._all_tables(gathered["words"])
+
+        tables = self._table("analyze", {}, build)
+        words = gathered.get("words")
+        tables = {**tables, "docs": apply_sidecar(tables["docs"], self.meta)}
         if out_dir is not None:
             from .keywords.methods import DEFAULT_METHOD
             from .output.writers import write_tables
@@ -268,13 +330,12 @@ class Corpus:
             options = {"excel": excel, "keywords": {"method": DEFAULT_METHOD, "top": 20, "ngram_max": 3}}
             files = {"run.json": run_json(self.run_info(options))}
             if report:
-                files["report.html"] = self.report(tables=tables).encode("utf-8")
+                files["report.html"] = self.report(tables=tables, words=words).encode("utf-8")
             write_tables(tables, Path(out_dir), excel=excel, files=files)
         return tables
 
     def run_info(self, options: dict | None = None) -> dict:
         """Provenance of a run: mtext's version, the pipeline, the options, every input with its hash."""
-        import hashlib
         import platform
 
         import spacy
@@ -288,13 +349,14 @@ class Corpus:
             "spacy_version": spacy.__version__,
             "python_version": platform.python_version(),
             "options": {**self.load_options, **(options or {})},
-            "inputs": [{"doc": s.doc, "path": s.path, "encoding": s.encoding, "chars": len(s.text),
-                        "text_sha256": hashlib.sha256(s.text.encode("utf-8")).hexdigest()} for s in self.sources],
+            "inputs": [ref.provenance for ref in self.sources.refs] if isinstance(self.sources, SourceList)
+            else [provenance(source) for source in self.sources],
             "problems": [{"path": p.path, "message": p.message} for p in self.problems],
         }
 
-    def _all_tables(self) -> dict[str, pd.DataFrame]:
-        """keywords, entities, sentences and docs tables from one pass over the documents."""
+    def _all_tables(self, words: ReportWords | None = None) -> dict[str, pd.DataFrame]:
+        """keywords, entities, sentences and docs tables from one pass over the documents; on the way, what the
+        report needs of them goes into ``words``."""
         from .entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
         from .keywords.table import keyword_table
         from .keywords.terms import DocTermsStore, doc_terms
@@ -306,8 +368,11 @@ class Corpus:
         for parsed in self.parsed():
             sentence_list.extend(sentence_rows(parsed))
             doc_list.append(doc_row(parsed, self.pipeline.label))
-            term_list.append(doc_terms(parsed))
+            terms = doc_terms(parsed)
+            term_list.append(terms)
             entity_list.extend(entity_rows(parsed, gazetteer))
+            if words is not None:
+                words.add(parsed, terms)
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
             "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),
@@ -354,6 +419,17 @@ def compare_corpora(a: Corpus, b: Corpus, label_a: str = "a", label_b: str = "b"
                       sorted(names_a - names_b), sorted(names_b - names_a), keyness.attrs.get("criterion", ""))
 
 
+def attach_sidecar(path: str | Path, corpora: Sequence[Corpus]) -> None:
+    """Read a --meta sidecar once for several corpora (the two sides of a comparison), which may be parts of the
+    corpus it describes: it must name at least one of their documents, and each corpus gets its rows."""
+    from .tables.sidecar import read_sidecar
+
+    sidecar = read_sidecar(path, [name for corpus in corpora for name in corpus.names], part_of_corpus=True)
+    for corpus in corpora:
+        names = set(corpus.names) | {name.split("#")[0] for name in corpus.names}
+        corpus.meta = sidecar[sidecar["doc"].isin(names)].reset_index(drop=True)
+
+
 def load(
     paths: Sequence[str | Path] | str | Path = (DEFAULT_INPUT,),
     *,
@@ -366,6 +442,7 @@ def load(
     scheduler: str | None = None,
     pipeline=None,
     cache_max_mb: float | None = None,
+    meta: str | Path | None = None,
 ) -> Corpus:
     """Read ``paths`` (files, folders, ``-``) and prepare them for parsing.
 
@@ -374,6 +451,8 @@ def load(
     scheduler address, or ``"local"`` for a LocalCluster of ``jobs`` workers) parses on a cluster.
     Texts are read once here (one at a time, for the table cache key) and again when parsed.
     ``cache_max_mb`` (else ``MTEXT_CACHE_MAX_MB``) caps the cache; least recently used entries go first.
+    ``meta``: a sidecar CSV (a ``doc`` column and any others) whose fields join the docs table
+    (:mod:`marketingtext.tables.sidecar`); a bad sidecar raises :class:`~marketingtext.core.errors.MtextError`.
 
     >>> corpus = load("data/raw")
     >>> corpus.docs()[["doc", "words", "flesch_amstad"]]
@@ -382,11 +461,16 @@ def load(
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
     sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate)
+    sidecar = None
+    if meta is not None:
+        from .tables.sidecar import read_sidecar
+
+        sidecar = read_sidecar(meta, sources.docs)
     nlp, info = pipeline or load_pipeline(model)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     key = cache_key(info.cache_key)
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
     options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
-               "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler}
+               "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler, **({"meta": str(meta)} if meta else {})}
     return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
-                  cache_max_bytes=cap, load_options=options)
+                  cache_max_bytes=cap, load_options=options, meta=sidecar)

@@ -263,7 +263,13 @@ def _written_lower_case_before(token) -> bool:
         return False
     stem = re.sub(r"(e|es|en|er|em)$", "", token.text.lower())
     lower_case_phrase = rf"\b{re.escape(stem)}\w*\s+(?:[a-zäöüß]\w*\s+)?{re.escape(doc[end].text)}\b"
-    return re.search(lower_case_phrase, doc.text) is not None
+    return re.search(lower_case_phrase, _text_of(doc)) is not None
+
+
+@lru_cache(maxsize=4)
+def _text_of(doc) -> str:
+    """The Doc's text, joined once: ``Doc.text`` joins every token on each access (a Doc hashes by identity)."""
+    return doc.text
 
 
 def is_english_name(words, label: str) -> bool:

@@ -12,6 +12,7 @@ gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -41,11 +42,12 @@ COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentence
 
 def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
+    text = doc.text  # Doc.text joins every token on each access: once per document, not once per mention
     for ent in doc.ents:
         label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
         core = without_markup(ent)  # "#", "Duisburg": judge the name
         if label in LABELS and (gazetteer.lookup(core.text) or not is_false_friend(core, label)):
-            mentions.extend(_confirmed(Mention(start, end, doc.text[start:end], label, "model"), gazetteer)
+            mentions.extend(_confirmed(Mention(start, end, text[start:end], label, "model"), gazetteer)
                             for start, end in name_spans(core, label))
     return mentions
 
@@ -74,21 +76,41 @@ def label_by_last_word(ent, label: str) -> str:
 
 def legal_form_mentions(doc) -> list[Mention]:
     """Companies named by their legal form (:func:`.entity_spans.company_spans`), source ``rule``."""
-    return [Mention(start, end, doc.text[start:end], "ORG", "rule") for start, end in company_spans(doc)]
+    text = doc.text
+    return [Mention(start, end, text[start:end], "ORG", "rule") for start, end in company_spans(doc)]
 
 
 def lone_place_mentions(doc) -> list[Mention]:
     """Listed places the model passed over (:func:`.entity_spans.lone_place_spans`), source ``rule``."""
-    return [Mention(start, end, doc.text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
+    text = doc.text
+    return [Mention(start, end, text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
 
 
 def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
     """A company span found by its legal form replaces the model spans inside it ("Regaltechnik GmbH");
     where a model span is the same or reaches beyond it, the model's span stays."""
+    models = SpanIndex(model_hits)
     kept = [r for r in rule_hits
-            if all(_within(m, r) and (m.start, m.end) != (r.start, r.end) for m in model_hits if _overlap(m, r))]
-    inside = [m for m in model_hits if not any(_within(m, r) for r in kept)]
+            if all(_within(m, r) and (m.start, m.end) != (r.start, r.end) for m in models.overlapping(r))]
+    rules = SpanIndex(kept)
+    inside = [m for m in model_hits if not any(_within(m, r) for r in rules.overlapping(m))]
     return sorted(kept + inside, key=lambda m: (m.start, m.end))
+
+
+class SpanIndex:
+    """Mentions sorted by start, for the ones that overlap a span in O(log n) plus the hits: a long text has
+    thousands of mentions, and a scan of all of them per mention made entities quadratic in the text's length."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def overlapping(self, span: Mention) -> list[Mention]:
+        """The mentions that share a character with ``span``, in text order."""
+        low = bisect_left(self.starts, span.start - self.longest)
+        high = bisect_left(self.starts, span.end)
+        return [m for m in self.mentions[low:high] if _overlap(m, span)]
 
 
 def _within(inner: Mention, outer: Mention) -> bool:
@@ -104,21 +126,22 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
     organisation's name inside a person's ("Frank Henkel", "Ferdinand Porsche") or inside a company named by its
     legal form ("KION GROUP GmbH") is part of that longer name; where the name is the gazetteer's and only the legal
     form follows ("Siemens AG"), the company span names that entry."""
+    models = SpanIndex(model_hits)
     kept = []
     for g in gazetteer_hits:
-        longer = next((m for m in model_hits if _is_part_of_longer_name(g, m)), None)
+        longer = next((m for m in models.overlapping(g) if _is_part_of_longer_name(g, m)), None)
         if longer is None:
             kept.append(g)
         elif longer.entry is None and longer.label == "ORG" and is_legal_form(longer.text[g.end - longer.start:]):
             longer.entry, longer.source = g.entry, "both"
-    gazetteer_hits = kept
+    gazetteer_hits, gazetteer_index = kept, SpanIndex(kept)
     spans = {(m.start, m.end): m for m in gazetteer_hits}
     merged = list(gazetteer_hits)
     for m in model_hits:
         if (m.start, m.end) in spans:
             if m.source == "model":
                 spans[(m.start, m.end)].source = "both"
-        elif not any(_overlap(m, g) for g in gazetteer_hits):
+        elif not gazetteer_index.overlapping(m):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
 
@@ -154,16 +177,19 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     gazetteer = gazetteer or load_gazetteer()
     doc = parsed.doc
     model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
-    places = [m for m in lone_place_mentions(doc) if not any(_overlap(m, h) for h in model_hits)]
+    model_index = SpanIndex(model_hits)
+    places = [m for m in lone_place_mentions(doc) if not model_index.overlapping(m)]
     model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
     for m in mentions:
         m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
     _pair_acronyms(mentions, doc.text)
-    starts = [(sent.start_char, sent_id) for sent_id, sent in numbered_sentences(doc)]
+    sentences = [(sent.start_char, sent_id) for sent_id, sent in numbered_sentences(doc)]
+    starts = [start for start, _ in sentences]
     rows = []
     for m in mentions:
-        sent_id = next((sid for start, sid in reversed(starts) if start <= m.start), 0)
+        at = bisect_right(starts, m.start) - 1  # the last sentence starting at or before the mention
+        sent_id = sentences[at][1] if at >= 0 else 0
         rows.append({"doc": parsed.source.doc, "sent_id": sent_id, "start_char": m.start, "end_char": m.end,
                      "text": m.text, "label": m.entry.label if m.entry else m.label, "canonical": m.canonical,
                      "source": m.source, "kind": m.entry.kind if m.entry else ""})

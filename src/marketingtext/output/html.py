@@ -18,11 +18,16 @@ from importlib import resources
 import pandas as pd
 
 from ..language.lexicon import term_key
-from ..tables.report_data import ReportData
+from ..tables.report_data import ReportData, doc_display_names
+from .labels_de import DOC_COLUMNS, GLOSSARY, NOTES, VALUE_LABELS, column_label
 
 HEATMAP_DOCS = 40  # the heat-map shows the longest documents beyond this (a 274 x 274 grid helps nobody)
 TABLE_ROWS = 3000  # rows embedded per entity table (sorted by mentions / sentences); the CSVs hold them all
 NETWORK_EDGES = 60  # the strongest co-occurrence pairs drawn; the table lists them all
+# the report's documents table (docs.csv has them all): the document (by title) and what a reader compares
+DOCS_TABLE_COLUMNS = ["doc", "author", "date", "format", "pages", "sentences", "words", "types", "mtld",
+                      "mean_sentence_len", "flesch_amstad", "wstf1", "lix", "gender_per_1k", "chars_dropped"]
+KEYWORDS_TABLE_HIDDEN = ["range"]  # equal to docs in the keyword table
 DOC_CHART_FIELDS = ["doc", "words", "sentences", "types", "mtld", "mean_sentence_len", "flesch_amstad",
                     "wstf1", "lix", "gender_per_1k"]
 
@@ -37,12 +42,14 @@ def _plain(value):
 
 
 def table_json(table: pd.DataFrame | None, limit: int | None = None) -> dict | None:
-    """``{"columns": [...], "rows": [[...], ...], "total": n}``, the shape the page's sortable tables read;
-    ``limit`` keeps the first rows only (``total`` says how many there were)."""
+    """``{"columns": [...], "labels": [...], "rows": [[...], ...], "total": n}``, the shape the page's sortable
+    tables read: CSV column names, their German headers (``labels_de``); ``limit`` keeps the first rows only
+    (``total`` says how many there were)."""
     if table is None:
         return None
     shown = table if limit is None else table.head(limit)
-    return {"columns": [str(c) for c in table.columns], "total": len(table),
+    return {"columns": [str(c) for c in table.columns], "labels": [column_label(str(c)) for c in table.columns],
+            "total": len(table),
             "rows": [[_plain(v) for v in row] for row in shown.itertuples(index=False, name=None)]}
 
 
@@ -107,12 +114,20 @@ def payload(data: ReportData) -> dict:
     doc_fields = [c for c in DOC_CHART_FIELDS if c in data.docs.columns]
     heat_docs = heatmap_docs(data.docs, names)
     shown = set(heat_docs)
+    titles = {"*": {"name": "Korpus", "file": "alle Dokumente (Zeile „*“)"}, **doc_display_names(data.docs)}
+    values = {**VALUE_LABELS}
+    if data.compare is not None:
+        values["favours"] = {"a": data.compare_labels[0], "b": data.compare_labels[1]}
     return {
         "docNames": names,
+        "docTitles": titles,
+        "docColumns": list(DOC_COLUMNS),
+        "valueLabels": {column: {str(k).lower() if isinstance(k, bool) else str(k): v for k, v in words.items()}
+                        for column, words in values.items()},
         "docs": [{c: _plain(v) for c, v in zip(doc_fields, row, strict=True)}
                  for row in data.docs[doc_fields].itertuples(index=False, name=None)],
-        "docsTable": table_json(data.docs.drop(columns=["path"], errors="ignore")),
-        "keywords": table_json(data.keywords),
+        "docsTable": table_json(data.docs[[c for c in DOCS_TABLE_COLUMNS if c in data.docs.columns]]),
+        "keywords": table_json(data.keywords.drop(columns=KEYWORDS_TABLE_HIDDEN, errors="ignore")),
         "entities": table_json(data.entities, TABLE_ROWS),
         "cooccurrences": table_json(data.cooccurrences, TABLE_ROWS),
         "network": network_json(data.entities, data.cooccurrences),
@@ -145,12 +160,24 @@ def _asset(name: str) -> str:
     return resources.files("marketingtext.output").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+def how_to_read(section: str) -> str:
+    """The section's "So lesen Sie das" note (``labels_de.NOTES``; trusted markup, no data in it)."""
+    text = NOTES.get(section)
+    return f'<div class="howto"><b>So lesen Sie das:</b> {text}</div>' if text else ""
+
+
+def _glossary() -> str:
+    rows = "".join(f"<dt>{html.escape(name)}</dt><dd>{html.escape(text)}</dd>" for name, text in GLOSSARY)
+    return f'<section id="masse"><h2>Maße kurz erklärt</h2><dl class="glossary">{rows}</dl></section>'
+
+
 def _compare_section(data: ReportData) -> str:
     if data.compare is None:
         return ""
-    a, b = (html.escape(x) for x in data.compare_labels)
+    a, b = (f'<span class="verbatim">{html.escape(x)}</span>' for x in data.compare_labels)
     return f"""<section id="vergleich"><h2>Vergleich: {a} gegen {b}</h2>
 <p class="hint">Log Ratio je Begriff: blaue Balken sind typisch für {a}, orange für {b}.</p>
+{how_to_read("vergleich")}
 <div class="chart" id="cmp-bars"></div><h3>Keyness-Tabelle</h3><div id="cmp-table"></div></section>"""
 
 
@@ -159,7 +186,8 @@ def render_report(data: ReportData) -> str:
     title = html.escape(data.title)
     names = doc_names(data)
     words = int(pd.to_numeric(data.docs.get("words", pd.Series(dtype=int))).sum()) if len(data.docs) else 0
-    meta = " · ".join(f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in data.meta.items())
+    meta = " · ".join(f'{html.escape(str(k))}: <span class="verbatim">{html.escape(str(v))}</span>'
+                      for k, v in data.meta.items())
     compare_link = '<a href="#vergleich">Vergleich</a>' if data.compare is not None else ""
     return f"""<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">
@@ -167,33 +195,34 @@ def render_report(data: ReportData) -> str:
 <title>{title}</title>
 <style>{_asset("report.css")}</style></head>
 <body>
-<header><h1>{title}</h1><p>{len(names)} Dokumente · {f"{words:,}".replace(",", ".")} Wörter</p></header>
+<header><h1 class="verbatim">{title}</h1><p>{german_int(len(names))} Dokumente · {german_int(words)} Wörter</p></header>
 <nav><a href="#ueberblick">Überblick</a><a href="#schluesselwoerter">Schlüsselwörter</a>
 <a href="#entitaeten">Entitäten</a><a href="#streuung">Streuung</a><a href="#kwic">KWIC</a>
-<a href="#aehnlichkeit">Ähnlichkeit</a>{compare_link}</nav>
+<a href="#aehnlichkeit">Ähnlichkeit</a>{compare_link}<a href="#masse">Maße</a></nav>
 <main>
-<section id="ueberblick"><h2>Überblick</h2><div class="grid" id="overview-charts"></div>
+<section id="ueberblick"><h2>Überblick</h2>{how_to_read("ueberblick")}<div class="grid" id="overview-charts"></div>
 <h3>Dokumente</h3><div id="docs-table"></div></section>
-<section id="schluesselwoerter"><h2>Schlüsselwörter</h2><div class="grid">
-<div class="chart"><h3>Korpus: die stärksten Begriffe</h3><div id="kw-bars"></div></div>
+<section id="schluesselwoerter"><h2>Schlüsselwörter</h2>{how_to_read("schluesselwoerter")}<div class="grid">
+<div class="chart"><h3>Korpus: die stärksten Begriffe (Punktwert)</h3><div id="kw-bars"></div></div>
 <div class="chart"><h3>Wortwolke</h3><div id="kw-cloud"></div></div></div>
 <h3>Je Dokument</h3><div id="kw-per-doc-note"></div><div class="grid small" id="kw-per-doc"></div>
 <h3>Alle Schlüsselwörter</h3><div id="kw-table"></div></section>
-<section id="entitaeten"><h2>Entitäten</h2><div class="grid">
+<section id="entitaeten"><h2>Entitäten</h2>{how_to_read("entitaeten")}
 <div class="chart"><h3>Gemeinsam genannt (im selben Satz)</h3><div id="ent-network"></div></div>
-<div><h3>Übersicht</h3><div id="ent-table"></div></div></div>
+<h3>Übersicht</h3><div id="ent-table"></div>
 <h3>Paare</h3><div id="cooc-table"></div></section>
-<section id="streuung"><h2>Streuung eines Begriffs</h2>
+<section id="streuung"><h2>Streuung eines Begriffs</h2>{how_to_read("streuung")}
 <label class="no-print">Begriff: <select id="disp-term"></select></label>
 <div class="chart" id="disp-plot"></div></section>
-<section id="kwic"><h2>KWIC: Wort im Kontext</h2>
+<section id="kwic"><h2>KWIC: Wort im Kontext</h2>{how_to_read("kwic")}
 <div id="kwic-box"><input id="kwic-input" type="search" placeholder="Wort oder Lemma, z. B. Kunde"
  aria-label="Wort oder Lemma suchen"> <span id="kwic-count" class="hint"></span></div>
 <p class="hint">Sucht nach Lemma und Schreibweise (Stoppwörter sind nicht im Index).</p>
 <div class="scroll" id="kwic-results"></div></section>
-<section id="aehnlichkeit"><h2>Ähnlichkeit der Dokumente (TF-IDF, Kosinus)</h2>
+<section id="aehnlichkeit"><h2>Ähnlichkeit der Dokumente (TF-IDF, Kosinus)</h2>{how_to_read("aehnlichkeit")}
 <div id="sim-note"></div><div class="chart" id="sim-heatmap"></div></section>
 {_compare_section(data)}
+{_glossary()}
 <footer>Erstellt mit mtext{" · " + meta if meta else ""}</footer>
 </main>
 <script type="application/json" id="mtext-data">{script_json(payload(data))}</script>
@@ -203,3 +232,8 @@ def render_report(data: ReportData) -> str:
 }})();</script>
 </body></html>
 """
+
+
+def german_int(n: int) -> str:
+    """An integer with a thousands point: 6273 -> ``6.273``."""
+    return f"{n:,}".replace(",", ".")

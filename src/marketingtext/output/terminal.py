@@ -1,51 +1,156 @@
 """Rich reports for a terminal: what a person reads, drawn from the same tables as the CSV.
 
 Rendering only: every function takes finished DataFrames (and plain values) and computes nothing.
+
+One job: draw mtext's tables readably in a terminal of any width. A report is laid out when it is printed, for
+the width it gets (:class:`FittedTable`, :class:`KwicLines`, :class:`SimilarityMatrix`): numbers are never
+wrapped or cut, text wraps, and the least important columns are left out (and named) when they do not fit;
+``--wide`` prints at :func:`natural_width`, every column shown.
 """
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 MAX_ROWS = 40
+MIN_TEXT = 10  # a text column is never narrower than this (or its longest header word, or its longest cell)
+LONG_TEXT = 120  # a longer text cell is shortened with "…"
 
 
-def generic_table(df: pd.DataFrame, title: str | None = None, max_rows: int = MAX_ROWS) -> Table:
-    """Any table as a rich table (the first ``max_rows`` rows; the caption says how many more)."""
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in df.columns:
-        numeric = pd.api.types.is_numeric_dtype(df[column]) and not pd.api.types.is_bool_dtype(df[column])
-        table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
-    for row in df.head(max_rows).itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
-    if len(df) > max_rows:
-        table.caption = f"{len(df) - max_rows} more rows: use --format csv or --output FILE for all"
-    return table
+def number_text(value) -> str:
+    """A number as the terminal shows it: integers (and integral floats, counts in a float column) without
+    decimals, other floats with two; thousands separated by commas (``1,090``, ``18,641``, ``192.88``)."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    if isinstance(value, (int, float)):
+        return f"{int(value):,}"
+    return str(value)
 
 
 def _cell(value) -> str:
-    if isinstance(value, float):
-        return "" if pd.isna(value) else f"{value:,.2f}"
-    if isinstance(value, str) and len(value) > 120:
-        return value[:117] + "…"
+    if value is pd.NA or value is None:
+        return ""
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    if isinstance(value, str) and len(value) > LONG_TEXT:
+        return value[:LONG_TEXT - 3] + "…"
     return str(value)
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+class FittedTable:
+    """A table that fits the width it is drawn in: numbers are never wrapped or cut, text columns wrap between
+    words (a word longer than its column is shortened with "…"), and when even that is not enough, the rightmost
+    columns are left out (the caption names them; ``--wide`` draws at the table's natural width, so nothing is
+    left out). Columns are given in order of importance."""
+
+    BORDER = 3  # a column's padding (2) and its rule (1); the table's left edge adds one more
+
+    def __init__(self, df: pd.DataFrame, title: str | None = None, max_rows: int = MAX_ROWS,
+                 headers: dict[str, str] | None = None, note: str | None = None):
+        self.title, self.note, self.total = title, note, len(df)
+        shown = df.head(max_rows)
+        self.headers = [(headers or {}).get(str(c), str(c)) for c in df.columns]
+        self.numeric = [_is_numeric(df[c]) for c in df.columns]
+        self.cells = [[_cell(v) for v in shown[c]] for c in df.columns]
+        self.max_rows = max_rows
+
+    def _widths(self, i: int) -> tuple[int, int]:
+        """(narrowest, natural) width of column ``i``: a number column is never narrower than its longest
+        number, and no header word is ever split."""
+        words = max((len(w) for w in self.headers[i].split()), default=0)
+        longest = max((len(c) for c in self.cells[i]), default=0)
+        natural = max(len(self.headers[i]), longest)
+        if self.numeric[i]:
+            return max(words, longest), natural
+        return min(natural, max(words, MIN_TEXT)), natural
+
+    def natural_width(self) -> int:
+        return sum(self._widths(i)[1] for i in range(len(self.headers))) + self.BORDER * len(self.headers) + 1
+
+    def table(self, width: int) -> Table:
+        columns = list(range(len(self.headers)))
+        bounds = [self._widths(i) for i in columns]
+        needed = lambda kept: sum(bounds[i][0] for i in kept) + self.BORDER * len(kept) + 1  # noqa: E731
+        while len(columns) > 1 and needed(columns) > width:
+            columns.pop()
+        left_out = [self.headers[i] for i in range(len(self.headers)) if i not in columns]
+        # numbers at their width; the text columns share what is left: the ones needing least get all they
+        # need, the rest share equally
+        sizes = {i: bounds[i][0] for i in columns}
+        spare = width - needed(columns)
+        grow = sorted((bounds[i][1] - bounds[i][0], i) for i in columns if bounds[i][1] > bounds[i][0])
+        for n, (more, i) in enumerate(grow):
+            given = min(more, spare // (len(grow) - n))
+            sizes[i] += given
+            spare -= given
+        table = Table(title=self.title, header_style="bold")
+        for i in columns:
+            header = Text(self.headers[i], no_wrap=False, overflow="fold")  # a header wraps between its words
+            table.add_column(header, justify="right" if self.numeric[i] else "left", width=sizes[i],
+                             no_wrap=self.numeric[i], overflow="ellipsis")  # a word too long is shortened
+        for row in range(len(self.cells[0]) if self.cells else 0):
+            table.add_row(*(self.cells[i][row] for i in columns))
+        notes = [self.note] if self.note else []
+        if self.total > self.max_rows:
+            notes.append(f"{self.total - self.max_rows:,} more rows: use --format csv or --output FILE for all")
+        if left_out:
+            notes.append(f"{len(left_out)} columns left out to fit: {', '.join(left_out)} (--wide shows all)")
+        if notes:
+            table.caption = "\n".join(notes)
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(options.max_width)
+
+
+def natural_width(renderable) -> int:
+    """The width a report needs to show every column (``--wide``): its widest fitted part."""
+    if hasattr(renderable, "natural_width"):
+        return renderable.natural_width()
+    parts = getattr(renderable, "renderables", None) or []
+    return max((natural_width(p) for p in parts), default=0)
+
+
+def generic_table(df: pd.DataFrame, title: str | None = None, max_rows: int = MAX_ROWS) -> FittedTable:
+    """Any table, fitted to the terminal (the first ``max_rows`` rows; the caption says how many more)."""
+    return FittedTable(df, title=title, max_rows=max_rows)
+
+
+DOCS_COLUMNS = {  # the documents report's columns, most important first (the last are left out first)
+    "doc": "doc", "words": "words", "sentences": "sentences", "flesch_amstad": "Flesch", "wstf1": "WSTF",
+    "mtld": "MTLD", "mean_sentence_len": "words / sent", "lix": "LIX", "gender_per_1k": "gender / 1k",
+    "format": "format"}
 
 
 def docs_report(table: pd.DataFrame, pipeline) -> Group:
     """Documents with readability, and the pipeline that parsed them."""
-    shown = table[["doc", "format", "sentences", "words", "mtld", "mean_sentence_len", "flesch_amstad",
-                   "wstf1", "lix", "gender_per_1k"]].rename(columns={
-        "mean_sentence_len": "words/sent", "flesch_amstad": "Flesch", "wstf1": "WSTF", "lix": "LIX",
-        "gender_per_1k": "gender/1k"})
-    return Group(generic_table(shown, title="Documents"), Text(f"pipeline: {pipeline.describe()}", style="dim"))
+    shown = table[[c for c in DOCS_COLUMNS if c in table.columns]]
+    return Group(FittedTable(shown, title="Documents", headers=DOCS_COLUMNS),
+                 Text(f"pipeline: {pipeline.describe()}", style="dim"))
 
 
 def _bar(value: float, maximum: float, width: int = 24) -> str:
     filled = 0 if maximum <= 0 else round(width * value / maximum)
     return "█" * filled + "·" * (width - filled)
+
+
+def _number_column(table: Table, name: str) -> None:
+    table.add_column(name, justify="right", no_wrap=True)
 
 
 def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 10):
@@ -58,21 +163,24 @@ def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 
     corpus = table[table["doc"] == "*"].head(corpus_rows)
     if len(corpus):
         top = Table(title="Corpus keywords", header_style="bold")
-        for name, justify in (("#", "right"), ("term", "left"), ("", "left"), ("count", "right"),
-                              ("docs", "right")):
-            top.add_column(name, justify=justify)
+        _number_column(top, "#")
+        top.add_column("term", overflow="fold", min_width=MIN_TEXT)
+        top.add_column("", no_wrap=True, overflow="crop", max_width=24)
+        _number_column(top, "count")
+        _number_column(top, "docs")
         maximum = corpus["score"].max()
         for row in corpus.itertuples():
-            top.add_row(str(row.rank), row.term, _bar(row.score, maximum), str(row.count), str(row.docs))
+            top.add_row(number_text(row.rank), row.term, _bar(row.score, maximum), number_text(row.count),
+                        number_text(row.docs))
         parts.append(top)
     per_doc = table[table["doc"] != "*"]
     tables = []
     for doc, group in per_doc.groupby("doc", sort=False):
         t = Table(title=doc, header_style="bold", min_width=28)
-        t.add_column("term")
-        t.add_column("n", justify="right")
+        t.add_column("term", overflow="fold")
+        _number_column(t, "n")
         for row in group.head(doc_rows).itertuples():
-            t.add_row(row.term, str(row.count))
+            t.add_row(row.term, number_text(row.count))
         tables.append(t)
     if tables:
         parts.append(Columns(tables))
@@ -82,7 +190,7 @@ def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 
 def overview_report(tables: dict[str, pd.DataFrame], out, pipeline, entity_summary: pd.DataFrame,
                     other_files: tuple[str, ...] = ()):
     """What `mtext analyze` wrote, with the corpus keywords and the most mentioned entities."""
-    written = [f"{n}.csv ({len(t)} rows)" for n, t in tables.items()] + list(other_files)
+    written = [f"{n}.csv ({len(t):,} rows)" for n, t in tables.items()] + list(other_files)
     lines = [f"[bold]wrote[/bold] {out}/: " + ", ".join(written)]
     parts = [Text.from_markup("\n".join(lines))]
     keywords = tables["keywords"]
@@ -93,34 +201,79 @@ def overview_report(tables: dict[str, pd.DataFrame], out, pipeline, entity_summa
     return Group(*parts)
 
 
-def kwic_report(table: pd.DataFrame, term: str) -> Table:
+class KwicLines:
+    """Concordance lines with the match centred and highlighted, the contexts cut to the width drawn in
+    (the left one keeps its end, the right one its start)."""
+
+    def __init__(self, table: pd.DataFrame, term: str):
+        self.table, self.term = table, term
+
+    def _where(self, row) -> str:
+        return f"{row.doc[:12]}:{row.sent_id}"
+
+    def natural_width(self) -> int:
+        rows = list(self.table.itertuples())
+        return max((len(self._where(r)) + len(r.left) + len(r.match) + len(r.right) + 3 for r in rows), default=0)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = list(self.table.itertuples())
+        where = max((len(self._where(r)) for r in rows), default=0)
+        match = max((len(r.match) for r in rows), default=0)
+        context = max(8, (options.max_width - where - match - 3) // 2)
+        out = Table(title=f"{self.term}: {len(self.table):,} occurrences", show_header=False, box=None,
+                    padding=(0, 1, 0, 0))
+        out.add_column("doc", style="dim", no_wrap=True, width=where)
+        out.add_column("left", justify="right", no_wrap=True, width=context)
+        out.add_column("match", style="bold yellow", no_wrap=True, width=match)
+        out.add_column("right", no_wrap=True, width=context)
+        for r in rows:
+            left = r.left if len(r.left) <= context else "…" + r.left[len(r.left) - context + 1:]
+            right = r.right if len(r.right) <= context else r.right[:context - 1] + "…"
+            out.add_row(self._where(r), left, r.match, right)
+        yield out
+
+
+def kwic_report(table: pd.DataFrame, term: str) -> KwicLines:
     """Concordance lines with the match centred and highlighted."""
-    out = Table(title=f"{term}: {len(table)} occurrences", show_header=False, box=None)
-    out.add_column("doc", style="dim", no_wrap=True)
-    out.add_column("left", justify="right", no_wrap=True)
-    out.add_column("match", style="bold yellow", no_wrap=True)
-    out.add_column("right", no_wrap=True)
-    for row in table.itertuples():
-        out.add_row(f"{row.doc[:12]}:{row.sent_id}", row.left, row.match, row.right)
-    return out
+    return KwicLines(table, term)
 
 
-def matrix_report(table: pd.DataFrame) -> Table:
+class SimilarityMatrix:
+    """The similarity matrix as a heat-map table (darker is more similar); as many document columns as fit."""
+
+    CELL = 9  # a column of 6 characters ("0.23" centred), with padding and rule
+
+    def __init__(self, table: pd.DataFrame):
+        self.docs = list(dict.fromkeys([*table["doc_a"], *table["doc_b"]]))
+        self.lookup = {(r.doc_a, r.doc_b): r.similarity for r in table.itertuples()}
+
+    def natural_width(self) -> int:
+        return 14 + self.CELL * len(self.docs)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fit = max(1, (options.max_width - 14) // self.CELL)
+        columns = self.docs[:fit]
+        out = Table(title="Document similarity (TF-IDF cosine)", header_style="bold")
+        out.add_column("", no_wrap=True, width=10)
+        for doc in columns:
+            out.add_column(doc[:6], justify="center", no_wrap=True, width=6)
+        for a in self.docs:
+            cells = []
+            for b in columns:
+                value = 1.0 if a == b else self.lookup.get((a, b), self.lookup.get((b, a), 0.0))
+                shade = int(40 + 180 * value)
+                cells.append(Text(f"{value:.2f}", style=f"on rgb({255 - shade // 2},{255 - shade // 3},255)"))
+            out.add_row(a[:10], *cells)
+        notes = ["columns: the first 6 characters of each document's name"]
+        if len(columns) < len(self.docs):
+            notes.append(f"the first {len(columns)} of {len(self.docs)} documents as columns (--wide shows all)")
+        out.caption = "; ".join(notes)
+        yield out
+
+
+def matrix_report(table: pd.DataFrame) -> SimilarityMatrix:
     """The similarity matrix as a heat-map table (darker is more similar)."""
-    docs = list(dict.fromkeys([*table["doc_a"], *table["doc_b"]]))
-    lookup = {(r.doc_a, r.doc_b): r.similarity for r in table.itertuples()}
-    out = Table(title="Document similarity (TF-IDF cosine)", header_style="bold")
-    out.add_column("")
-    for doc in docs:
-        out.add_column(doc[:10], justify="center")
-    for a in docs:
-        cells = []
-        for b in docs:
-            value = 1.0 if a == b else lookup.get((a, b), lookup.get((b, a), 0.0))
-            shade = int(40 + 180 * value)
-            cells.append(Text(f"{value:.2f}", style=f"on rgb({255 - shade // 2},{255 - shade // 3},255)"))
-        out.add_row(a[:10], *cells)
-    return out
+    return SimilarityMatrix(table)
 
 
 def compare_report(comparison, name_a: str, name_b: str):
@@ -137,16 +290,17 @@ def compare_report(comparison, name_a: str, name_b: str):
 
     def side(favours: str, name: str) -> Table:
         t = Table(title=f"favours {name}", header_style="bold")
-        for column, justify in (("term", "left"), ("log ratio", "right"), ("G²", "right"), ("docs", "right")):
-            t.add_column(column, justify=justify)
+        t.add_column("term", overflow="fold", min_width=MIN_TEXT)
+        for column in ("log ratio", "G²", "docs"):
+            _number_column(t, column)
         for row in table[table["favours"] == favours].head(15).itertuples():  # sorted by |log ratio|
             docs = row.docs_a if favours == "a" else row.docs_b
-            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:.1f}", str(docs))
+            t.add_row(row.term, f"{row.log_ratio:+.2f}", f"{row.g2:,.1f}", number_text(docs))
         return t
 
     only = Table(title="entities only one side names", header_style="bold")
-    only.add_column(f"only {name_a}")
-    only.add_column(f"only {name_b}")
+    only.add_column(f"only {name_a}", overflow="fold")
+    only.add_column(f"only {name_b}", overflow="fold")
     left, right = comparison.only_a, comparison.only_b
     for i in range(max(len(left), len(right))):
         only.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")

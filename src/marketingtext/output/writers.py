@@ -190,20 +190,24 @@ def _is_missing(value) -> bool:
 
 
 def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | None = None,
-                fmt: str | None = None, excel: bool = False) -> str:
+                fmt: str | None = None, excel: bool = False, wide: bool = False) -> str:
     """Write ``df`` to ``output`` or stdout; returns the format used.
 
-    ``render`` returns the rich renderable shown for the ``table`` format (a report of ``df``).
+    ``render`` returns the rich renderable shown for the ``table`` format (a report of ``df``), fitted to the
+    terminal's width; ``wide`` draws it at its natural width instead, every column shown (``--wide``).
     """
     chosen = choose_format(fmt, output, sys.stdout.isatty(), excel)
     if chosen == "table":
         from rich.console import Console
 
+        from .terminal import natural_width
+
         renderable = render()
         if output is None:
-            Console().print(renderable)
+            report_console(wide, renderable).print(renderable)
         else:
-            console = Console(file=io.StringIO(), width=140, force_terminal=False)
+            width = max(140, natural_width(renderable)) if wide else 140
+            console = Console(file=io.StringIO(), width=width, force_terminal=False)
             console.print(renderable)
             write_atomic(output, console.file.getvalue().encode("utf-8"))
         return chosen
@@ -214,6 +218,20 @@ def write_table(df: pd.DataFrame, render: Callable[[], object], output: Path | N
     else:
         write_atomic(output, data)
     return chosen
+
+
+def report_console(wide: bool, renderable, stderr: bool = False):
+    """The console a report is printed on: the terminal's width, or with ``wide`` the report's natural width
+    when that is wider (every column shown; the terminal wraps the long lines or ``less -S`` scrolls them)."""
+    from rich.console import Console
+
+    from .terminal import natural_width
+
+    console = Console(stderr=stderr)
+    if wide:
+        # a height too: rich ignores a given width without one on a dumb terminal
+        console = Console(stderr=stderr, width=max(console.width, natural_width(renderable)), height=console.height)
+    return console
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False,

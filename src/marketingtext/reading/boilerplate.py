@@ -1,82 +1,577 @@
-"""Conservative removal of web boilerplate from essays copied off the web.
+"""Removal of web boilerplate from texts saved off the web, from the plain text alone.
 
-Only whole lines are dropped, and only lines that match navigation, comment-form, sharing,
-consent, licence or publisher patterns, or lines that follow a "related posts"/comment-form
-marker near the end of the page. A prose paragraph (a long line of sentences) in the body
-of a text is never dropped: that is what "conservative" means here.
+One job: decide for each line of a text whether it is page furniture, and drop it with its line break.
+
+A page saved as ``.txt`` has one block per line: menus, cookie notices, share buttons, dates, comment forms and
+"related posts" lists are short lines, or lines without sentences and with few function words. Each line (or, in a
+very long line, each sentence) is judged by what it shows, as jusText judges paragraphs:
+
+1. *shapes* decide alone: a date or time line, a byline, a share/consent/comment-form/licence line, an icon's file
+   name, a line of separators, a known navigation phrase (the phrase list below is one of these shapes), and the
+   tail: everything after a comment or "related posts" heading in the last part of the page, up to where a long run
+   of prose begins the next text;
+2. *lines repeated across the corpus* (the same menu on every page of a site; counted by :class:`LineCounter` over
+   all inputs) are boilerplate unless prose stands on both sides of them;
+3. otherwise *length and stop-word density*: a long line of sentences with many German function words is prose
+   (good), a short line is undecided (short), a line in between is near-good, a line with few function words is bad;
+4. *context smoothing* (jusText's): a short line takes the class of its neighbours, a near-good line is dropped only
+   between bad ones, and a short heading right before prose stays; so do the lines of the page's main block (the
+   run of lines where prose outweighs the rest most) that no shape decided.
+
+Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
+or an encyclopedia article without any keeps its lists, tables and headings.
+
+Prose is never dropped: a line of at least :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word
+density of running German text is kept whatever its neighbours and phrases. A page where nothing would stay keeps
+every line that no shape dropped, so no document is lost. Only whole lines (or whole sentences of a long line) go,
+with their line break: the kept text plus the dropped characters is always the input text, character for character.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Classes a dropped line is reported under (``--verbose``), in the order they are checked.
+SHAPE = "shape"  # date, byline, share, consent, comment form, licence, icon name, navigation phrase
+TAIL = "tail"  # after a comment or related-posts heading near the end of the page
+REPEATED = "repeated"  # the same line in other documents of the corpus
+DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
+LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
+CONTEXT = "context"  # short or near-good line among boilerplate
+
+# jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
+# Densities are higher than jusText's because spaCy's German stop list is longer than jusText's.
+LENGTH_LOW = 70  # shorter lines are "short": their neighbours decide
+LENGTH_HIGH = 150  # longer lines with a high stop-word density are prose
+STOPWORDS_LOW = 0.26
+STOPWORDS_HIGH = 0.36
+PROSE_CHARS = 200  # a line at least this long, with sentences and a high stop-word density, is never dropped
+HEADING_CHARS = 120  # a short line at most this long right before prose is its heading
+HEADING_LINES = 1  # a heading stands right above its prose
+# The main block (see _keep_main_block): what a line weighs there, against prose's one per character.
+NEARGOOD_WEIGHT = 0.5
+OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
+LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
+GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
+NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
+# A line longer than this is judged sentence by sentence (a document saved as one line) ...
+SENTENCE_SPLIT_CHARS = 1000
+PROSE_SENTENCE_CHARS = 100  # ... and a sentence of it this long, with the density of prose, is prose
+# A line counts as repeated in at least this many documents of the corpus (and at most this long).
+REPEAT_DOCS = 2
+REPEAT_MAX_CHARS = 200
+# A tail marker counts only in the last part of a page, so an essay that discusses
+# "ähnliche Beiträge" in its opening never loses its body.
+TAIL_START_SHARE = 0.6
+# A text is a web page when it has lines of this many different shapes, or this many such lines (or a menu).
+WEB_SHAPES = 2
+WEB_LINES = 3
+TAIL_RESUME_CHARS = 3000  # this much prose in a row ends the tail: another text begins
 
 # A line that is boilerplate wherever it stands (matched against the stripped line, case-insensitive).
 _LINE_PATTERNS = [
-    r"skip to (main )?content", r"zum inhalt springen", r"springe? zum (haupt)?inhalt",
-    r"schreibe?n? einen kommentar.*", r"kommentar (schreiben|verfassen|abschicken)",
+    r"skip to (main )?content", r"zum inhalt springen", r"springe? (direkt )?zum (haupt)?inhalt",
+    r"springe direkt zu:?",
+    r"schreibe?n? einen kommentar.*", r"kommentar (schreiben|verfassen|abschicken|absenden)",
+    r"kommentare? (schreiben|anzeigen|ausblenden)", r"(\d+|keine|ein) kommentare?( \(\d+\))?",
     r"deine e-?mail-adresse wird nicht veröffentlicht.*", r"ihre e-?mail-adresse wird nicht veröffentlicht.*",
-    r"erforderliche felder sind mit .*markiert\.?", r"markiert in:?.*",
-    r"(diesen )?beitrag teilen:?.*", r"teilen( mit)?:?", r"share( this)?:?", r"gefällt mir:?.*",
-    r"mehr zu diesem thema.*", r"(ähnliche|verwandte|letzte|neueste) (beiträge|artikel)",
-    r"das könnte (dich|sie) auch interessieren.*", r"weiterlesen.*", r"read more.*",
-    r".*\bcookies?\b.*(akzeptieren|zustimmen|einverstanden|verwendet|nutzt|einstellungen).*",
-    r"(alle )?(cookies )?(akzeptieren|ablehnen)", r"datenschutz(erklärung)?", r"impressum",
+    r"erforderliche felder sind mit .*markiert\.?", r"markiert in:?.*", r"antwort(en|en abbrechen)?",
+    r"(diesen )?(beitrag|artikel|seite) (teilen|drucken|empfehlen|versenden|merken):?.*", r"teilen( mit| auf)?:?",
+    r"share( this| on)?:?.*", r"gefällt mir:?.*", r"(jetzt )?(newsletter|rss)( abonnieren| bestellen)?.*",
+    r"mehr zu diesem thema.*", r"(ähnliche|verwandte|letzte|neueste|weitere|beliebte) (beiträge|artikel|themen).*",
+    r"das könnte (dich|sie) auch interessieren.*", r"weiterlesen.*", r"read more.*", r"(zum )?seitenanfang",
+    r"(nach )?oben( scrollen)?", r"(zurück|weiter|vor)( zur (startseite|übersicht))?", r"top",
+    r".*\bcookies?\b.*(akzeptieren|zustimmen|einverstanden|verwendet|verwenden|nutzt|nutzen|einstellungen|"
+    r"einsetzen|speichern).*",
+    r"(alle )?(cookies )?(akzeptieren|ablehnen|zustimmen)", r"datenschutz(erklärung|hinweise?|einstellungen)?",
+    r"impressum", r"kontakt(formular)?", r"sitemap", r"agb", r"login|anmelden|registrieren|abmelden|mein konto",
     r"\S+\s*[×x*+−-]\s*\S+\s*=\s*\S*",  # captcha such as "zwei × 4 ="
-    r"loading\s*(…|\.\.\.)?", r"(search-config|download|drucken|print|insite|suchen|hinweise)",
+    r"loading\s*(…|\.\.\.)?", r"(search-config|download|drucken|print|insite|suche[n]?|hinweise|menü|menu|navigation)",
+    r"suche nach:?.*", r"(haupt|service|sub|unter)?menü( schließen| öffnen)?", r"hauptnavigation", r"startseite",
     r"aktivieren sie unsere intelligente suche.*", r"hinweis des verlags",
     r"der verlag bleibt in hinblick auf geografische zuordnungen.*",
     r"unsere produktempfehlungen", r"premium partner", r"(print|elektronische) issn:?.*",
     r"doi:?\s*(https?://\S+)?", r"open access \d{1,2}\.\d{1,2}\.\d{4}.*",
-    r"(verfasst von|erschienen in):.*", r"https?://\S+", r"www\.\S+",
+    r"(verfasst von|erschienen in):.*", r"https?://\S+", r"www\.\S+", r"\S+@\S+\.\w+",
     r".*\bcreative commons\b.*\blizenz\b.*", r"weitere details zur lizenz.*",
     r"jobs bei .*", r"on key", r"zahle dir jetzt .*",
+    # pointers to other pages of the site
+    r".*(könnte|dürfte|wird) (dich|sie|euch) (auch )?interessieren.*",
+    r"(für dich|für sie|unsere)? ?empfohlen(e artikel)?",
+    r"mehr (zum|zu diesem) thema:?", r"(noch )?mehr (news|artikel|beiträge|themen|videos)", r"top[- ]?themen.*",
+    r"themen in diesem artikel", r"(vorschau auf den )?(nächsten?|vorherigen?) (artikel|beitrag)", r".*\bshare\b.*",
+    r"(mit freunden|per e-?mail) teilen", r"(zum|für den) newsletter (anmelden|registrieren)",
+    r"lesen sie (hier|auch).*",
+    r"weitere [\w-]+( in [\w ]+)?", r"(ähnliche|verwandte|passende) (themen|artikel|beiträge|produkte)",
+    r"das (thema|könnte dich) .*:", r"beliebte (artikel|beiträge)",
 ]
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.IGNORECASE)
 
-# Headings that start the page's tail (comment form, related posts, publisher metadata).
+_MONTHS = (r"(jan(uar|\.)?|feb(ruar|\.)?|märz|mär\.?|apr(il|\.)?|mai|jun[ie]?\.?|jul[iy]?\.?|aug(ust|\.)?|"
+           r"sep(t(ember|\.)?)?\.?|okt(ober|\.)?|nov(ember|\.)?|dez(ember|\.)?|january|february|march|may|june|july|"
+           r"october|december)")
+_DATE = (rf"(\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}:\d\d(\s*uhr)?)")
+# A person's name: one to four capitalised words (case-sensitive inside the case-insensitive shapes).
+_NAME = r"(?-i:[A-ZÄÖÜ][\w.'-]*(?: (?:von |van |de )?[A-ZÄÖÜ][\w.'-]*){0,3})"
+# Shapes of page furniture, each a whole (stripped) line, case-insensitive.
+_SHAPES = {
+    "date": rf"((am|vom|stand|datum|veröffentlicht( am)?|aktualisiert( am)?|erstellt( am)?|posted on|"
+            rf"(mo|di|mi|do|fr|sa|so)[a-z]*,?)\s*:?\s*)?{_DATE}([\s,|–-]*(um\s*)?{_DATE})*\s*(uhr)?[\s|·•-]*"
+            rf"(\d+\s*(kommentare?|min\.?( lesezeit)?))?",
+    "byline": rf"(autor(in)?|text|(titel)?fotos?|(titel)?bild(er)?|quelle|credits?|redaktion|redakteur(in)?)\s*:\s*"
+              rf".{{2,80}}|((geschrieben |verfasst |ein beitrag )?von|posted by|by)\s+{_NAME}(\s*[|,•·–-].{{0,80}})?|"
+              rf"{_NAME},? (redakteur|redakteurin|autor|autorin)\b.{{0,40}}|{_NAME} (sagt|schrieb|meint|antwortete)"
+              rf"( am .*)?:",
+    "share": r"((auf |bei |via )?(facebook|twitter|x|linkedin|xing|whatsapp|pinterest|instagram|youtube|telegram|"
+             r"reddit|tumblr|e-?mail|mail|drucken|pdf|flipboard|pocket|threads|mastodon|tiktok)[\s,|•·/]*){1,12}"
+             r"(teilen|folgen|senden|öffnen)?",
+    "consent": r".*\b(consent|cookies?|datenschutzerklärung)\b.*|"
+               r".*(mit dem laden des videos|video laden|inhalt (laden|entsperren)|externe inhalte|"
+               r"akzeptieren sie die datenschutz).*",
+    "comment form": r"(name|e-?mail|website|webseite|kommentar|nachricht|betreff|vorname|nachname)( \(.*\))?\s*\*?:?"
+                    r"|.*\bpflichtfeld.*|.*(speichere|meinen namen, (meine )?e-?mail).*|"
+                    r"(ich habe|ich stimme|ich bin mit).*(datenschutz|einverstanden|gelesen).*",
+    "licence": r".*(©|\(c\)\s*\d{4}|&copy|copyright|alle rechte vorbehalten|all rights reserved).*",
+    "icon name": r"[\w.-]*[a-z]_[\w.-]*|[\w-]+\.(png|jpe?g|gif|svg|webp|pdf)",
+    "separators": r"[\W_]*",
+    "counter": r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
+               r"seite \d+ (von|/) \d+|\d+( \d+)*( »| ›| >| weiter.*)?|[«‹<]? ?(zurück|vorherige?).*|"
+               r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
+    "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
+}
+_SHAPES["dated"] = rf"{_DATE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
+_SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
+
+# Headings that start the page's tail (comment form, comments, related posts, publisher metadata).
 _TAIL_MARKERS = re.compile(
-    r"^(schreibe?n? einen kommentar|mehr zu diesem thema.*|(ähnliche|verwandte|letzte|neueste) "
-    r"(beiträge|artikel)|unsere produktempfehlungen|metadaten|das könnte (dich|sie) auch interessieren.*)$",
+    r"^(schreibe?n? einen kommentar|mehr zu diesem thema.*|(ähnliche|verwandte|letzte|neueste|weitere) "
+    r"(beiträge|artikel|themen)|unsere produktempfehlungen|metadaten|das könnte (dich|sie) auch interessieren.*|"
+    r"(\d+|ein|zwei|drei) (kommentare?|gedanken|antworten|reaktionen|meinungen)( zu .*| auf .*)?|"
+    r"kommentare?( \(\d+\))?|leserkommentare|(kommentar|antwort) (hinterlassen|verfassen|schreiben)|"
+    r"hinterlasse (einen|eine) (kommentar|antwort)|"
+    r"(sie|du) (könnten|könntest|möchten|möchtest) auch.*|auch interessant:?|related posts|"
+    r".*(könnte|dürfte) (dich|sie|euch) (auch )?interessieren.*|mehr (zum|zu diesem) thema:?|"
+    r"(für dich|für sie) empfohlen|(noch )?mehr (news|artikel|beiträge)|top[- ]?themen.*|"
+    r"weitere (beiträge|artikel|news|themen) (zu|aus|in|zum) .*)$",
     re.IGNORECASE,
 )
-# A tail marker counts only in the last part of a page, so an essay that discusses
-# "ähnliche Beiträge" in its opening never loses its body.
-TAIL_START_SHARE = 0.6
+# The heading of a comment section ("5 Gedanken zu „…“"): the tail starts there wherever it stands after prose.
+_COMMENTS_HEADING = re.compile(
+    r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen)( (zu|auf|für) .{3,})?$",
+    re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_LINK = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(de|com|org|net|at|ch|eu|info)(/\S*)?\b")
+# Words of consent notices and of the placeholders of embedded videos; two of them, one strong, make the shape.
+_CONSENT_CUES = re.compile(
+    r"\b(cookies?|einwilligung\w*|zustimm\w*|akzeptier\w*|datenschutz\w*|drittanbieter\w*|platzhalter\w*|"
+    r"website|webseite|verwende\w*|einsetz\w*|nutzererfahrung|surfverhalten|einstellungen|"
+    r"schaltfläche|klicken sie|inhalt(e)? (laden|entsperren)|video laden|externe[rn]? inhalte?|tracking|widerruf\w*|"
+    r"personenbezogene daten|daten an)\b", re.IGNORECASE)
+_STRONG_CONSENT = ("cookie", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ")
+# A publisher's licence notice: "Dieser Artikel wird unter der Creative Commons … Lizenz veröffentlicht".
+_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem) (\w+ )?(artikel|beitrag|text|inhalt|werk|"
+                             r"seite|fotos?|bilder|material)\b"
+                             r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
+CONSENT_CHARS = 600  # a consent notice is a paragraph at most
+SHORT_SENTENCE_WORDS = 2
+LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
+SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
+_SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
+_SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
+# Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
+_SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
+_EDGE = " \t•-–—·|>»›*#"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of :func:`remove_boilerplate`: the kept text and what was dropped, with the class of each."""
+
+    text: str  # the kept text: kept lines in order, each with its own line break
+    dropped: tuple[tuple[str, str], ...]  # (class, stripped line) for every dropped line that is not blank
+    chars_dropped: int  # len(input) - len(text)
+
+
+@dataclass
+class _Unit:
+    """One line of the page (or one sentence of a very long line), with its trailing line break or space."""
+
+    text: str
+    end: str
+    cls: str = ""  # good, neargood, short, bad
+    why: str = ""  # the class it is reported under when dropped
+    hard: bool = False  # decided by a shape: no fallback keeps it
+    heading: bool = False
+    sentence: bool = False  # a short line that is a sentence
+    sentence_of_line: bool = False  # one sentence of a very long line
+    prose: bool = False  # long, with sentences and function words: never dropped outside the tail
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from ..language.lexicon import EXTRA_STOPWORDS, stopwords
+
+    # only function words: the lexicon's extra stop words ("Beitrag", "Kommentar") are words of menus too
+    return stopwords() - EXTRA_STOPWORDS
+
+
+def line_key(line: str) -> str:
+    """The form under which a line is compared with the lines of other documents."""
+    return " ".join(line.strip(_EDGE).split()).casefold()
+
+
+class LineCounter:
+    """Counts in how many documents each short line occurs; :meth:`repeated` gives the lines of several documents."""
+
+    def __init__(self) -> None:
+        self._docs: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
+        # markup headings ("== Literatur", "# Fazit") are the text's own sections, not a site's menu
+        keys = {line_key(line) for line in text.split("\n")
+                if 0 < len(line.strip()) <= REPEAT_MAX_CHARS and not line.lstrip().startswith(("=", "#"))}
+        keys.discard("")
+        self._docs.update(keys)
+
+    def repeated(self, min_docs: int = REPEAT_DOCS) -> frozenset[str]:
+        return frozenset(key for key, n in self._docs.items() if n >= min_docs)
+
+
+def repeated_lines(texts: Iterable[str], min_docs: int = REPEAT_DOCS) -> frozenset[str]:
+    """The short lines (as :func:`line_key`) that occur in at least ``min_docs`` of ``texts``."""
+    counter = LineCounter()
+    for text in texts:
+        counter.add(text)
+    return counter.repeated(min_docs)
 
 
 def is_boilerplate_line(line: str) -> bool:
-    """True for a line that is navigation, form, sharing, consent, licence or publisher text."""
-    stripped = line.strip(" \t•-–—·|")
-    return bool(stripped) and bool(_LINE_RE.match(stripped))
+    """True for a line that is navigation, form, sharing, consent, licence or publisher text by its shape alone."""
+    return bool(_shape_of(line.strip(_EDGE)))
 
 
-def strip_boilerplate(text: str) -> tuple[str, list[str]]:
+def strip_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """Return ``(kept_text, dropped_lines)``; kept lines keep their order and line breaks."""
-    lines = text.split("\n")
-    tail_from = _tail_start(lines)
+    cleaned = remove_boilerplate(text, repeated)
+    return cleaned.text, [line for _, line in cleaned.dropped]
+
+
+def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
+    """Classify every line of ``text`` (see the module's docstring) and drop the boilerplate ones."""
+    units = _units(text)
+    _classify(units, repeated)
+    _mark_tail(units)
+    if _looks_like_a_web_page(units):
+        _keep_main_block(units)
+        _smooth(units)
+        _keep_prose_and_something(units)
+    else:  # an essay, a book, an article without page furniture: nothing of it is boilerplate
+        for unit in units:
+            unit.cls = "good"
     kept: list[str] = []
-    dropped: list[str] = []
-    for i, line in enumerate(lines):
-        if i >= tail_from or is_boilerplate_line(line):
-            if line.strip():
-                dropped.append(line.strip())
+    dropped: list[tuple[str, str]] = []
+    after_dropped = False
+    for unit in units:
+        if unit.cls == "good":
+            kept.append(unit.text + unit.end)
+            after_dropped = False
+        elif unit.text.strip():
+            dropped.append((unit.why or CONTEXT, unit.text.strip()))
+            after_dropped = True
+        elif after_dropped and (not kept or _blank_run(kept)):
+            continue  # a blank line after a dropped one would double the paragraph break: it goes too
         else:
-            kept.append(line)
-    return _tidy("\n".join(kept)), dropped
+            kept.append(unit.text + unit.end)
+    kept_text = "".join(kept)
+    return Cleaned(kept_text, tuple(dropped), len(text) - len(kept_text))
 
 
-def _tail_start(lines: list[str]) -> int:
-    """Index of the first tail marker in the last part of the text (len(lines) if none)."""
-    total = sum(len(line) + 1 for line in lines)
-    position = 0
-    for i, line in enumerate(lines):
-        if position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(line.strip()):
-            return i
-        position += len(line) + 1
-    return len(lines)
+def _blank_run(kept: list[str]) -> bool:
+    """True when the kept text already ends with a paragraph break (or has nothing yet)."""
+    tail = "".join(kept[-2:])
+    return not tail.strip() or tail.endswith("\n\n") or tail.rstrip(" \t").endswith("\n\n")
 
 
-def _tidy(text: str) -> str:
-    """Collapse the runs of blank lines that dropping leaves behind."""
-    text = re.sub(r"\n[ \t]*(\n[ \t]*)+\n", "\n\n", text)
-    return text.strip("\n") + "\n"
+def _units(text: str) -> list[_Unit]:
+    """The lines of ``text``, each with its line break; a line over SENTENCE_SPLIT_CHARS becomes its sentences."""
+    lines = text.split("\n")
+    units: list[_Unit] = []
+    for n, line in enumerate(lines):
+        end = "\n" if n < len(lines) - 1 else ""
+        if len(line) <= SENTENCE_SPLIT_CHARS:
+            units.append(_Unit(line, end))
+            continue
+        start = 0
+        for cut in _SENTENCE_CUT.finditer(line):
+            units.append(_Unit(line[start:cut.start()], line[cut.start():cut.end()], sentence_of_line=True))
+            start = cut.end()
+        units.append(_Unit(line[start:], end, sentence_of_line=True))
+    if units and not units[-1].text and not units[-1].end:
+        units.pop()  # the empty string after a final line break
+    return units
+
+
+def _shape_of(stripped: str) -> str:
+    if not stripped:
+        return ""
+    if _LINE_RE.match(stripped):
+        return "navigation"
+    for name, pattern in _SHAPE_RES:
+        if len(stripped) <= 300 and pattern.match(stripped):
+            return name
+    return ""
+
+
+def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
+    """Context-free classes (jusText's classify_paragraphs, with shapes, repeats and sentence punctuation)."""
+    for unit in units:
+        stripped = unit.text.strip(_EDGE)
+        if not unit.text.strip():
+            unit.cls = "blank"
+            continue
+        words = _WORD.findall(stripped)
+        function_words = _function_words()
+        density = sum(w.lower() in function_words for w in words) / len(words) if words else 0.0
+        sentences = bool(_SENTENCE_PUNCT.search(stripped))
+        unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
+        if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
+            unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: consent", True
+        elif _LICENCE_NOTICE.search(stripped):  # so does a publisher's licence notice
+            unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: licence", True
+        elif _is_prose(stripped, density, sentences, PROSE_SENTENCE_CHARS if unit.sentence_of_line else PROSE_CHARS):
+            unit.cls, unit.prose = "good", True
+        elif shape := _shape_of(stripped):
+            unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: {shape}", True
+        elif _link_number_share(stripped) > LINKS_NUMBERS_MAX:
+            unit.cls, unit.why = "bad", LINKS  # link lists, phone and page numbers: what a .txt shows of links
+        elif line_key(stripped) in repeated:
+            unit.cls, unit.why = "repeated", REPEATED
+        elif len(stripped) < LENGTH_LOW:
+            # a short sentence ("Ok Boomer.", "Was denken Sie?") belongs to the prose it stands by
+            unit.cls = "short"
+            unit.sentence = bool(_SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
+        elif density >= STOPWORDS_HIGH:
+            unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
+        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and _SHORT_SENTENCE.match(stripped)):
+            unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
+        else:
+            unit.cls, unit.why = "bad", DENSITY
+
+
+def _looks_like_a_web_page(units: list[_Unit]) -> bool:
+    """True when the text shows page furniture: lines of WEB_SHAPES different shapes, or WEB_LINES such lines, or
+    lines shared with other documents of the corpus that stand together (a menu). A text without any is not a saved
+    web page, and its lists, tables and headings stay whatever their neighbours."""
+    shapes = {unit.why for unit in units if unit.hard}
+    lines = sum(unit.hard for unit in units)
+    menu = any(unit.cls == "repeated" and _repeated_beside(units, i) for i, unit in enumerate(units))
+    return len(shapes) >= WEB_SHAPES or lines >= WEB_LINES or menu
+
+
+def _repeated_beside(units: list[_Unit], i: int) -> bool:
+    """True when the nearest non-blank line before or after line ``i`` is also a repeated line, or the page's edge."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(units) and units[j].cls == "blank":
+            j += step
+        if not 0 <= j < len(units) or units[j].cls == "repeated":
+            return True
+    return False
+
+
+def _mark_tail(units: list[_Unit]) -> None:
+    """Drop the page's tail: from a comment or related-posts heading in its last part (a comment heading such as
+    "5 Gedanken zu „…“ anywhere after prose) to the end, or to where TAIL_RESUME_CHARS of prose follow one another
+    without page furniture between them: there the next text begins (a file of several articles), while comments
+    are broken up by names, dates and "Antworten" lines."""
+    total = sum(len(u.text) + len(u.end) for u in units)
+    position, in_tail, seen_prose = 0, False, False
+    for i, unit in enumerate(units):
+        stripped = unit.text.strip(_EDGE)
+        if in_tail and unit.prose and _prose_run(units, i) >= TAIL_RESUME_CHARS:
+            in_tail = False
+        if not in_tail and unit.cls != "blank" and (
+                (position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped))
+                or (seen_prose and _COMMENTS_HEADING.match(stripped))):
+            in_tail = True
+        position += len(unit.text) + len(unit.end)
+        seen_prose = seen_prose or unit.prose
+        if in_tail and unit.cls != "blank":  # comments are prose too, but not the page's
+            unit.cls, unit.why, unit.hard = "bad", TAIL, True
+
+
+def _prose_run(units: list[_Unit], i: int) -> int:
+    """Characters of prose from line ``i`` on, through blank and short lines, up to the first other line."""
+    run = 0
+    for unit in units[i:]:
+        if unit.prose:
+            run += len(unit.text)
+            if run >= TAIL_RESUME_CHARS:
+                break
+        elif unit.hard or unit.cls not in ("blank", "short", "neargood"):
+            break
+    return run
+
+
+def _link_number_share(stripped: str) -> float:
+    """The share of a line's non-space characters in web addresses, e-mail addresses and digits."""
+    letters = len(stripped) - stripped.count(" ")
+    if not letters:
+        return 0.0
+    links = sum(len(m.group(0)) for m in _LINK.finditer(stripped))
+    digits = sum(c.isdigit() for c in _LINK.sub("", stripped))
+    return (links + digits) / letters
+
+
+def _is_consent(stripped: str) -> bool:
+    if len(stripped) > CONSENT_CHARS:
+        return False
+    cues = {match.group(0).casefold()[:6] for match in _CONSENT_CUES.finditer(stripped)}
+    return len(cues) >= 2 and any(cue.startswith(_STRONG_CONSENT) for cue in cues)
+
+
+def _is_prose(stripped: str, density: float, sentences: bool, min_chars: int) -> bool:
+    return len(stripped) >= min_chars and sentences and density >= STOPWORDS_HIGH
+
+
+def _neighbour(units: list[_Unit], i: int, step: int, ignore_neargood: bool) -> str:
+    i += step
+    while 0 <= i < len(units):
+        cls = units[i].cls
+        if cls in ("good", "bad"):
+            return cls
+        if cls == "neargood" and not ignore_neargood:
+            return cls
+        i += step
+    return "bad"
+
+
+def _smooth(units: list[_Unit]) -> None:
+    """jusText's context-sensitive revision: headings, short lines, near-good lines, repeated lines."""
+    for i, unit in enumerate(units):
+        if unit.heading and unit.cls == "short" and _prose_follows(units, i):
+            unit.cls = "neargood"
+    for i, unit in enumerate(units):  # short sentences near prose, one after another (a letter's closing lines)
+        if unit.cls == "short" and unit.sentence and _good_near(units, i):
+            unit.cls = "good"
+    new: dict[int, str] = {}
+    good = [i for i, unit in enumerate(units) if unit.cls == "good"]
+    for i, unit in enumerate(units):
+        if unit.cls != "short":
+            continue
+        if _in_short_gap(good, i):
+            new[i] = "good"
+            continue
+        before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
+        if before == after == "good":
+            new[i] = "good"
+        elif before == after == "bad":
+            new[i] = "bad"
+        elif (before == "bad" and _neighbour(units, i, -1, False) == "neargood") or (
+                after == "bad" and _neighbour(units, i, 1, False) == "neargood"):
+            new[i] = "good"
+        else:
+            new[i] = "bad"
+    for i, cls in new.items():
+        units[i].cls = cls
+    for i, unit in enumerate(units):
+        if unit.cls == "neargood":
+            before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
+            unit.cls = "bad" if before == after == "bad" and not _good_near(units, i) else "good"
+    for i, unit in enumerate(units):
+        if unit.cls == "repeated":  # a repeated line stays only with prose on both sides (a heading such as "Fazit")
+            before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
+            unit.cls = "good" if before == after == "good" else "bad"
+    for unit in units:
+        if unit.cls == "bad" and not unit.why:
+            unit.why = CONTEXT
+
+
+def _in_short_gap(good: list[int], i: int) -> bool:
+    """True when line ``i`` lies between two prose lines at most GAP_LINES lines apart (a list, a table,
+    subheadings inside the text)."""
+    from bisect import bisect
+
+    k = bisect(good, i)
+    return 0 < k < len(good) and good[k] - good[k - 1] <= GAP_LINES
+
+
+def _good_near(units: list[_Unit], i: int) -> bool:
+    """True when a prose line stands within NEAR_LINES non-blank lines of line ``i``."""
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(units) and seen < NEAR_LINES:
+            if units[j].cls == "good":
+                return True
+            seen += units[j].cls != "blank"
+            j += step
+    return False
+
+
+def _prose_follows(units: list[_Unit], i: int) -> bool:
+    """True when prose follows line ``i`` after at most HEADING_LINES - 1 other short lines."""
+    lines = 0
+    for unit in units[i + 1:]:
+        if unit.cls == "good":
+            return True
+        if unit.cls == "blank":
+            continue
+        lines += 1
+        if unit.cls != "short" or lines >= HEADING_LINES:
+            return False
+    return False
+
+
+def _keep_main_block(units: list[_Unit]) -> None:
+    """Mark the page's main block: the run of lines where prose outweighs everything else most (the maximum-sum
+    run, as in Finn et al.'s body text extraction), each line weighing its characters, plus for prose, minus for
+    the rest and a penalty per line. Lines inside it that no shape or repeat decided are kept (tables, lists and
+    subheadings of the text); the context-free classes decide outside."""
+    best, best_span, run, start = 0.0, None, 0.0, 0
+    for i, unit in enumerate(units):
+        if unit.cls == "blank":
+            continue
+        size = len(unit.text.strip())
+        if unit.cls == "good":
+            weight = size
+        elif unit.cls == "neargood":
+            weight = size * NEARGOOD_WEIGHT
+        else:
+            weight = -(size * OTHER_WEIGHT + LINE_PENALTY)
+        if run <= 0:
+            run, start = 0.0, i
+        run += weight
+        if run > best:
+            best, best_span = run, (start, i)
+    if best_span is None:
+        return
+    for unit in units[best_span[0]:best_span[1] + 1]:
+        if unit.cls in ("short", "neargood", "bad") and not unit.hard:
+            unit.cls = "good"
+
+
+def _keep_prose_and_something(units: list[_Unit]) -> None:
+    """A page where nothing would stay keeps every line no shape dropped: no document is lost."""
+    if any(u.cls == "good" for u in units):
+        return
+    for unit in units:
+        if unit.cls not in ("good", "blank") and not unit.hard:
+            unit.cls = "good"
+
+
+def dropped_by_class(lines: Iterable[str], classes: Iterable[str], width: int = 100) -> list[str]:
+    """``--verbose``'s report of what was dropped and why: one line per class (most lines first), then its lines,
+    each cut to ``width`` characters."""
+    groups: dict[str, list[str]] = {}
+    for line, cls in zip(lines, classes, strict=False):
+        groups.setdefault(cls, []).append(line)
+    report = []
+    for cls, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        report.append(f"{cls}: {len(members)} line{'s' if len(members) != 1 else ''}")
+        report.extend(f"  {line if len(line) <= width else line[:width - 1] + '…'}" for line in members)
+    return report

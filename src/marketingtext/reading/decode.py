@@ -1,5 +1,7 @@
 """Reading input files: paths to decoded, normalised, boilerplate-free texts.
 
+One job: turn the paths given into :class:`SourceText` values (or one-line problems), one file at a time.
+
 Every command reads through :func:`read_sources`. Problems with single files never raise:
 they come back as :class:`InputProblem` values, one line each, so the caller can report
 them and carry on with the other files.
@@ -13,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .boilerplate import strip_boilerplate
+from .boilerplate import LineCounter, remove_boilerplate
 from .formats import FORMAT_GLOBS, FormatError, format_of
+from .metadata import Found, merge_metadata
 from .walking import walk_folder
 
 DEFAULT_GLOBS = ("*.txt", "*.md", *FORMAT_GLOBS)
@@ -48,10 +51,13 @@ class SourceText:
     encoding: str
     chars_raw: int  # characters after decoding and normalisation, before boilerplate removal
     chars_dropped: int  # characters removed as web boilerplate
+    boilerplate_classes: tuple[str, ...] = ()  # why each of boilerplate_lines was dropped (boilerplate.py's classes)
     boilerplate_lines: tuple[str, ...] = ()
     format: str = "txt"  # txt, md, docx, odt, pdf, html, rtf
     pages: int | None = None  # PDF only
-    title: str = ""  # the document's own title (docx/odt/pdf metadata, html <title>)
+    title: str = ""  # the document's title (its format's metadata, else a headline line of the text)
+    author: str = ""  # its author (format metadata or a byline of the text)
+    date: str = ""  # its date, yyyy-mm-dd (format metadata or a date line of the text)
 
 
 @dataclass(frozen=True)
@@ -201,10 +207,12 @@ def _is_side_file(path: Path) -> bool:
         for folder in path.parents)
 
 
-def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) -> SourceText | InputProblem:
+def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True,
+                repeated: frozenset[str] = frozenset()) -> SourceText | InputProblem:
     """Read, decode (or extract: docx, odt, pdf, html, rtf), normalise and clean one file (or stdin for ``-``).
 
-    ``tables=False`` leaves out the text of table cells in .docx, .odt and web pages.
+    ``tables=False`` leaves out the text of table cells in .docx, .odt and web pages. ``repeated``: the lines
+    that other documents of the corpus have too (:func:`corpus_repeated_lines`), boilerplate unless among prose.
     """
     fmt = "txt" if path == STDIN else format_of(path) or Path(path).suffix.lower().lstrip(".") or "txt"
     if path == STDIN and sys.stdin.isatty():
@@ -217,7 +225,9 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
                 return extracted
             # a final line break as text files have, so that chars_dropped counts only what was dropped
             raw_text, encoding = extracted.text.rstrip("\n") + "\n", ""
-            title, pages = extracted.title, extracted.pages
+            pages = extracted.pages
+            found = Found(fmt, *(normalize_text(value).strip()
+                                 for value in (extracted.title, extracted.author, extracted.date)))
         else:
             data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
             if not data or data.isspace():  # (no stripped copies: a file may be hundreds of MB)
@@ -226,7 +236,7 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
             del data
             if decoded is None:
                 return InputProblem(path, "binary or undecodable file; convert it to UTF-8 text first")
-            (raw_text, encoding), title, pages = decoded, "", None
+            (raw_text, encoding), pages, found = decoded, None, Found(fmt)
             del decoded
     except PermissionError:
         return InputProblem(path, "permission denied; make the file readable (chmod +r)")
@@ -236,7 +246,8 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
     del raw_text
     if not text or text.isspace():
         return InputProblem(path, "no text after decoding; nothing to analyse")
-    kept, dropped = (text, []) if keep_boilerplate else strip_boilerplate(text)
+    meta, body = merge_metadata(text, found, keep_lines=keep_boilerplate)  # title/byline/date lines: not prose
+    kept, dropped, classes = (body, (), ()) if keep_boilerplate else _without_boilerplate(body, repeated)
     if not kept or kept.isspace():
         return InputProblem(path, "only web boilerplate found; use --keep-boilerplate to analyse it anyway")
     return SourceText(
@@ -246,11 +257,36 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True) 
         encoding=encoding,
         chars_raw=len(text),
         chars_dropped=len(text) - len(kept),
+        boilerplate_classes=classes,
         boilerplate_lines=tuple(dropped),
         format=fmt,
         pages=pages,
-        title=normalize_text(title).strip(),
+        title=meta.title, author=meta.author, date=meta.date,
     )
+
+
+def _without_boilerplate(text: str, repeated: frozenset[str]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(kept text, dropped lines, the class of each) as boilerplate.remove_boilerplate judges them."""
+    cleaned = remove_boilerplate(text, repeated)
+    return cleaned.text, tuple(line for _, line in cleaned.dropped), tuple(cls for cls, _ in cleaned.dropped)
+
+
+def corpus_repeated_lines(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> frozenset[str]:
+    """The short lines that several plain-text documents under ``paths`` share (a site's menu on each of its pages).
+
+    Reads the .txt/.md files once more before the real reading (extracted formats and stdin are left out: their
+    second reading would cost too much or is impossible); files that cannot be read are skipped here and reported
+    by the real reading.
+    """
+    counter = LineCounter()
+    files = 0
+    for item in find_files(paths, globs):
+        if isinstance(item, str) and item != STDIN and not format_of(item):
+            source = read_source(item, keep_boilerplate=True)
+            if isinstance(source, SourceText):
+                counter.add(source.text)
+                files += 1
+    return counter.repeated() if files > 1 else frozenset()
 
 
 def _extract(path: str, keep_boilerplate: bool, tables: bool):
@@ -271,15 +307,20 @@ def _extract(path: str, keep_boilerplate: bool, tables: bool):
 
 
 def read_sources(
-    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False, tables: bool = True
+    paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False, tables: bool = True,
+    repeated: frozenset[str] | None = None,
 ) -> Iterator[SourceText | InputProblem]:
     """Yield every readable document under ``paths``, or a problem for each that is not.
 
-    Documents whose stem repeats get ``stem~2``, ``stem~3`` so that ``doc`` stays a key.
+    Documents whose stem repeats get ``stem~2``, ``stem~3`` so that ``doc`` stays a key. ``repeated``: lines shared
+    across the corpus (None: counted here with :func:`corpus_repeated_lines`).
     """
+    paths, globs = list(paths), tuple(globs)
+    if repeated is None:
+        repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
     seen: dict[str, int] = {}
     for item in find_files(paths, globs):
-        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables)
+        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables, repeated)
         if isinstance(result, SourceText):
             seen[result.doc] = seen.get(result.doc, 0) + 1
             if seen[result.doc] > 1:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..core.errors import MtextError
 from ..core.pieces import PART_CHARS, split_text
-from .decode import STDIN, InputProblem, SourceText, read_source, read_sources
+from .decode import STDIN, InputProblem, SourceText, corpus_repeated_lines, read_source, read_sources
 from .formats import format_of
 
 
@@ -39,23 +39,33 @@ class SourceRef:
     digest: bytes
     kept: SourceText | None = None  # stdin's text, which cannot be read again
     part: int = 0  # 1, 2, … for the parts of a very long text; 0 for a whole text
+    # recorded at scan time for run.json, so that provenance does not read every file a third time
+    provenance: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def source_key(source: SourceText) -> bytes:
     """What a table's cache key takes from one document: name, path, encoding, sizes and text."""
     digest = hashlib.sha256(f"\0{source.doc}\0{source.path}\0{source.encoding}\0{source.chars_raw}\0"
                             f"{source.chars_dropped}\0{getattr(source, 'format', '')}\0{getattr(source, 'pages', '')}\0"
-                            f"{getattr(source, 'title', '')}\0".encode("utf-8", "surrogatepass"))
+                            f"{getattr(source, 'title', '')}\0{getattr(source, 'author', '')}\0"
+                            f"{getattr(source, 'date', '')}\0".encode("utf-8", "surrogatepass"))
     digest.update(hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).digest())
     return digest.digest()
+
+
+def provenance(source: SourceText) -> dict:
+    """What run.json says of one input: its name, path, encoding, characters and the text's hash."""
+    return {"doc": source.doc, "path": source.path, "encoding": source.encoding, "chars": len(source.text),
+            "text_sha256": hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()}
 
 
 class SourceList:
     """A re-iterable, indexable sequence of :class:`SourceText`, read from disk on demand."""
 
     def __init__(self, refs: list[SourceRef], keep_boilerplate: bool = False, tables: bool = True,
-                 notices: list[str] | None = None) -> None:
+                 notices: list[str] | None = None, repeated: frozenset[str] = frozenset()) -> None:
         self.refs = refs
+        self.repeated = repeated  # lines shared across the corpus: a text read again must be cleaned as before
         self.keep_boilerplate = keep_boilerplate
         self.tables = tables
         self.notices = notices or []
@@ -72,7 +82,7 @@ class SourceList:
 
     def __getitem__(self, index: int | slice) -> SourceText | SourceList:
         if isinstance(index, slice):
-            return SourceList(self.refs[index], self.keep_boilerplate, self.tables, self.notices)
+            return SourceList(self.refs[index], self.keep_boilerplate, self.tables, self.notices, self.repeated)
         return self._read(self.refs[index])
 
     @property
@@ -101,7 +111,7 @@ class SourceList:
         return source
 
     def _read_whole(self, path: str) -> SourceText:
-        source = read_source(path, self.keep_boilerplate, self.tables)
+        source = read_source(path, self.keep_boilerplate, self.tables, self.repeated)
         if isinstance(source, InputProblem):
             raise SourceChanged(f"{path}: {source.message} (it was readable when the run started)")
         return source
@@ -130,7 +140,8 @@ def split_parts(source: SourceText, limit: int | None = None) -> list[SourceText
     return [replace(source, doc=f"{source.doc}#{n:0{width}d}", text=piece,
                     chars_raw=len(piece) + (source.chars_dropped if n == 1 else 0),
                     chars_dropped=source.chars_dropped if n == 1 else 0,
-                    boilerplate_lines=source.boilerplate_lines if n == 1 else ())
+                    boilerplate_lines=source.boilerplate_lines if n == 1 else (),
+                    boilerplate_classes=source.boilerplate_classes if n == 1 else ())
             for n, piece in enumerate(pieces, 1)]
 
 
@@ -138,7 +149,9 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
                  tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
     """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems."""
     refs, problems, notices = [], [], []
-    for item in read_sources(paths, globs, keep_boilerplate, tables):
+    paths, globs = list(paths), tuple(globs)
+    repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
+    for item in read_sources(paths, globs, keep_boilerplate, tables, repeated):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
@@ -148,5 +161,6 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
             notices.append(f"{item.path}: {len(item.text):,} characters, analysed as {len(parts)} parts of at most "
                            f"{PART_CHARS:,} ({parts[0].doc} … {parts[-1].doc})")
         for n, part in enumerate(parts, 1 if len(parts) > 1 else 0):
-            refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n))
-    return SourceList(refs, keep_boilerplate, tables, notices), problems
+            refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n,
+                                  provenance=provenance(part)))
+    return SourceList(refs, keep_boilerplate, tables, notices, repeated), problems

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..engine.parsing import ParsedDoc
 from ..entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
-from ..keywords.terms import doc_terms
+from ..keywords.terms import DocTerms, doc_terms
 from ..language.gender import gender_forms, gender_summary
 from ..language.stats import ReadabilityCounts, chi2_p_value, log_likelihood, log_ratio, mtld, readability
 from ..language.words import is_word
@@ -164,18 +164,27 @@ def compare(a, b, by: str = "lemma", p: float = ALPHA, keep_all: bool = False, c
 
 def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
     """Cosine similarity of TF-IDF lemma vectors for every pair of documents (doc_a < doc_b in input order)."""
+    return similarity_of_bags(lemma_bag(doc_terms(parsed)) for parsed in parsed_docs)
+
+
+def lemma_bag(terms: DocTerms) -> tuple[str, dict[str, int]]:
+    """A document's name and its one-word terms' counts: what :func:`similarity_of_bags` compares."""
+    return terms.doc, {key[0]: st.count for key, st in terms.terms.items() if len(key) == 1}
+
+
+def similarity_of_bags(bags: Iterable[tuple[str, dict[str, int]]]) -> pd.DataFrame:
+    """:func:`similarity_matrix` from :func:`lemma_bag` s gathered while the documents went by."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    names, bags = [], []
-    for parsed in parsed_docs:
-        terms = doc_terms(parsed)
-        names.append(parsed.source.doc)
-        bags.append({key[0]: st.count for key, st in terms.terms.items() if len(key) == 1})
+    names, counts = [], []
+    for name, bag in bags:
+        names.append(name)
+        counts.append(bag)
     if not names:
         return pd.DataFrame(columns=MATRIX_COLUMNS)
-    matrix = TfidfTransformer().fit_transform(DictVectorizer().fit_transform(bags))
+    matrix = TfidfTransformer().fit_transform(DictVectorizer().fit_transform(counts))
     sims = cosine_similarity(matrix)
     rows = [{"doc_a": names[i], "doc_b": names[j], "similarity": round(float(min(max(sims[i, j], 0.0), 1.0)), 4)}
             for i in range(len(names)) for j in range(i + 1, len(names))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
@@ -13,9 +14,11 @@ from ..language.words import is_word, numbered_sentences
 
 READABILITY_COLUMNS = ["flesch_amstad", "wstf1", "wstf2", "wstf3", "wstf4", "lix", "rix"]
 GENDER_COLUMNS = ["gender_forms", "gender_per_1k", *(f"gender_{kind}" for kind in GENDER_TYPES)]
+# title, author, date: the document's metadata (reading.metadata), "" when unknown; a --meta sidecar adds columns
+METADATA_COLUMNS = ["title", "author", "date"]
 DOC_COLUMNS = [
-    "doc", "path", "encoding", "pipeline", "format", "pages", "chars", "chars_dropped", "sentences", "words",
-    "types", "mtld", "mean_sentence_len", *READABILITY_COLUMNS, *GENDER_COLUMNS,
+    "doc", *METADATA_COLUMNS, "path", "encoding", "pipeline", "format", "pages", "chars", "chars_dropped",
+    "sentences", "words", "types", "mtld", "mean_sentence_len", *READABILITY_COLUMNS, *GENDER_COLUMNS,
 ]
 
 
@@ -27,6 +30,7 @@ def doc_row(parsed: ParsedDoc, pipeline: str = "") -> dict:
     n = len(words)
     return {
         "doc": parsed.source.doc,
+        **{name: getattr(parsed.source, name, "") for name in METADATA_COLUMNS},
         "path": parsed.source.path,
         "encoding": parsed.source.encoding,
         "pipeline": pipeline,
@@ -47,3 +51,20 @@ def doc_row(parsed: ParsedDoc, pipeline: str = "") -> dict:
 def doc_table(parsed_docs: Iterable[ParsedDoc], pipeline: str = "") -> pd.DataFrame:
     """One row per document, in input order."""
     return pd.DataFrame([doc_row(p, pipeline) for p in parsed_docs], columns=DOC_COLUMNS)
+
+
+def display_name(doc: str, title: str = "", path: str = "") -> str:
+    """How a report names a document: its title where known, else its file name (else its ``doc`` name)."""
+    title = "" if pd.isna(title) else " ".join(str(title).split())
+    if title:
+        return title
+    return Path(path).name if path and path != "-" else doc
+
+
+def display_names(docs: pd.DataFrame) -> dict[str, str]:
+    """``doc`` -> display name for every row of a docs table; two documents with one title are told
+    apart by their ``doc`` name in brackets, so that every name stays a key."""
+    names = {row.doc: display_name(row.doc, getattr(row, "title", ""), getattr(row, "path", ""))
+             for row in docs.itertuples(index=False)}
+    repeated = {name for name in names.values() if list(names.values()).count(name) > 1}
+    return {doc: f"{name} ({doc})" if name in repeated else name for doc, name in names.items()}

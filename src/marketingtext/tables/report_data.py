@@ -16,9 +16,10 @@ import pandas as pd
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from ..engine.parsing import ParsedDoc
-from ..keywords.terms import CORPUS
+from ..keywords.terms import CORPUS, DocTerms, doc_terms
 from ..language.lexicon import term_key
 from ..language.words import numbered_sentences, words_of
+from .comparison import lemma_bag, similarity_of_bags
 
 POSITION_COLUMNS = ["term", "doc", "word_index", "doc_words"]
 SENTENCE_COLUMNS = ["doc", "sent_id", "text"]
@@ -81,21 +82,48 @@ def term_positions(parsed_docs: Iterable[ParsedDoc], terms: dict[str, tuple[str,
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
 
 
-def _doc_rows(parsed: ParsedDoc, terms: dict[str, tuple[str, ...]]) -> tuple[list, list, list]:
-    """Position, sentence and token rows of one document."""
-    name, text = parsed.source.doc, parsed.doc.text
-    sentences, tokens, keys = [], [], []
-    for sent_id, sent in numbered_sentences(parsed.doc):
-        parts = [t for t in sent if not t.is_space]
-        start = parts[0].idx
-        sentences.append({"doc": name, "sent_id": sent_id, "text": text[start:parts[-1].idx + len(parts[-1])]})
-        for word in words_of(sent):
-            key = term_key(word.lemma_)
-            keys.append(key)
-            if word.text.lower() not in STOP_WORDS and key not in STOP_WORDS:
-                tokens.append({"doc": name, "sent_id": sent_id, "start": word.idx - start,
-                               "end": word.idx - start + len(word), "key": key})
-    return positions_in(keys, name, terms), sentences, tokens
+class ReportWords:
+    """What the report needs of each parsed document beyond the tables: its words' lemma keys (for the dispersion
+    plot), its sentences and indexed words (for the KWIC box) and its lemma counts (for the similarity matrix).
+    Gathered in the same pass that builds the tables (:meth:`add`), so a report costs no second parse."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, list[str]]] = []  # (document, the lemma key of each word in order)
+        self.sentences: list[dict] = []
+        self.tokens: list[dict] = []
+        self.bags: list[tuple[str, dict[str, int]]] = []
+
+    @classmethod
+    def of(cls, parsed_docs: Iterable[ParsedDoc]) -> ReportWords:
+        words = cls()
+        for parsed in parsed_docs:
+            words.add(parsed)
+        return words
+
+    def add(self, parsed: ParsedDoc, terms: DocTerms | None = None) -> None:
+        """One document; ``terms``: its :func:`~marketingtext.keywords.terms.doc_terms` when already made."""
+        name, text = parsed.source.doc, parsed.doc.text
+        keys: list[str] = []
+        self.keys.append((name, keys))
+        for sent_id, sent in numbered_sentences(parsed.doc):
+            parts = [t for t in sent if not t.is_space]
+            start = parts[0].idx
+            self.sentences.append({"doc": name, "sent_id": sent_id,
+                                   "text": text[start:parts[-1].idx + len(parts[-1])]})
+            for word in words_of(sent):
+                key = term_key(word.lemma_)
+                keys.append(key)
+                if word.text.lower() not in STOP_WORDS and key not in STOP_WORDS:
+                    self.tokens.append({"doc": name, "sent_id": sent_id, "start": word.idx - start,
+                                        "end": word.idx - start + len(word), "key": key})
+        self.bags.append(lemma_bag(terms or doc_terms(parsed)))
+
+    def positions(self, terms: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+        rows = [row for name, keys in self.keys for row in positions_in(keys, name, terms)]
+        return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+
+    def similarity(self) -> pd.DataFrame:
+        return similarity_of_bags(self.bags)
 
 
 def thin_lines(tokens: pd.DataFrame, per_key: int | None) -> tuple[pd.DataFrame, dict[str, int]]:
@@ -154,12 +182,13 @@ def kwic_index(tokens: pd.DataFrame, sentences: pd.DataFrame, per_key: int | Non
     return fitted, key_counts
 
 
-def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: pd.DataFrame,
+def report_data(documents: Iterable[ParsedDoc] | ReportWords, docs: pd.DataFrame, keywords: pd.DataFrame,
                 entities: pd.DataFrame, cooccurrences: pd.DataFrame, similarity: pd.DataFrame,
                 compare: pd.DataFrame | None = None, compare_labels: tuple[str, str] = ("A", "B"),
                 title: str = "mtext-Bericht", meta: dict | None = None,
                 kwic_per_key: int | None = KWIC_PER_KEY, kwic_max_chars: int | None = KWIC_MAX_CHARS) -> ReportData:
-    """Collect the report's data: the given tables plus positions and the KWIC index from ``parsed_docs``.
+    """Collect the report's data: the given tables plus positions and the KWIC index from ``documents`` (parsed
+    documents, or the :class:`ReportWords` already gathered from them).
 
     ``keywords`` must hold the corpus rows (doc ``"*"``): their top terms are the dispersion plot's choices.
     Stop words are left out of the KWIC index (they would double the file for lines nobody looks up), and a
@@ -167,21 +196,34 @@ def report_data(parsed_docs: Iterable[ParsedDoc], docs: pd.DataFrame, keywords: 
     (``None``: all); ``key_counts`` keeps its true count and only sentences with a kept line are kept.
     Past ``kwic_max_chars`` of sentence text, lemmas are indexed most frequent first (see ``fit_budget``).
     """
-    terms = dispersion_terms(keywords)
-    positions, sentences, tokens = [], [], []
-    for parsed in parsed_docs:
-        p, s, t = _doc_rows(parsed, terms)
-        positions.extend(p)
-        sentences.extend(s)
-        tokens.extend(t)
+    words = documents if isinstance(documents, ReportWords) else ReportWords.of(documents)
+    positions, tokens = words.positions(dispersion_terms(keywords)), words.tokens
     token_table = pd.DataFrame(tokens, columns=TOKEN_COLUMNS)
     all_keys = token_table["key"].nunique()
-    sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
+    sentence_table = pd.DataFrame(words.sentences, columns=SENTENCE_COLUMNS)
     token_table, key_counts = kwic_index(token_table, sentence_table, kwic_per_key, kwic_max_chars)
     used = pd.MultiIndex.from_frame(token_table[["doc", "sent_id"]])
     sentence_table = sentence_table[pd.MultiIndex.from_frame(sentence_table[["doc", "sent_id"]]).isin(used)]
     return ReportData(docs=docs, keywords=keywords, entities=entities, cooccurrences=cooccurrences,
-                      similarity=similarity, positions=pd.DataFrame(positions, columns=POSITION_COLUMNS),
+                      similarity=similarity, positions=positions,
                       sentences=sentence_table.reset_index(drop=True), tokens=token_table,
                       key_counts=key_counts, kwic_keys=(token_table["key"].nunique(), all_keys), compare=compare,
                       compare_labels=compare_labels, title=title, meta=dict(meta or {}))
+
+
+def doc_display_names(docs: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """How the report names each document: ``{doc: {"name": shown name, "file": file name}}``.
+
+    The shown name is the document's ``title`` where the docs table has that column and the value is not
+    empty, its file name otherwise; the file name (from ``path``, else the ``doc`` stem) goes in the tooltip.
+    """
+    names: dict[str, dict[str, str]] = {}
+    if "doc" not in docs:
+        return names
+    titles = docs["title"] if "title" in docs else pd.Series([None] * len(docs), index=docs.index)
+    paths = docs["path"] if "path" in docs else docs["doc"]
+    for doc, title, path in zip(docs["doc"], titles, paths, strict=True):
+        file = str(path).replace("\\", "/").rsplit("/", 1)[-1] if isinstance(path, str) and path else str(doc)
+        shown = str(title).strip() if isinstance(title, str) and title.strip() else file
+        names[str(doc)] = {"name": shown, "file": file}
+    return names

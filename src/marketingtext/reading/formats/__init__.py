@@ -1,6 +1,6 @@
 """Readers for document formats other than plain text: Word, OpenDocument, PDF, web pages, RTF.
 
-One interface: ``extract(path) -> Extracted(text, title, pages)``, raising :class:`FormatError`
+One interface: ``extract(path) -> Extracted(text, title, pages, author, date)``, raising :class:`FormatError`
 whose message is one line that says what is wrong and how to fix it. The registry
 :data:`READERS` maps a file suffix to its reader. Every reader imports its library inside the
 function, so importing this package (and ``mtext --help``) stays fast.
@@ -30,6 +30,8 @@ class Extracted:
     text: str  # paragraphs separated by "\n"
     title: str = ""  # the document's own title (metadata or <title>), "" when it has none
     pages: int | None = None  # PDF only
+    author: str = ""  # the document's own author (core properties, PDF info, HTML meta), "" when it has none
+    date: str = ""  # its date as yyyy-mm-dd (created/published), "" when it has none
 
 
 class FormatError(Exception):

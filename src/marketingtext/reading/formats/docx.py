@@ -36,8 +36,10 @@ def extract(path: Path, *, tables: bool = True, **_options) -> Extracted:
         raise FormatError(f"damaged .docx file ({exc.__class__.__name__}); open it in Word and save it again") from exc
     lines: list[str] = []
     _block_lines(document.element.body, tables, lines)
-    title = (document.core_properties.title or "").strip()
-    return Extracted(text=join_lines(lines), title=title)
+    properties = document.core_properties
+    created = properties.created
+    return Extracted(text=join_lines(lines), title=(properties.title or "").strip(),
+                     author=(properties.author or "").strip(), date=created.strftime("%Y-%m-%d") if created else "")
 
 
 def _check_container(path: Path) -> None:

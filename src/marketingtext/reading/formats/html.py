@@ -26,7 +26,15 @@ def extract(path: Path, *, tables: bool = True, keep_boilerplate: bool = False, 
     except Exception as exc:  # lxml parser errors on broken markup
         raise FormatError(f"damaged web page ({exc.__class__.__name__}); save the page again") from exc
     title = (document.title or "").strip() if document else ""
+    author = (document.author or "").strip() if document else ""
+    date = _iso_day(document.date) if document else ""
     if not (text or "").strip():
         raise FormatError("no main text found in this page; save the article as text, "
                           "or pass --keep-boilerplate to read the whole page")
-    return Extracted(text=join_lines(text.split("\n")), title=title)
+    return Extracted(text=join_lines(text.split("\n")), title=title, author=author, date=date)
+
+
+def _iso_day(value) -> str:
+    """trafilatura's date (``2019-12-22`` or with a time) as ``yyyy-mm-dd``; "" when there is none."""
+    text = str(value or "").strip()
+    return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else ""

@@ -33,7 +33,8 @@ def extract(path: Path, *, tables: bool = True, **_options) -> Extracted:
         raise FormatError(f"damaged .odt file ({exc.__class__.__name__}); open it and save it again") from exc
     lines: list[str] = []
     _block_lines(document.text, tables, lines)
-    return Extracted(text=join_lines(lines), title=_title(document))
+    return Extracted(text=join_lines(lines), title=_title(document), author=_meta_text(document, "Creator"),
+                     date=_meta_text(document, "Date")[:10])
 
 
 def _check_container(path: Path) -> None:
@@ -90,7 +91,12 @@ def _collect(element, parts: list[str]) -> None:
 
 
 def _title(document) -> str:
+    return _meta_text(document, "Title")
+
+
+def _meta_text(document, element: str) -> str:
+    """The text of a Dublin Core element of the document's meta.xml (``Title``, ``Creator``, ``Date``), or ""."""
     from odf import dc
 
-    titles = document.meta.getElementsByType(dc.Title)
-    return "".join(str(node) for node in titles[0].childNodes).strip() if titles else ""
+    nodes = document.meta.getElementsByType(getattr(dc, element))
+    return "".join(str(node) for node in nodes[0].childNodes).strip() if nodes else ""

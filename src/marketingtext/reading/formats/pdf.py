@@ -36,7 +36,8 @@ def extract(path: Path, **_options) -> Extracted:
     if visible < MIN_CHARS_PER_PAGE * max(count, 1):
         raise FormatError("no text layer: run OCR first (e.g. ocrmypdf in.pdf out.pdf)")
     text = paragraphs(drop_running_lines(pages))
-    return Extracted(text=text, title=_title(reader), pages=count)
+    return Extracted(text=text, title=_title(reader), pages=count, author=_info(reader, "/Author"),
+                     date=_pdf_date(_info(reader, "/CreationDate")))
 
 
 def _open(path: Path):
@@ -122,10 +123,25 @@ def _page_lines(page) -> list[Line]:
 
 
 def _title(reader) -> str:
+    return _info(reader, "/Title")
+
+
+def _info(reader, key: str) -> str:
+    """One entry of the PDF's info dictionary as text, "" when missing or unreadable."""
     try:
-        return str((reader.metadata or {}).get("/Title") or "").strip()
+        return str((reader.metadata or {}).get(key) or "").strip()
     except Exception:  # unreadable metadata is no reason to lose the text
         return ""
+
+
+def _pdf_date(value: str) -> str:
+    """A PDF date (``D:20261203120000+01'00'``) as ``yyyy-mm-dd``; "" when it is not one."""
+    import re
+
+    match = re.match(r"^(?:D:)?(\d{4})(\d{2})(\d{2})", value)
+    if not match or not ("01" <= match.group(2) <= "12" and "01" <= match.group(3) <= "31"):
+        return ""
+    return "-".join(match.groups())
 
 
 def _damaged(exc: Exception) -> FormatError:

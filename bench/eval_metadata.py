@@ -1,0 +1,127 @@
+"""Title, author and date accuracy of mtext's metadata reading on the boilerplate dev pages.
+
+Data: ../shared/eval/boilerplate_de_dev (200 German web pages saved as .txt; meta.jsonl has trafilatura's gold
+title/author/date for 174 of them; a dev set, not the unseen pages). Each page is read as mtext reads it
+(``read_source`` on txt/<id>.txt; the .html copy, where there is one, is scored separately).
+
+Matching (docs/metadata.md):
+- title: both normalised (NFKC, case-folded, quotes/dashes unified, punctuation at the ends and whitespace runs
+  dropped); right when equal, or when one contains the other and the shorter has at least 60 % of the longer's
+  characters (a site name or a section label glued to the headline).
+- author: normalised as a name (case-folded, accents and ß folded, punctuation dropped); right when equal. Gold ""
+  (the page names no author) is right only when mtext gives "" too.
+- date: the ISO strings equal (gold "" only with "").
+Split: pages shuffled with seed 20261203; the first 120 tune the rules, the other 54 are reported as unseen.
+
+Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marketingtext.reading.decode import read_source  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "eval" / "boilerplate_de_dev"
+SEED, TUNE = 20261203, 120
+TITLE_MIN_SHARE = 0.6
+
+
+def split(ids: list[str]) -> tuple[list[str], list[str]]:
+    shuffled = sorted(ids)
+    random.Random(SEED).shuffle(shuffled)
+    return shuffled[:TUNE], shuffled[TUNE:]
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").casefold()
+    text = re.sub(r"[„“”«»‚‘’'\"]", '"', text)
+    text = re.sub(r"[–—‒−]", "-", text)
+    return re.sub(r"\s+", " ", text).strip(" .:!?-|\"")
+
+
+def title_ok(predicted: str, gold: str) -> bool:
+    a, b = _plain(predicted), _plain(gold)
+    if not a or not b:
+        return a == b
+    short, long = sorted((a, b), key=len)
+    return a == b or (short in long and len(short) >= TITLE_MIN_SHARE * len(long))
+
+
+def _name(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def author_ok(predicted: str, gold: str) -> bool:
+    return _name(predicted) == _name(gold)
+
+
+def date_ok(predicted: str, gold: str) -> bool:
+    return predicted == gold
+
+
+def score(rows: list[dict], found: dict[str, tuple[str, str, str]]) -> dict[str, float]:
+    checks = {"title": title_ok, "author": author_ok, "date": date_ok}
+    out = {}
+    for field, ok in checks.items():
+        position = ["title", "author", "date"].index(field)
+        out[field] = sum(ok(found[r["id"]][position], r[field]) for r in rows) / len(rows)
+        named = [r for r in rows if r[field]]
+        out[f"{field}_given"] = sum(ok(found[r["id"]][position], r[field]) for r in named) / max(len(named), 1)
+    out["pages"] = len(rows)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--show", choices=["tune", "report", "all"], help="list the misses of this part")
+    parser.add_argument("--html", action="store_true", help="also score the pages that have an .html copy")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in (args.data / "meta.jsonl").open(encoding="utf-8")]
+    by_id = {r["id"]: r for r in rows}
+    found = {}
+    for row in rows:
+        source = read_source(str(args.data / "txt" / f"{row['id']}.txt"))
+        found[row["id"]] = (getattr(source, "title", ""), getattr(source, "author", ""), getattr(source, "date", ""))
+    tune, report = split(list(by_id))
+    print(f"data: {args.data} (dev set), {len(rows)} pages with gold; split seed {SEED}")
+    print("part     pages  title  author  date   | author/date where gold names one")
+    for name, ids in (("tune", tune), ("report", report), ("all", list(by_id))):
+        s = score([by_id[i] for i in ids], found)
+        print(f"{name:8} {s['pages']:5}  {s['title']:.3f}  {s['author']:.3f}   {s['date']:.3f}  | "
+              f"{s['author_given']:.3f} {s['date_given']:.3f}")
+    if args.html:
+        html = [r for r in rows if (args.data / "html" / f"{r['id']}.html").exists()]
+        html_found = {}
+        for row in html:
+            source = read_source(str(args.data / "html" / f"{row['id']}.html"))
+            html_found[row["id"]] = (getattr(source, "title", ""), getattr(source, "author", ""),
+                                     getattr(source, "date", ""))
+        s = score(html, html_found)
+        print(f"{'html':8} {s['pages']:5}  {s['title']:.3f}  {s['author']:.3f}   {s['date']:.3f}  | "
+              f"{s['author_given']:.3f} {s['date_given']:.3f}")
+    if args.show:
+        ids = {"tune": tune, "report": report, "all": list(by_id)}[args.show]
+        for i in sorted(ids):
+            r, (t, a, d) = by_id[i], found[i]
+            misses = [f"{f}: {p!r} vs gold {g!r}" for f, p, g, ok in
+                      (("title", t, r["title"], title_ok), ("author", a, r["author"], author_ok),
+                       ("date", d, r["date"], date_ok)) if not ok(p, g)]
+            if misses:
+                print(i, *misses, sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()

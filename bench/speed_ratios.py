@@ -1,0 +1,86 @@
+"""The speed issue's ratios, measured side by side in one run on the same texts (every run cold: --no-cache, -j1).
+
+On the first N articles (default 27, about 97,000 words) of ../shared/bench/wiki_de_1M/wiki:
+- each command on the articles as N files against the same text as one file (a cost that grows with the square
+  of a document's length shows here; goal ≤ 1.3);
+- ``analyze`` against ``keywords`` (analyze shares one pass; goal ≤ 1.3);
+- ``keywords`` against YAKE alone (n=3, top 20 per article), in words per second (goal ≥ 0.5);
+- ``keywords --jobs 2`` against ``--jobs 1`` (goal ≥ 1.7 on 2 cores).
+Wall times of whole processes; figures to watch, not assertions. Machines are noisy: compare ratios, not seconds.
+
+Usage: python bench/speed_ratios.py [--files 27] [--commands sentences docs keywords entities ngrams analyze]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared/bench/wiki_de_1M/wiki"
+MTEXT = [sys.executable, "-m", "marketingtext"]
+COMMANDS = {
+    "sentences": ["sentences"], "docs": ["docs"], "keywords": ["keywords"], "entities": ["entities"],
+    "ngrams": ["ngrams"], "kwic": ["kwic", "Unternehmen"], "analyze": ["analyze", "--out", "{tmp}/out"],
+}
+
+
+def seconds(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({result.returncode}): {result.stderr.decode()[-300:]}")
+    return time.perf_counter() - start
+
+
+def yake_seconds(files: list[Path]) -> float:
+    """YAKE alone over the same files, in a fresh process (import included, as for mtext)."""
+    code = ("import sys, yake\nx = yake.KeywordExtractor(lan='de', n=3, top=20)\n"
+            "for p in sys.argv[1:]: x.extract_keywords(open(p, encoding='utf-8').read())")
+    return seconds([sys.executable, "-c", code, *map(str, files)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=27)
+    parser.add_argument("--commands", nargs="+", default=list(COMMANDS), choices=list(COMMANDS))
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    files = sorted(args.corpus.glob("*.txt"))[: args.files]
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    with tempfile.TemporaryDirectory() as tmp:
+        many, one = Path(tmp) / "many", Path(tmp) / "one"
+        many.mkdir()
+        one.mkdir()
+        for path in files:
+            (many / path.name).write_bytes(path.read_bytes())
+        (one / "all.txt").write_text("\n\n".join(p.read_text(encoding="utf-8").strip() for p in files) + "\n",
+                                     encoding="utf-8")
+        print(f"{len(files)} articles of {args.corpus.name}, {words:,} words; {os.cpu_count()} CPUs; every run "
+              "--no-cache --jobs 1\n")
+        print(f"{'command':10s} {'N files s':>10s} {'1 file s':>9s} {'1 / N':>6s}")
+        times = {}
+        for name in args.commands:
+            cmd = [part.replace("{tmp}", tmp) for part in COMMANDS[name]]
+            flags = ["-f", "csv"] if name != "analyze" else []
+            many_s = seconds([*MTEXT, *cmd, str(many), *flags, "--no-cache", "--jobs", "1"])
+            one_s = seconds([*MTEXT, *cmd, str(one), *flags, "--no-cache", "--jobs", "1"])
+            times[name] = many_s
+            print(f"{name:10s} {many_s:10.1f} {one_s:9.1f} {one_s / many_s:6.2f}", flush=True)
+        print()
+        if "keywords" in times:
+            yake = yake_seconds(files)
+            print(f"YAKE alone: {yake:.1f} s; keywords: {words / times['keywords']:,.0f} words/s against YAKE's "
+                  f"{words / yake:,.0f}: ratio {yake / times['keywords']:.2f} (goal >= 0.5)")
+            j2 = seconds([*MTEXT, "keywords", str(many), "-f", "csv", "--no-cache", "--jobs", "2"])
+            print(f"keywords --jobs 2: {j2:.1f} s; -j1 / -j2 = {times['keywords'] / j2:.2f} (goal >= 1.7)")
+        if "keywords" in times and "analyze" in times:
+            print(f"analyze / keywords = {times['analyze'] / times['keywords']:.2f} (goal <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Tables to files, terminal reports and the HTML report (computes nothing)."""

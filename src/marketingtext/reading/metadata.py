@@ -1,0 +1,424 @@
+"""Title, author and date of a document, found in its text as read (before boilerplate removal).
+
+One job: a document's metadata as its lines show it (and merged with its format's own metadata).
+
+A saved web page or an essay shows its metadata as lines: a headline, a byline (``Von …``,
+``Autor: …``, ``verfasst von: …``, ``Veröffentlicht am 3. Dezember 2026 von …``, a name line
+under the headline) and a date line (``3. Dezember 2026``, ``03.12.2026``, ``2026-12-03``,
+``Dez 3, 2026``). :func:`find_metadata` picks the headline as the title-shaped line with the most
+evidence around it: a date or byline next to it and prose after it; menus and lists of links
+(runs of short lines) are passed over. The lines it takes are returned by number, so that the
+reader can keep them out of the analysed text: they are metadata, not prose.
+
+Nothing here reads files or knows formats; ``reading.decode`` merges these findings with what a
+format's own metadata says (docx/odt core properties, PDF info, HTML meta).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feber": 2, "feb": 2, "february": 2,
+    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "dezember": 12, "dez": 12, "december": 12, "dec": 12,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Years 1900-2099 only; a year may be glued to the next date ("20199. Februar"), as saved pages often have.
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+_DATE_PATTERNS = [
+    re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]?\d)-{_DAY}(?!\d)"),  # 2026-12-03
+    re.compile(rf"(?<![\d.]){_DAY}\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}"),  # 03.12.2026, 3. 12. 2026
+    re.compile(rf"(?<![\d/]){_DAY}/(?P<month>[01]?\d)/{_YEAR}"),  # 17/11/2019
+    re.compile(rf"(?<!\d){_DAY}\.?\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),  # 3. Dezember 2026, 3 Dez, 2026
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),  # Dez 3, 2026
+    re.compile(rf"(?<!\d){_DAY}\s*/\s*{_MONTH}\s*/\s*{_YEAR}", re.IGNORECASE),  # 29 / Dezember / 2022
+    re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MONTH}\s?(?P<year>\d\d)(?![\d.])", re.IGNORECASE),  # 03.Mär.19
+]
+# A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
+_NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|von|van|de|der|zu|du|la|le)){0,3})"
+_BYLINE = re.compile(
+    r"(?:^|[\s|•·])(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
+    r"eingestellt von|beitrag von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
+    r"kolumnist(?:in)?(?:\*in|:in)?|redakteur(?:in)?|"
+    r"von|by|durch|~)\s*:?\s+" + _NAME, re.IGNORECASE)
+# "von", "by", "durch", "~", "Text" name an author only at the line's start, on a line with a date, or after a
+# publishing verb: "Titelbild der Blogbeiträge von Stephan Tiersch" is a caption, not a byline.
+_WEAK_INTROS = {"von", "by", "durch", "~", "text"}
+_PUBLISHING = re.compile(r"\b(veröffentlicht|gespeichert|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|"
+                         r"artikel|posted|published|written|am|on)\W*$", re.IGNORECASE)
+# Words a byline name never is (``von 12 Monaten``, ``by default``): a name starts with a letter.
+_NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "admin", "uns", "mir",
+              "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
+              "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
+              "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
+              "default", "kommentare", "kommentar", "comments"}
+_AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
+                           re.IGNORECASE)  # a label on a line of its own, the name on the next
+_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
+                 "verein", "verband", "gmbh", "ag", "haus", "markt", "werk", "dienst", "beispiele", "kuchen")
+_PARTICLES = {"von", "van", "de", "der", "zu", "du", "la", "le", "den", "ter"}
+_WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do",
+             "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Lines that are navigation, never a title (compared lower-cased, without trailing punctuation).
+_NAV = {"startseite", "home", "menü", "menu", "suche", "suchen", "search", "impressum", "kontakt", "datenschutz",
+        "navigation", "hauptmenü", "inhalt", "blog", "news", "aktuelles", "archiv", "kategorien", "schlagwörter",
+        "tags", "teilen", "share", "login", "anmelden", "registrieren", "mehr", "weiterlesen", "zurück", "weiter",
+        "neueste beiträge", "ähnliche beiträge", "letzte beiträge", "kommentare", "kommentar", "allgemein",
+        "skip to main content", "zum inhalt springen", "springe zum inhalt", "facebook", "twitter", "instagram",
+        "linkedin", "xing", "youtube", "whatsapp", "e-mail", "drucken", "print", "english", "deutsch", "über uns",
+        "about", "about me", "rss", "abonnieren", "newsletter", "cookies", "akzeptieren", "einwurf"}
+_PROSE_CHARS = 100  # a line this long with sentence punctuation is prose, not a header line
+_HEADER_CHARS = 160  # a title, byline or date line is shorter than this
+_NEAR = 4  # lines between a title and its byline or date
+# Metadata is looked for in a text's beginning only (a book's title is not on page 300; the deepest headline of
+# the dev pages is on line 449 of a news page).
+SEARCH_CHARS, SEARCH_LINES = 200_000, 1500
+_WINDOW = 8  # lines below a headline in which its article's prose is measured
+_MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
+# The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
+WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
+           "prose_above": 2.0, "menu": 0.5, "one_word": 1.5, "name": 2.0, "position": 2.0}
+# Lines that look like headlines but never are: counters, reading times, teasers.
+_NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
+                         r".*(lade|loading) …|kommentare?|antworten|"
+                         r"\d+ (kommentare?|antworten|comments?|replies|responses|minuten lesezeit|min\.? lesezeit)|"
+                         r"lesen sie auch|seite auswählen|mehr zum thema|auch interessant|weitere artikel|"
+                         r"das könnte (sie|dich) auch interessieren|verwandte artikel|folg(t|e|en sie) (mir|uns).*|"
+                         r".*\bcookies?\b.*\b(website|webseite|verwendung|einstellungen|notwendige?|akzeptieren|"
+                         r"datenschutz|performance|tracking|richtlinie)\b.*|"
+                         r".*\b(cookies?|website|webseite)\b.*\bcookies?\b.*|.*(\+\d{2}|tel\.:?) ?[\d(].*|"
+                         r"vorschau auf den nächsten artikel|.*\bdownload\b.*|seite \d+.*|\d+ minuten.*)\s*\d*$",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TextMetadata:
+    """What the text itself says about its title, author and date ("" when it does not say)."""
+
+    title: str = ""
+    author: str = ""
+    date: str = ""  # ISO yyyy-mm-dd
+    lines: tuple[int, ...] = ()  # numbers (0-based, in ``text.split("\\n")``) of the lines taken as metadata
+
+
+def parse_date(text: str) -> str:
+    """The first valid calendar date in ``text`` as ``yyyy-mm-dd``, or "" (German, ISO and English forms)."""
+    found = _first_date(text)
+    return found[0] if found else ""
+
+
+def _first_date(text: str) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the earliest valid date in ``text``."""
+    best = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _iso(match)
+            if iso and (best is None or match.start() < best[1]):
+                best = (iso, match.start(), match.end())
+                break
+    return best
+
+
+def _iso(match: re.Match) -> str:
+    month = match.group("month").lower().rstrip(".")
+    month_number = MONTHS.get(month) if not month.isdigit() else int(month)
+    day, year = int(match.group("day")), int(match.group("year"))
+    year += 2000 if year < 100 else 0  # "03.Mär.19": a two-digit year is this century's
+    if not month_number or not 1 <= month_number <= 12 or not 1 <= day <= _days_in(month_number, year):
+        return ""
+    return f"{year:04d}-{month_number:02d}-{day:02d}"
+
+
+def _days_in(month: int, year: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def byline_author(line: str) -> str:
+    """The author a byline names (``Von Anna Muster``, ``Autorin: Anna Muster``, ``… 2019 von anna``), or ""."""
+    for match in _BYLINE.finditer(line):
+        before = line[:match.start("intro")]
+        if (match.group("intro").lower() in _WEAK_INTROS and before.strip(" |•·") and not _PUBLISHING.search(before)
+                and _first_date(line) is None):
+            continue
+        name = _clean_name(match.group("name"))
+        if name:
+            return name
+    return ""
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    # the name ends at the first word that is no part of a name ("Fabian am Dienstag", "Anna Berger In Aktuell")
+    for n, word in enumerate(words[1:], 1):
+        key = word.lower().strip(".,")
+        if key in _NOT_NAMES or key in _WEEKDAYS or key in MONTHS or (word[0].islower() and key not in _PARTICLES):
+            words = words[:n]
+            break
+    while words and (words[-1].lower() in _NOT_NAMES or _first_date(words[-1]) or words[-1].lower() in MONTHS):
+        words.pop()  # "Anna Muster am" -> "Anna Muster"
+    if not words or words[0].lower() in _NOT_NAMES or not words[0][0].isalpha() or words[0].lower() in MONTHS:
+        return ""
+    if any(ch.isdigit() for ch in "".join(words)):
+        return ""
+    return " ".join(words).strip(" .-–—")
+
+
+def is_name_line(line: str) -> bool:
+    """A line that is only a person's name: two to four capitalised words (``Susanne Robra-Bissantz``), a first
+    name of at most ten letters, no name part over twelve, and no word that is a German noun by its ending."""
+    words = line.split()
+    return (2 <= len(words) <= 4 and len(line) <= 60
+            and all(w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+            and not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in MONTHS for w in words)
+            and len(words[0]) <= 10 and all(len(part) <= 12 for w in words for part in w.split("-"))
+            and not any(w.lower().endswith(_NOUN_ENDINGS) for w in words)
+            and _key(line) not in _NAV)
+
+
+def _key(line: str) -> str:
+    return line.strip(" \t•·|-–—:>»«").lower()
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= _PROSE_CHARS and bool(re.search(r"[.!?…:“\"]\s", line + " ")) and len(line.split()) >= 12
+
+
+def _is_title_shaped(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 25 or not 3 <= len(line) <= 200:
+        return False
+    if not re.search(r"[^\W\d_]{3,}", line) or _key(line) in _NAV or line.endswith((":", ",")):
+        return False
+    if _NOT_TITLES.match(line) or line.endswith("→") or re.search(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]", line):
+        return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
+    if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line) or line[0].islower():
+        return False
+    return not (len(words) > 15 and line.endswith("."))
+
+
+def _is_meta_line(line: str) -> bool:
+    """A short line carrying a date or a byline."""
+    return len(line) <= _HEADER_CHARS and (_first_date(line) is not None or bool(byline_author(line)))
+
+
+def find_metadata(text: str) -> TextMetadata:
+    """The title, author and date the text shows, and the numbers of the lines that show them."""
+    lines = [unicodedata.normalize("NFC", line).strip() for line in text.split("\n")]
+    filled = [i for i, line in enumerate(lines) if line][:SEARCH_LINES]
+    if not filled:
+        return TextMetadata()
+    title_at = _title_line(lines, filled)
+    title = lines[title_at] if title_at is not None else ""
+    author, date, taken = _near_title(lines, filled, title_at)
+    if not author and title_at is not None:
+        author, _, more = _header_byline(lines, filled)
+        taken = [*taken, *more]
+    if not date:
+        date = _first_header_date(lines, filled)
+    consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
+    return TextMetadata(title=title, author=author, date=date, lines=consumed)
+
+
+def _title_line(lines: list[str], filled: list[int]) -> int | None:
+    """The number of the line with the best headline score, or None when no line has enough evidence."""
+    scores = title_scores(lines, filled)
+    best = max(scores, key=lambda i: (scores[i], -i), default=None)
+    return best if best is not None and scores[best] > _MIN_TITLE_SCORE else None
+
+
+def title_scores(lines: list[str], filled: list[int]) -> dict[int, float]:
+    """Headline score of every title-shaped line (by line number): its evidence weighted by :data:`WEIGHTS`."""
+    return {i: sum(WEIGHTS[name] * value for name, value in evidence.items())
+            for i, evidence in title_evidence(lines, filled).items()}
+
+
+def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, float]]:
+    """The evidence for and against each title-shaped line being the headline.
+
+    For: a date or byline line right after (or just before) it (``meta``), a byline there (``byline``);
+    prose below it (``below``); sharing its words with that prose (``overlap``);
+    the same line elsewhere on the page, a breadcrumb or a "recent posts" entry (``repeated``); being the
+    text's first line, as an essay's title is (``first``). Against: prose just above, as a subheading has
+    (``prose_above``); lying inside a run of short lines, a menu (``menu``); being a lone word (``one_word``)
+    or a person's name (``name``); a late position (``position``).
+    """
+    counts: dict[str, int] = {}
+    for i in filled:
+        counts[lines[i]] = counts.get(lines[i], 0) + 1
+    meta = [_is_meta_line(lines[i]) for i in filled]
+    bylines = [m and bool(byline_author(lines[i])) for m, i in zip(meta, filled, strict=True)]
+    prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
+    window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
+    found = {}
+    for rank, i in enumerate(filled):
+        line = lines[i]
+        if meta[rank] or prose_chars[rank] or not _is_title_shaped(line):
+            continue
+        own = _words(line)
+        below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
+                                if prose_chars[r]))
+        found[i] = {
+            "meta": float(any(meta[rank + 1:rank + 3]) or (rank > 0 and meta[rank - 1])),
+            "byline": float(any(bylines[rank + 1:rank + 3]) or (rank > 0 and bylines[rank - 1])),
+            "below": min(window[rank], 1500) / 1500,
+            "overlap": len(own & below) / len(own) if own else 0.0,
+            "repeated": float(counts[line] > 1),
+            "first": float(rank == 0),
+            "prose_above": -float(any(prose_chars[max(0, rank - 3):rank])),
+            "menu": -float(_in_link_list(lines, filled, rank, meta, prose_chars)),
+            "one_word": -float(len(line.split()) == 1),
+            "name": -float(is_name_line(line)),
+            "position": -rank / len(filled),
+        }
+    return found
+
+
+def _words(text: str) -> set[str]:
+    """Content words (four letters or more), lower-cased, for comparing a headline with its article."""
+    return {w for w in re.findall(r"\w{4,}", text.lower()) if not w.isdigit()}
+
+
+def _in_link_list(lines: list[str], filled: list[int], rank: int, meta: list[bool], prose_chars: list[int]) -> bool:
+    """True inside a run of short lines without prose or metadata next to it (a menu, a list of posts)."""
+    ranks = range(max(0, rank - 2), min(len(filled), rank + 4))
+    return len(ranks) >= 5 and all(len(lines[filled[r]]) < 90 and not meta[r] and not prose_chars[r] for r in ranks)
+
+
+def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tuple[str, str, list[int]]:
+    """Author and date from the byline and date lines around the title, with their line numbers."""
+    if title_at is None:
+        return _header_byline(lines, filled)
+    rank = filled.index(title_at)
+    author, date, taken = "", "", []
+    around = filled[rank + 1:rank + 1 + _NEAR] + list(reversed(filled[max(0, rank - 2):rank]))
+    for i in around:
+        line = lines[i]
+        if len(line) > _HEADER_CHARS or _is_prose(line):
+            continue
+        found_date = _first_date(line)
+        found_author = byline_author(line)
+        if not found_author and not author and i > title_at:
+            under_title = i == next((j for j in filled if j > title_at), None)
+            found_author = (_dated_name(line) if found_date else
+                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else "")
+        used = False
+        if found_date and not date:
+            date, used = found_date[0], True
+        if found_author and not author:
+            author, used = found_author, True
+        if used and _mostly_metadata(line):
+            taken.append(i)
+    return author, date, taken
+
+
+def _name_beside_date(lines: list[str], i: int) -> bool:
+    """A name line counts as a byline only next to a date line ("Heiko Sauer" above "Do 9 Apr 2020")."""
+    if not is_name_line(lines[i]):
+        return False
+    neighbours = [line for line in lines[max(0, i - 1):i + 2] if line and line != lines[i]]
+    return any(len(line) <= 80 and _first_date(line) for line in neighbours)
+
+
+def _dated_name(line: str) -> str:
+    """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Paddy · April 19, 2019 · Mac"."""
+    if not _mostly_metadata(line):
+        return ""
+    found = _first_date(line)
+    rest = line[:found[1]] + " | " + line[found[2]:] if found else line
+    rest = re.sub(r"\b\d{1,2}:\d\d(\s*uhr)?", " ", rest, flags=re.IGNORECASE)
+    for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest):
+        segment = segment.strip(" ,;")
+        if is_name_line(segment):
+            return segment
+    return ""
+
+
+def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
+    """An explicit byline (``Von …``, ``Autor: …``, a byline with a date, or a name under a line ``Autor``) in the
+    first half of the text."""
+    for rank, i in enumerate(filled[:max(10, len(filled) // 2)]):
+        line = lines[i]
+        if _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
+            name = lines[filled[rank + 1]].rstrip(",;")
+            if is_name_line(name):
+                return name, "", [i, filled[rank + 1]]
+        if len(line) <= _HEADER_CHARS and (re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE)
+                                           or _first_date(line)):
+            author = byline_author(line)
+            if author:
+                date = _first_date(line)
+                return author, date[0] if date else "", [i] if _mostly_metadata(line) else []
+    return "", "", []
+
+
+def _first_header_date(lines: list[str], filled: list[int]) -> str:
+    """The first date on a short line (an article's date comes before its comments and its footer)."""
+    for i in filled:
+        if len(lines[i]) <= 120:
+            found = _first_date(lines[i])
+            if found:
+                return found[0]
+    return ""
+
+
+def _mostly_metadata(line: str) -> bool:
+    """A line with no more than a few words besides its date, byline and separators: safe to take out of the prose."""
+    rest = line
+    found = _first_date(rest)
+    while found:
+        rest = rest[:found[1]] + " " + rest[found[2]:]
+        found = _first_date(rest)
+    rest = _BYLINE.sub(" ", rest)
+    rest = re.sub(r"\d{1,2}:\d\d(\s*uhr)?|[|•·,;:()\-–—~]", " ", rest, flags=re.IGNORECASE)
+    return len(rest.split()) <= 4
+
+
+def remove_lines(text: str, numbers: tuple[int, ...]) -> str:
+    """``text`` without the lines numbered ``numbers`` (each with its line break)."""
+    if not numbers:
+        return text
+    drop = set(numbers)
+    return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a file's format says about the document (all "" for plain text)."""
+
+    format: str = "txt"
+    title: str = ""
+    author: str = ""
+    date: str = ""
+
+
+# Web pages: trafilatura reads the page's meta tags and markup, which beat guessing from lines. Office files
+# and PDFs: a byline or date line written in the text beats the file's properties (the author there is who
+# made the file, the date when it was made); their title field is used when it is filled in.
+_FORMAT_FIRST = {"html": ("title", "author", "date"), "docx": ("title",), "odt": ("title",), "pdf": ("title",)}
+
+
+def merge_metadata(text: str, found: Found, keep_lines: bool = False) -> tuple[TextMetadata, str]:
+    """The document's metadata (format and text merged) and its text without the metadata lines.
+
+    ``keep_lines`` leaves the text whole (``--keep-boilerplate``: everything is analysed as it came).
+    """
+    in_text = find_metadata(text[:SEARCH_CHARS])
+    first = _FORMAT_FIRST.get(found.format, ())
+    merged = {}
+    for name in ("title", "author", "date"):
+        own, seen = getattr(found, name), getattr(in_text, name)
+        if name == "date":
+            own = parse_date(own)
+        merged[name] = (own or seen) if name in first else (seen or own)
+    body = text if keep_lines else remove_lines(text, in_text.lines)
+    if not body.strip():  # a text that is all headline: analysed as it is rather than refused
+        body = text
+    return TextMetadata(**merged, lines=in_text.lines), body
