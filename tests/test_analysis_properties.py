@@ -234,3 +234,13 @@ def test_texts_without_words_give_no_rows(nlp, text):
     parsed = parse(nlp, text)
     assert sentence_rows(parsed) == []
     assert doc_row(parsed)["words"] == 0 and doc_row(parsed)["sentences"] == 0
+
+
+def test_sentence_rows_of_a_hand_worked_text(nlp):
+    """Commas are commas only (not semicolons); "?!" ends a question that is also an exclamation."""
+    rows = sentence_rows(parse(nlp, "Wir fragen; ihr antwortet, oder? Wirklich?! Ja, gern!\n"))
+    assert [(r["text"], r["n_commas"], r["is_question"], r["is_exclamation"]) for r in rows] == [
+        ("Wir fragen; ihr antwortet, oder?", 1, True, False),
+        ("Wirklich?!", 0, True, True),
+        ("Ja, gern!", 1, False, True),
+    ]
