@@ -43,6 +43,7 @@ bench: install
 	$(PY) bench/eval_ner.py
 	$(PY) bench/eval_filter_dev.py
 	$(PY) bench/speed.py
+	$(PY) bench/mutation.py
 
 profile: install
 	$(PY) bench/profile_keywords.py

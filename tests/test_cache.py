@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from marketingtext.cli import app
+from marketingtext.core.errors import MtextError
 from marketingtext.engine import cache as cache_module
 from marketingtext.engine import tablecodec
 from marketingtext.engine.cache import TableCache, cache_key, environment_key, read_entry, write_cache_file
@@ -170,7 +171,7 @@ def test_a_run_with_a_cap_keeps_the_cache_under_it(tmp_path: Path, seeds, pipeli
     corpus = mt.load(paths, cache_dir=tmp_path, pipeline=pipeline, cache_max_mb=0.5)
     corpus.docs()
     assert 0 < cache_info(tmp_path).size <= 0.5 * 1024 * 1024
-    with pytest.raises(Exception, match="MTEXT_CACHE_MAX_MB"):
+    with pytest.raises(MtextError, match=r"^MTEXT_CACHE_MAX_MB='viel' is not a number of megabytes"):
         os.environ["MTEXT_CACHE_MAX_MB"] = "viel"
         try:
             mt.load(paths[:1], cache_dir=tmp_path, pipeline=pipeline)

@@ -50,18 +50,43 @@ def test_fuzzy_matching_does_not_merge_different_people():
 
 
 def test_user_gazetteer_adds_entries(tmp_path, seeds):
+    """A concept no gazetteer or model knows becomes an entity with the user's file, at exactly the places a
+    regular expression finds it in the analysed text (essay 000: "Werte-Orientierung", "Werteorientierung")."""
+    import re
+
+    def found(table):
+        rows = table[table["canonical"] == "Werteorientierung"]
+        return sorted(zip(rows["doc"], rows["start_char"], strict=True))
+
     extra = tmp_path / "mine.toml"
-    extra.write_text('[[entity]]\ncanonical = "Susanne Robra-Bissantz"\nlabel = "PER"\nkind = "author"\n'
-                     'aliases = ["Robra-Bissantz"]\n', encoding="utf-8")
-    table = seeds.entities(gazetteer_files=[str(extra)], summary=True)
-    assert isinstance(table, pd.DataFrame)
-    assert {"canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"} == set(table.columns)
+    extra.write_text('[[entity]]\ncanonical = "Werteorientierung"\nlabel = "MISC"\nkind = "concept"\n'
+                     'aliases = ["Werte-Orientierung"]\n', encoding="utf-8")
+    expected = sorted((s.doc, m.start()) for s in seeds.sources
+                      for m in re.finditer(r"\bWerte-?[Oo]rientierung\b", s.text))
+    assert len(expected) >= 2
+    assert found(seeds.entities()) == []
+    assert found(seeds.entities(gazetteer_files=[str(extra)])) == expected
+    summary = seeds.entities(gazetteer_files=[str(extra)], summary=True).set_index("canonical")
+    assert (summary.loc["Werteorientierung", "kind"], summary.loc["Werteorientierung", "mentions"]) == (
+        "concept", len(expected))
 
 
 def test_cooccurrence_edges(seeds):
+    """Each pair once (source < target), its sentences and documents recounted from the mention table, and
+    one edge read by hand: Facebook and Twitter are named in one sentence."""
+    mentions = seeds.entities()
     edges = seeds.entities(cooccur=True)
-    assert list(edges.columns[:2]) == ["source", "target"]
-    assert (edges["source"] < edges["target"]).all() and (edges["sentences"] >= 1).all()
+    assert len(edges) >= 3 and (edges["source"] < edges["target"]).all()
+    assert not edges.duplicated(["source", "target"]).any()
+    names = mentions.groupby(["doc", "sent_id"])["canonical"].apply(lambda c: sorted(set(c)))
+    for edge in edges.itertuples():
+        both = [key for key, found in names.items() if edge.source in found and edge.target in found]
+        assert (edge.sentences, edge.docs) == (len(both), len({doc for doc, _ in both})), edge
+    facebook = edges[(edges["source"] == "Facebook") & (edges["target"] == "Twitter")]
+    assert len(facebook) == 1
+    sentences = seeds.sentences()
+    texts = sentences[sentences["text"].str.contains("Facebook") & sentences["text"].str.contains("Twitter")]
+    assert facebook["sentences"].iloc[0] == len(texts) >= 1
 
 
 # --- corpus-wide canonical names (rules of marketingtext.entities.canonical) --------------------------------------
@@ -438,7 +463,8 @@ def test_corpus_summary_lists_each_entity_once(tmp_path):
     import marketingtext as mt
     from marketingtext.nlp.pipeline import load_pipeline
 
-    nlp, info = load_pipeline("offline")
+    # a pipeline of its own (not the cached one the session's fixtures share): its NER is replaced below
+    nlp, info = load_pipeline.__wrapped__("offline")
     if "ner" in nlp.pipe_names:
         nlp.remove_pipe("ner")  # whatever the shipped model finds, only the ruler's names count here
     ruler = nlp.add_pipe("entity_ruler", name="test_names", last=True, config={"overwrite_ents": True})

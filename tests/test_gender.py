@@ -23,6 +23,10 @@ from marketingtext.language.gender import gender_columns, gender_form_spans, gen
     ("Lehrerinnen oder Lehrer können sich melden.", "paarform"),
     ("Die Kundin oder der Kunde entscheidet selbst.", "paarform"),
     ("Ärztinnen und Ärzte warnen vor dem Produkt.", "paarform"),
+    # every joining word the module names: bzw., sowie, &
+    ("Lehrerinnen bzw. Lehrer helfen.", "paarform"),
+    ("Ärztinnen sowie Ärzte sind da.", "paarform"),
+    ("Kolleginnen & Kollegen grüßen.", "paarform"),
 ])
 def test_each_type_is_found_once(text, kind):
     assert gender_forms(text) == {kind: 1}

@@ -48,9 +48,46 @@ def test_nested_phrases_are_not_repeated(seed_tables):
 
 @pytest.mark.parametrize("method", METHODS)
 def test_every_method_ranks_marketing_terms(seeds, method):
-    kw = seeds.keywords(method=method, top=15, scope="corpus")
-    assert kw["rank"].tolist() == list(range(1, len(kw) + 1))
-    assert kw["lemma"].str.lower().str.contains("marketing|kunde").any()
+    """Per document, where the method decides the ranking (the corpus rows rank by G² x dispersion whatever
+    the method, as README says): ranks 1..n, and a marketing term among each essay's top 15."""
+    kw = seeds.keywords(method=method, top=15, scope="per-doc")
+    for _, rows in kw.groupby("doc"):
+        assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+    assert kw.groupby("doc")["lemma"].apply(lambda lemmas: lemmas.str.contains("Marketing|Kunde").any()).sum() >= 4
+
+
+def test_each_method_ranks_a_document_its_own_way(seeds):
+    """--method changes the table: six methods, six different top-10 lists for essay 000."""
+    tops = {}
+    for method in METHODS:
+        kw = seeds.keywords(method=method, top=10, scope="per-doc")
+        tops[method] = tuple(kw.loc[kw["doc"] == kw["doc"].iloc[0], "lemma"])
+    assert len(set(tops.values())) == len(METHODS) == 6
+    assert tops["frequency"][:3] == ("Marketing", "Interaktion", "Kunde")  # counted by hand: 14, 6, 6 (000)
+
+
+def test_frequency_tfidf_and_keyness_scores_worked_by_hand(seeds):
+    """frequency: the count; tfidf: count x (ln((1 + N) / (1 + df)) + 1) with N = 5 essays; keyness: G² of the
+    count in the essay's words against wordfreq's German frequency in 10⁹ words (a phrase: reference 0),
+    Rayson & Garside's formula written out here."""
+    import math
+
+    import wordfreq
+
+    words = seeds.docs().set_index("doc")["words"]
+    frequency = seeds.keywords(method="frequency", top=10, scope="per-doc")
+    assert (frequency["score"] == frequency["count"]).all()
+    tfidf = seeds.keywords(method="tfidf", top=10, scope="per-doc")
+    assert tfidf["score"].tolist() == [round(r.count * (math.log(6 / (1 + r.docs)) + 1), 4) for r in tfidf.itertuples()]
+    keyness = seeds.keywords(method="keyness", top=10, scope="per-doc")
+    judged = [row for row in keyness.itertuples() if row.lemma.replace(" ", "").isalpha()]  # wordfreq splits "-"
+    assert len(judged) >= 40
+    for row in judged:
+        a, n, total = row.count, words[row.doc], 1e9
+        b = 10 ** (wordfreq.zipf_frequency(row.lemma, "de") - 9) * total if " " not in row.lemma else 0.0
+        expected_a, expected_b = n * (a + b) / (n + total), total * (a + b) / (n + total)
+        g2 = 2 * (a * math.log(a / expected_a) + (b * math.log(b / expected_b) if b else 0.0))
+        assert row.g2 == pytest.approx(round(g2, 3), abs=2e-3), row.lemma
 
 
 def test_compound_split_and_grouping(seeds):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -65,8 +66,12 @@ def test_atomic_write_replaces_the_file(tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
-@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
-def test_atomic_write_failing_midway_keeps_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch, failure):
+@pytest.mark.parametrize(("failure", "raised", "message"), [
+    (OSError(28, "No space left on device"), OutputError, r"out\.csv: cannot write \(No space left on device\)"),
+    (KeyboardInterrupt(), KeyboardInterrupt, None),  # Ctrl-C stays Ctrl-C: the CLI says "interrupted", exit 130
+])
+def test_atomic_write_failing_midway_keeps_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch, failure,
+                                                                         raised, message):
     target = tmp_path / "out.csv"
     target.write_text("old\n")
 
@@ -74,7 +79,7 @@ def test_atomic_write_failing_midway_keeps_the_old_file_and_no_temporary(tmp_pat
         raise failure
 
     monkeypatch.setattr(os, "fsync", fail_on_sync)
-    with pytest.raises((OutputError, KeyboardInterrupt)):
+    with pytest.raises(raised, match=message):
         write_atomic(target, b"new\n" * 1000)
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
@@ -192,13 +197,40 @@ def test_xlsx_replaces_characters_xml_cannot_hold(tmp_path: Path):
     assert [c.value for c in sheet["A"]] == ["text\ufffd", "Markt\ufffdwächst\ufffd", "Seite\ufffd2"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
-def test_unwritable_folder_raises_output_error(tmp_path: Path):
+@pytest.fixture()
+def unwritable_folder(tmp_path: Path):
+    """A folder no one may create files in, root included (CI runs as root, and root ignores mode bits):
+    mode 0o500 for a user; for root the folder is made immutable (``chattr +i``), else sysfs's root, which
+    refuses new files to root too."""
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    with pytest.raises(OutputError, match="cannot write"):
-        write_atomic(folder / "x.csv", b"x")
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+        return
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0:
+        try:
+            yield folder
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        return
+    if Path("/sys/kernel").is_dir():
+        yield Path("/sys")
+        return
+    pytest.fail("no way to make a folder unwritable for root here (no chattr, no sysfs)")
+
+
+def test_unwritable_folder_raises_output_error(unwritable_folder: Path):
+    with pytest.raises(OutputError, match=r"cannot write here \((Permission denied|Operation not permitted)\)"):
+        write_atomic(unwritable_folder / "x.csv", b"x")
+    assert not (unwritable_folder / "x.csv").exists()
+
+
+def test_a_path_under_a_regular_file_raises_output_error(tmp_path: Path):
+    (tmp_path / "datei.csv").write_text("kein Ordner\n")
+    with pytest.raises(OutputError, match=r"cannot write here \(Not a directory\)"):
+        write_atomic(tmp_path / "datei.csv" / "x.csv", b"x")
 
 
 def test_missing_folder_raises_output_error(tmp_path: Path):

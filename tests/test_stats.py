@@ -10,6 +10,7 @@ from marketingtext.language.stats import (
     ReadabilityCounts,
     chi2_p_value,
     flesch_amstad,
+    is_long,
     lix,
     log_likelihood,
     log_ratio,
@@ -43,6 +44,12 @@ def test_wiener_sachtextformel_variants_by_hand():
     assert wiener_sachtextformel(100, 5, 20, 30, 50, variant=2) == pytest.approx(4.014 + 3.364 + 4.119 - 2.779)
     assert wiener_sachtextformel(100, 5, 20, 30, 50, variant=3) == pytest.approx(5.926 + 3.81 - 1.1144)
     assert wiener_sachtextformel(100, 5, 20, 30, 50, variant=4) == pytest.approx(5.488 + 5.312 - 1.693)
+
+
+def test_a_long_word_has_more_than_six_letters():
+    """Six letters is not long (kaufen, Bäcker); seven is (Händler); only letters count (z.B., 1.000.000)."""
+    assert [is_long(w) for w in ("kaufen", "Bäcker", "Händler", "z.B.", "1.000.000", "Kund:in")] == [
+        False, False, True, False, False, False]
 
 
 def test_rix_is_long_words_per_sentence():

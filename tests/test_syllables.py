@@ -14,8 +14,11 @@ GOLD = Path(__file__).parent / "data" / "syllables_de.tsv"
 
 @pytest.mark.parametrize(("word", "expected"), [
     ("Kundenorientierung", 7),  # Kun-den-o-ri-en-tie-rung
-    ("Familie", 4), ("Familien", 4), ("Studie", 3),  # unstressed -ie: Fa-mi-li-e
-    ("Energie", 3), ("Energien", 4),  # stressed -ie: E-ner-gie, E-ner-gi-en
+    # final -ie after a consonant is one syllable, stressed or not (Duden: Fa-mi-lie); -ien two (Fa-mi-li-en)
+    ("Familie", 3), ("Familien", 4), ("Studie", 2), ("Studien", 3), ("Aktie", 2), ("Linie", 2),
+    ("Prämie", 2), ("Kastanie", 3),  # the patterns split these Prä-mi-e, Kas-ta-ni-e
+    ("Energie", 3), ("Energien", 4), ("Strategie", 3), ("Batterie", 3), ("Philosophie", 4), ("Genie", 2),
+    ("Laie", 2), ("Knie", 1),  # -ie after a vowel or in one syllable: no change
     ("Ideen", 3), ("Idee", 2), ("Material", 4), ("Nation", 3),
     ("Bäckerei", 3), ("beeinflussen", 4), ("Feuer", 2), ("Häuser", 2),
     ("Software", 2), ("Service", 2), ("Online", 2), ("Team", 1), ("Marketing", 3), ("Kundenservice", 4),
@@ -29,6 +32,19 @@ def test_syllables(word, expected):
 @pytest.mark.parametrize("token", ["", " ", "…", "--", "%"])
 def test_no_letter_no_syllable(token):
     assert syllables(token) == 0
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("%¹", 1), ("5¹", 2), ("¹", 1),  # a footnote mark after a number is read apart: fünf, eins (issue 27)
+    ("m²", 2), ("CO₂", 3),  # em zwei; Ce-O zwei
+    ("²⁰", 2),  # one raised number: zwanzig
+    ("½", 2), ("3½", 3), ("¾", 3),  # ein halb; drei ein halb; drei Vier-tel
+    ("٢٠٢٤", 7), ("२०२४", 7), ("２０２４", 7), ("𝟚𝟘𝟚𝟜", 7),  # Arabic-Indic, Devanagari, fullwidth, math digits
+    ("①", 1), ("⑩", 1), ("⒈", 1), ("᧚", 1),  # circled one, circled ten, "1." and a Tai Lue digit
+    ("1,²", 2), ("³,⁵", 2),  # eins, then a raised zwei; drei fünf
+])
+def test_digits_of_any_script_are_read_as_their_value(token, expected):
+    assert syllables(token) == expected
 
 
 def test_odd_tokens_never_raise():

@@ -98,7 +98,7 @@ CORPUS_OPTIONS = [
     _option("keep_boilerplate", Annotated[bool, typer.Option(
         "--keep-boilerplate", help="Do not remove web boilerplate (.html: the whole page's text).")], False),
     _option("model", Annotated[str, typer.Option(
-        "--model", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
+        "--model", envvar="MTEXT_MODEL", help="auto, offline, de_core_news_sm or a pipeline path.")], "auto"),
     _option("cache_dir", Annotated[Path | None, typer.Option(
         "--cache-dir", help="Cache for parsed documents and tables.")], None),
     _option("no_cache", Annotated[bool, typer.Option(
@@ -188,6 +188,7 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
                   meta=options.meta)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
+    corpus.on_problem = lambda problem: typer.echo(f"mtext: skipped {problem}", err=True)  # found while analysing
     for notice in getattr(corpus.sources, "notices", ()):
         typer.echo(f"mtext: {notice}", err=True)
     if options.verbose:
@@ -335,14 +336,14 @@ def compare(
     """What sets side A apart from side B: keyness (G², log ratio), --style, or --matrix of similarities."""
     from .corpus import compare_corpora
     from .output.terminal import compare_report, matrix_report
-    from .tables.comparison import similarity_matrix, style_table
+    from .tables.comparison import style_table
 
     paths = paths or []
     if group and not group_by:
         raise fail("--group needs --group-by FIELD (the field whose values make the sides)")
     if matrix:
         corpus = open_corpus(_expand(paths), corpus_options)
-        table = similarity_matrix(corpus.parsed())
+        table = corpus.similarity()
         emit(table, corpus.problems, output_options, lambda: matrix_report(table))
     if group_by:
         side_a, side_b, name_a, name_b = _field_sides(paths, group_by, group or [], corpus_options)
@@ -353,12 +354,13 @@ def compare(
                        "or --matrix")
         side_a, side_b = _two_sides(paths, corpus_options)
         name_a, name_b = label_a or paths[0], label_b or paths[1]
-    problems = side_a.problems + side_b.problems
     if style:
-        emit(style_table(side_a.style(), side_b.style(), name_a, name_b), problems, output_options)
+        table = style_table(side_a.style(), side_b.style(), name_a, name_b)
+        emit(table, side_a.problems + side_b.problems, output_options)  # after the tables: skips found count
     result = compare_corpora(side_a, side_b, name_a, name_b, by=by.value, p=p, keep_all=keep_all,
                              correction=correction.value, min_docs=min_docs)
-    emit(result.keyness, problems, output_options, lambda: compare_report(result, name_a, name_b))
+    emit(result.keyness, side_a.problems + side_b.problems, output_options,
+         lambda: compare_report(result, name_a, name_b))
 
 
 def _two_sides(paths: list[str], options: CorpusOptions):

@@ -1,6 +1,8 @@
 """The Python API: ``load(paths)`` gives a :class:`Corpus`; its methods give the CLI's tables.
 
-One job: the Python API (a corpus, its tables, its subsets and comparisons), computed once for every command.
+One job: the Python API (a corpus, its tables, its subsets and comparisons), computed once for every command;
+each table built through one guard (:meth:`Corpus._analysed`), so that a document whose analysis fails is left
+out with a problem line instead of stopping the run.
 
 >>> import marketingtext as mt
 >>> corpus = mt.load(["data/raw"])
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .core.errors import MtextError
 from .engine.cache import DocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
 from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from .tables.report_data import ReportWords
 
 DEFAULT_INPUT = "data/raw"
+NO_DOCUMENT = "\0"  # no document has this name: tables built over it are built over none
 TOPIC_TABLES = ("topics", "doc_topics", "topic_k")  # analyze's topic tables, which the report shows
 
 
@@ -36,6 +40,10 @@ class Corpus:
 
     ``sources`` is a :class:`~marketingtext.reading.sourcelist.SourceList` after :func:`load`: each text is
     read from disk when its turn comes, so memory does not grow with the corpus.
+
+    No document stops a run: a document whose analysis raises (a bug, or a character no rule expected) is
+    left out of this and every later table, added to ``problems`` and passed to ``on_problem``
+    (:meth:`_analysed`, the one place every table is built through).
     """
 
     sources: SourceList | list[SourceText]
@@ -51,30 +59,115 @@ class Corpus:
     cache_max_bytes: int | None = None  # least recently used cache entries go beyond this
     load_options: dict = field(default_factory=dict)  # how the inputs were read, for run.json
     meta: pd.DataFrame | None = None  # a --meta sidecar's rows (tables.sidecar): columns added to the docs table
+    on_problem: object = None  # called with each InputProblem found while analysing (the CLI prints it)
     _docs: list[ParsedDoc] | None = field(default=None, repr=False)
+    _failed: set[str] = field(default_factory=set, repr=False)  # documents (doc names) whose analysis raised
+    _only: str | None = field(default=None, repr=False)  # while testing one document alone: its name
+    _current: ParsedDoc | None = field(default=None, repr=False)  # the document last handed to a table
 
     def parsed(self) -> Iterator[ParsedDoc]:
-        """Parsed documents in input order, streamed (from the cache where possible)."""
+        """Parsed documents in input order, streamed (from the cache where possible); documents whose
+        analysis failed are left out, and never parsed again."""
+        for parsed in self._parsed_all():
+            self._current = parsed
+            yield parsed
+
+    def _chosen(self) -> set[str] | None:
+        """The documents tables are built over now (None: every one)."""
+        if self._only is not None:
+            return {self._only}
+        return set(self.names) - self._failed if self._failed else None
+
+    def _parsed_all(self) -> Iterator[ParsedDoc]:
+        chosen = self._chosen()
         if self._docs is not None:
-            yield from self._docs
+            yield from (p for p in self._docs if chosen is None or p.source.doc in chosen)
             return
+        sources = self.sources
+        if chosen is not None:
+            sources = (sources.select(chosen) if isinstance(sources, SourceList)
+                       else [s for s in sources if s.doc in chosen])
         engine = None
         if self.scheduler:
             from .engine.cluster import DaskEngine
 
             engine = DaskEngine(self.scheduler, self.model, self.pipeline, self.nlp.vocab, self.jobs)
-        yield from parse_sources(self.nlp, self.sources, self.cache, jobs=self.jobs,
+        yield from parse_sources(self.nlp, sources, self.cache, jobs=self.jobs,
                                  on_parsed=self.on_parsed, engine=engine)
         self._trim_cache()
 
     def _table(self, name: str, options: dict, build):
         """``build()``, or its cached result for these documents and options."""
         if self.tables is None or self._docs is not None:  # documents in memory: tables are cheap
-            return build()
+            return self._analysed(build)
         keys = self.sources.digests if isinstance(self.sources, SourceList) else self.sources
-        result = self.tables.get_or_build(name, options, keys, build)
+        failed_before = len(self._failed)
+        # a table that left a document out is not stored: the next run must say so again
+        result = self.tables.get_or_build(name, options, keys, lambda: self._analysed(build),
+                                          store=lambda: len(self._failed) == failed_before)
         self._trim_cache()
         return result
+
+    def _analysed(self, build):
+        """``build()`` over :meth:`parsed`; when it raises on one document's account, that document is left
+        out (a problem naming it and the cause) and ``build()`` runs again over the rest.
+
+        The culprit is found by building over one document alone: first the one the table was working on
+        (tables are built document by document), else each in turn. An error that no document raises alone
+        (or an :class:`MtextError`, a problem of the whole run) is raised as it is. Costs nothing unless a
+        table fails.
+        """
+        while True:
+            self._current = None
+            try:
+                return build()
+            except (MtextError, KeyboardInterrupt):
+                raise
+            except Exception as exc:
+                culprit = self._culprit(build, self._current, type(exc))
+                if culprit is None:
+                    raise
+                self._skip(culprit, exc)
+
+    def _culprit(self, build, suspect: ParsedDoc | None, error: type) -> str | None:
+        """The name of a document on which ``build()`` raises ``error`` when built over that document alone
+        (the same kind of error: a table of one document may fail for reasons of its own)."""
+        names = [name for name in self.names if name not in self._failed]
+        if suspect is not None and suspect.source.doc in names:
+            names.remove(suspect.source.doc)
+            names.insert(0, suspect.source.doc)
+        if self._fails_over(build, NO_DOCUMENT, error):
+            return None  # the table's own error: it fails with no document at all
+        return next((name for name in names if self._fails_over(build, name, error)), None)
+
+    def _fails_over(self, build, name: str, error: type) -> bool:
+        """Does ``build()`` raise ``error`` over the document ``name`` alone?"""
+        self._only = name
+        try:
+            build()
+        except (MtextError, KeyboardInterrupt):
+            raise
+        except error:
+            return True
+        except Exception:
+            return False
+        finally:
+            self._only = None
+        return False
+
+    def _skip(self, doc: str, exc: Exception) -> None:
+        cause = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]  # one line, however long the message
+        path = next((s.path for s in self._sources_named(doc)), doc)
+        problem = InputProblem(path, f"analysis failed ({cause}); document {doc} is left out of every table, "
+                                     "the others are written. Please report this as a bug.")
+        self._failed.add(doc)
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
+
+    def _sources_named(self, doc: str) -> Iterator[SourceText]:
+        sources = self.sources.select({doc}) if isinstance(self.sources, SourceList) else self.sources
+        return (s for s in sources if s.doc == doc)
 
     def _trim_cache(self) -> None:
         if self.cache_max_bytes is not None and self.cache is not None:
@@ -122,7 +215,8 @@ class Corpus:
             sources = [s for s in self.sources if s.doc in wanted]
         kept = None if self._docs is None else [d for d in self._docs if d.source.doc in wanted]
         meta = None if self.meta is None else self.meta[self.meta["doc"].isin(wanted)]
-        return replace(self, sources=sources, problems=[], meta=meta, _docs=kept)
+        return replace(self, sources=sources, problems=[], meta=meta, _docs=kept,
+                       _failed=self._failed & wanted, _only=None, _current=None)
 
     def groups(self, field: str, values: Sequence[str] = ()) -> list[tuple[str, Corpus]]:
         """The corpus split by a field (:meth:`fields`): one (value, corpus) per value in ``values`` (every
@@ -199,7 +293,7 @@ class Corpus:
         from .tables.report_data import ReportWords, report_data
 
         tables = tables or self.analyze()
-        words = words if words is not None and words.keys else ReportWords.of(self.parsed())
+        words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self.parsed()))
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
         data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
@@ -209,13 +303,20 @@ class Corpus:
                            topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
         return render_report(data)
 
+    def similarity(self) -> pd.DataFrame:
+        """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""
+        from .tables.comparison import similarity_matrix
+
+        return self._analysed(lambda: similarity_matrix(self.parsed()))
+
     def style(self, n_entities: int | None = None) -> dict:
         """This corpus's style profile (one value per measure; see ``mtext compare --style``);
         ``n_entities``: its number of entity mentions when already counted."""
         from .tables.comparison import style_profile
 
         n_entities = len(self.entities()) if n_entities is None else n_entities
-        return style_profile(self.parsed(), self.sentences(), n_entities)
+        sentences = self.sentences()
+        return self._analysed(lambda: style_profile(self.parsed(), sentences, n_entities))
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False,
                 report: bool = True) -> dict[str, pd.DataFrame]:
@@ -225,8 +326,15 @@ class Corpus:
         from .tables.report_data import ReportWords
         from .tables.sidecar import apply_sidecar
 
-        words = ReportWords() if out_dir is not None and report else None  # filled only where the tables are built
-        tables = self._table("analyze", {}, lambda: self._all_tables(words))
+        gathered: dict[str, ReportWords | None] = {}
+
+        def build() -> dict[str, pd.DataFrame]:
+            # filled only where the tables are built; afresh on each attempt (the guard may build again)
+            gathered["words"] = ReportWords() if out_dir is not None and report else None
+            return self._all_tables(gathered["words"])
+
+        tables = self._table("analyze", {}, build)
+        words = gathered.get("words")
         tables = {**tables, "docs": apply_sidecar(tables["docs"], self.meta)}
         if out_dir is not None:
             from .keywords.methods import DEFAULT_METHOD
@@ -262,6 +370,8 @@ class Corpus:
     def _all_tables(self, words: ReportWords | None = None) -> dict[str, pd.DataFrame]:
         """topics, doc_topics, topic_k, keywords, entities, sentences and docs tables from one pass over the
         documents; on the way, what the report needs of them goes into ``words``."""
+        if words is not None:
+            words.clear()  # a document that failed the last attempt is left out of this one (see _analysed)
         from .entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
         from .keywords.table import keyword_table
         from .keywords.terms import DocTermsStore, doc_terms

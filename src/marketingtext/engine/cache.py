@@ -172,8 +172,8 @@ class TableCache:
         return digest.hexdigest()
 
     def get_or_build(self, name: str, options: dict, sources: Iterable[SourceText | bytes],
-                     build: Callable[[], T]) -> T:
-        """The cached result for this key, or ``build()`` (then stored)."""
+                     build: Callable[[], T], store: Callable[[], bool] = lambda: True) -> T:
+        """The cached result for this key, or ``build()`` (then stored, unless ``store()`` says no)."""
         from . import tablecodec
 
         path = self.root / f"{self.key(name, options, sources)}.json"
@@ -184,6 +184,8 @@ class TableCache:
                 warnings.warn(f"table cache entry {path} is corrupt ({exc.__class__.__name__}); rebuilding it",
                               stacklevel=2)
         result = build()
+        if not store():
+            return result
         try:
             data = tablecodec.encode(result)
         except tablecodec.Unsupported:

@@ -1,8 +1,10 @@
 """German syllable counts for the readability formulas.
 
 Convention (the one the gold list ``tests/data/syllables_de.tsv`` follows): syllables as spoken in
-careful German, each vowel of a hiatus counted ("Fa-mi-li-e" 4, "Na-ti-on" 3, "Ma-te-ri-al" 4,
-"I-de-en" 3); ie/ei/ai/au/äu/eu/aa/ee/oo/ou count once. English loanwords are counted as German
+careful German, each vowel of a hiatus counted ("Na-ti-on" 3, "Ma-te-ri-al" 4, "I-de-en" 3, "Stu-di-en" 3);
+ie/ei/ai/au/äu/eu/aa/ee/oo/ou count once. Word-final -ie after a consonant is one syllable whether stressed
+or not, as Duden divides it ("Fa-mi-lie" 3, "Stu-die" 2, "Ak-tie" 2 like "E-ner-gie" 3); its plural -ien
+two ("Fa-mi-li-en" 4, "E-ner-gi-en" 4). English loanwords are counted as German
 speakers say them ("Soft-ware" 2, "Ser-vice" 2, "On-line" 2, "Team" 1).
 
 Tokens other than plain words:
@@ -17,11 +19,14 @@ Tokens other than plain words:
   letter name ("CDU" = Ce-De-U, 3; "GmbH" 4; "Y" = Yp-si-lon, 3). Longer all-caps words are read as
   words when they can be pronounced ("NATO" 2, "UNESCO" 3), else spelled ("DSGVO" 5).
 * Mixed tokens are counted run by run: "COVID-19" = Co-vid + neun-zehn (4), "B2B" 3, "5G" 2.
+* Digits of any script count as their value: "٢٠٢٤" and "２０２４" as "2024", circled "①" as "1". Superscript
+  and subscript digits (footnote marks, exponents: "5 %¹", "m²") are a number of their own ("eins", "zwei");
+  fractions are read "ein halb" ("½" 2) or with the denominator's ordinal stem ("¾" drei Vier-tel, 3).
 
 Route: pyphen's de_DE hyphenation patterns (left=1, right=1) split a word at its syllable and
 compound boundaries (be-ein-flus-sen, Bau-ar-bei-ter, Kun-den-o-ri-en-tie-rung); inside each part,
 vowel nuclei are counted with the diphthong rules above, plus a few word-final rules the patterns do
-not cover (unstressed final -ie in Fa-mi-li-e, -een in Al-le-en).
+not cover (-een in Al-le-en, -eum in Mu-se-um; a final -ie the patterns split, Prä-mi-e, is one).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .numbers_de import number_syllables
+from .numbers_de import FRACTION, fraction_syllables, number_syllables, spoken_form
 
 VOWELS = "aeiouyäöü"
 # A vowel nucleus: diphthongs and long vowels first, then one vowel. German o-i is a hiatus the
@@ -38,13 +43,6 @@ _NUCLEUS = re.compile(r"eau(?=x?$)|ai|ay|au|äu|ei|ey|eu|ie|aa|ee|oo|ou|oy|oi|y|
 # y before a vowel at a word start or after a vowel is a consonant (Yoga, Young, Bayern, Player).
 _Y_CONSONANT = re.compile(r"(?:^|(?<=[aeiouäöü]))y(?=[aeiouäöü])")
 _RUNS = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
-# Unstressed final -ie (Latin -ia): a syllable of its own (Fa-mi-li-e); stressed -ie (Ener-gie) is one.
-UNSTRESSED_IE = (
-    "familie", "linie", "studie", "serie", "aktie", "arie", "lilie", "folie", "komödie", "tragödie",
-    "prämie", "akazie", "petersilie", "hostie", "glorie", "materie", "bestie", "grazie", "pinie",
-    "geranie", "kastanie", "begonie", "historie", "mumie", "hernie", "furie", "kurie", "reptilie",
-    "spezie", "effigie", "orgie", "zeremonie", "pietie",
-)
 # English parts whose spelling misleads German vowel rules (silent e, ea, oa): syllables as spoken.
 ENGLISH = {
     "homeoffice": 3, "homepage": 2, "website": 2, "software": 2, "hardware": 2, "malware": 2, "freeware": 2,
@@ -82,7 +80,9 @@ def _syllables(word: str) -> int:
     spoken = SPOKEN_ABBREVIATIONS.get(word.lower())
     if spoken:
         return spoken
-    return sum(_run_syllables(run) for run in _RUNS.findall(word))
+    word = spoken_form(word)  # digits of any script in ASCII: "5 %¹", "①", "٢٠٢٤", "½"
+    fractions = sum(fraction_syllables(*m.groups()) for m in FRACTION.finditer(word))
+    return fractions + sum(_run_syllables(run) for run in _RUNS.findall(FRACTION.sub(" ", word)))
 
 
 def _run_syllables(run: str) -> int:
@@ -118,8 +118,8 @@ def _german_syllables(part: str) -> int:
     part = _Y_CONSONANT.sub("j", part.replace("qu", "kw"))  # the u of qu is no vowel (Qua-li-tät)
     pieces = _hyphenator().inserted(part).split("-")
     count = sum(_nuclei(piece) for piece in pieces)
-    if len(pieces) > 1 and pieces[-1] == "e" and pieces[-2].endswith("e"):
-        count -= 1  # the patterns split a final ee: I-de-e is I-dee
+    if len(pieces) > 1 and pieces[-1] == "e" and re.search(r"(?:e|[^aeiouäöü]i)$", pieces[-2]):
+        count -= 1  # the patterns split a final ee (I-de-e is I-dee) or -ie after a consonant (Prä-mi-e is Prä-mie)
     return count + _final_hiatus(part, pieces[-1])
 
 
@@ -133,9 +133,7 @@ def _nuclei(piece: str) -> int:
 
 
 def _final_hiatus(part: str, last_piece: str) -> int:
-    """One more syllable where the patterns keep a final hiatus together: Fa-mi-li-e, Al-le-en, Mu-se-um."""
-    if part.endswith(UNSTRESSED_IE) and last_piece.endswith("ie"):
-        return 1
+    """One more syllable where the patterns keep a final hiatus together: Al-le-en, Mu-se-um."""
     if re.search(r"[^aeiouäöü]een$", last_piece):
         return 1
     if re.search(r"[^aeiouäöü](ieu|eum|äum)$", last_piece):

@@ -47,6 +47,12 @@ STTS_MORPH = {
     "ADJA": "Degree=Pos", "ADJD": "Degree=Pos", "PTKNEG": "Polarity=Neg",
 }
 VERBAL = {"VERB", "AUX"}
+# HanTa's compound analysis takes time far above linear in a word's length (400 characters: 6 s, 900: 28 s),
+# so one base64 blob or URL of a scraped page would stall a run for hours. No German word is this long
+# (Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz: 63); longer tokens are not words HanTa
+# knows: it tags a short stand-in in their place, and they keep their text as lemma, tagged XY.
+MAX_TAGGED_CHARS = 100
+LONG_TOKEN_STAND_IN = "XY"
 # HanTa's lemmas that are wrong for today's prose ("Daten" is not the plural of "Datum" here).
 LEMMA_FIXES = {"Daten": "Daten", "daten": "Daten", "Medien": "Medien", "Studie": "Studie", "Studien": "Studie",
                "Marke": "Marke"}
@@ -146,6 +152,8 @@ class HantaTagger:
     def _tagger_form(text: str) -> str:
         # HanTa knows the base noun, not the gender form: tag "Kunde" for "Kund:innen"; a hyphenated
         # compound is tagged as its last part, which carries its part of speech, case and number.
+        if len(text) > MAX_TAGGED_CHARS:
+            return LONG_TOKEN_STAND_IN
         if is_gender_form(text):
             return gender_lemma(text)
         return hyphenated_head(text) or text
@@ -155,7 +163,9 @@ class HantaTagger:
         upos = STTS_TO_UPOS.get(tag, "X")
         text = token.text
         head = hyphenated_head(text)
-        if is_gender_form(text):
+        if len(text) > MAX_TAGGED_CHARS:
+            tag, upos, lemma = "XY", "X", text
+        elif is_gender_form(text):
             tag, upos, lemma = "NN", "NOUN", gender_lemma(text)
         elif upos in VERBAL and (text[:1].isupper() or is_acronym(text)) and not sentence_initial \
                 and not text.isupper():

@@ -90,6 +90,9 @@ class ReportWords:
     Gathered in the same pass that builds the tables (:meth:`add`), so a report costs no second parse."""
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
         self.keys: list[tuple[str, list[str]]] = []  # (document, the lemma key of each word in order)
         self.sentences: list[dict] = []
         self.tokens: list[dict] = []
