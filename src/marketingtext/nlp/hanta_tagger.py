@@ -3,6 +3,9 @@
 HanTa's German model is trained on TIGER and ships inside its PyPI wheel, so the offline
 pipeline needs no download. HanTa speaks STTS; spaCy's ``pos_`` is Universal POS, so every
 STTS tag is mapped as the UD German treebanks do.
+
+One job: HanTa's tags and lemmas on spaCy tokens (with the repairs its lemmas need: clipped nouns, names, today's
+spelling; lemma_rules holds the word lists).
 """
 
 from __future__ import annotations
