@@ -164,7 +164,9 @@ def test_lines_repeated_across_documents_go(tmp_path: Path):
         text = _essay(prefix).read_text(encoding="utf-8")
         (tmp_path / f"{prefix}.txt").write_text(f"{tagline}\n\n{text}", encoding="utf-8")
     alone = read_source(str(tmp_path / "000.txt"))
-    assert tagline in alone.text  # one document: nothing repeats, the line is judged by itself
+    # one document: nothing repeats, the line is judged by itself: a headline above the essay, so its title
+    assert tagline not in alone.text and alone.title == tagline
+    assert dict(zip(alone.boilerplate_lines, alone.boilerplate_classes, strict=True))[tagline] == "metadata"
     sources = [s for s in read_sources([str(tmp_path)]) if isinstance(s, SourceText)]
     assert len(sources) == 2
     for source in sources:

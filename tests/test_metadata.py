@@ -237,3 +237,18 @@ def test_sidecar_of_the_whole_corpus_serves_both_sides_of_a_comparison(mtext, si
     wrong.write_text("doc,group\nessay_9,blog\n", encoding="utf-8")
     bad = mtext("compare", essays[0], essays[1], "--meta", str(wrong), "-f", "csv")
     assert bad.exit_code == 2 and "'essay_9' not in the corpus" in bad.stderr
+
+
+def test_texts_that_open_with_their_prose_lose_no_line_to_metadata():
+    """Encyclopedia articles start with their first sentence: none of it (nor a sentence with a date and a "von"
+    further down, nor a section heading) is a headline or a byline, and no line leaves the text."""
+    from pathlib import Path
+
+    wiki = Path(__file__).resolve().parents[2] / "shared" / "bench" / "wiki_de_1M" / "wiki"
+    files = sorted(wiki.glob("*.txt"))[:80]
+    if not files:
+        pytest.skip(f"no encyclopedia articles in {wiki}")
+    taken = {f.stem: find_metadata(f.read_text(encoding="utf-8")).lines for f in files}
+    assert [name for name, lines in taken.items() if lines] == []
+    assert find_metadata("Am 24. April 1945 wurde Ulm von US-Truppen besetzt.\n").author == ""
+    assert find_metadata("Von da an überstürzten sich die Ereignisse.\n").author == ""

@@ -50,7 +50,7 @@ def test_phrases_never_cross_a_name_edge(keywords):
 
 
 def test_a_name_word_is_listed_as_the_name_it_mostly_stands_in(keywords):
-    # 004: "Big" 5 times, 3 of them in "Big Data"; the corpus: 6 and 4
+    # 004's prose: "Big" 4 times, 2 of them in "Big Data" (its headline, the third, is the title); the corpus: 5 and 3
     for doc in ("*", "004_ea3b81d1c43a13bb"):
         terms = set(keywords.loc[keywords["doc"] == doc, "term"])
         assert "Big Data" in terms and "Big" not in terms, doc

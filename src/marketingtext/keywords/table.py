@@ -39,9 +39,9 @@ def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int,
     """The best ``top`` terms, without nested duplicates: a phrase that contains a chosen term is
     left out, and so is a term that occurs mostly inside a chosen phrase (at most 1.5 times as often).
 
-    A name word (in ``names``, the keys tagged PROPN) that occurs mostly (more than half of the times) inside a
-    scored name of several words is listed as that name, in the word's place: "Big" (6 times, 4 of them in
-    "Big Data") is "Big Data".
+    A name word (in ``names``, the keys tagged PROPN) that occurs at least half of the times inside a scored name
+    of several words is listed as that name, in the word's place: "Big" (4 times, 2 of them in "Big Data", the
+    others English "big", "bigger" in German prose) is "Big Data".
     """
     order = sorted(scores, key=lambda k: (-scores[k], " ".join(k)))
     phrases_of: dict[str, list[tuple]] = {}
@@ -54,7 +54,7 @@ def select_top(scores: dict[tuple, float], counts: dict[tuple, int], top: int,
         if len(chosen) >= top:
             break
         if len(key) == 1:
-            key = next((p for p in phrases_of.get(key[0], ()) if counts[key] < 2 * counts[p]), key)
+            key = next((p for p in phrases_of.get(key[0], ()) if counts[key] <= 2 * counts[p]), key)
         if key in chosen or any(_contains(key, c) or (_contains(c, key) and counts[key] <= 1.5 * counts[c])
                                 for c in chosen):
             continue

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .boilerplate import LineCounter, remove_boilerplate
+from .boilerplate import LineCounter, line_key, remove_boilerplate
 from .formats import FORMAT_GLOBS, FormatError, format_of
 from .metadata import Found, merge_metadata
 from .walking import walk_folder
@@ -246,8 +246,12 @@ def read_source(path: str, keep_boilerplate: bool = False, tables: bool = True,
     del raw_text
     if not text or text.isspace():
         return InputProblem(path, "no text after decoding; nothing to analyse")
-    meta, body = merge_metadata(text, found, keep_lines=keep_boilerplate)  # title/byline/date lines: not prose
+    # title, byline and date lines are metadata, not prose: out of the text, listed with the dropped lines
+    meta, body = merge_metadata(text, found, keep_lines=keep_boilerplate,
+                                skip=(lambda line: line_key(line) in repeated) if repeated else None)
+    taken = () if body == text else tuple(text.split("\n")[i].strip() for i in meta.lines)
     kept, dropped, classes = (body, (), ()) if keep_boilerplate else _without_boilerplate(body, repeated)
+    dropped, classes = (*taken, *dropped), (*("metadata",) * len(taken), *classes)
     if not kept or kept.isspace():
         return InputProblem(path, "only web boilerplate found; use --keep-boilerplate to analyse it anyway")
     return SourceText(

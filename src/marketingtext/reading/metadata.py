@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ..language.lexicon import stopwords
 
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feber": 2, "feb": 2, "february": 2,
@@ -80,6 +84,13 @@ _NEAR = 4  # lines between a title and its byline or date
 # the dev pages is on line 449 of a news page).
 SEARCH_CHARS, SEARCH_LINES = 200_000, 1500
 _WINDOW = 8  # lines below a headline in which its article's prose is measured
+SENTENCE_FUNCTION_SHARE = 0.25  # function words in a line that ends with a full stop: a sentence, not a headline
+# words that make a line with a full stop a sentence: finite auxiliaries and copulas, personal pronouns
+SENTENCE_WORDS = frozenset({
+    "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten", "kann",
+    "können", "konnte", "muss", "müssen", "soll", "sollen", "gibt", "gab", "gilt", "liegt", "lag", "bezeichnet",
+    "ich", "du", "er", "es", "wir", "ihr", "man"})
+ARTICLE_CHARS = 600  # prose in a line and the lines below it that make an article's start (headlines stand above)
 _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
@@ -201,7 +212,30 @@ def _is_title_shaped(line: str) -> bool:
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
     if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line) or line[0].islower():
         return False
-    return not (len(words) > 15 and line.endswith("."))
+    if line.count("(") != line.count(")"):
+        return False  # a sentence cut at an abbreviation ("Brot (ahd."), not a headline
+    return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
+
+
+def _is_sentence(words: list[str]) -> bool:
+    """A full stop after at least four words, one of them a finite auxiliary or copula or a personal pronoun: an
+    encyclopedia's first sentence ("Dornröschen ist ein Märchen (ATU 410).", "Als Blutspende bezeichnet man …")
+    rather than a headline ("Zukunft des Marketings: Big Data, small Communication.", "Laufen im Winter: Von
+    „bäh!“ zu „yeah!“ in 12 Monaten.")."""
+    if len(words) < 4 or not words[-1].endswith("."):
+        return False
+    keys = [word.lower().strip(".,:;()„“\"") for word in words]
+    if any(key in SENTENCE_WORDS for key in keys):
+        return True
+    # a headline's colon ("Thema: Untertitel.") aside, a line that is a quarter function words is a sentence
+    # ("Die Ebolaviren verursachen das Ebolafieber.")
+    return not any(word.endswith(":") for word in words) and \
+        sum(key in _function_words() for key in keys) >= SENTENCE_FUNCTION_SHARE * len(keys)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return stopwords()
 
 
 def _is_meta_line(line: str) -> bool:
@@ -258,9 +292,10 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
-    for rank, i in enumerate(filled):
+    start = article_start(prose_chars, window)
+    for rank, i in enumerate(filled[:start]):  # a headline stands above its article, never inside it
         line = lines[i]
-        if meta[rank] or prose_chars[rank] or not _is_title_shaped(line):
+        if meta[rank] or prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
             continue
         own = _words(line)
         below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
@@ -279,6 +314,14 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "position": -rank / len(filled),
         }
     return found
+
+
+def article_start(prose_chars: list[int], window: list[int]) -> int:
+    """The rank of the first prose line that more prose follows (an article's first paragraph; a lone cookie notice
+    is no article), or the number of lines when there is none. A text that opens with its prose (an essay without
+    a headline, an encyclopedia article) starts at 0: no line of it is a headline, and none is taken out."""
+    return next((rank for rank, chars in enumerate(prose_chars) if chars and chars + window[rank] >= ARTICLE_CHARS),
+                len(prose_chars))
 
 
 def _words(text: str) -> set[str]:
@@ -346,6 +389,8 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
     first half of the text."""
     for rank, i in enumerate(filled[:max(10, len(filled) // 2)]):
         line = lines[i]
+        if _is_sentence(line.split()) or line[:1].islower():
+            continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
         if _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
             name = lines[filled[rank + 1]].rstrip(",;")
             if is_name_line(name):
@@ -353,7 +398,9 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
         if len(line) <= _HEADER_CHARS and (re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE)
                                            or _first_date(line)):
             author = byline_author(line)
-            if author:
+            # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna"); else a sentence that
+            # starts with "Von" ("Von da an überstürzten sich die Ereignisse.")
+            if author and (author[0].isupper() or _first_date(line)):
                 date = _first_date(line)
                 return author, date[0] if date else "", [i] if _mostly_metadata(line) else []
     return "", "", []
@@ -405,12 +452,18 @@ class Found:
 _FORMAT_FIRST = {"html": ("title", "author", "date"), "docx": ("title",), "odt": ("title",), "pdf": ("title",)}
 
 
-def merge_metadata(text: str, found: Found, keep_lines: bool = False) -> tuple[TextMetadata, str]:
+def merge_metadata(text: str, found: Found, keep_lines: bool = False,
+                   skip: Callable[[str], bool] | None = None) -> tuple[TextMetadata, str]:
     """The document's metadata (format and text merged) and its text without the metadata lines.
 
-    ``keep_lines`` leaves the text whole (``--keep-boilerplate``: everything is analysed as it came).
+    ``keep_lines`` leaves the text whole (``--keep-boilerplate``: everything is analysed as it came). ``skip``
+    says which lines can be no metadata (a line every page of a site repeats is its header, not the headline):
+    they are blanked for the search, so that line numbers stay the text's.
     """
-    in_text = find_metadata(text[:SEARCH_CHARS])
+    head = text[:SEARCH_CHARS]
+    if skip is not None:
+        head = "\n".join("" if skip(line) else line for line in head.split("\n"))
+    in_text = find_metadata(head)
     first = _FORMAT_FIRST.get(found.format, ())
     merged = {}
     for name in ("title", "author", "date"):
