@@ -18,9 +18,35 @@ def summary(seed_tables):
 @pytest.mark.parametrize("name", ["Philip Kotler", "HubSpot", "Heribert Meffert", "Andreas Hess",
                                   "Martin Scheibelhofer", "Winfried Felser", "Google", "Facebook", "Amazon",
                                   "Anthony Ulwick", "Clayton Christensen", "Eric S. Raymond", "Instagram",
-                                  "LinkedIn", "YouTube", "Twitter", "Shazam"])
+                                  "LinkedIn", "YouTube", "Twitter", "Shazam", "Röndell"])
 def test_seed_entities_found(summary, name):
     assert name in set(summary["canonical"])
+
+
+def test_seed_summary_one_row_per_name_and_alexa_is_a_product(summary):
+    assert summary["canonical"].is_unique
+    alexa = summary[summary["variants"].str.split("|").map(lambda v: "Alexa" in v)]
+    assert len(alexa) == 1 and alexa.iloc[0]["label"] == "MISC" and "product" in alexa.iloc[0]["kind"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("In Röndells „Marketing with Consumers“ wandelt sich der Raum.", [("Röndells", "PER", "Röndell", "rule")]),
+    ("Das zeigt Röndells »Marketing with Consumers«.", [("Röndells", "PER", "Röndell", "rule")]),
+    ("Der Titel des Buches „Marketing“ ist kurz.", []),  # a common noun's genitive
+    ("Das sind die „Touchpoints“ (ein Trendbegriff).", []),  # a quoted word, not an author before a title
+])
+def test_author_cited_before_a_quoted_title(nlp, text, names):
+    from marketingtext.entities.table import entity_rows
+
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, []), Gazetteer([]))
+    assert [(r["text"], r["label"], r["canonical"], r["source"]) for r in rows] == names
+
+
+def test_a_product_name_inside_a_person_name_stays_the_person(nlp):
+    assert _rows_with_ents(nlp, "Interfaces wie Alexa, Gestensteuerung und Tracking.", []) == [
+        ("Alexa", "MISC", "Amazon Alexa", "gazetteer", "product (voice assistant)")]
+    assert _rows_with_ents(nlp, "Alexa Müller leitet das Team.", [("Alexa Müller", "PER")]) == [
+        ("Alexa Müller", "PER", "Alexa Müller", "model", "")]
 
 
 def test_misspelled_kotler_maps_to_canonical(summary):

@@ -212,3 +212,31 @@ def _is_lone_proper_noun(token) -> bool:
             and not token.check_flag(FIRST_NAME) and not token.check_flag(SURNAME)
             and zipf(text.lower(), "en") < ENGLISH_WORD_ZIPF
             and not any(n.tag_ in {"NE", "NN"} and _has_capital(n.text[:1]) for n in neighbours))
+
+
+# A cited author in the genitive before the quoted title of a work: "In Röndells „Marketing with Consumers“",
+# "Goethes „Faust“". Not a common word's genitive ("des Buches „Titel“": "Buch" is a German word).
+OPENING_QUOTES = {"„", "\"", "»", "‚"}  # German opening quotes (and the straight one); "“" closes „…“
+QUOTES = OPENING_QUOTES | {"“", "”", "«", "‘", "'"}
+AUTHOR_WORD_ZIPF = 2.5  # the name and its base are rarer than this in general German
+ARTICLES = {"der", "des", "dem", "den", "die", "das", "ein", "eines", "einem", "einen", "einer"}
+
+
+def cited_author_spans(doc) -> list[tuple[Chars, str]]:
+    """((start, end), name) of authors named in the genitive before a quoted title ("Röndells „…“" ->
+    "Röndell"), outside every model entity: a capitalised word in -s, not after an article, whose base and
+    itself are rare German words and that the tagger does not read as a common noun."""
+    inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc[:-1]:
+        text, after = token.text, doc[token.i + 1]
+        if token.i in inside or after.text[:1] not in OPENING_QUOTES or not text.endswith("s") or len(text) < 4:
+            continue
+        before = doc[token.i - 1].text.lower() if token.i else ""
+        if before[-1:] in QUOTES:  # the word itself is quoted: „Touchpoints“
+            continue
+        base = text[:-1]
+        if text.isalpha() and base[:1].isupper() and base[1:].islower() and token.tag_ != "NN" \
+                and before not in ARTICLES and zipf(base) < AUTHOR_WORD_ZIPF and zipf(text) < AUTHOR_WORD_ZIPF:
+            found.append(((token.idx, token.idx + len(text)), base))
+    return found

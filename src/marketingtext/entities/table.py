@@ -30,6 +30,7 @@ from .false_friends import (
 )
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
 from .spans import (
+    cited_author_spans,
     company_spans,
     in_web_address,
     is_legal_form,
@@ -94,6 +95,17 @@ def lone_place_mentions(doc) -> list[Mention]:
     return [Mention(start, end, doc.text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
 
 
+def rule_name_mentions(doc) -> list[Mention]:
+    """Names the model passed over: listed places (:func:`lone_place_mentions`) and authors cited in the genitive
+    before a quoted title (:func:`.spans.cited_author_spans`: "Röndells „…“" names Röndell), source ``rule``."""
+    authors = []
+    for (start, end), name in cited_author_spans(doc):
+        mention = Mention(start, end, doc.text[start:end], "PER", "rule")
+        mention.canonical = name
+        authors.append(mention)
+    return sorted(lone_place_mentions(doc) + authors, key=lambda m: (m.start, m.end))
+
+
 def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
     """A company span found by its legal form replaces the model spans inside it ("Regaltechnik GmbH");
     where a model span is the same or reaches beyond it, the model's span stays."""
@@ -138,8 +150,12 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
 def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
     """An organisation's name inside a person's after a name word ("Frank Henkel"; not "Jarrow von Shell", where
     the company follows a lower-case word) or inside a company named by its legal form, found by the rule or the
-    model ("Henkel Beteiligungs GmbH")."""
-    if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end) or hit.label != "ORG":
+    model ("Henkel Beteiligungs GmbH"); a product's (MISC) name anywhere inside a person's ("Alexa Müller")."""
+    if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end):
+        return False
+    if hit.label == "MISC" and model_hit.label == "PER":
+        return True  # a product's name inside a person's: "Alexa Müller" is no mention of Amazon Alexa
+    if hit.label != "ORG":
         return False
     before, words = model_hit.text[:hit.start - model_hit.start].split(), model_hit.text.split()
     if model_hit.label == "ORG":
@@ -166,7 +182,7 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     gazetteer = gazetteer or load_gazetteer()
     doc = parsed.doc
     model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
-    places = [m for m in lone_place_mentions(doc) if not any(_overlap(m, h) for h in model_hits)]
+    places = [m for m in rule_name_mentions(doc) if not any(_overlap(m, h) for h in model_hits)]
     model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
     addresses = web_address_spans(doc.text)  # "facebook" in "www.facebook.com/…" is no mention
