@@ -176,8 +176,8 @@ def is_ordinary_word(token, alone: bool = False, label: str = "") -> bool:
     if alone and is_known_common_noun(text) and not has_name_head(text):
         return True  # "Leadmagnet", "Facebookmarketing": an ad-hoc compound of a common noun
     lower_tag = _hanta_best(text.lower())[0]
-    if alone and lower_tag == "VV(INF)" and text.endswith("n") and not _in_name_lists(token):
-        return zipf(text.lower()) >= INFINITIVE_ZIPF  # "Shoppen": a verb's infinitive as a noun, unknown to HanTa
+    if alone and label != "LOC" and lower_tag == "VV(INF)" and text.endswith("n") and not _in_name_lists(token):
+        return zipf(text.lower()) >= INFINITIVE_ZIPF  # "Shoppen" (not a place: "Laufen"): an infinitive as a noun
     return zipf(text.lower()) >= LOWERCASE_WORD_ZIPF and lower_tag.startswith(LOWERCASE_TAGS)
 
 
