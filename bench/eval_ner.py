@@ -12,6 +12,7 @@ Usage:
   python bench/eval_ner.py                       # table from bench/ner_variants.json + shipped model, live
   python bench/eval_ner.py --variant NAME=PATH --save   # evaluate trained variants, store their rows
   python bench/eval_ner.py --speed               # also words/s with and without NER on the wiki bench
+  python bench/eval_ner.py --speed-only --speed-ner PATH   # only the speed lines (PATH: a packaged NER folder)
   python bench/eval_ner.py --split dev          # the same on the dev split, to choose rules (a dev figure)
 """
 
@@ -203,12 +204,17 @@ def main() -> None:
     parser.add_argument("--save", action="store_true", help=f"store the variant rows in {VARIANTS_JSON.name}")
     parser.add_argument("--speed", action="store_true", help="also measure words/s on the wiki bench corpus")
     parser.add_argument("--speed-ner", default="", help="NER pipeline folder for --speed (default: shipped)")
+    parser.add_argument("--speed-only", action="store_true", help="only measure words/s (no quality tables)")
     parser.add_argument("--split", choices=("test", "dev"), default="test",
                         help="test (report only) or dev (to choose rules and models; nothing is saved)")
     args = parser.parse_args()
 
     from marketingtext.nlp.pipeline import ner_model_path
 
+    if args.speed_only:
+        print(f"NER {args.speed_ner or 'shipped'}")
+        speed(Path(args.speed_ner) if args.speed_ner else None)
+        return
     records = split_records(args.split)
     counts = Counter(r["domain"] for r in records)
     print(f"internal {args.split} split: {dict(sorted(counts.items()))} documents/sentences, "

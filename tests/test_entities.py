@@ -18,7 +18,7 @@ def summary(seed_tables):
 @pytest.mark.parametrize("name", ["Philip Kotler", "HubSpot", "Heribert Meffert", "Andreas Hess",
                                   "Martin Scheibelhofer", "Winfried Felser", "Google", "Facebook", "Amazon",
                                   "Anthony Ulwick", "Clayton Christensen", "Eric S. Raymond", "Instagram",
-                                  "Twitter", "Shazam"])
+                                  "Twitter", "Shazam", "Röndell"])
 def test_seed_entities_found(summary, name):
     assert name in set(summary["canonical"])
 
@@ -27,6 +27,32 @@ def test_seed_entities_found(summary, name):
 def test_names_only_in_boilerplate_are_no_entities(summary, name):
     """Essay 004 names them only in its share buttons and a video's consent placeholder: web boilerplate."""
     assert name not in set(summary["canonical"])
+
+
+def test_seed_summary_one_row_per_name_and_alexa_is_a_product(summary):
+    assert summary["canonical"].is_unique
+    alexa = summary[summary["variants"].str.split("|").map(lambda v: "Alexa" in v)]
+    assert len(alexa) == 1 and alexa.iloc[0]["label"] == "MISC" and "product" in alexa.iloc[0]["kind"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("In Röndells „Marketing with Consumers“ wandelt sich der Raum.", [("Röndells", "PER", "Röndell", "rule")]),
+    ("Das zeigt Röndells »Marketing with Consumers«.", [("Röndells", "PER", "Röndell", "rule")]),
+    ("Der Titel des Buches „Marketing“ ist kurz.", []),  # a common noun's genitive
+    ("Das sind die „Touchpoints“ (ein Trendbegriff).", []),  # a quoted word, not an author before a title
+])
+def test_author_cited_before_a_quoted_title(nlp, text, names):
+    from marketingtext.entities.table import entity_rows
+
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, []), Gazetteer([]))
+    assert [(r["text"], r["label"], r["canonical"], r["source"]) for r in rows] == names
+
+
+def test_a_product_name_inside_a_person_name_stays_the_person(nlp):
+    assert _rows_with_ents(nlp, "Interfaces wie Alexa, Gestensteuerung und Tracking.", []) == [
+        ("Alexa", "MISC", "Amazon Alexa", "gazetteer", "product (voice assistant)")]
+    assert _rows_with_ents(nlp, "Alexa Müller leitet das Team.", [("Alexa Müller", "PER")]) == [
+        ("Alexa Müller", "PER", "Alexa Müller", "model", "")]
 
 
 def test_misspelled_kotler_maps_to_canonical(summary):
@@ -75,6 +101,8 @@ def test_user_gazetteer_adds_entries(tmp_path, seeds):
     summary = seeds.entities(gazetteer_files=[str(extra)], summary=True).set_index("canonical")
     assert (summary.loc["Werteorientierung", "kind"], summary.loc["Werteorientierung", "mentions"]) == (
         "concept", len(expected))
+    assert set(summary.reset_index().columns) == {"canonical", "label", "kind", "mentions", "docs", "first_doc",
+                                                  "variants", "labels"}
 
 
 def test_cooccurrence_edges(seeds):
@@ -221,8 +249,95 @@ def test_inflected_forms_merge_with_their_base_when_it_is_seen(nlp):
          [("Deutschen Telekom", "ORG"), ("Deutsche Telekom", "ORG")]),
     ])
     assert names["Deutschlands"] == {"Deutschland"}
-    assert names["Europas"] == {"Europas"}  # the base "Europa" was never seen: nothing to merge with
+    assert names["Europas"] == {"Europa"}  # not seen, but German has "Europa" more often than "Europas"
     assert names["Deutschen Telekom"] == {"Deutsche Telekom"}
+
+
+# --- one entity, one label; names in the nominative; no mentions inside addresses (issue 26) -------------------
+
+def _row(doc, start, text, label, source="model", kind=""):
+    return {"doc": doc, "sent_id": 0, "start_char": start, "end_char": start + len(text), "text": text,
+            "label": label, "canonical": text, "source": source, "kind": kind}
+
+
+def test_a_name_gets_the_label_most_of_its_mentions_have():
+    from marketingtext.entities.table import ENTITY_COLUMNS, canonicalise, summarize
+
+    rows = [_row("a", 0, "Keynes", "ORG"), _row("a", 40, "Keynes", "LOC"), _row("b", 5, "Keynes", "ORG"),
+            _row("c", 9, "Keynes", "ORG"), _row("c", 30, "Lego", "PER")]
+    table = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
+    keynes = table[table["canonical"] == "Keynes"]
+    assert list(keynes["label"]) == ["ORG", "LOC", "ORG", "ORG"]  # each mention keeps the label it got
+    assert set(keynes["corpus_label"]) == {"ORG"}
+    summary = summarize(table)
+    assert summary["canonical"].is_unique and len(summary) == 2
+    row = summary[summary["canonical"] == "Keynes"].iloc[0]
+    assert (row["label"], row["mentions"], row["docs"], row["labels"]) == ("ORG", 4, 3, "ORG 3|LOC 1")
+
+
+def test_a_tied_vote_goes_to_the_gazetteer_else_to_the_first_mention():
+    from marketingtext.entities.table import ENTITY_COLUMNS, canonicalise, summarize
+
+    listed = [_row("a", 0, "Lego", "PER"), _row("b", 0, "Lego", "ORG", source="gazetteer", kind="company")]
+    unlisted = [_row("b", 7, "Quarz", "MISC"), _row("a", 3, "Quarz", "PER")]
+    for rows in (listed + unlisted, (listed + unlisted)[::-1]):  # the answer does not depend on the row order
+        table = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
+        labels = dict(zip(table["canonical"], table["corpus_label"], strict=True))
+        assert labels == {"Lego": "ORG", "Quarz": "PER"}  # Quarz: document "a" comes first
+        summary = summarize(table)
+        assert sorted(zip(summary["canonical"], summary["label"], summary["kind"], strict=True)) == [
+            ("Lego", "ORG", "company"), ("Quarz", "PER", "")]
+
+
+def test_canonical_name_is_in_the_nominative(nlp):
+    names = canonical_names(nlp, [
+        ("Die Leiterin des Bundesamtes für Berufsbildung lobte die Wirtschaft Deutschlands.",
+         [("Bundesamtes für Berufsbildung", "ORG"), ("Deutschlands", "LOC")]),
+        ("Laut der Europäischen Zentralbank wachsen die Umsätze von Siemens in Paris.",
+         [("Europäischen Zentralbank", "ORG"), ("Siemens", "ORG"), ("Paris", "LOC")]),
+        ("Die Zeitung New York Times zitiert Quarzhausens Bürgermeister.",
+         [("New York Times", "ORG"), ("Quarzhausens", "LOC")]),
+    ])
+    assert names["Bundesamtes für Berufsbildung"] == {"Bundesamt für Berufsbildung"}
+    assert names["Deutschlands"] == {"Deutschland"}  # "Deutschland" itself is in no document
+    assert names["Europäischen Zentralbank"] == {"Europäische Zentralbank"}
+    # names that end in -s, an English word, a word the lexicon does not know: as written
+    assert names["Siemens"] == {"Siemens"} and names["Paris"] == {"Paris"}
+    assert names["New York Times"] == {"New York Times"} and names["Quarzhausens"] == {"Quarzhausens"}
+
+
+def test_no_mention_inside_a_web_address_an_e_mail_address_or_a_file_name(nlp):
+    from spacy.tokens import Doc
+
+    from marketingtext.engine.parsing import ParsedDoc
+    from marketingtext.entities.table import entity_rows
+    from marketingtext.reading.decode import SourceText
+
+    text = "Mehr auf www.facebook.com/hubspot, bei presse@amazon.de und in Google-Studie.docx. Facebook wächst."
+    rows = _rows(nlp, text, load_gazetteer())
+    assert [r["text"] for r in rows if r["canonical"] in {"Facebook", "HubSpot", "Amazon", "Google"}] == ["Facebook"]
+    assert "finanzen.net GmbH" in [r["text"] for r in _rows(nlp, "Die finanzen.net GmbH wächst.")]  # a company
+    # a pipeline whose tokenizer cuts the address into pieces (as spaCy's own does with some), the model marking one
+    words = ["Mehr", "auf", "www.", "facebook", ".com/hubspot", "und", "Facebook", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, False, True, True, False, False])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    doc.ents = [doc.char_span(13, 21, label="ORG"), doc.char_span(38, 46, label="ORG")]
+    rows = entity_rows(ParsedDoc(SourceText("t", "t", doc.text, "utf-8", len(doc.text), 0), doc), Gazetteer([]))
+    assert [(r["start_char"], r["text"]) for r in rows] == [(38, "Facebook")]
+
+
+@pytest.mark.parametrize(("text", "span", "label", "name"), [
+    ("Das US-amerikanische Unternehmen Facebook Inc. wächst.", "US-amerikanische Unternehmen Facebook Inc.", "ORG",
+     "Facebook Inc."),
+    ("Laut dem Konzern Quarzwerk sinken die Preise.", "Konzern Quarzwerk", "ORG", "Quarzwerk"),
+    ("Die Deutsche Bank wächst.", "Deutsche Bank", "ORG", "Deutsche Bank"),
+])
+def test_variants_hold_the_name_not_the_words_that_describe_it(nlp, text, span, label, name):
+    from marketingtext.entities.table import entity_rows
+
+    rows = entity_rows(parsed_with_ents(nlp, "t", text, [(span, label)]), Gazetteer([]))
+    assert [r["text"] for r in rows] == [name]
 
 
 def test_canonical_names_do_not_depend_on_document_order(nlp):
@@ -306,6 +421,7 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Das heißt BIG!", "BIG", "ORG"),
     ("Das passt in keinen starren Workflow.", "Workflow", "LOC"),
     ("Banner, Ads und digitale Anzeigen nerven.", "Ads", "LOC"),  # a name to HanTa, a plural to the English tagger
+    ("Dabei fängt Shoppen nicht mit dem Einkauf an.", "Shoppen", "PER"),  # a verb's infinitive as a noun
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
     from marketingtext.entities.table import entity_rows

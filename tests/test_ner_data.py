@@ -15,7 +15,9 @@ from prepare_ner_data import (  # noqa: E402
     DFKI_MAP,
     GERMEVAL_MAP,
     LER_MAP,
+    all_docs,
     map_tag,
+    read_germeval_bioes,
     repair_iob,
     smartdata_docs,
     split_of,
@@ -53,3 +55,38 @@ def test_smartdata_spans_align_to_tokens_without_edge_whitespace(tmp_path):
     assert domain == "smartdata-news"
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Daimler AG", "ORG"), ("Sindelfingen", "LOC"), ("Dieter Zetsche", "PER")]
+
+
+def test_germeval_train_bioes_reads_as_bio_with_the_dev_mapping_and_clean_text(tmp_path):
+    lines = ["Angela B-PER", "Merkel E-PER", "lobt O", "die O", "deutsche S-LOCDERIV", "EU-Kommission S-ORGPART",
+             "in O", "Sankt B-LOC", "Peter I-LOC", "Ording E-LOC", "\u00ad O", "Ein\u00adtrag O", "\u0096 O",
+             "", "Reuters S-ORG", ""]
+    path = tmp_path / "train_bioes.train"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (words, tags), (words2, tags2) = list(read_germeval_bioes(path))
+    assert words == ["Angela", "Merkel", "lobt", "die", "deutsche", "EU-Kommission", "in", "Sankt", "Peter", "Ording",
+                     "Eintrag", "\u2013"]  # soft hyphens gone (a token of nothing else dropped), U+0096 read as cp1252
+    assert tags == ["B-PER", "I-PER", "O", "O", "B-MISC", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "O"]
+    assert (words2, tags2) == (["Reuters"], ["B-ORG"])
+
+
+def test_germeval_train_goes_to_the_train_side_only(tmp_path):
+    data = tmp_path / "data"
+    (data / "germeval2014_ner_train").mkdir(parents=True)
+    (data / "germeval2014_ner_train" / "train_bioes.train").write_text("Reuters S-ORG\nmeldet O\n\n", encoding="utf-8")
+    (data / "germeval2014_ner").mkdir()
+    (data / "germeval2014_ner" / "NER-de-dev.tsv").write_text("", encoding="utf-8")
+    (data / "smartdata_de_ner").mkdir()
+    (data / "smartdata_de_ner" / "smartdata_v1_minus_heldout.jsonl").write_text("", encoding="utf-8")
+    (data / "legal_entity_recognition_de").mkdir()
+    for name in ("ler_dev.conll", "ler_test.conll"):
+        (data / "legal_entity_recognition_de" / name).write_text("", encoding="utf-8")
+    (data / "europeana_newspapers_de_ner").mkdir()
+    for name in ("enp_DE.lft.bio", "enp_DE.onb.bio"):
+        (data / "europeana_newspapers_de_ner" / name).write_text("", encoding="utf-8")
+    (data / "mobie_de_ner").mkdir()
+    for name in ("train.conll2003", "dev.conll2003"):
+        (data / "mobie_de_ner" / name).write_text("", encoding="utf-8")
+    docs = list(all_docs(data, spacy.blank("de")))
+    assert [(split, domain, [t.text for t in doc]) for split, domain, doc in docs] == [
+        ("train", "germeval-train", ["Reuters", "meldet"])]

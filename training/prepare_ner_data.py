@@ -12,7 +12,9 @@ Splits (seeded, by document where documents exist, so no document is in two part
   tweets and traffic reports 5 % dev, rest train. Tokenised with mtext's own German tokenizer.
 - LER dev+test files: blocks of 40 consecutive sentences stand in for documents; 6 % test, 4 % dev.
 - Europeana (German lft+onb) and MobIE train+dev: train only. MobIE's test split is a public benchmark: unused.
-- GermEval train documents are written 3 times (see GERMEVAL_TRAIN_REPEAT).
+- GermEval 2014 train split (../shared/data/germeval2014_ner_train, 23,999 sentences, news and Wikipedia):
+  train only, written once (domain germeval-train); the dev and internal test splits stay as in v0.4.
+- The GermEval dev split's train documents are written 3 times (see GERMEVAL_TRAIN_REPEAT).
 
 Usage: PYTHONPATH=src python training/prepare_ner_data.py ../shared/data training/corpus [--tag] [--without=D1,D2]
 ``--without`` leaves those domains (e.g. europeana,mobie) out of the train split (dev and test unchanged);
@@ -100,6 +102,40 @@ def read_germeval_documents(path: Path):
         tags.append(map_tag(cols[2], GERMEVAL_MAP))
     if words:
         yield source, words, tags
+
+
+def clean_germeval_word(word: str) -> str:
+    """The pre-2022 GermEval text's stray C1 characters read as the cp1252 characters they stand for (U+0096 -> "–"),
+    then mtext's own normalisation (soft hyphens dropped, NFC): an empty result means the token carried no text."""
+    from marketingtext.reading.decode import normalize_text
+
+    fixed = "".join(bytes([ord(ch)]).decode("cp1252", errors="ignore") or " " if 0x80 <= ord(ch) < 0xA0 else ch
+                    for ch in word)
+    return normalize_text(fixed).strip()
+
+
+def read_germeval_bioes(path: Path):
+    """(words, BIO tags) per sentence of GermEval's two-column BIOES train copy (S- -> B-, E- -> I-, upper-case
+    DERIV/PART suffixes as in the dev file); tokens that are only invisible characters are dropped."""
+    words, tags = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if words:
+                yield words, repair_iob(tags)
+            words, tags = [], []
+            continue
+        word, _, tag = line.rpartition(" ")
+        word = clean_germeval_word(word)
+        if not word:
+            continue
+        if tag[:2] in ("S-", "E-"):
+            tag = {"S": "B", "E": "I"}[tag[0]] + tag[1:]
+        if "-" in tag:
+            tag = tag.replace("DERIV", "deriv").replace("PART", "part")
+        words.append(word)
+        tags.append(map_tag(tag, GERMEVAL_MAP))
+    if words:
+        yield words, repair_iob(tags)
 
 
 def read_germeval(path: Path):
@@ -194,6 +230,10 @@ def all_docs(shared_data: Path, nlp):
     for source, w, t in read_germeval_documents(shared_data / "germeval2014_ner" / "NER-de-dev.tsv"):
         domain = "germeval-wiki" if "wikipedia.org" in source else "germeval-news"
         yield split_of(source, (0.2, 0.1)), domain, to_doc(vocab, w, t)
+    germeval_train = shared_data / "germeval2014_ner_train" / "train_bioes.train"
+    if germeval_train.exists():
+        for w, t in read_germeval_bioes(germeval_train):
+            yield "train", "germeval-train", to_doc(vocab, w, t)
     yield from smartdata_docs(shared_data / "smartdata_de_ner" / "smartdata_v1_minus_heldout.jsonl", nlp)
     yield from ler_docs(shared_data, vocab, random.Random(SEED))
     for name in ("enp_DE.lft.bio", "enp_DE.onb.bio"):
@@ -236,7 +276,7 @@ def main(shared_data: Path, out_dir: Path, tag: bool = False, without: frozenset
             continue
         for annotate in annotators:
             doc = annotate(doc)
-        times = germeval_repeat if domain.startswith("germeval") else (repeat or {}).get(domain, 1)
+        times = germeval_repeat if domain in ("germeval-news", "germeval-wiki") else (repeat or {}).get(domain, 1)
         for _ in range(times if split == "train" else 1):
             bins[split].add(doc)
         if split in gold:

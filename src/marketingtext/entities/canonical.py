@@ -18,6 +18,18 @@ every document and names each model mention by its full form. The rules, in orde
 
 Where several full forms compete (inflection bases), the most frequent wins, then the longer,
 then the alphabetically first: the result does not depend on the order of the documents.
+
+Then two corpus-wide steps (:func:`nominative`, :func:`corpus_labels`):
+
+6. A model name left inflected takes its nominative where the lexicon says so: a genitive noun before
+   the name's first lower-case word ("Bundesamtes für Berufsbildung" -> "Bundesamt für Berufsbildung",
+   "Deutschlands" -> "Deutschland") when the form without -s/-es is a more common German word than the
+   form with it (wordfreq; "Paris", "Mars", "Siemens" stay), and an adjective in -en before a name's noun
+   ("Europäischen Zentralbank" -> "Europäische Zentralbank").
+7. One entity, one label: every row gets ``corpus_label``, the label most of its canonical name's mentions
+   have in the corpus. A tie goes to the gazetteer's label if a gazetteer (or ``both``) row is among the tied,
+   else to the label of the first mention (documents by name, then character offset): the result does not
+   depend on the order of the documents. ``label`` keeps what each mention got.
 """
 
 from __future__ import annotations
@@ -57,8 +69,100 @@ def canonicalise(mentions: pd.DataFrame) -> pd.DataFrame:
              for text, link, label, model in zip(texts, links, labels, is_model, strict=True)]
     for row, full_name in _first_name_links(table["doc"].tolist(), texts, roots, labels, is_model).items():
         roots[row] = resolver.root(full_name, "PER")
-    table["canonical"] = roots
+    known = {form for form, _ in resolver.counts}
+    table["canonical"] = [nominative(root, label, known) if model else root
+                          for root, label, model in zip(roots, labels, is_model, strict=True)]
+    table["corpus_label"] = corpus_labels(table)
     return table
+
+
+def corpus_labels(table: pd.DataFrame) -> list[str]:
+    """Per row, the label its canonical name has in the corpus (rule 7 of the module docstring)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    gazetteer_label: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, tuple] = {}
+    for canonical, label, source, doc, start in zip(table["canonical"], table["label"], table["source"],
+                                                    table["doc"], table["start_char"], strict=True):
+        votes[canonical][label] += 1
+        if source != "model" and source != "rule":
+            gazetteer_label[canonical].add(label)
+        key = (str(doc), int(start), label)
+        if canonical not in first or key < first[canonical]:
+            first[canonical] = key
+    chosen = {}
+    for canonical, counts in votes.items():
+        top = max(counts.values())
+        tied = sorted(label for label, n in counts.items() if n == top)
+        listed = [label for label in tied if label in gazetteer_label[canonical]]
+        if len(tied) == 1:
+            chosen[canonical] = tied[0]
+        elif listed:
+            chosen[canonical] = listed[0]
+        else:
+            chosen[canonical] = first[canonical][2] if first[canonical][2] in tied else tied[0]
+    return [chosen[canonical] for canonical in table["canonical"]]
+
+
+# Words inflected for case only in a name's head: everything from its first lower-case word on
+# ("für Berufsbildung", "der Polizei") is a complement and stays as written.
+NOMINATIVE_LABELS = {"LOC", "ORG", "MISC"}
+GENITIVE_ENDINGS = ("es", "s")
+# -en adjectives that are inflected forms ("Europäischen", "Deutschen", "Staatlichen"); not "Bayern", "Volkswagen".
+ADJECTIVE_EN_ENDINGS = ("ischen", "schen", "lichen", "igen", "alen", "ellen", "iven", "baren", "samen", "ären")
+ENGLISH_WORD_ZIPF = 3.5  # "Times", "Angeles", "Williams": English words, no German genitives
+
+
+def nominative(form: str, label: str, known: frozenset[str] | set[str] = frozenset()) -> str:
+    """``form`` in the nominative where the lexicon says it is inflected (rule 6 of the module docstring).
+    ``known``: the corpus's own forms; a base among them needs no lexicon. Only the name's head (the words
+    before its first lower-case word) is inflected; its last word is the noun. The noun loses a genitive ending
+    when the name is that one word, or a complement follows ("Bundesamtes für …"), or an -en adjective
+    precedes it ("Deutschen Bundestages"): "New York Times" and "Los Angeles" are no genitives."""
+    if label not in NOMINATIVE_LABELS:
+        return form
+    words = list(words_of(form))
+    head = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if head == 0 or head > MAX_INFLECTED_WORDS:
+        return form
+    noun = head - 1
+    adjectives = [_weak_adjective_base(w) for w in words[:noun]]
+    declined = any(a != w for a, w in zip(adjectives, words, strict=False))
+    if len(words) == 1 or head < len(words) or declined:
+        base = _genitive_base(words[noun], known)
+        if base != words[noun] and declined:
+            return form  # "Deutschen Bundestages": a masculine noun, "Deutscher Bundestag"; gender is not known here
+        words[noun] = base
+    words[:noun] = adjectives
+    return " ".join(words)
+
+
+@lru_cache(maxsize=50_000)
+def _lexicon_zipf(word: str, lang: str = "de") -> float:
+    from ..language.lexicon import zipf
+
+    return zipf(word, lang)
+
+
+def _genitive_base(word: str, known) -> str:
+    """ "Deutschlands" -> "Deutschland", "Bundesamtes" -> "Bundesamt"; "Paris", "Siemens", "Kotler" stay."""
+    if "-" in word or not word[-1:].islower() or word.endswith(("ss", "us", "is", "os")):
+        return word
+    bases = [word[:-len(e)] for e in GENITIVE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+    seen = [b for b in bases if b in known]
+    if seen:
+        return seen[0]
+    if _lexicon_zipf(word, "en") >= ENGLISH_WORD_ZIPF:
+        return word
+    return next((b for b in bases if _lexicon_zipf(b) > max(_lexicon_zipf(word), 1.0)), word)
+
+
+def _weak_adjective_base(word: str) -> str:
+    """ "Europäischen" -> "Europäische", "Deutschen" -> "Deutsche": an -en adjective before the name's noun,
+    where the -e form is a German word too."""
+    if not word.lower().endswith(ADJECTIVE_EN_ENDINGS) or "-" in word:
+        return word
+    base = word[:-1]
+    return base if _lexicon_zipf(base) >= 2.0 else word
 
 
 def _first_name_links(docs: list, texts: list[str], roots: list[str], labels: list[str],

@@ -43,6 +43,7 @@ RARE_WORD_ZIPF = 2.5  # below this a word ending in a known common noun is an ad
 VERB_FORM_TAGS = ("VV(FIN)", "VV(PP)", "VA(FIN)", "VM(FIN)")  # not the infinitive: "Essen", "Siegen" are cities
 VERB_FORM_ZIPF = 4.0
 COMMON_NOUN_ZIPF = 4.0  # a word tagged NN this frequent in German or English is a common noun
+INFINITIVE_ZIPF = 3.0  # "Shoppen", "Bloggen": the lower-case infinitive is a common German verb
 LOWERCASE_TAGS = ("ADV", "PTK", "KO", "AP")  # not ADJ: HanTa guesses ADJA for any unknown word in -e/-er
 # A preposition, article or conjunction inside a span ("Bundesamt für Statistik") makes it a phrase
 # that can be a name; a plain noun phrase ("Digitales Marketing") has none.
@@ -174,8 +175,17 @@ def is_ordinary_word(token, alone: bool = False, label: str = "") -> bool:
         return tag in COMMON_NOUN_TAGS  # infinitive ("Denken", "Machen" opening a bullet), else a known name
     if alone and is_known_common_noun(text) and not has_name_head(text):
         return True  # "Leadmagnet", "Facebookmarketing": an ad-hoc compound of a common noun
-    return zipf(text.lower()) >= LOWERCASE_WORD_ZIPF and \
-        _hanta_best(text.lower())[0].startswith(LOWERCASE_TAGS)
+    lower_tag = _hanta_best(text.lower())[0]
+    if alone and label != "LOC" and lower_tag == "VV(INF)" and text.endswith("n") and not _in_name_lists(token):
+        return zipf(text.lower()) >= INFINITIVE_ZIPF  # "Shoppen" (not a place: "Laufen"): an infinitive as a noun
+    return zipf(text.lower()) >= LOWERCASE_WORD_ZIPF and lower_tag.startswith(LOWERCASE_TAGS)
+
+
+def _in_name_lists(token) -> bool:
+    """The word is in the offline NER's first-name or surname list (flags set only in that pipeline)."""
+    from ..nlp.name_lists import FIRST_NAME, SURNAME
+
+    return token.check_flag(FIRST_NAME) or token.check_flag(SURNAME)
 
 
 def _common_noun_head(text: str) -> bool:

@@ -9,6 +9,9 @@ entity in "Siemens-Sprecher", "Köln/Bonn" names two places, "Reuters" is no par
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from ..language.lexicon import zipf
 from ..nlp.name_lists import FIRST_NAME, PLACE, SURNAME
 from .false_friends import ACRONYM, JOINING_TAGS, LEGAL_FORM, has_name_head, is_plain_noun
@@ -29,6 +32,52 @@ NOT_NAME_TAGS = {"PDAT", "PPOSAT", "PIAT", "PIS", "PPER", "PRELS", "ADV", "VVFIN
 
 Chars = tuple[int, int]
 
+# Text that is an address or a file, never a mention: "www.facebook.com/marketing", "https://…", "info@hubspot.de",
+# "facebook.com", "Facebook_Bericht.pdf". A bare domain needs a known top-level domain in lower case ("z.B" is
+# none; "Deutschland.Es gibt", a missing space, is none either).
+WEB_ADDRESS = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"“”„]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?-i:com|de|org|net|info|io|eu|at|ch|uk|fr|it|es|nl|biz|gov|edu|app|ly|me|tv|co)"
+    r"\b(?:/[^\s<>\"“”„]*)?"
+    r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|txt|csv|html?|xml|json|jpe?g|png|gif|svg|zip|mp[34])\b",
+    re.IGNORECASE)
+# Common nouns that describe the name after them ("das US-amerikanische Unternehmen Facebook Inc."): with the
+# adjectives before them they are no part of the name.
+DESCRIPTOR_ENDINGS = ("unternehmen", "konzern", "firma", "hersteller", "anbieter", "händler", "dienstleister",
+                      "plattform", "netzwerk", "dienst", "marke", "startup", "start-up", "tochter", "suchmaschine",
+                      "portal", "sender", "zeitung", "magazin", "agentur", "gruppe", "assistent", "app")
+
+
+def web_address_spans(text: str) -> list[Chars]:
+    """Character spans of web addresses, e-mail addresses and file names in ``text``."""
+    return [(m.start(), m.end()) for m in WEB_ADDRESS.finditer(text)]
+
+
+def in_web_address(start: int, end: int, spans: list[Chars]) -> bool:
+    """Whether the characters start..end lie inside one of ``spans`` (:func:`web_address_spans`); a name that
+    holds an address and more ("finanzen.net GmbH") is a name. ``spans`` come in text order without overlaps, so
+    only the last one starting at or before ``start`` can hold it (a binary search: a long text has many)."""
+    at = bisect_right(spans, (start, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]
+
+
+def after_descriptor_words(tokens) -> list:
+    """A name without the words that describe it ("US-amerikanische Unternehmen Facebook Inc." -> "Facebook
+    Inc.", "der Konzern Apple" -> "Apple"): lower-case words before it, and a describing common noun
+    (:data:`DESCRIPTOR_ENDINGS`) with only adjectives or lower-case words before it, where a capitalised
+    word follows. "Deutsche Bank", "Grafschafter Nachrichten GmbH" stay whole."""
+    for k in range(len(tokens) - 2, -1, -1):
+        token = tokens[k]
+        if token.text.lower().endswith(DESCRIPTOR_ENDINGS) and token.tag_ == "NN" and _has_capital(tokens[k + 1].text) \
+                and all(t.tag_ == "ADJA" or not _has_capital(t.text[:1]) for t in tokens[:k]):
+            return tokens[k + 1:]
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].text.isalpha() and tokens[k].text[:1].islower() \
+            and tokens[k].tag_ not in {"NE", "FM", "XY"}:
+        k += 1
+    return tokens[k:]
+
 
 def without_markup(ent):
     """The span without a leading "@" or "#" token ("#", "Duisburg" -> "Duisburg")."""
@@ -40,6 +89,8 @@ def name_spans(ent, label: str) -> list[Chars]:
     tokens, bracketed = _before_bracket(list(ent))
     if label == "PER":
         tokens = _after_role_words(tokens)
+    else:
+        tokens = after_descriptor_words(tokens)
     groups = _split_at_slashes(tokens) if label == "LOC" else [tokens]
     return [_name_chars(group) for group in groups] + bracketed
 
@@ -117,6 +168,7 @@ def company_spans(doc) -> list[Chars]:
             start -= 1
             if doc[start].is_sent_start:
                 break
+        start = after_descriptor_words(list(doc[start:i + 1]))[0].i
         if any(_has_capital(t.text) for t in doc[start:i]):
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
         i = end
@@ -163,3 +215,31 @@ def _is_lone_proper_noun(token) -> bool:
             and not token.check_flag(FIRST_NAME) and not token.check_flag(SURNAME)
             and zipf(text.lower(), "en") < ENGLISH_WORD_ZIPF
             and not any(n.tag_ in {"NE", "NN"} and _has_capital(n.text[:1]) for n in neighbours))
+
+
+# A cited author in the genitive before the quoted title of a work: "In Röndells „Marketing with Consumers“",
+# "Goethes „Faust“". Not a common word's genitive ("des Buches „Titel“": "Buch" is a German word).
+OPENING_QUOTES = {"„", "\"", "»", "‚"}  # German opening quotes (and the straight one); "“" closes „…“
+QUOTES = OPENING_QUOTES | {"“", "”", "«", "‘", "'"}
+AUTHOR_WORD_ZIPF = 2.5  # the name and its base are rarer than this in general German
+ARTICLES = {"der", "des", "dem", "den", "die", "das", "ein", "eines", "einem", "einen", "einer"}
+
+
+def cited_author_spans(doc) -> list[tuple[Chars, str]]:
+    """((start, end), name) of authors named in the genitive before a quoted title ("Röndells „…“" ->
+    "Röndell"), outside every model entity: a capitalised word in -s, not after an article, whose base and
+    itself are rare German words and that the tagger does not read as a common noun."""
+    inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc[:-1]:
+        text, after = token.text, doc[token.i + 1]
+        if token.i in inside or after.text[:1] not in OPENING_QUOTES or not text.endswith("s") or len(text) < 4:
+            continue
+        before = doc[token.i - 1].text.lower() if token.i else ""
+        if before[-1:] in QUOTES:  # the word itself is quoted: „Touchpoints“
+            continue
+        base = text[:-1]
+        if text.isalpha() and base[:1].isupper() and base[1:].islower() and token.tag_ != "NN" \
+                and before not in ARTICLES and zipf(base) < AUTHOR_WORD_ZIPF and zipf(text) < AUTHOR_WORD_ZIPF:
+            found.append(((token.idx, token.idx + len(text)), base))
+    return found

@@ -30,13 +30,26 @@ from .false_friends import (
     is_false_friend,
 )
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
-from .spans import company_spans, is_legal_form, lone_place_spans, name_spans, without_markup
+from .spans import (
+    cited_author_spans,
+    company_spans,
+    in_web_address,
+    is_legal_form,
+    lone_place_spans,
+    name_spans,
+    web_address_spans,
+    without_markup,
+)
 
 __all__ = ["ENTITY_COLUMNS", "SUMMARY_COLUMNS", "COOCCUR_COLUMNS", "Gazetteer", "GazetteerEntry", "canonicalise",
            "cooccurrences", "entity_rows", "entity_table", "is_false_friend", "load_gazetteer", "summarize"]
 
-ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind"]
-SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants"]
+# label: what this mention got (model, gazetteer or rule); corpus_label: the label its canonical name has in the
+# corpus (the label most of its mentions have: see .canonical.corpus_labels).
+ENTITY_COLUMNS = ["doc", "sent_id", "start_char", "end_char", "text", "label", "canonical", "source", "kind",
+                  "corpus_label"]
+# label: the corpus label; labels: the mentions' own labels with their counts ("ORG 10|LOC 7").
+SUMMARY_COLUMNS = ["canonical", "label", "kind", "mentions", "docs", "first_doc", "variants", "labels"]
 COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentences", "docs"]
 
 
@@ -84,6 +97,17 @@ def lone_place_mentions(doc) -> list[Mention]:
     """Listed places the model passed over (:func:`.entity_spans.lone_place_spans`), source ``rule``."""
     text = doc.text
     return [Mention(start, end, text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
+
+
+def rule_name_mentions(doc) -> list[Mention]:
+    """Names the model passed over: listed places (:func:`lone_place_mentions`) and authors cited in the genitive
+    before a quoted title (:func:`.spans.cited_author_spans`: "Röndells „…“" names Röndell), source ``rule``."""
+    authors, text = [], doc.text
+    for (start, end), name in cited_author_spans(doc):
+        mention = Mention(start, end, text[start:end], "PER", "rule")
+        mention.canonical = name
+        authors.append(mention)
+    return sorted(lone_place_mentions(doc) + authors, key=lambda m: (m.start, m.end))
 
 
 def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -149,8 +173,12 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
 def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
     """An organisation's name inside a person's after a name word ("Frank Henkel"; not "Jarrow von Shell", where
     the company follows a lower-case word) or inside a company named by its legal form, found by the rule or the
-    model ("Henkel Beteiligungs GmbH")."""
-    if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end) or hit.label != "ORG":
+    model ("Henkel Beteiligungs GmbH"); a product's (MISC) name anywhere inside a person's ("Alexa Müller")."""
+    if not _within(hit, model_hit) or (hit.start, hit.end) == (model_hit.start, model_hit.end):
+        return False
+    if hit.label == "MISC" and model_hit.label == "PER":
+        return True  # a product's name inside a person's: "Alexa Müller" is no mention of Amazon Alexa
+    if hit.label != "ORG":
         return False
     before, words = model_hit.text[:hit.start - model_hit.start].split(), model_hit.text.split()
     if model_hit.label == "ORG":
@@ -178,9 +206,11 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     doc = parsed.doc
     model_hits = _prefer_rule_spans(legal_form_mentions(doc), _model_mentions(doc, gazetteer))
     model_index = SpanIndex(model_hits)
-    places = [m for m in lone_place_mentions(doc) if not model_index.overlapping(m)]
+    places = [m for m in rule_name_mentions(doc) if not model_index.overlapping(m)]
     model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
+    addresses = web_address_spans(doc.text)  # "facebook" in "www.facebook.com/…" is no mention
+    mentions = [m for m in mentions if not in_web_address(m.start, m.end, addresses)]
     for m in mentions:
         m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
     _pair_acronyms(mentions, doc.text)
@@ -210,18 +240,21 @@ def entity_table(parsed_docs: Iterable[ParsedDoc], *, gazetteer_files: Iterable[
 
 
 def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per (canonical, label): mentions, documents, first document, spellings seen.
+    """One row per canonical name: its corpus label, mentions, documents, first document, spellings seen and
+    the labels its mentions got (``labels``, most frequent first).
 
     The mentions are canonicalised corpus-wide first (idempotent: rows of :func:`entity_table`
     keep their names), so a table collected document by document sums up right too."""
     mentions = canonicalise(mentions)
     rows = []
-    for (canonical, label), group in mentions.groupby(["canonical", "label"], sort=False):
+    for canonical, group in mentions.groupby("canonical", sort=False):
         variants = sorted(set(group["text"]), key=lambda v: (-int((group["text"] == v).sum()), v))
         kinds = [k for k in group["kind"] if isinstance(k, str) and k]
-        rows.append({"canonical": canonical, "label": label, "kind": kinds[0] if kinds else "",
+        labels = Counter(group["label"]).most_common()
+        rows.append({"canonical": canonical, "label": group["corpus_label"].iloc[0], "kind": kinds[0] if kinds else "",
                      "mentions": len(group), "docs": group["doc"].nunique(), "first_doc": group["doc"].iloc[0],
-                     "variants": "|".join(variants)})
+                     "variants": "|".join(variants),
+                     "labels": "|".join(f"{label} {n}" for label, n in sorted(labels, key=lambda x: (-x[1], x[0])))})
     table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     return table.sort_values(["mentions", "docs", "canonical"], ascending=[False, False, True],
                              kind="mergesort").reset_index(drop=True)
@@ -234,7 +267,7 @@ def cooccurrences(mentions: pd.DataFrame) -> pd.DataFrame:
     labels = {}
     for row in mentions.itertuples(index=False):
         sentences[(row.doc, row.sent_id)].add(row.canonical)
-        labels.setdefault(row.canonical, row.label)
+        labels.setdefault(row.canonical, row.corpus_label)
     pairs, docs = Counter(), defaultdict(set)
     for (doc, _), names in sentences.items():
         ordered = sorted(names)
