@@ -42,7 +42,11 @@ bench: install
 	$(PY) bench/eval_keywords.py
 	$(PY) bench/eval_ner.py
 	$(PY) bench/eval_filter_dev.py
+	$(PY) bench/eval_boilerplate.py
+	$(PY) bench/eval_metadata.py
+	$(PY) bench/eval_topics.py
 	$(PY) bench/speed.py
+	$(PY) bench/speed_ratios.py
 	$(PY) bench/mutation.py
 
 profile: install
