@@ -46,3 +46,18 @@ def seeds(pipeline, cache_dir):
 @pytest.fixture(scope="session")
 def seed_tables(seeds):
     return seeds.analyze()
+
+
+@pytest.fixture(scope="session")
+def mtext(cache_dir, pipeline):
+    """The command line in this process (typer's runner), on the session's cache: ``mtext("docs", path)``."""
+    from typer.testing import CliRunner
+
+    from marketingtext.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str, stdin: bytes | None = None):
+        return runner.invoke(app, [*args, "--cache-dir", str(cache_dir)], input=stdin, catch_exceptions=False)
+
+    return run

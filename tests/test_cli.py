@@ -19,16 +19,6 @@ from marketingtext.cli import app
 from .conftest import RAW
 
 
-@pytest.fixture(scope="session")
-def mtext(cache_dir, pipeline):
-    runner = CliRunner()
-
-    def run(*args: str, stdin: bytes | None = None):
-        return runner.invoke(app, [*args, "--cache-dir", str(cache_dir)], input=stdin, catch_exceptions=False)
-
-    return run
-
-
 @pytest.fixture(scope="module")
 def mixed_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("mixed")

@@ -13,16 +13,6 @@ from marketingtext.cli import app
 SATZ = "Der Markt\fwächst, sagt die Bäckerin. Kund:innen kaufen online.\n"
 
 
-@pytest.fixture(scope="module")
-def mtext(cache_dir, pipeline):
-    runner = CliRunner()
-
-    def run(*args: str):
-        return runner.invoke(app, [*args, "--cache-dir", str(cache_dir)], catch_exceptions=False)
-
-    return run
-
-
 @pytest.fixture()
 def awkward_folder(tmp_path):
     folder = tmp_path / "korpus"

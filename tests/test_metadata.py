@@ -8,9 +8,7 @@ import json
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
-from marketingtext.cli import app
 from marketingtext.reading.decode import read_source
 from marketingtext.reading.metadata import byline_author, find_metadata, parse_date
 from marketingtext.tables.documents import display_name, display_names
@@ -158,16 +156,6 @@ def test_display_name_is_the_title_else_the_file_name():
     table = pd.DataFrame({"doc": ["a", "b", "c"], "title": ["Gleich", "Gleich", ""], "path": ["a.txt", "b.txt",
                                                                                              "c.txt"]})
     assert display_names(table) == {"a": "Gleich (a)", "b": "Gleich (b)", "c": "c.txt"}
-
-
-@pytest.fixture(scope="module")
-def mtext(cache_dir, pipeline):
-    runner = CliRunner()
-
-    def run(*args: str):
-        return runner.invoke(app, [*args, "--cache-dir", str(cache_dir)], catch_exceptions=False)
-
-    return run
 
 
 @pytest.fixture(scope="module")
