@@ -211,6 +211,8 @@
         return el("td", {class: "txt doc", title: docFile(v)}, docName(v));
       }
       if (words && v !== null && words[String(v)] !== undefined) return el("td", {class: "txt", title: String(v)}, words[String(v)]);
+      // an ISO date is one value: never broken at its hyphens
+      if (typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v)) return el("td", {class: "txt date"}, v);
       return el("td", {class: "txt"}, fmt(v));
     }
     filter.addEventListener("input", draw);
