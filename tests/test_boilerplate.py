@@ -231,3 +231,20 @@ def test_lines_of_links_and_numbers_go():
     dropped = dict((line, cls) for cls, line in cleaned.dropped)
     assert dropped["Fax: +49 4964 95816-29"] == dropped["Fax: 0471 80 60 747"] == "links and numbers"
     assert "das letzte Wort sein kann." in cleaned.text
+
+
+def test_a_subset_of_a_corpus_reads_its_texts_as_the_scan_did(tmp_path: Path, pipeline):
+    """A subset (compare --group-by, the per-document error guard) cleans each text with the corpus's repeated
+    lines, as the scan did: else the text differs from the one scanned and the read fails (SourceChanged)."""
+    import marketingtext as mt
+
+    tagline = "Kanzlei Berger & Partner – Ihr Team für Wirtschaftsrecht in Leipzig"
+    for prefix in ("000", "003"):
+        (tmp_path / f"{prefix}.txt").write_text(f"{tagline}\n\n{_essay(prefix).read_text(encoding='utf-8')}",
+                                                encoding="utf-8")
+    corpus = mt.load([tmp_path], pipeline=pipeline, use_cache=False)
+    whole = {source.doc: source.text for source in corpus.sources}
+    for doc in corpus.names:
+        assert {source.doc: source.text for source in corpus.subset([doc]).sources} == {doc: whole[doc]}
+        assert {source.doc: source.text for source in corpus.sources.select({doc})} == {doc: whole[doc]}
+    assert all(tagline not in text for text in whole.values())

@@ -101,10 +101,10 @@ class Corpus:
         if self.tables is None or self._docs is not None:  # documents in memory: tables are cheap
             return self._analysed(build)
         keys = self.sources.digests if isinstance(self.sources, SourceList) else self.sources
-        failed_before = len(self._failed)
-        # a table that left a document out is not stored: the next run must say so again
+        # a table built while a document was left out (by this table or an earlier one of the run) is not
+        # stored: the next run must say so again
         result = self.tables.get_or_build(name, options, keys, lambda: self._analysed(build),
-                                          store=lambda: len(self._failed) == failed_before)
+                                          store=lambda: not self._failed)
         self._trim_cache()
         return result
 
@@ -209,12 +209,13 @@ class Corpus:
 
         wanted = set(docs)
         if isinstance(self.sources, SourceList):
-            refs = [ref for ref in self.sources.refs if ref.doc in wanted]
-            sources = SourceList(refs, self.sources.keep_boilerplate, self.sources.tables, self.sources.notices)
+            sources = self.sources.select(wanted)
         else:
             sources = [s for s in self.sources if s.doc in wanted]
         kept = None if self._docs is None else [d for d in self._docs if d.source.doc in wanted]
-        meta = None if self.meta is None else self.meta[self.meta["doc"].isin(wanted)]
+        # a sidecar row for "book" serves its parts "book#1", "book#2" (as attach_sidecar matches them)
+        named = wanted | {doc.split("#")[0] for doc in wanted}
+        meta = None if self.meta is None else self.meta[self.meta["doc"].isin(named)]
         return replace(self, sources=sources, problems=[], meta=meta, _docs=kept,
                        _failed=self._failed & wanted, _only=None, _current=None)
 

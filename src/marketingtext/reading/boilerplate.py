@@ -408,7 +408,8 @@ def _mark_tail(units: list[_Unit]) -> None:
 def _prose_run(units: list[_Unit], i: int) -> int:
     """Characters of prose from line ``i`` on, through blank and short lines, up to the first other line."""
     run = 0
-    for unit in units[i:]:
+    for j in range(i, len(units)):  # by index: a slice per call copied the rest of the page (quadratic)
+        unit = units[j]
         if unit.prose:
             run += len(unit.text)
             if run >= TAIL_RESUME_CHARS:
@@ -516,7 +517,8 @@ def _good_near(units: list[_Unit], i: int) -> bool:
 def _prose_follows(units: list[_Unit], i: int) -> bool:
     """True when prose follows line ``i`` after at most HEADING_LINES - 1 other short lines."""
     lines = 0
-    for unit in units[i + 1:]:
+    for j in range(i + 1, len(units)):  # by index, not a copy of the rest of the page per call
+        unit = units[j]
         if unit.cls == "good":
             return True
         if unit.cls == "blank":

@@ -82,7 +82,7 @@ class SourceList:
 
     def __getitem__(self, index: int | slice) -> SourceText | SourceList:
         if isinstance(index, slice):
-            return SourceList(self.refs[index], self.keep_boilerplate, self.tables, self.notices, self.repeated)
+            return self.with_refs(self.refs[index])
         return self._read(self.refs[index])
 
     @property
@@ -91,8 +91,12 @@ class SourceList:
 
     def select(self, docs: set[str]) -> SourceList:
         """The sources named in ``docs``, in the same order, none of them read."""
-        return SourceList([ref for ref in self.refs if ref.doc in docs], self.keep_boilerplate, self.tables,
-                          self.notices)
+        return self.with_refs([ref for ref in self.refs if ref.doc in docs])
+
+    def with_refs(self, refs: list[SourceRef]) -> SourceList:
+        """These sources read as this list reads them (boilerplate setting, repeated lines): a subset must clean
+        each text as the scan did, or its digest no longer matches (:class:`SourceChanged`)."""
+        return SourceList(refs, self.keep_boilerplate, self.tables, self.notices, self.repeated)
 
     @property
     def digests(self) -> list[bytes]:
