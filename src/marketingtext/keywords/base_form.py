@@ -19,7 +19,7 @@ PLURAL_NOUNS = {"daten", "medien", "kosten", "leute", "eltern", "ferien", "finan
 GENDER_ENDINGS = {
     "f": ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ie", "ur", "enz", "anz", "ei", "e", "in"),
     "n": ("ing", "um", "ment", "chen", "lein", "tum", "nis", "ma", "ett", "ial", "at", "il"),
-    "m": ("ling", "ismus", "or", "ant", "ent", "ist", "ig", "ich", "eur", "ör", "and", "og", "ismus"),
+    "m": ("ling", "ismus", "or", "ant", "ent", "ist", "ig", "ich", "eur", "ör", "and", "og"),
 }
 STRONG_SINGULAR = {"m": "er", "f": "e", "n": "es"}
 # Masculine nouns whose plural is -en (Konsument - Konsumenten): their -en is no dative ending.

@@ -250,11 +250,6 @@ def repeated_lines(texts: Iterable[str], min_docs: int = REPEAT_DOCS) -> frozens
     return counter.repeated(min_docs)
 
 
-def is_boilerplate_line(line: str) -> bool:
-    """True for a line that is navigation, form, sharing, consent, licence or publisher text by its shape alone."""
-    return bool(_shape_of(line.strip(_EDGE)))
-
-
 def strip_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """Return ``(kept_text, dropped_lines)``; kept lines keep their order and line breaks."""
     cleaned = remove_boilerplate(text, repeated)
