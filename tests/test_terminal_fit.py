@@ -56,18 +56,18 @@ def reports(seeds, seed_tables, pipeline, cache_dir) -> dict:
                                  correction="none")
     return {
         "docs": terminal.docs_report(seed_tables["docs"], seeds.pipeline),
-        "keywords": terminal.keywords_report(seed_tables["keywords"]),
+        "keywords": terminal.keywords_report(seed_tables["keywords"], names=seeds.display_names()),
         "sentences": terminal.generic_table(seed_tables["sentences"]),
         "entities": terminal.generic_table(summarize(mentions), title="Entities"),
         "entities --cooccur": terminal.generic_table(cooccurrences(mentions), title="Entity pairs in one sentence"),
         "compare": terminal.compare_report(comparison, "Essays 1 und 2", "Essays 3 und 4"),
         "compare --style": terminal.generic_table(comparison.style),
-        "compare --matrix": terminal.matrix_report(similarity_matrix(seeds.parsed())),
+        "compare --matrix": terminal.matrix_report(similarity_matrix(seeds.parsed()), seeds.display_names()),
         "kwic": terminal.kwic_report(seeds.kwic("Kunde"), "Kunde"),
         "collocations": terminal.generic_table(seeds.collocations("Kunde")),
         "ngrams": terminal.generic_table(seeds.ngrams()),
         "analyze": terminal.overview_report(seed_tables, "output", seeds.pipeline, summarize(mentions),
-                                            ("tables.xlsx", "run.json", "report.html")),
+                                            ("tables.xlsx", "run.json", "report.html"), seeds.display_names()),
     }
 
 
@@ -94,7 +94,7 @@ def test_every_report_shows_its_numbers_whole_at(width, reports):
 
 def test_columns_are_left_out_to_fit_and_said_so(reports):
     text = render(reports["docs"], 80)
-    assert "columns left out to fit" in text and "--wide shows all" in text
+    assert "left out to fit: words / sent" in text and "--wide shows all" in text
     assert "Flesch" in text and "words" in text  # the first, most important columns stay
     assert "left out" not in render(reports["docs"], terminal.natural_width(reports["docs"]))
 
@@ -158,3 +158,29 @@ def test_help_lists_choices_whole_and_no_bool(width):
         words = set(re.findall(r"[\w-]+", text))
         assert [c for c in choices if c not in words] == [], command
         assert max(cell_len(line) for line in text.splitlines()) <= width
+
+
+def test_reports_name_documents_by_their_titles(reports, seeds, seed_tables):
+    """Issue 27: terminal reports name a document by its title where the page has one (essays 001-004), by its
+    file name where not (000); the CSV keeps the ``doc`` name."""
+    titles = seeds.display_names()
+    assert titles["001_ddbf49292ca9b49c"] == "Marketing oder Markt machen?"
+    assert titles["000_c44f16a2d46a17b4"] == "000_c44f16a2d46a17b4.txt"
+    keywords = render(reports["keywords"], 200)
+    assert "Marketing oder Markt machen?" in keywords and "MARKETING-DÄMMERUNG?" in keywords
+    assert "001_ddbf49292ca9b49c" not in keywords and "000_c44f16a2d46a17b4.txt" in keywords
+    matrix = render(reports["compare --matrix"], 200)
+    assert "2 Marketing oder Markt" in matrix and "001_ddbf" not in matrix
+    docs = render(terminal.docs_report(seed_tables["docs"], seeds.pipeline), 200)
+    assert "Digitales Marketing – in flotten Sprüchen" in " ".join(docs.split())
+    summary = summarize(seed_tables["entities"])
+    shown = render(terminal.generic_table(terminal.with_names(summary, titles), title="Entities"), 300)
+    first_docs = set(summary["first_doc"])
+    assert first_docs and not any(doc in shown for doc in first_docs - {"000_c44f16a2d46a17b4"})
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal needs a POSIX system")
+def test_keywords_in_a_terminal_titles_each_document(cache_dir):
+    text = run_mtext(["keywords", str(RAW / "001_ddbf49292ca9b49c.txt"), "--cache-dir", str(cache_dir)], 120,
+                     pty=True)
+    assert "Marketing oder Markt machen?" in text and "001_ddbf49292ca9b49c" not in text

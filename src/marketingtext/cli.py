@@ -272,7 +272,7 @@ def keywords(
     scope = "corpus" if corpus_only else "per-doc" if per_doc_only else "both"
     table = corpus.keywords(method=method.value, top=top, scope=scope, min_count=min_count, ngram_max=ngram_max,
                             stopwords_extra=extra, group=group.value if group else None)
-    emit(table, corpus.problems, output_options, lambda: keywords_report(table))
+    emit(table, corpus.problems, output_options, lambda: keywords_report(table, names=corpus.display_names()))
 
 
 def _read_word_list(path: Path) -> list[str]:
@@ -295,7 +295,7 @@ def entities(
 ) -> None:
     """Named entities with the field's authorities canonicalised (mentions, --summary or --cooccur)."""
     from .entities.table import cooccurrences, load_gazetteer, summarize
-    from .output.terminal import generic_table
+    from .output.terminal import generic_table, with_names
 
     files = tuple(str(p) for p in gazetteer or ())
     try:
@@ -307,7 +307,8 @@ def entities(
     shown = cooccurrences(table) if cooccur else summarize(table) if summary else table
     title = "Entity pairs in one sentence" if cooccur else "Entities"
     emit(shown, corpus.problems, output_options,
-         lambda: generic_table(shown if summary or cooccur else summarize(table), title=title))
+         lambda: generic_table(with_names(shown if summary or cooccur else summarize(table), corpus.display_names()),
+                               title=title))
 
 
 @command()
@@ -344,7 +345,7 @@ def compare(
     if matrix:
         corpus = open_corpus(_expand(paths), corpus_options)
         table = corpus.similarity()
-        emit(table, corpus.problems, output_options, lambda: matrix_report(table))
+        emit(table, corpus.problems, output_options, lambda: matrix_report(table, corpus.display_names()))
     if group_by:
         side_a, side_b, name_a, name_b = _field_sides(paths, group_by, group or [], corpus_options)
         name_a, name_b = label_a or name_a, label_b or name_b
@@ -471,7 +472,7 @@ def topics(
     if corpus_options.verbose or tables["topics"].empty:
         typer.echo(f"mtext: topics: {note}", err=True)
     emit(tables["doc_topics" if per_doc else "topics"], corpus.problems, output_options,
-         lambda: topics_report(tables, note, docs=per_doc))
+         lambda: topics_report(tables, note, docs=per_doc, names=corpus.display_names()))
 
 
 @command(writes_table=False)
@@ -515,7 +516,8 @@ def analyze(
     corpus = open_corpus(paths, corpus_options)
     tables = corpus.analyze(out, excel=excel, report=not no_report)
     overview = overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
-                               ("tables.xlsx", "run.json", *(() if no_report else ("report.html",))))
+                               ("tables.xlsx", "run.json", *(() if no_report else ("report.html",))),
+                               corpus.display_names())
     report_console(wide, overview, stderr=False).print(overview)  # analyze writes its tables to files: stdout is free
     raise typer.Exit(EXIT_PARTIAL if corpus.problems else EXIT_OK)
 

@@ -203,6 +203,13 @@ class Corpus:
                  **{name: getattr(s, name, "") for name in METADATA_COLUMNS}} for s in self.sources]
         return apply_sidecar(pd.DataFrame(rows, columns=["doc", "path", "format", *METADATA_COLUMNS]), self.meta)
 
+    def display_names(self) -> dict[str, str]:
+        """``doc`` -> how a report names the document: its title where known (the --meta sidecar's too), else
+        its file name; two documents with one title are told apart by their ``doc`` name."""
+        from .tables.documents import display_names
+
+        return display_names(self.fields())
+
     def subset(self, docs: Iterable[str]) -> Corpus:
         """The documents named ``docs`` (in corpus order) as a corpus of their own, sharing pipeline and caches."""
         from dataclasses import replace

@@ -11,6 +11,7 @@ wrapped or cut, text wraps, and the least important columns are left out (and na
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -109,7 +110,7 @@ class FittedTable:
         if self.total > self.max_rows:
             notes.append(f"{self.total - self.max_rows:,} more rows: use --format csv or --output FILE for all")
         if left_out:
-            notes.append(f"{len(left_out)} columns left out to fit: {', '.join(left_out)} (--wide shows all)")
+            notes.append(f"left out to fit: {', '.join(left_out)} (--wide shows all)")
         if notes:
             table.caption = "\n".join(notes)
         return table
@@ -132,7 +133,8 @@ def generic_table(df: pd.DataFrame, title: str | None = None, max_rows: int = MA
 
 
 DOCS_COLUMNS = {  # the documents report's columns, most important first (the last are left out first)
-    "doc": "doc", "words": "words", "sentences": "sentences", "flesch_amstad": "Flesch", "wstf1": "WSTF",
+    "doc": "doc", "title": "title", "words": "words", "sentences": "sentences", "flesch_amstad": "Flesch",
+    "wstf1": "WSTF",
     "mtld": "MTLD", "mean_sentence_len": "words / sent", "lix": "LIX", "gender_per_1k": "gender / 1k",
     "format": "format"}
 
@@ -153,8 +155,28 @@ def _number_column(table: Table, name: str) -> None:
     table.add_column(name, justify="right", no_wrap=True)
 
 
-def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 10):
-    """Corpus top terms with a bar each, then every document's top terms side by side."""
+def shown_names(docs, names: Mapping[str, str] | None) -> list[str]:
+    """How a report names each of ``docs``: by ``names`` (a document's title, see
+    :func:`marketingtext.tables.documents.display_names`) where given, else by its ``doc`` name."""
+    names = names or {}
+    return [names.get(doc) or doc for doc in docs]
+
+
+def with_names(table: pd.DataFrame, names: Mapping[str, str] | None, columns=("doc", "first_doc")) -> pd.DataFrame:
+    """``table`` with its document columns showing ``names`` instead of ``doc`` names (the corpus row "*" kept)."""
+    if not names:
+        return table
+    shown = table.copy()
+    for column in columns:
+        if column in shown.columns:
+            shown[column] = [doc if doc == "*" else names.get(doc) or doc for doc in shown[column]]
+    return shown
+
+
+def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 10,
+                    names: Mapping[str, str] | None = None):
+    """Corpus top terms with a bar each, then every document's top terms side by side, each titled by the
+    document's title where ``names`` knows one."""
     from rich.columns import Columns
 
     if "score" not in table.columns:  # --group compounds
@@ -176,7 +198,7 @@ def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 
     per_doc = table[table["doc"] != "*"]
     tables = []
     for doc, group in per_doc.groupby("doc", sort=False):
-        t = Table(title=doc, header_style="bold", min_width=28)
+        t = Table(title=shown_names([doc], names)[0], header_style="bold", min_width=28)
         t.add_column("term", overflow="fold")
         _number_column(t, "n")
         for row in group.head(doc_rows).itertuples():
@@ -188,15 +210,16 @@ def keywords_report(table: pd.DataFrame, corpus_rows: int = 15, doc_rows: int = 
 
 
 def overview_report(tables: dict[str, pd.DataFrame], out, pipeline, entity_summary: pd.DataFrame,
-                    other_files: tuple[str, ...] = ()):
-    """What `mtext analyze` wrote, with the corpus keywords and the most mentioned entities."""
+                    other_files: tuple[str, ...] = (), names: Mapping[str, str] | None = None):
+    """What `mtext analyze` wrote, with the corpus keywords and the most mentioned entities (documents named by
+    ``names``, their titles where known)."""
     written = [f"{n}.csv ({len(t):,} rows)" for n, t in tables.items()] + list(other_files)
     lines = [f"[bold]wrote[/bold] {out}/: " + ", ".join(written)]
     parts = [Text.from_markup("\n".join(lines))]
     keywords = tables["keywords"]
     parts.append(keywords_report(keywords[keywords["doc"] == "*"]))
     if len(entity_summary):
-        parts.append(generic_table(entity_summary.head(15), title="Entities"))
+        parts.append(generic_table(with_names(entity_summary.head(15), names), title="Entities"))
     parts.append(docs_report(tables["docs"], pipeline))
     return Group(*parts)
 
@@ -242,38 +265,45 @@ class SimilarityMatrix:
     """The similarity matrix as a heat-map table (darker is more similar); as many document columns as fit."""
 
     CELL = 9  # a column of 6 characters ("0.23" centred), with padding and rule
+    ROW_NAME = 24  # a row is named "3 Title of the docu…": its number (the column's header) and its name
 
-    def __init__(self, table: pd.DataFrame):
+    def __init__(self, table: pd.DataFrame, names: Mapping[str, str] | None = None):
         self.docs = list(dict.fromkeys([*table["doc_a"], *table["doc_b"]]))
         self.lookup = {(r.doc_a, r.doc_b): r.similarity for r in table.itertuples()}
+        self.row_names = [_shorten(f"{i} {name}", self.ROW_NAME)
+                          for i, name in enumerate(shown_names(self.docs, names), start=1)]
 
     def natural_width(self) -> int:
-        return 14 + self.CELL * len(self.docs)
+        return self.ROW_NAME + 4 + self.CELL * len(self.docs)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        fit = max(1, (options.max_width - 14) // self.CELL)
+        fit = max(1, (options.max_width - self.ROW_NAME - 4) // self.CELL)
         columns = self.docs[:fit]
         out = Table(title="Document similarity (TF-IDF cosine)", header_style="bold")
-        out.add_column("", no_wrap=True, width=10)
-        for doc in columns:
-            out.add_column(doc[:6], justify="center", no_wrap=True, width=6)
-        for a in self.docs:
+        out.add_column("", no_wrap=True, width=self.ROW_NAME)
+        for number, _ in enumerate(columns, start=1):
+            out.add_column(str(number), justify="center", no_wrap=True, width=6)
+        for a, row_name in zip(self.docs, self.row_names, strict=True):
             cells = []
             for b in columns:
                 value = 1.0 if a == b else self.lookup.get((a, b), self.lookup.get((b, a), 0.0))
                 shade = int(40 + 180 * value)
                 cells.append(Text(f"{value:.2f}", style=f"on rgb({255 - shade // 2},{255 - shade // 3},255)"))
-            out.add_row(a[:10], *cells)
-        notes = ["columns: the first 6 characters of each document's name"]
+            out.add_row(row_name, *cells)
+        notes = ["columns: the documents by their row numbers"]
         if len(columns) < len(self.docs):
             notes.append(f"the first {len(columns)} of {len(self.docs)} documents as columns (--wide shows all)")
         out.caption = "; ".join(notes)
         yield out
 
 
-def matrix_report(table: pd.DataFrame) -> SimilarityMatrix:
-    """The similarity matrix as a heat-map table (darker is more similar)."""
-    return SimilarityMatrix(table)
+def matrix_report(table: pd.DataFrame, names: Mapping[str, str] | None = None) -> SimilarityMatrix:
+    """The similarity matrix as a heat-map table (darker is more similar), documents named by ``names``."""
+    return SimilarityMatrix(table, names)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def compare_report(comparison, name_a: str, name_b: str):
@@ -309,7 +339,8 @@ def compare_report(comparison, name_a: str, name_b: str):
                  generic_table(comparison.style, title="Style"), only)
 
 
-def topics_report(tables: dict[str, pd.DataFrame], note: str, docs: bool = False):
+def topics_report(tables: dict[str, pd.DataFrame], note: str, docs: bool = False,
+                  names: Mapping[str, str] | None = None):
     """Each topic with its share of the corpus as a bar and its top terms (``docs``: documents × topics as a
     grid of shares), and how k was chosen."""
     topics = tables["topics"]
@@ -317,6 +348,7 @@ def topics_report(tables: dict[str, pd.DataFrame], note: str, docs: bool = False
         return Text(f"no topics: {note}", style="dim")
     if docs:
         grid = tables["doc_topics"].pivot(index="doc", columns="topic", values="share")
+        grid.index = pd.Index(shown_names(grid.index, names), name="doc")  # in the documents' order, by title
         shown = grid.rename(columns=lambda t: f"{t}: {topics.set_index('topic').loc[t, 'label']}").reset_index()
         return Group(generic_table(shown, title="Documents × topics (share of each document)"),
                      Text(note, style="dim"))
