@@ -205,7 +205,7 @@ def test_huge_single_line_is_split_not_refused(mtext, tmp_path):
 
 def test_analyze_writes_all_tables(mtext, tmp_path, seed_tables):
     """Each CSV is byte for byte the table the Python API gives for the same essays, and each sheet of
-    tables.xlsx holds the same rows and columns as its CSV."""
+    tables.xlsx holds the same rows and columns as its CSV, plus each document's title beside ``doc``."""
     from marketingtext.output.writers import serialize
 
     out = tmp_path / "out"
@@ -219,9 +219,15 @@ def test_analyze_writes_all_tables(mtext, tmp_path, seed_tables):
         assert written == serialize(seed_tables[name], "csv"), name
         table = pd.read_csv(io.BytesIO(written), keep_default_na=False, dtype=str)
         sheet = pd.read_excel(out / "tables.xlsx", sheet_name=name, keep_default_na=False, dtype=str)
-        assert list(sheet.columns) == list(table.columns) and len(sheet) == len(table) > 0, name
+        titled = name not in ("docs", "topics", "topic_k")  # the tables with a doc column, docs aside
+        assert list(sheet.columns) == list(table.columns[:1]) + ["title"] * titled + list(table.columns[1:]), name
+        assert len(sheet) == len(table) > 0, name
         first = table.columns[0]  # doc, or topic and k for the topic tables
         assert sheet[first].tolist() == table[first].tolist(), name
+        if titled:  # issue 27: a person filters the workbook by title
+            titles = dict(zip(seed_tables["docs"]["doc"], seed_tables["docs"]["title"].fillna(""), strict=True))
+            assert sheet["title"].tolist() == [titles.get(doc, "") for doc in sheet["doc"]], name
+            assert "Marketing oder Markt machen?" in set(sheet["title"]), name
     assert "tables.xlsx" in result.stdout  # the overview goes to stdout: analyze writes its tables to files
 
 

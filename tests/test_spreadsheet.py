@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from marketingtext.output.writers import guard_cell, serialize, write_tables, xml_safe
+from marketingtext.output.writers import guard_cell, serialize, titled_sheets, write_tables, xml_safe
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -119,10 +119,12 @@ def test_excel_csv_in_german_calc_has_no_formula_and_numbers_stay_numbers(tmp_pa
 
 
 def test_tables_xlsx_in_calc_typed_cells_and_no_formula(tmp_path: Path, seed_tables):
-    tables = {**seed_tables, "attacks": ATTACKS}
-    write_tables(tables, tmp_path / "out")
+    write_tables({**seed_tables, "attacks": ATTACKS}, tmp_path / "out")
     sheets = convert(tmp_path / "out" / "tables.xlsx", tmp_path / "lo")
+    tables = titled_sheets({**seed_tables, "attacks": ATTACKS})  # each doc column has its title beside it
     assert list(sheets) == list(tables)
+    assert [c["text"] for c in sheets["keywords"][0][:2]] == ["doc", "title"]
+    assert "Marketing oder Markt machen?" in {row[1]["text"] for row in sheets["keywords"][1:]}
     for name, table in tables.items():
         rows = sheets[name]
         assert_no_formula(rows)

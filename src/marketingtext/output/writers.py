@@ -133,6 +133,23 @@ def _holds_carriage_return(df: pd.DataFrame) -> bool:
         for c in df.columns if not is_numeric_dtype(df[c]))
 
 
+def titled_sheets(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables for a workbook people read: where the ``docs`` table knows documents' titles, every other
+    table with a ``doc`` column gets a ``title`` column after it (empty for the corpus row "*" and for a
+    document without a title). The CSV files keep their documented columns; ``doc`` stays the key."""
+    docs = tables.get("docs")
+    if docs is None or "title" not in docs.columns or not docs["title"].fillna("").astype(str).str.strip().any():
+        return dict(tables)
+    titles = dict(zip(docs["doc"], docs["title"].fillna("").astype(str), strict=True))
+    sheets = {}
+    for name, table in tables.items():
+        if name != "docs" and "doc" in table.columns and "title" not in table.columns:
+            table = table.copy()
+            table.insert(table.columns.get_loc("doc") + 1, "title", [titles.get(d, "") for d in table["doc"]])
+        sheets[name] = table
+    return sheets
+
+
 def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     """An xlsx workbook, one sheet per table: numbers and booleans typed, every text cell stored as
     text (never a formula, characters XML cannot hold replaced by U+FFFD), header row frozen,
@@ -237,13 +254,13 @@ def report_console(wide: bool, renderable, stderr: bool = False):
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False,
                  files: Mapping[str, bytes] | None = None) -> None:
     """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets), all of them as
-    ``out_dir/tables.xlsx``, and ``files`` (name -> bytes) beside them; every file is built first, then all
-    are moved in together."""
+    ``out_dir/tables.xlsx`` (:func:`titled_sheets`: a person filters there by title), and ``files``
+    (name -> bytes) beside them; every file is built first, then all are moved in together."""
 
     def write_files(folder: Path) -> None:
         for name, table in tables.items():
             write_atomic(folder / f"{name}.csv", serialize(table, "csv", excel=excel))
-        write_atomic(folder / "tables.xlsx", xlsx_bytes(tables))
+        write_atomic(folder / "tables.xlsx", xlsx_bytes(titled_sheets(tables)))
         for name, data in (files or {}).items():
             write_atomic(folder / name, data)
 
