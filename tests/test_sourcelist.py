@@ -63,3 +63,16 @@ def test_stdin_is_kept_because_it_cannot_be_read_twice(tmp_path: Path, monkeypat
     sources, _ = scan_sources(["-"], ["*.txt"])
     assert [s.text for s in sources] * 2 == [SATZ.format(n=9)] * 2
     assert isinstance(sources[0], SourceText) and sources[0].doc == "stdin"
+
+
+def test_fields_come_from_the_scan_without_reading_a_file_again(tmp_path: Path):
+    """Naming documents by title (terminal reports) and grouping by a field read no file: the scan recorded
+    each document's title, author and date (a changed or deleted file would otherwise be an error here)."""
+    page = ("Marketing oder Markt machen?\nVon Anna Berger\n\n"
+            "Die Kundenorientierung prägt das Marketing der Bäckerei Müller in Köln seit vielen Jahren, und sie wird "
+            "im Gespräch mit den Kunden jeden Tag neu verhandelt.\n")
+    (tmp_path / "essay.txt").write_text(page, encoding="utf-8")
+    sources, _ = scan_sources([str(tmp_path)], ["*.txt"])
+    (tmp_path / "essay.txt").unlink()
+    assert sources.fields() == [{"doc": "essay", "path": str(tmp_path / "essay.txt"), "format": "txt",
+                                 "title": "Marketing oder Markt machen?", "author": "Anna Berger", "date": ""}]

@@ -24,7 +24,7 @@ from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
 from .nlp.pipeline import AUTO, PipelineInfo, load_pipeline
 from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
-from .reading.sourcelist import SourceList, provenance, scan_sources
+from .reading.sourcelist import SourceList, known_fields, provenance, scan_sources
 
 if TYPE_CHECKING:
     from .tables.report_data import ReportWords
@@ -199,8 +199,9 @@ class Corpus:
         from .tables.documents import METADATA_COLUMNS
         from .tables.sidecar import apply_sidecar
 
-        rows = [{"doc": s.doc, "path": s.path, "format": s.format,
-                 **{name: getattr(s, name, "") for name in METADATA_COLUMNS}} for s in self.sources]
+        # a SourceList answers from what its scan recorded: no document is read again
+        rows = self.sources.fields() if isinstance(self.sources, SourceList) else \
+            [{"doc": s.doc, **known_fields(s)} for s in self.sources]
         return apply_sidecar(pd.DataFrame(rows, columns=["doc", "path", "format", *METADATA_COLUMNS]), self.meta)
 
     def display_names(self) -> dict[str, str]:

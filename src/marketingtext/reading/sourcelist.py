@@ -41,6 +41,9 @@ class SourceRef:
     part: int = 0  # 1, 2, … for the parts of a very long text; 0 for a whole text
     # recorded at scan time for run.json, so that provenance does not read every file a third time
     provenance: dict = field(default_factory=dict, compare=False, hash=False)
+    # and what the document says of itself (path, format, title, author, date: :func:`known_fields`), so that
+    # grouping by a field and naming documents by title read no file again
+    fields: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def source_key(source: SourceText) -> bytes:
@@ -57,6 +60,12 @@ def provenance(source: SourceText) -> dict:
     """What run.json says of one input: its name, path, encoding, characters and the text's hash."""
     return {"doc": source.doc, "path": source.path, "encoding": source.encoding, "chars": len(source.text),
             "text_sha256": hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()}
+
+
+def known_fields(source: SourceText) -> dict:
+    """What is known of a document without parsing it: path, format, title, author and date."""
+    return {"path": source.path, "format": getattr(source, "format", ""),
+            **{name: getattr(source, name, "") for name in ("title", "author", "date")}}
 
 
 class SourceList:
@@ -97,6 +106,10 @@ class SourceList:
         """These sources read as this list reads them (boilerplate setting, repeated lines): a subset must clean
         each text as the scan did, or its digest no longer matches (:class:`SourceChanged`)."""
         return SourceList(refs, self.keep_boilerplate, self.tables, self.notices, self.repeated)
+
+    def fields(self) -> list[dict]:
+        """Each document's ``doc`` and :func:`known_fields`, as the scan recorded them (no file is read)."""
+        return [{"doc": ref.doc, **(ref.fields or known_fields(self._read(ref)))} for ref in self.refs]
 
     @property
     def digests(self) -> list[bytes]:
@@ -166,5 +179,5 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
                            f"{PART_CHARS:,} ({parts[0].doc} … {parts[-1].doc})")
         for n, part in enumerate(parts, 1 if len(parts) > 1 else 0):
             refs.append(SourceRef(item.path, part.doc, source_key(part), part if keep else None, part=n,
-                                  provenance=provenance(part)))
+                                  provenance=provenance(part), fields=known_fields(part)))
     return SourceList(refs, keep_boilerplate, tables, notices, repeated), problems
