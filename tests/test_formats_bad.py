@@ -117,3 +117,31 @@ def test_owner_password_only_pdf_is_read(tmp_path):
     writer.encrypt(user_password="", owner_password="chef", algorithm="AES-128")
     writer.write(tmp_path / "gesperrt.pdf")
     assert squashed(read_source(str(tmp_path / "gesperrt.pdf")).text) == squashed(" ".join(SHORT))
+
+
+@pytest.mark.parametrize("count, spaces", [("3", 3), ("2000000000", 1_000), ("zwei", 1), ("", 1), ("³", 1)])
+def test_odt_space_runs_are_capped_and_bad_counts_read_as_one(tmp_path, count, spaces):
+    """``<text:s text:c="2000000000"/>`` in a crafted .odt asked for two gigabytes of spaces; a count that is no
+    number (also a superscript digit) was a ValueError."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import P, S
+
+    from marketingtext.reading.formats import extract
+
+    document = OpenDocumentText()
+    paragraph = P(text="Der Markt")
+    paragraph.addElement(S())
+    paragraph.addText("wächst.")
+    document.text.addElement(paragraph)
+    path = tmp_path / "leer.odt"
+    document.save(str(path))
+    if count:  # odfpy checks c's type: write the crafted value into content.xml itself
+        import zipfile
+
+        with zipfile.ZipFile(path) as archive:
+            members = {name: archive.read(name) for name in archive.namelist()}
+        members["content.xml"] = members["content.xml"].replace(b"<text:s/>", f'<text:s text:c="{count}"/>'.encode())
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+    assert extract(path).text == "Der Markt" + " " * spaces + "wächst."

@@ -67,6 +67,15 @@ def paragraph_text(element) -> str:
     return "".join(parts)
 
 
+MAX_SPACES = 1_000  # a text:s of c="2000000000" would otherwise ask for two gigabytes of spaces
+
+
+def _space_count(c: str) -> int:
+    """``text:s``'s count of spaces: 1 when absent or not a number, at most :data:`MAX_SPACES`."""
+    c = (c or "").strip()
+    return min(int(c), MAX_SPACES) if c.isascii() and c.isdigit() else 1
+
+
 def _collect(element, parts: list[str]) -> None:
     for child in element.childNodes:
         if child.nodeType == child.TEXT_NODE:
@@ -77,7 +86,7 @@ def _collect(element, parts: list[str]) -> None:
             continue
         name = qname[1] if qname[0] == TEXT_NS else None
         if name == "s":
-            parts.append(" " * int(child.getAttribute("c") or 1))
+            parts.append(" " * _space_count(child.getAttribute("c")))
         elif name == "tab":
             parts.append("\t")
         elif name == "line-break":
