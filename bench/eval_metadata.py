@@ -13,7 +13,11 @@ Matching (docs/metadata.md):
 - date: the ISO strings equal (gold "" only with "").
 Split: pages shuffled with seed 20261203; the first 120 tune the rules, the other 54 are reported as unseen.
 
-Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html]
+Precision and recall per field: a field is "given" when mtext fills it; precision = right among given (of pages
+with a gold value, plus wrong values where gold is empty), recall = right among pages whose gold has a value.
+The held-out part is printed only with --report (look at it rarely: each look is a chance to tune on it).
+
+Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html] [--report]
 """
 
 from __future__ import annotations
@@ -79,6 +83,10 @@ def score(rows: list[dict], found: dict[str, tuple[str, str, str]]) -> dict[str,
         out[field] = sum(ok(found[r["id"]][position], r[field]) for r in rows) / len(rows)
         named = [r for r in rows if r[field]]
         out[f"{field}_given"] = sum(ok(found[r["id"]][position], r[field]) for r in named) / max(len(named), 1)
+        filled = [r for r in rows if found[r["id"]][position]]
+        out[f"{field}_precision"] = (sum(ok(found[r["id"]][position], r[field]) for r in filled)
+                                     / max(len(filled), 1))
+        out[f"{field}_recall"] = out[f"{field}_given"]
     out["pages"] = len(rows)
     return out
 
@@ -88,6 +96,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show", choices=["tune", "report", "all"], help="list the misses of this part")
     parser.add_argument("--html", action="store_true", help="also score the pages that have an .html copy")
+    parser.add_argument("--report", action="store_true", help="also score the held-out (unseen) part and all pages")
     args = parser.parse_args()
     rows = [json.loads(line) for line in (args.data / "meta.jsonl").open(encoding="utf-8")]
     by_id = {r["id"]: r for r in rows}
@@ -97,11 +106,15 @@ def main() -> None:
         found[row["id"]] = (getattr(source, "title", ""), getattr(source, "author", ""), getattr(source, "date", ""))
     tune, report = split(list(by_id))
     print(f"data: {args.data} (dev set), {len(rows)} pages with gold; split seed {SEED}")
-    print("part     pages  title  author  date   | author/date where gold names one")
-    for name, ids in (("tune", tune), ("report", report), ("all", list(by_id))):
+    print("part     pages  title  author  date   | author/date where gold names one | precision t/a/d | recall t/a/d")
+    parts = [("tune", tune)] + ([("report", report), ("all", list(by_id))] if args.report or args.show in
+                                 ("report", "all") else [])
+    for name, ids in parts:
         s = score([by_id[i] for i in ids], found)
         print(f"{name:8} {s['pages']:5}  {s['title']:.3f}  {s['author']:.3f}   {s['date']:.3f}  | "
-              f"{s['author_given']:.3f} {s['date_given']:.3f}")
+              f"{s['author_given']:.3f} {s['date_given']:.3f}                     | "
+              + " ".join(f"{s[f + '_precision']:.3f}" for f in ("title", "author", "date")) + "     | "
+              + " ".join(f"{s[f + '_recall']:.3f}" for f in ("title", "author", "date")))
     if args.html:
         html = [r for r in rows if (args.data / "html" / f"{r['id']}.html").exists()]
         html_found = {}

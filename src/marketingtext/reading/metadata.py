@@ -43,6 +43,8 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),  # Dez 3, 2026
     re.compile(rf"(?<!\d){_DAY}\s*/\s*{_MONTH}\s*/\s*{_YEAR}", re.IGNORECASE),  # 29 / Dezember / 2022
     re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MONTH}\s?(?P<year>\d\d)(?![\d.])", re.IGNORECASE),  # 03.Mär.19
+    # 04.05.20 (a news site's short form); not inside a version number ("v1.2.20", "3.10.22.1")
+    re.compile(rf"(?<![\w.]){_DAY}\.(?P<month>[01]?\d)\.(?P<year>\d\d)(?!\d|\.\d)"),
 ]
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|von|van|de|der|zu|du|la|le)){0,3})"
@@ -61,7 +63,7 @@ _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", 
               "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
               "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
-              "default", "kommentare", "kommentar", "comments"}
+              "default", "kommentare", "kommentar", "comments", "previous", "next", "vorheriger", "nächster"}
 _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
@@ -94,7 +96,8 @@ ARTICLE_CHARS = 600  # prose in a line and the lines below it that make an artic
 _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
-           "prose_above": 2.0, "menu": 0.5, "one_word": 1.5, "name": 2.0, "position": 2.0}
+           "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 2.0, "position": 2.0,
+           "meta_next": 0.0, "twice": 2.0, "crumb": 0.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
@@ -160,6 +163,8 @@ def byline_author(line: str) -> str:
                 and _first_date(line) is None):
             continue
         name = _clean_name(match.group("name"))
+        if name and match.group("intro").lower() == "text" and name[0].islower():
+            continue  # "Text vorlesen": a button, not "Text: Anna Berger"
         if name:
             return name
     return ""
@@ -198,7 +203,18 @@ def _key(line: str) -> str:
     return line.strip(" \t•·|-–—:>»«").lower()
 
 
+def is_breadcrumb(line: str) -> bool:
+    """A breadcrumb trail ("Sie sind hier: Aktuelles Presse …", "Startseite > News > …", "Home » Klettern » …")."""
+    return bool(_CRUMB_START.match(line)) or line.count(">") + line.count("›") >= 2 or line.count(" » ") >= 2
+
+
+_CRUMB_START = re.compile(r"^(sie sind hier|du bist hier|you are here|navigation)\s*:", re.IGNORECASE)
+_GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krachte …": a photo gallery's caption
+
+
 def _is_prose(line: str) -> bool:
+    if is_breadcrumb(line) or _GALLERY_CAPTION.match(line):
+        return False  # long, with full stops, but no article starts with it
     return len(line) >= _PROSE_CHARS and bool(re.search(r"[.!?…:“\"]\s", line + " ")) and len(line.split()) >= 12
 
 
@@ -210,8 +226,10 @@ def _is_title_shaped(line: str) -> bool:
         return False
     if _NOT_TITLES.match(line) or line.endswith("→") or re.search(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]", line):
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
-    if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line) or line[0].islower():
+    if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line):
         return False
+    if line[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", line):
+        return False  # a sentence's tail; but a brand may start a headline ("iMac 5K …", "eBay-Vorlagen")
     if line.count("(") != line.count(")"):
         return False  # a sentence cut at an abbreviation ("Brot (ahd."), not a headline
     return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
@@ -288,7 +306,9 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     for i in filled:
         counts[lines[i]] = counts.get(lines[i], 0) + 1
     meta = [_is_meta_line(lines[i]) for i in filled]
-    bylines = [m and bool(byline_author(lines[i])) for m, i in zip(meta, filled, strict=True)]
+    bylines = [m and bool(byline_author(lines[i]) or _dated_name(lines[i])) for m, i in zip(meta, filled, strict=True)]
+    names = [is_name_line(lines[i]) and _name_beside_date(lines, i) for i in filled]  # a byline without "von"
+    crumbs = [lines[i].casefold() for i in filled if is_breadcrumb(lines[i])]
     prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
@@ -300,9 +320,18 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
         own = _words(line)
         below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
                                 if prose_chars[r]))
+        # the lines under the headline, past a copy of it (a page shows its headline twice: <h1> and a teaser)
+        under = rank + 1
+        while under < len(filled) and lines[filled[under]] == line:
+            under += 1
+        next_lines = range(under, min(len(filled), under + 3))
         found[i] = {
-            "meta": float(any(meta[rank + 1:rank + 3]) or (rank > 0 and meta[rank - 1])),
-            "byline": float(any(bylines[rank + 1:rank + 3]) or (rank > 0 and bylines[rank - 1])),
+            "meta": float(any(meta[r] for r in next_lines) or (rank > 0 and meta[rank - 1])),
+            "byline": float(any(bylines[r] for r in next_lines) or (rank > 0 and bylines[rank - 1])
+                            or (under < len(filled) and names[under])),
+            "meta_next": float(under < len(filled) and (meta[under] or names[under])),
+            "twice": float(under > rank + 1 or (rank > 0 and lines[filled[rank - 1]] == line)),
+            "crumb": float(len(line) >= 12 and any(crumb.endswith(line.casefold()) for crumb in crumbs)),
             "below": min(window[rank], 1500) / 1500,
             "overlap": len(own & below) / len(own) if own else 0.0,
             "repeated": float(counts[line] > 1),
