@@ -97,7 +97,7 @@ _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay 
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
            "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 2.0, "position": 2.0,
-           "meta_next": 0.0, "twice": 2.0, "crumb": 0.0}
+           "meta_next": 1.0, "twice": 2.0, "crumb": 1.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
@@ -230,6 +230,11 @@ def _is_title_shaped(line: str) -> bool:
         return False
     if line[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", line):
         return False  # a sentence's tail; but a brand may start a headline ("iMac 5K …", "eBay-Vorlagen")
+    if is_breadcrumb(line) or re.match(r"^[\w-]+: [A-ZÄÖÜ]\w+( [A-ZÄÖÜ][\w-]+){1,2}$", line) and is_name_line(
+            line.split(": ", 1)[1]) or line.endswith(("...", "…")) and len(words) <= 3:
+        return False  # a trail, a label with a name ("Übersetzer: Sonja Häußler"), a search box's "Suchen ..."
+    if re.search(r"\b(\w+) \1 (\w+) \2\b", line):
+        return False  # "Blog Blog Status Status Team Team": a menu's labels, each shown twice
     if line.count("(") != line.count(")"):
         return False  # a sentence cut at an abbreviation ("Brot (ahd."), not a headline
     return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
@@ -268,15 +273,33 @@ def find_metadata(text: str) -> TextMetadata:
     if not filled:
         return TextMetadata()
     title_at = _title_line(lines, filled)
-    title = lines[title_at] if title_at is not None else ""
+    title = without_site_name(lines[title_at], lines) if title_at is not None else ""
     author, date, taken = _near_title(lines, filled, title_at)
     if not author and title_at is not None:
-        author, _, more = _header_byline(lines, filled)
+        author, byline_date, more = _header_byline(lines, filled)
         taken = [*taken, *more]
+        date = date or byline_date
     if not date:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
     return TextMetadata(title=title, author=author, date=date, lines=consumed)
+
+
+def without_site_name(title: str, lines: list[str]) -> str:
+    """The headline without the site's name that a page title appends: "Tote Hummeln unter Linden | Hummeln",
+    "Was wir über uns nicht hören wollen | FASSETTE.NET", "Baumgutachten - buero-hoppe.de". After " | " a name of
+    up to three words goes; after a dash only a web address or a line the page shows on its own (the site's name
+    in its header), since a dash also joins a headline's two halves ("Würde des Lebens – ein Projekt")."""
+    for separator in (" | ", " – ", " - ", " — "):
+        if separator not in title:
+            continue
+        head, tail = title.rsplit(separator, 1)
+        if len(head.split()) < 2 or len(tail.split()) > 3:
+            continue
+        if separator == " | " or re.fullmatch(r"(www\.)?[\w-]+\.[a-z]{2,4}", tail.lower()) or any(
+                line.strip().casefold() == tail.casefold() for line in lines):
+            return head.strip()
+    return title
 
 
 def _title_line(lines: list[str], filled: list[int]) -> int | None:
@@ -308,14 +331,15 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     meta = [_is_meta_line(lines[i]) for i in filled]
     bylines = [m and bool(byline_author(lines[i]) or _dated_name(lines[i])) for m, i in zip(meta, filled, strict=True)]
     names = [is_name_line(lines[i]) and _name_beside_date(lines, i) for i in filled]  # a byline without "von"
-    crumbs = [lines[i].casefold() for i in filled if is_breadcrumb(lines[i])]
     prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
     start = article_start(prose_chars, window)
     for rank, i in enumerate(filled[:start]):  # a headline stands above its article, never inside it
         line = lines[i]
-        if meta[rank] or prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
+        if meta[rank] and (_mostly_metadata(line) or bylines[rank] or _glued_date(line)):
+            continue  # a date or byline line; but a headline may name a date ("Andacht …, 11. November 2021")
+        if prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
             continue
         own = _words(line)
         below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
@@ -331,7 +355,8 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
                             or (under < len(filled) and names[under])),
             "meta_next": float(under < len(filled) and (meta[under] or names[under])),
             "twice": float(under > rank + 1 or (rank > 0 and lines[filled[rank - 1]] == line)),
-            "crumb": float(len(line) >= 12 and any(crumb.endswith(line.casefold()) for crumb in crumbs)),
+            "crumb": float(len(line) >= 12 and any(_ends_trail(lines[j], line) for j in
+                                                   filled[max(0, rank - 5):rank] + filled[rank + 1:rank + 6])),
             "below": min(window[rank], 1500) / 1500,
             "overlap": len(own & below) / len(own) if own else 0.0,
             "repeated": float(counts[line] > 1),
@@ -343,6 +368,18 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "position": -rank / len(filled),
         }
     return found
+
+
+def _glued_date(line: str) -> bool:
+    """A date glued to the word before it: a list entry with its date ("Kleinring 42 Dessau2. Oktober 2015")."""
+    found = _first_date(line)
+    return found is not None and found[1] > 0 and line[found[1] - 1].isalpha()
+
+
+def _ends_trail(trail: str, line: str) -> bool:
+    """``trail`` is a breadcrumb ending in ``line``: "Start Top Thema DGB: Brückensperrung …" above "DGB:
+    Brückensperrung …", "Home » Klettern » Mammut nimmt …" under it."""
+    return len(trail) > len(line) and trail.casefold().endswith(line.casefold()) and not _is_prose(trail[:-len(line)])
 
 
 def article_start(prose_chars: list[int], window: list[int]) -> int:
@@ -370,16 +407,22 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         return _header_byline(lines, filled)
     rank = filled.index(title_at)
     author, date, taken = "", "", []
-    around = filled[rank + 1:rank + 1 + _NEAR] + list(reversed(filled[max(0, rank - 2):rank]))
+    under = rank + 1  # past a copy of the headline right under it
+    while under < len(filled) and lines[filled[under]] == lines[title_at]:
+        under += 1
+    around = filled[under:under + _NEAR] + list(reversed(filled[max(0, rank - 2):rank]))
     for i in around:
         line = lines[i]
         if len(line) > _HEADER_CHARS or _is_prose(line):
-            continue
+            line = _metadata_lead(line)  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
+            if not line:
+                continue
         found_date = _first_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
-            under_title = i == next((j for j in filled if j > title_at), None)
-            found_author = (_dated_name(line) if found_date else
+            before = filled[filled.index(i) - 1]
+            under_title = (under < len(filled) and i == filled[under]) or lines[before] == lines[title_at]
+            found_author = (_dated_name(line, handle=under_title) if found_date else
                             line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else "")
         used = False
         if found_date and not date:
@@ -399,40 +442,99 @@ def _name_beside_date(lines: list[str], i: int) -> bool:
     return any(len(line) <= 80 and _first_date(line) for line in neighbours)
 
 
-def _dated_name(line: str) -> str:
-    """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Paddy · April 19, 2019 · Mac"."""
-    if not _mostly_metadata(line):
-        return ""
+def _dated_name(line: str, handle: bool = False) -> str:
+    """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Georg Quaas, 21. Jan. 2015",
+    "17. Februar 2020 Frau Sabienes Kommentare 4", "Markus M. Haefliger, London, Beat Bumbacher 19.10.2019".
+    With ``handle`` (the line right under the headline) a single word before a separator counts too:
+    "Paddy · April 19, 2019 · Mac"."""
     found = _first_date(line)
     rest = line[:found[1]] + " | " + line[found[2]:] if found else line
+    if not _mostly_metadata(line) and not (len(line) <= 100 and all(
+            word[0].isupper() or not word[0].isalpha() or word in _PARTICLES or word.lower() == "uhr"
+            for word in rest.split())):
+        return ""  # a sentence that names a date; a line of capitalised names and labels is still a byline
     rest = re.sub(r"\b\d{1,2}:\d\d(\s*uhr)?", " ", rest, flags=re.IGNORECASE)
-    for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest):
-        segment = segment.strip(" ,;")
+    segments = [segment.strip(" ,;") for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest)]
+    for segment in segments:
         if is_name_line(segment):
             return segment
+        # several authors (and a place) separated by commas: all named, as the page names them
+        parts = [part.strip() for part in segment.split(",")]
+        if (len(parts) > 1 and all(is_name_line(part) or _is_capitalised_word(part) for part in parts)
+                and any(is_name_line(part) for part in parts)):
+            return segment
+        # a name followed by a counter or a label: "Frau Sabienes Kommentare 4 Kommentare"
+        words = segment.split()
+        cut = next((n for n, word in enumerate(words) if word.lower() in _NOT_NAMES or not word.isalpha()),
+                   len(words))
+        if 0 < cut < len(words) and is_name_line(" ".join(words[:cut])):
+            return " ".join(words[:cut])
+    first = segments[0] if segments else ""
+    if handle and _is_capitalised_word(first) and re.match(re.escape(first) + r"\s*[|·•–—-]\s", line):
+        return first
     return ""
 
 
+def _is_capitalised_word(word: str) -> bool:
+    """One capitalised word of three letters or more that is no month, weekday, menu word or function word."""
+    key = word.lower()
+    return (len(word) >= 3 and word.isalpha() and word[0].isupper() and key not in MONTHS and key not in _WEEKDAYS
+            and key not in _NOT_NAMES and key not in _NAV and key not in _function_words())
+
+
+def _metadata_lead(line: str) -> str:
+    """The start of a long line that opens with its date or byline ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig
+    | Abgelegt unter: …"), up to its fourth separator; "" for a line that does not (prose that names a date)."""
+    head = line[:_HEADER_CHARS]
+    found = _first_date(head)
+    opens = _META_OPENERS.match(line) or (found is not None and found[1] == 0)
+    if not opens or found is None or found[1] > 40:
+        return ""
+    return "|".join(re.split(r"\s\|\s", line)[:4])[:_HEADER_CHARS]
+
+
+_META_OPENERS = re.compile(r"^(veröffentlicht|publiziert|erschienen|erstellt|datum|posted|published|von|autor(in)?)\b"
+                           r"\s*(am|on)?\s*:?", re.IGNORECASE)
+
+
 def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
-    """An explicit byline (``Von …``, ``Autor: …``, a byline with a date, or a name under a line ``Autor``) in the
-    first half of the text."""
-    for rank, i in enumerate(filled[:max(10, len(filled) // 2)]):
-        line = lines[i]
-        if _is_sentence(line.split()) or line[:1].islower():
-            continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
-        if _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
-            name = lines[filled[rank + 1]].rstrip(",;")
-            if is_name_line(name):
-                return name, "", [i, filled[rank + 1]]
-        if len(line) <= _HEADER_CHARS and (re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE)
-                                           or _first_date(line)):
+    """An explicit byline in the first half of the text: first a line that starts with its introducer (``Von …``,
+    ``Autor: …``, ``Eingestellt von …``) or a name under a line ``Autor``; else a byline with a date (an embedded
+    post's "geteilt von … am Apr 21, 2019" stands above the article's own "von Ulrike"). The date is the byline's
+    own or that of the short line right under it."""
+    head = filled[:max(10, len(filled) // 2)]
+    for dated in (False, True):
+        for rank, i in enumerate(head):
+            line = lines[i]
+            if _is_sentence(line.split()) or (line[:1].islower() and not _BARE_BYLINE.match(line)):
+                continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
+            if not dated and _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
+                name = lines[filled[rank + 1]].rstrip(",;")
+                if is_name_line(name):
+                    return name, _date_under(lines, filled, rank + 1), [i, filled[rank + 1]]
+            if len(line) > _HEADER_CHARS or not (_first_date(line) if dated else _BYLINE_START.match(line)):
+                continue
             author = byline_author(line)
-            # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna"); else a sentence that
-            # starts with "Von" ("Von da an überstürzten sich die Ereignisse.")
-            if author and (author[0].isupper() or _first_date(line)):
+            # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna") or alone after "von"
+            # ("von Ulrike", "von flerche"); else a sentence that starts with "Von" ("Von da an überstürzten …")
+            if author and (author[0].isupper() or _first_date(line) or _BARE_BYLINE.match(line)):
                 date = _first_date(line)
-                return author, date[0] if date else "", [i] if _mostly_metadata(line) else []
+                return (author, date[0] if date else _date_under(lines, filled, rank),
+                        [i] if _mostly_metadata(line) else [])
     return "", "", []
+
+
+_BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by)\b",
+                           re.IGNORECASE)
+_BARE_BYLINE = re.compile(r"^von\s+\S+(\s+[A-ZÄÖÜ]\S*){0,2}$")  # "von Ulrike" on a line of its own
+
+
+def _date_under(lines: list[str], filled: list[int], rank: int) -> str:
+    """The date of the short line right under line ``rank`` ("von Ulrike" / "18.10.2019 16:06 Uhr"), or ""."""
+    if rank + 1 >= len(filled) or len(lines[filled[rank + 1]]) > 60:
+        return ""
+    found = _first_date(lines[filled[rank + 1]])
+    return found[0] if found else ""
 
 
 def _first_header_date(lines: list[str], filled: list[int]) -> str:
