@@ -37,6 +37,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]?\d)-{_DAY}(?!\d)"),  # 2026-12-03
+    re.compile(rf"/{_YEAR}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)"),  # a web address: …/2019/10/19/titel
     re.compile(rf"(?<![\d.]){_DAY}\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}"),  # 03.12.2026, 3. 12. 2026
     re.compile(rf"(?<![\d/]){_DAY}/(?P<month>[01]?\d)/{_YEAR}"),  # 17/11/2019
     re.compile(rf"(?<!\d){_DAY}\.?\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),  # 3. Dezember 2026, 3 Dez, 2026
@@ -213,7 +214,7 @@ _GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krach
 
 
 def _is_prose(line: str) -> bool:
-    if is_breadcrumb(line) or _GALLERY_CAPTION.match(line):
+    if is_breadcrumb(line) or _GALLERY_CAPTION.match(line) or (len(line) > _HEADER_CHARS and _metadata_lead(line)):
         return False  # long, with full stops, but no article starts with it
     return len(line) >= _PROSE_CHARS and bool(re.search(r"[.!?…:“\"]\s", line + " ")) and len(line.split()) >= 12
 
@@ -263,7 +264,9 @@ def _function_words() -> frozenset[str]:
 
 def _is_meta_line(line: str) -> bool:
     """A short line carrying a date or a byline."""
-    return len(line) <= _HEADER_CHARS and (_first_date(line) is not None or bool(byline_author(line)))
+    if len(line) > _HEADER_CHARS:
+        return bool(_metadata_lead(line))  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
+    return _first_date(line) is not None or bool(byline_author(line))
 
 
 def find_metadata(text: str) -> TextMetadata:
@@ -413,6 +416,8 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
     around = filled[under:under + _NEAR] + list(reversed(filled[max(0, rank - 2):rank]))
     for i in around:
         line = lines[i]
+        if _is_sentence(line.split()):
+            continue  # "Ich habe am 12. Mai 2006 eine Mail-Aktion … gestartet.": a sentence that names a date
         if len(line) > _HEADER_CHARS or _is_prose(line):
             line = _metadata_lead(line)  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
             if not line:
@@ -487,7 +492,8 @@ def _metadata_lead(line: str) -> str:
     | Abgelegt unter: …"), up to its fourth separator; "" for a line that does not (prose that names a date)."""
     head = line[:_HEADER_CHARS]
     found = _first_date(head)
-    opens = _META_OPENERS.match(line) or (found is not None and found[1] == 0)
+    opens = _META_OPENERS.match(line) or (found is not None and found[1] == 0
+                                          and re.match(r"\s*[|/·•@,–—-]", line[found[2]:]))
     if not opens or found is None or found[1] > 40:
         return ""
     return "|".join(re.split(r"\s\|\s", line)[:4])[:_HEADER_CHARS]
@@ -538,13 +544,25 @@ def _date_under(lines: list[str], filled: list[int], rank: int) -> str:
 
 
 def _first_header_date(lines: list[str], filled: list[int]) -> str:
-    """The first date on a short line (an article's date comes before its comments and its footer)."""
-    for i in filled:
-        if len(lines[i]) <= 120:
-            found = _first_date(lines[i])
-            if found:
-                return found[0]
+    """The first date on a short date line (an article's date comes before its comments and its footer): a line
+    that is mostly its date ("Freitag, 06.07.2018, 10:29"), not a sentence that names one ("Ich habe am 12. Mai
+    2006 …"), not a teaser's ("5. Juli 2018 read more"), and above the page's last prose line (below it are the
+    footer's and the sidebar's dates). No such line: no date, rather than a guess."""
+    prose_ranks = [rank for rank, i in enumerate(filled) if _is_prose(lines[i])]
+    # the article's date may stand right under it ("Letzte Änderung:" / "14.01.2022 um 09:25")
+    end = prose_ranks[-1] + _FOOTER_DATE_LINES if prose_ranks else len(filled)
+    for i in filled[:end + 1]:
+        line = lines[i]
+        if len(line) > 120 or _TEASER.search(line):
+            continue
+        found = _first_date(line)
+        if found and (_mostly_metadata(line) or _metadata_lead(line)):
+            return found[0]
     return ""
+
+
+_FOOTER_DATE_LINES = 3
+_TEASER = re.compile(r"\b(read more|weiterlesen|mehr lesen|mehr erfahren|zum artikel)\b", re.IGNORECASE)
 
 
 def _mostly_metadata(line: str) -> bool:
