@@ -77,7 +77,8 @@ def test_the_line_above_its_byline_beats_a_teaser_below_it():
 
 @pytest.mark.parametrize("byline, author", [
     ("Georg Quaas, 21. Jan. 2015", "Georg Quaas"),
-    ("Markus M. Haefliger, London, Beat Bumbacher 19.10.2019, 23:38 Uhr", "Markus M. Haefliger, London, Beat Bumbacher"),
+    ("Markus M. Haefliger, London, Beat Bumbacher 19.10.2019, 23:38 Uhr",
+     "Markus M. Haefliger, London, Beat Bumbacher"),
     ("17. Februar 2020 Frau Sabienes Kommentare 4 Kommentare", "Frau Sabienes"),
     ("Paddy · April 19, 2019 · Mac · 7 comments", "Paddy"),
     # a word glued to the date is no handle

@@ -532,7 +532,8 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
 
 _BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by)\b",
                            re.IGNORECASE)
-_BARE_BYLINE = re.compile(r"^von\s+\S+(\s+[A-ZÄÖÜ]\S*){0,2}$")  # "von Ulrike" on a line of its own
+# "von Ulrike" on a line of its own; "von Berg." ends a sentence cut at a line break
+_BARE_BYLINE = re.compile(r"^von\s+[^\s.]+(\s+[A-ZÄÖÜ][^\s.]*){0,2}$")
 
 
 def _date_under(lines: list[str], filled: list[int], rank: int) -> str:
