@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketingtext.reading.metadata import byline_author, find_metadata, parse_date
+from marketingtext.reading.metadata import byline_author, find_metadata, is_name_line, parse_date
 
 MENU = "Startseite\nThemen\nÜber uns\nKontakt\nImpressum\nSuche\n"
 PROSE = ("Die Kundenorientierung prägt das Marketing der Bäckerei Müller in Köln seit vielen Jahren, und sie "
@@ -144,3 +144,10 @@ def test_a_date_guessed_from_far_away_is_left_empty():
     # a date line under the article (its last change) still counts
     assert meta(MENU + "Mail-Aktion an den Bundestag\n" + PROSE + "Letzte Änderung:\n14.01.2022 um 09:25\n")[2] \
         == "2022-01-14"
+
+
+def test_a_menu_entry_with_a_function_word_is_no_name():
+    assert not is_name_line("Für Arbeitgeber") and not is_name_line("Über Uns")
+    assert is_name_line("Frau Sabienes") and is_name_line("Christoph von Ritter")
+    page = MENU + "Ausbildung im Handwerk\nFür Arbeitgeber\n06.11.2023\n" + PROSE
+    assert meta(page)[1] == ""

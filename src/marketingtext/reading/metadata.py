@@ -97,8 +97,8 @@ ARTICLE_CHARS = 600  # prose in a line and the lines below it that make an artic
 _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
-           "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 2.0, "position": 2.0,
-           "meta_next": 1.0, "twice": 2.0, "crumb": 1.0}
+           "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 3.0, "position": 2.0,
+           "meta_next": 2.0, "twice": 2.0, "crumb": 1.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
@@ -190,11 +190,13 @@ def _clean_name(name: str) -> str:
 
 def is_name_line(line: str) -> bool:
     """A line that is only a person's name: two to four capitalised words (``Susanne Robra-Bissantz``), a first
-    name of at most ten letters, no name part over twelve, and no word that is a German noun by its ending."""
+    name of at most ten letters, no name part over twelve, no function word (``Für Arbeitgeber``) and no word that
+    is a German noun by its ending."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 60
             and all(w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
             and not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in MONTHS for w in words)
+            and not any(w.lower() in _function_words() and w.lower() not in _PARTICLES for w in words)  # "Für uns"
             and len(words[0]) <= 10 and all(len(part) <= 12 for w in words for part in w.split("-"))
             and not any(w.lower().endswith(_NOUN_ENDINGS) for w in words)
             and _key(line) not in _NAV)
