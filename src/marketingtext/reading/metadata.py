@@ -194,7 +194,8 @@ def is_name_line(line: str) -> bool:
     is a German noun by its ending."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 60
-            and all(w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+            and all((w[0].isupper() or 0 < n < len(words) - 1 and w in _PARTICLES)
+                    and w.replace("-", "").replace(".", "").isalpha() for n, w in enumerate(words))
             and not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in MONTHS for w in words)
             and not any(w.lower() in _function_words() and w.lower() not in _PARTICLES for w in words)  # "Für uns"
             and len(words[0]) <= 10 and all(len(part) <= 12 for w in words for part in w.split("-"))
