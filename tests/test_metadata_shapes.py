@@ -32,6 +32,21 @@ def test_short_years_and_dates_in_web_addresses(line, iso):
     assert parse_date(line) == iso
 
 
+@pytest.mark.parametrize("line, author", [
+    ("Von Fiona Bornhöft und Mariam Hofbeck", "Fiona Bornhöft und Mariam Hofbeck"),
+    ("Von Clara Löw & Klaus Jacob", "Clara Löw & Klaus Jacob"),
+    ("Von Anna Berger und ihrem Team", "Anna Berger"),
+])
+def test_a_byline_names_every_author(line, author):
+    assert byline_author(line) == author
+
+
+def test_a_name_under_an_author_label_beside_the_headline():
+    menu = "".join(f"Themenbereich {n}\n" for n in range(30))  # a long menu: the label is not in the page's first half
+    page = menu + "Kundenorientierung in der Bäckerei Müller\nInformation\nAutor\nNikolai Huke,\n" + PROSE
+    assert meta(page)[:2] == ("Kundenorientierung in der Bäckerei Müller", "Nikolai Huke")
+
+
 def test_text_vorlesen_is_a_button_not_a_byline():
     assert byline_author("28.04.2021 - 07:18 | Quelle: dpa-afx | Text vorlesen Stop Pause Fortsetzen") == ""
     assert byline_author("21.04.2021 | Text: Anna Berger") == "Anna Berger"
@@ -81,6 +96,8 @@ def test_the_line_above_its_byline_beats_a_teaser_below_it():
      "Markus M. Haefliger, London, Beat Bumbacher"),
     ("17. Februar 2020 Frau Sabienes Kommentare 4 Kommentare", "Frau Sabienes"),
     ("Paddy · April 19, 2019 · Mac · 7 comments", "Paddy"),
+    # a section's name before the date is no handle
+    ("Nachricht | 30.10.2021 | Migration", ""),
     # a word glued to the date is no handle
     ("Anglertalkhejfish7. Januar 2022", ""),
 ])

@@ -164,6 +164,10 @@ def byline_author(line: str) -> str:
                 and _first_date(line) is None):
             continue
         name = _clean_name(match.group("name"))
+        more = re.match(r"\s*(und|&)\s+([A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})\s*$",
+                        line[match.start("name") + len(name):]) if name and name[0].isupper() else None
+        if more and is_name_line(more.group(2)):
+            name = f"{name} {more.group(1)} {more.group(2)}"  # "Von Fiona Bornhöft und Mariam Hofbeck": both wrote it
         if name and match.group("intro").lower() == "text" and name[0].islower():
             continue  # "Text vorlesen": a button, not "Text: Anna Berger"
         if name:
@@ -431,7 +435,8 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             before = filled[filled.index(i) - 1]
             under_title = (under < len(filled) and i == filled[under]) or lines[before] == lines[title_at]
             found_author = (_dated_name(line, handle=under_title) if found_date else
-                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else "")
+                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else
+                            _labelled_name(lines, filled, i))
         used = False
         if found_date and not date:
             date, used = found_date[0], True
@@ -440,6 +445,15 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         if used and _mostly_metadata(line):
             taken.append(i)
     return author, date, taken
+
+
+def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
+    """The name on the line under a label ``Autor`` / ``Autorin`` / ``Von`` (a page's "Information" box)."""
+    rank = filled.index(i)
+    if not _AUTHOR_LABEL.match(lines[i]) or rank + 1 >= len(filled):
+        return ""
+    name = lines[filled[rank + 1]].rstrip(",;")
+    return name if is_name_line(name) else ""
 
 
 def _name_beside_date(lines: list[str], i: int) -> bool:
@@ -453,7 +467,7 @@ def _name_beside_date(lines: list[str], i: int) -> bool:
 def _dated_name(line: str, handle: bool = False) -> str:
     """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Georg Quaas, 21. Jan. 2015",
     "17. Februar 2020 Frau Sabienes Kommentare 4", "Markus M. Haefliger, London, Beat Bumbacher 19.10.2019".
-    With ``handle`` (the line right under the headline) a single word before a separator counts too:
+    With ``handle`` (the line right under the headline) a single word before a dot separator counts too:
     "Paddy · April 19, 2019 · Mac"."""
     found = _first_date(line)
     rest = line[:found[1]] + " | " + line[found[2]:] if found else line
@@ -478,7 +492,8 @@ def _dated_name(line: str, handle: bool = False) -> str:
         if 0 < cut < len(words) and is_name_line(" ".join(words[:cut])):
             return " ".join(words[:cut])
     first = segments[0] if segments else ""
-    if handle and _is_capitalised_word(first) and re.match(re.escape(first) + r"\s*[|·•–—-]\s", line):
+    # a blog theme's "Paddy · April 19, 2019": a dot separator ("Nachricht | 30.10.2021" is a section's name)
+    if handle and _is_capitalised_word(first) and re.match(re.escape(first) + r"\s*[·•]\s", line):
         return first
     return ""
 
