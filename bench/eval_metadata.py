@@ -18,7 +18,10 @@ Precision and recall per field: a field is "given" when mtext fills it; precisio
 with a gold value, plus wrong values where gold is empty), recall = right among pages whose gold has a value.
 The held-out part is printed only with --report (look at it rarely: each look is a chance to tune on it).
 
-Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html] [--report]
+--snippets: of the gold `with` snippets (gold.jsonl, all 200 pages) present in a page's .txt, how many sit only in
+the lines taken out as metadata (lost to the analysis: no sentence holds them).
+
+Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html] [--report] [--snippets]
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from marketingtext.reading.decode import read_source  # noqa: E402
+from marketingtext.reading.metadata import Found, merge_metadata  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "boilerplate_de_dev"
 SEED, TUNE = 20261203, 120
@@ -97,13 +101,42 @@ def score(rows: list[dict], found: dict[str, tuple[str, str, str]]) -> dict[str,
     return out
 
 
+def _snippet_form(text: str) -> str:
+    """SOURCE.md's normalisation: NFC, soft hyphen and zero-width characters removed, whitespace runs one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub("[\u00ad\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def snippets_lost(data: Path) -> tuple[int, int, int]:
+    """(snippets present, snippets only in metadata lines, pages with such a snippet) over gold.jsonl."""
+    present = lost = pages = 0
+    for line in (data / "gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        text = (data / "txt" / f"{row['id']}.txt").read_text(encoding="utf-8")
+        _, body = merge_metadata(text, Found())
+        whole, kept = _snippet_form(text), _snippet_form(body)
+        gone = [snippet for snippet, inside in zip(row["with"], row["with_in_txt"], strict=True)
+                if inside and _snippet_form(snippet) in whole and _snippet_form(snippet) not in kept]
+        present += sum(bool(inside) for inside in row["with_in_txt"])
+        lost += len(gone)
+        pages += bool(gone)
+    return present, lost, pages
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show", choices=["tune", "report", "all"], help="list the misses of this part")
     parser.add_argument("--html", action="store_true", help="also score the pages that have an .html copy")
     parser.add_argument("--report", action="store_true", help="also score the held-out (unseen) part and all pages")
+    parser.add_argument("--snippets", action="store_true", help="gold 'with' snippets lost to metadata lines")
     args = parser.parse_args()
+    if args.snippets:
+        present, lost, pages = snippets_lost(args.data)
+        print(f"data: {args.data / 'gold.jsonl'} (dev set): {present} 'with' snippets in the .txt, {lost} of them "
+              f"(on {pages} pages) only in lines taken out as metadata")
+        return
     rows = [json.loads(line) for line in (args.data / "meta.jsonl").open(encoding="utf-8")]
     by_id = {r["id"]: r for r in rows}
     found = {}
