@@ -128,6 +128,7 @@ def parse_date(text: str) -> str:
     return found[0] if found else ""
 
 
+@lru_cache(maxsize=8192)  # each line is asked several times (evidence, byline, fallback)
 def _first_date(text: str) -> tuple[str, int, int] | None:
     """(ISO date, start, end) of the earliest valid date in ``text``."""
     best = None
@@ -508,9 +509,11 @@ def _is_capitalised_word(word: str) -> bool:
 def _metadata_lead(line: str) -> str:
     """The start of a long line that opens with its date or byline ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig
     | Abgelegt unter: …"), up to its fourth separator; "" for a line that does not (prose that names a date)."""
-    head = line[:_HEADER_CHARS]
-    found = _first_date(head)
-    opens = _META_OPENERS.match(line) or (found is not None and found[1] == 0
+    opener = _META_OPENERS.match(line)
+    if not opener and not line[:1].isdigit() and line.split(" ", 1)[0].lower().rstrip(".,") not in MONTHS:
+        return ""  # neither a label nor a date at the start (checked first: most long lines are prose)
+    found = _first_date(line[:_HEADER_CHARS])
+    opens = opener or (found is not None and found[1] == 0
                                           and re.match(r"\s*[|/·•@,–—-]", line[found[2]:]))
     if not opens or found is None or found[1] > 40:
         return ""
