@@ -23,10 +23,10 @@ def meta(text: str) -> tuple[str, str, str]:
 
 
 @pytest.mark.parametrize("line, iso", [
-    ("04.05.20 14:50", "2020-05-04"), ("Kultur, 2.11.22", "2022-11-02"), ("3.12.26", "2026-12-03"),
+    ("04.05.20 14:50", "2020-05-04"), ("Kultur, 2.11.22", "2022-11-02"), ("03.12.26", "2026-12-03"),
     ("https://www.beispiel.de/2019/10/19/ein-titel/", "2019-10-19"),
     # version numbers and impossible days are no dates
-    ("Version 3.10.22.1", ""), ("v1.2.20", ""), ("31.02.26", ""),
+    ("Version 3.10.22.1", ""), ("v1.2.20", ""), ("Kapitel 3.1.12", ""), ("31.02.26", ""),
 ])
 def test_short_years_and_dates_in_web_addresses(line, iso):
     assert parse_date(line) == iso

@@ -44,8 +44,9 @@ _DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),  # Dez 3, 2026
     re.compile(rf"(?<!\d){_DAY}\s*/\s*{_MONTH}\s*/\s*{_YEAR}", re.IGNORECASE),  # 29 / Dezember / 2022
     re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MONTH}\s?(?P<year>\d\d)(?![\d.])", re.IGNORECASE),  # 03.Mär.19
-    # 04.05.20 (a news site's short form); not inside a version number ("v1.2.20", "3.10.22.1")
-    re.compile(rf"(?<![\w.]){_DAY}\.(?P<month>[01]?\d)\.(?P<year>\d\d)(?!\d|\.\d)"),
+    # 04.05.20, 2.11.22 (a news site's short form), the month with two digits: "Kapitel 3.1.12", "v1.2.20" and
+    # "3.10.22.1" are section and version numbers
+    re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?!\d|\.\d)"),
 ]
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|von|van|de|der|zu|du|la|le)){0,3})"
