@@ -37,12 +37,16 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]?\d)-{_DAY}(?!\d)"),  # 2026-12-03
+    re.compile(rf"/{_YEAR}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)"),  # a web address: …/2019/10/19/titel
     re.compile(rf"(?<![\d.]){_DAY}\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}"),  # 03.12.2026, 3. 12. 2026
     re.compile(rf"(?<![\d/]){_DAY}/(?P<month>[01]?\d)/{_YEAR}"),  # 17/11/2019
     re.compile(rf"(?<!\d){_DAY}\.?\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),  # 3. Dezember 2026, 3 Dez, 2026
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),  # Dez 3, 2026
     re.compile(rf"(?<!\d){_DAY}\s*/\s*{_MONTH}\s*/\s*{_YEAR}", re.IGNORECASE),  # 29 / Dezember / 2022
     re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MONTH}\s?(?P<year>\d\d)(?![\d.])", re.IGNORECASE),  # 03.Mär.19
+    # 04.05.20, 2.11.22 (a news site's short form), the month with two digits: "Kapitel 3.1.12", "v1.2.20" and
+    # "3.10.22.1" are section and version numbers
+    re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?!\d|\.\d)"),
 ]
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|von|van|de|der|zu|du|la|le)){0,3})"
@@ -61,7 +65,7 @@ _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", 
               "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
               "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
-              "default", "kommentare", "kommentar", "comments"}
+              "default", "kommentare", "kommentar", "comments", "previous", "next", "vorheriger", "nächster"}
 _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
@@ -94,7 +98,8 @@ ARTICLE_CHARS = 600  # prose in a line and the lines below it that make an artic
 _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay that starts with its prose)
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
-           "prose_above": 2.0, "menu": 0.5, "one_word": 1.5, "name": 2.0, "position": 2.0}
+           "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 3.0, "position": 2.0,
+           "meta_next": 2.0, "twice": 2.0, "crumb": 1.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r".*(lade|loading) …|kommentare?|antworten|"
@@ -124,6 +129,7 @@ def parse_date(text: str) -> str:
     return found[0] if found else ""
 
 
+@lru_cache(maxsize=8192)  # each line is asked several times (evidence, byline, fallback)
 def _first_date(text: str) -> tuple[str, int, int] | None:
     """(ISO date, start, end) of the earliest valid date in ``text``."""
     best = None
@@ -160,6 +166,12 @@ def byline_author(line: str) -> str:
                 and _first_date(line) is None):
             continue
         name = _clean_name(match.group("name"))
+        more = re.match(r"\s*(und|&)\s+([A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})\s*$",
+                        line[match.start("name") + len(name):]) if name and name[0].isupper() else None
+        if more and is_name_line(more.group(2)):
+            name = f"{name} {more.group(1)} {more.group(2)}"  # "Von Fiona Bornhöft und Mariam Hofbeck": both wrote it
+        if name and match.group("intro").lower() == "text" and name[0].islower():
+            continue  # "Text vorlesen": a button, not "Text: Anna Berger"
         if name:
             return name
     return ""
@@ -184,11 +196,14 @@ def _clean_name(name: str) -> str:
 
 def is_name_line(line: str) -> bool:
     """A line that is only a person's name: two to four capitalised words (``Susanne Robra-Bissantz``), a first
-    name of at most ten letters, no name part over twelve, and no word that is a German noun by its ending."""
+    name of at most ten letters, no name part over twelve, no function word (``Für Arbeitgeber``) and no word that
+    is a German noun by its ending."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 60
-            and all(w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+            and all((w[0].isupper() or 0 < n < len(words) - 1 and w in _PARTICLES)
+                    and w.replace("-", "").replace(".", "").isalpha() for n, w in enumerate(words))
             and not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in MONTHS for w in words)
+            and not any(w.lower() in _function_words() and w.lower() not in _PARTICLES for w in words)  # "Für uns"
             and len(words[0]) <= 10 and all(len(part) <= 12 for w in words for part in w.split("-"))
             and not any(w.lower().endswith(_NOUN_ENDINGS) for w in words)
             and _key(line) not in _NAV)
@@ -198,7 +213,18 @@ def _key(line: str) -> str:
     return line.strip(" \t•·|-–—:>»«").lower()
 
 
+def is_breadcrumb(line: str) -> bool:
+    """A breadcrumb trail ("Sie sind hier: Aktuelles Presse …", "Startseite > News > …", "Home » Klettern » …")."""
+    return bool(_CRUMB_START.match(line)) or line.count(">") + line.count("›") >= 2 or line.count(" » ") >= 2
+
+
+_CRUMB_START = re.compile(r"^(sie sind hier|du bist hier|you are here|navigation)\s*:", re.IGNORECASE)
+_GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krachte …": a photo gallery's caption
+
+
 def _is_prose(line: str) -> bool:
+    if is_breadcrumb(line) or _GALLERY_CAPTION.match(line) or (len(line) > _HEADER_CHARS and _metadata_lead(line)):
+        return False  # long, with full stops, but no article starts with it
     return len(line) >= _PROSE_CHARS and bool(re.search(r"[.!?…:“\"]\s", line + " ")) and len(line.split()) >= 12
 
 
@@ -210,8 +236,15 @@ def _is_title_shaped(line: str) -> bool:
         return False
     if _NOT_TITLES.match(line) or line.endswith("→") or re.search(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]", line):
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
-    if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line) or line[0].islower():
+    if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line):
         return False
+    if line[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", line):
+        return False  # a sentence's tail; but a brand may start a headline ("iMac 5K …", "eBay-Vorlagen")
+    if is_breadcrumb(line) or re.match(r"^[\w-]+: [A-ZÄÖÜ]\w+( [A-ZÄÖÜ][\w-]+){1,2}$", line) and is_name_line(
+            line.split(": ", 1)[1]) or line.endswith(("...", "…")) and len(words) <= 3:
+        return False  # a trail, a label with a name ("Übersetzer: Sonja Häußler"), a search box's "Suchen ..."
+    if re.search(r"\b(\w+) \1 (\w+) \2\b", line):
+        return False  # "Blog Blog Status Status Team Team": a menu's labels, each shown twice
     if line.count("(") != line.count(")"):
         return False  # a sentence cut at an abbreviation ("Brot (ahd."), not a headline
     return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
@@ -240,7 +273,9 @@ def _function_words() -> frozenset[str]:
 
 def _is_meta_line(line: str) -> bool:
     """A short line carrying a date or a byline."""
-    return len(line) <= _HEADER_CHARS and (_first_date(line) is not None or bool(byline_author(line)))
+    if len(line) > _HEADER_CHARS:
+        return bool(_metadata_lead(line))  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
+    return _first_date(line) is not None or bool(byline_author(line))
 
 
 def find_metadata(text: str) -> TextMetadata:
@@ -250,15 +285,33 @@ def find_metadata(text: str) -> TextMetadata:
     if not filled:
         return TextMetadata()
     title_at = _title_line(lines, filled)
-    title = lines[title_at] if title_at is not None else ""
+    title = without_site_name(lines[title_at], lines) if title_at is not None else ""
     author, date, taken = _near_title(lines, filled, title_at)
     if not author and title_at is not None:
-        author, _, more = _header_byline(lines, filled)
+        author, byline_date, more = _header_byline(lines, filled)
         taken = [*taken, *more]
+        date = date or byline_date
     if not date:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
     return TextMetadata(title=title, author=author, date=date, lines=consumed)
+
+
+def without_site_name(title: str, lines: list[str]) -> str:
+    """The headline without the site's name that a page title appends: "Tote Hummeln unter Linden | Hummeln",
+    "Was wir über uns nicht hören wollen | FASSETTE.NET", "Baumgutachten - buero-hoppe.de". After " | " a name of
+    up to three words goes; after a dash only a web address or a line the page shows on its own (the site's name
+    in its header), since a dash also joins a headline's two halves ("Würde des Lebens – ein Projekt")."""
+    for separator in (" | ", " – ", " - ", " — "):
+        if separator not in title:
+            continue
+        head, tail = title.rsplit(separator, 1)
+        if len(head.split()) < 2 or len(tail.split()) > 3:
+            continue
+        if separator == " | " or re.fullmatch(r"(www\.)?[\w-]+\.[a-z]{2,4}", tail.lower()) or any(
+                line.strip().casefold() == tail.casefold() for line in lines):
+            return head.strip()
+    return title
 
 
 def _title_line(lines: list[str], filled: list[int]) -> int | None:
@@ -288,21 +341,34 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     for i in filled:
         counts[lines[i]] = counts.get(lines[i], 0) + 1
     meta = [_is_meta_line(lines[i]) for i in filled]
-    bylines = [m and bool(byline_author(lines[i])) for m, i in zip(meta, filled, strict=True)]
+    bylines = [m and bool(byline_author(lines[i]) or _dated_name(lines[i])) for m, i in zip(meta, filled, strict=True)]
+    names = [is_name_line(lines[i]) and _name_beside_date(lines, i) for i in filled]  # a byline without "von"
     prose_chars = [len(lines[i]) if _is_prose(lines[i]) else 0 for i in filled]
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
     start = article_start(prose_chars, window)
     for rank, i in enumerate(filled[:start]):  # a headline stands above its article, never inside it
         line = lines[i]
-        if meta[rank] or prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
+        if meta[rank] and (_mostly_metadata(line) or bylines[rank] or _glued_date(line)):
+            continue  # a date or byline line; but a headline may name a date ("Andacht …, 11. November 2021")
+        if prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
             continue
         own = _words(line)
         below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
                                 if prose_chars[r]))
+        # the lines under the headline, past a copy of it (a page shows its headline twice: <h1> and a teaser)
+        under = rank + 1
+        while under < len(filled) and lines[filled[under]] == line:
+            under += 1
+        next_lines = range(under, min(len(filled), under + 3))
         found[i] = {
-            "meta": float(any(meta[rank + 1:rank + 3]) or (rank > 0 and meta[rank - 1])),
-            "byline": float(any(bylines[rank + 1:rank + 3]) or (rank > 0 and bylines[rank - 1])),
+            "meta": float(any(meta[r] for r in next_lines) or (rank > 0 and meta[rank - 1])),
+            "byline": float(any(bylines[r] for r in next_lines) or (rank > 0 and bylines[rank - 1])
+                            or (under < len(filled) and names[under])),
+            "meta_next": float(under < len(filled) and (meta[under] or names[under])),
+            "twice": float(under > rank + 1 or (rank > 0 and lines[filled[rank - 1]] == line)),
+            "crumb": float(len(line) >= 12 and any(_ends_trail(lines[j], line) for j in
+                                                   filled[max(0, rank - 5):rank] + filled[rank + 1:rank + 6])),
             "below": min(window[rank], 1500) / 1500,
             "overlap": len(own & below) / len(own) if own else 0.0,
             "repeated": float(counts[line] > 1),
@@ -314,6 +380,18 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "position": -rank / len(filled),
         }
     return found
+
+
+def _glued_date(line: str) -> bool:
+    """A date glued to the word before it: a list entry with its date ("Kleinring 42 Dessau2. Oktober 2015")."""
+    found = _first_date(line)
+    return found is not None and found[1] > 0 and line[found[1] - 1].isalpha()
+
+
+def _ends_trail(trail: str, line: str) -> bool:
+    """``trail`` is a breadcrumb ending in ``line``: "Start Top Thema DGB: Brückensperrung …" above "DGB:
+    Brückensperrung …", "Home » Klettern » Mammut nimmt …" under it."""
+    return len(trail) > len(line) and trail.casefold().endswith(line.casefold()) and not _is_prose(trail[:-len(line)])
 
 
 def article_start(prose_chars: list[int], window: list[int]) -> int:
@@ -341,17 +419,26 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         return _header_byline(lines, filled)
     rank = filled.index(title_at)
     author, date, taken = "", "", []
-    around = filled[rank + 1:rank + 1 + _NEAR] + list(reversed(filled[max(0, rank - 2):rank]))
+    under = rank + 1  # past a copy of the headline right under it
+    while under < len(filled) and lines[filled[under]] == lines[title_at]:
+        under += 1
+    around = filled[under:under + _NEAR] + list(reversed(filled[max(0, rank - 2):rank]))
     for i in around:
         line = lines[i]
+        if _is_sentence(line.split()):
+            continue  # "Ich habe am 12. Mai 2006 eine Mail-Aktion … gestartet.": a sentence that names a date
         if len(line) > _HEADER_CHARS or _is_prose(line):
-            continue
+            line = _metadata_lead(line)  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
+            if not line:
+                continue
         found_date = _first_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
-            under_title = i == next((j for j in filled if j > title_at), None)
-            found_author = (_dated_name(line) if found_date else
-                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else "")
+            before = filled[filled.index(i) - 1]
+            under_title = (under < len(filled) and i == filled[under]) or lines[before] == lines[title_at]
+            found_author = (_dated_name(line, handle=under_title) if found_date else
+                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else
+                            _labelled_name(lines, filled, i))
         used = False
         if found_date and not date:
             date, used = found_date[0], True
@@ -362,6 +449,15 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
     return author, date, taken
 
 
+def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
+    """The name on the line under a label ``Autor`` / ``Autorin`` / ``Von`` (a page's "Information" box)."""
+    rank = filled.index(i)
+    if not _AUTHOR_LABEL.match(lines[i]) or rank + 1 >= len(filled):
+        return ""
+    name = lines[filled[rank + 1]].rstrip(",;")
+    return name if is_name_line(name) else ""
+
+
 def _name_beside_date(lines: list[str], i: int) -> bool:
     """A name line counts as a byline only next to a date line ("Heiko Sauer" above "Do 9 Apr 2020")."""
     if not is_name_line(lines[i]):
@@ -370,50 +466,126 @@ def _name_beside_date(lines: list[str], i: int) -> bool:
     return any(len(line) <= 80 and _first_date(line) for line in neighbours)
 
 
-def _dated_name(line: str) -> str:
-    """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Paddy · April 19, 2019 · Mac"."""
-    if not _mostly_metadata(line):
-        return ""
+def _dated_name(line: str, handle: bool = False) -> str:
+    """The name beside a date on one line: "11.12.2019 - Amelie Loevenich", "Georg Quaas, 21. Jan. 2015",
+    "17. Februar 2020 Frau Sabienes Kommentare 4", "Markus M. Haefliger, London, Beat Bumbacher 19.10.2019".
+    With ``handle`` (the line right under the headline) a single word before a dot separator counts too:
+    "Paddy · April 19, 2019 · Mac"."""
     found = _first_date(line)
     rest = line[:found[1]] + " | " + line[found[2]:] if found else line
+    if not _mostly_metadata(line) and not (len(line) <= 100 and all(
+            word[0].isupper() or not word[0].isalpha() or word in _PARTICLES or word.lower() == "uhr"
+            for word in rest.split())):
+        return ""  # a sentence that names a date; a line of capitalised names and labels is still a byline
     rest = re.sub(r"\b\d{1,2}:\d\d(\s*uhr)?", " ", rest, flags=re.IGNORECASE)
-    for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest):
-        segment = segment.strip(" ,;")
+    segments = [segment.strip(" ,;") for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest)]
+    for segment in segments:
         if is_name_line(segment):
             return segment
+        # several authors (and a place) separated by commas: all named, as the page names them
+        parts = [part.strip() for part in segment.split(",")]
+        if (len(parts) > 1 and all(is_name_line(part) or _is_capitalised_word(part) for part in parts)
+                and any(is_name_line(part) for part in parts)):
+            return segment
+        # a name followed by a counter or a label: "Frau Sabienes Kommentare 4 Kommentare"
+        words = segment.split()
+        cut = next((n for n, word in enumerate(words) if word.lower() in _NOT_NAMES or not word.isalpha()),
+                   len(words))
+        if 0 < cut < len(words) and is_name_line(" ".join(words[:cut])):
+            return " ".join(words[:cut])
+    first = segments[0] if segments else ""
+    # a blog theme's "Paddy · April 19, 2019": a dot separator ("Nachricht | 30.10.2021" is a section's name)
+    if handle and _is_capitalised_word(first) and re.match(re.escape(first) + r"\s*[·•]\s", line):
+        return first
     return ""
+
+
+def _is_capitalised_word(word: str) -> bool:
+    """One capitalised word of three letters or more that is no month, weekday, menu word or function word."""
+    key = word.lower()
+    return (len(word) >= 3 and word.isalpha() and word[0].isupper() and key not in MONTHS and key not in _WEEKDAYS
+            and key not in _NOT_NAMES and key not in _NAV and key not in _function_words())
+
+
+def _metadata_lead(line: str) -> str:
+    """The start of a long line that opens with its date or byline ("Veröffentlicht: 05.01.2020 | Autor: gnaddrig
+    | Abgelegt unter: …"), up to its fourth separator; "" for a line that does not (prose that names a date)."""
+    opener = _META_OPENERS.match(line)
+    if not opener and not line[:1].isdigit() and line.split(" ", 1)[0].lower().rstrip(".,") not in MONTHS:
+        return ""  # neither a label nor a date at the start (checked first: most long lines are prose)
+    found = _first_date(line[:_HEADER_CHARS])
+    opens = opener or (found is not None and found[1] == 0
+                                          and re.match(r"\s*[|/·•@,–—-]", line[found[2]:]))
+    if not opens or found is None or found[1] > 40:
+        return ""
+    return "|".join(re.split(r"\s\|\s", line)[:4])[:_HEADER_CHARS]
+
+
+_META_OPENERS = re.compile(r"^(veröffentlicht|publiziert|erschienen|erstellt|datum|posted|published|von|autor(in)?)\b"
+                           r"\s*(am|on)?\s*:?", re.IGNORECASE)
 
 
 def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
-    """An explicit byline (``Von …``, ``Autor: …``, a byline with a date, or a name under a line ``Autor``) in the
-    first half of the text."""
-    for rank, i in enumerate(filled[:max(10, len(filled) // 2)]):
-        line = lines[i]
-        if _is_sentence(line.split()) or line[:1].islower():
-            continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
-        if _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
-            name = lines[filled[rank + 1]].rstrip(",;")
-            if is_name_line(name):
-                return name, "", [i, filled[rank + 1]]
-        if len(line) <= _HEADER_CHARS and (re.match(r"^(von|autor(in)?|verfasst von|by)\b", line, re.IGNORECASE)
-                                           or _first_date(line)):
+    """An explicit byline in the first half of the text: first a line that starts with its introducer (``Von …``,
+    ``Autor: …``, ``Eingestellt von …``) or a name under a line ``Autor``; else a byline with a date (an embedded
+    post's "geteilt von … am Apr 21, 2019" stands above the article's own "von Ulrike"). The date is the byline's
+    own or that of the short line right under it."""
+    head = filled[:max(10, len(filled) // 2)]
+    for dated in (False, True):
+        for rank, i in enumerate(head):
+            line = lines[i]
+            if _is_sentence(line.split()) or (line[:1].islower() and not _BARE_BYLINE.match(line)):
+                continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
+            if not dated and _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
+                name = lines[filled[rank + 1]].rstrip(",;")
+                if is_name_line(name):
+                    return name, _date_under(lines, filled, rank + 1), [i, filled[rank + 1]]
+            if len(line) > _HEADER_CHARS or not (_first_date(line) if dated else _BYLINE_START.match(line)):
+                continue
             author = byline_author(line)
-            # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna"); else a sentence that
-            # starts with "Von" ("Von da an überstürzten sich die Ereignisse.")
-            if author and (author[0].isupper() or _first_date(line)):
+            # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna") or alone after "von"
+            # ("von Ulrike", "von flerche"); else a sentence that starts with "Von" ("Von da an überstürzten …")
+            if author and (author[0].isupper() or _first_date(line) or _BARE_BYLINE.match(line)):
                 date = _first_date(line)
-                return author, date[0] if date else "", [i] if _mostly_metadata(line) else []
+                return (author, date[0] if date else _date_under(lines, filled, rank),
+                        [i] if _mostly_metadata(line) else [])
     return "", "", []
 
 
+_BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by)\b",
+                           re.IGNORECASE)
+# "von Ulrike" on a line of its own; "von Berg." ends a sentence cut at a line break
+_BARE_BYLINE = re.compile(r"^von\s+[^\s.]+(\s+[A-ZÄÖÜ][^\s.]*){0,2}$")
+
+
+def _date_under(lines: list[str], filled: list[int], rank: int) -> str:
+    """The date of the short line right under line ``rank`` ("von Ulrike" / "18.10.2019 16:06 Uhr"), or ""."""
+    if rank + 1 >= len(filled) or len(lines[filled[rank + 1]]) > 60:
+        return ""
+    found = _first_date(lines[filled[rank + 1]])
+    return found[0] if found else ""
+
+
 def _first_header_date(lines: list[str], filled: list[int]) -> str:
-    """The first date on a short line (an article's date comes before its comments and its footer)."""
-    for i in filled:
-        if len(lines[i]) <= 120:
-            found = _first_date(lines[i])
-            if found:
-                return found[0]
+    """The first date on a short date line (an article's date comes before its comments and its footer): a line
+    that is mostly its date ("Freitag, 06.07.2018, 10:29"), not a sentence that names one ("Ich habe am 12. Mai
+    2006 …"), not a teaser's ("5. Juli 2018 read more"), and above the page's last prose line (below it are the
+    footer's and the sidebar's dates). No such line: no date, rather than a guess."""
+    prose_ranks = [rank for rank, i in enumerate(filled) if _is_prose(lines[i])]
+    # the article's date may stand right under it ("Letzte Änderung:" / "14.01.2022 um 09:25")
+    end = prose_ranks[-1] + _FOOTER_DATE_LINES if prose_ranks else len(filled)
+    for i in filled[:end + 1]:
+        line = lines[i]
+        if len(line) > 120 or _TEASER.search(line):
+            continue
+        found = _first_date(line)
+        if found and (_mostly_metadata(line) or _metadata_lead(line)):
+            return found[0]
     return ""
+
+
+_FOOTER_DATE_LINES = 3
+_TEASER = re.compile(r"\b(read more|weiterlesen|mehr lesen|mehr erfahren|zum artikel)\b", re.IGNORECASE)
 
 
 def _mostly_metadata(line: str) -> bool:
