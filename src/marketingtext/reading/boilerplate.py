@@ -41,6 +41,7 @@ TAIL = "tail"  # after a comment or related-posts heading near the end of the pa
 REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
+TEASER = "teaser"  # the text above a "read more" link
 CONTEXT = "context"  # short or near-good line among boilerplate
 
 # jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
@@ -56,6 +57,7 @@ HEADING_LINES = 1  # a heading stands right above its prose
 NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
+LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
 GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
 NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
 # A line longer than this is judged sentence by sentence (a document saved as one line) ...
@@ -142,6 +144,11 @@ _SHAPES = {
     "counter": r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
                r"seite \d+ (von|/) \d+|\d+( \d+)*( »| ›| >| weiter.*)?|[«‹<]? ?(zurück|vorherige?).*|"
                r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
+    # a blog's filing line ("Dieser Eintrag wurde veröffentlicht in … und verschlagwortet mit … Permanentlink.")
+    "post meta": r".{0,60}\babgelegt unter\b.*|(dieser (beitrag|eintrag|artikel)|this entry|erstellt am|"
+                 r"veröffentlicht).{0,300}\b(verschlagwortet|permalink|permanentlink|lesezeichen|abgelegt|"
+                 r"posted in)\b.*|"
+                 r"(gespeichert|eingetragen|erstellt|verfasst|geschrieben|veröffentlicht) von .{1,60} am \d.*",
     "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
 }
 _SHAPES["dated"] = rf"{_DATE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
@@ -185,6 +192,13 @@ _SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?�
 _SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
+FIELD_RUN = 3  # this many labelled values in a row are a table
+FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
+# A labelled value: a label of one to four words, a colon, a value ("Ort: Kasberg", "Verdicker/Basisöl: Li-Seifen").
+_FIELD = re.compile(rf"^[A-ZÄÖÜ][\w./()&-]*(?: [\w./()&-]+){{0,3}}\s?:(?: +[^ ]+){{1,{FIELD_VALUE_WORDS}}}$")
+_READ_MORE = re.compile(r"^(mehr( erfahren| lesen| dazu)?|weiterlesen|(ganzen )?(artikel|beitrag) lesen|zum (artikel|"
+                        r"beitrag)|read more)\W*$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"\w\W{0,3}[.!?…][\"'“”»«)]?$")
 _EDGE = " \t•-–—·|>»›*#"
 
 
@@ -210,6 +224,8 @@ class _Unit:
     sentence: bool = False  # a short line that is a sentence
     sentence_of_line: bool = False  # one sentence of a very long line
     prose: bool = False  # long, with sentences and function words: never dropped outside the tail
+    field: bool = False  # a short "Label: value" line (a data sheet, a recipe, a photo's data)
+    first_cls: str = ""  # the context-free class, before the tail, the main block and smoothing changed it
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +277,7 @@ def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cle
     units = _units(text)
     _classify(units, repeated)
     _mark_tail(units)
+    _mark_teasers(units)
     if _looks_like_a_web_page(units):
         _keep_main_block(units)
         _smooth(units)
@@ -333,6 +350,7 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         function_words = _function_words()
         density = sum(w.lower() in function_words for w in words) / len(words) if words else 0.0
         sentences = bool(_SENTENCE_PUNCT.search(stripped))
+        unit.field = len(stripped) < LENGTH_LOW and bool(_FIELD.match(stripped))
         unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
         if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: consent", True
@@ -356,6 +374,7 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
         else:
             unit.cls, unit.why = "bad", DENSITY
+        unit.first_cls = unit.cls
 
 
 def _looks_like_a_web_page(units: list[_Unit]) -> bool:
@@ -398,6 +417,18 @@ def _mark_tail(units: list[_Unit]) -> None:
         seen_prose = seen_prose or unit.prose
         if in_tail and unit.cls != "blank":  # comments are prose too, but not the page's
             unit.cls, unit.why, unit.hard = "bad", TAIL, True
+
+
+def _mark_teasers(units: list[_Unit]) -> None:
+    """A line right above a "read more" link ("mehr erfahren", "Weiterlesen →") is a teaser of another page: it goes
+    with its link, even when it reads like prose."""
+    following = None
+    for unit in reversed(units):
+        if unit.cls == "blank":
+            continue
+        if following is not None and _READ_MORE.match(following.text.strip(_EDGE)) and not unit.hard:
+            unit.cls, unit.why, unit.hard = "bad", TEASER, True
+        following = unit
 
 
 def _prose_run(units: list[_Unit], i: int) -> int:
@@ -452,8 +483,9 @@ def _smooth(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.heading and unit.cls == "short" and _prose_follows(units, i):
             unit.cls = "neargood"
+    _keep_fields(units)
     for i, unit in enumerate(units):  # short sentences near prose, one after another (a letter's closing lines)
-        if unit.cls == "short" and unit.sentence and _good_near(units, i):
+        if unit.cls == "short" and unit.sentence and (_good_near(units, i) or _leads_prose(units, i)):
             unit.cls = "good"
     new: dict[int, str] = {}
     good = [i for i, unit in enumerate(units) if unit.cls == "good"]
@@ -478,7 +510,8 @@ def _smooth(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.cls == "neargood":
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
-            unit.cls = "bad" if before == after == "bad" and not _good_near(units, i) else "good"
+            unit.cls = ("bad" if before == after == "bad" and not _good_near(units, i) and not _leads_prose(units, i)
+                        else "good")
     for i, unit in enumerate(units):
         if unit.cls == "repeated":  # a repeated line stays only with prose on both sides (a heading such as "Fazit")
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
@@ -486,6 +519,42 @@ def _smooth(units: list[_Unit]) -> None:
     for unit in units:
         if unit.cls == "bad" and not unit.why:
             unit.why = CONTEXT
+
+
+def _keep_fields(units: list[_Unit]) -> None:
+    """A run of FIELD_RUN or more short "Label: value" lines is a table of the page's own data (a data sheet, the
+    data of a photo, a recipe's nutrition): menus and link lists are single words, not labelled values."""
+    run: list[int] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        if unit.field:  # a labelled value that a shape decided ("Kategorie: …") goes, but does not end the table
+            run.append(i)
+            continue
+        if len(run) >= FIELD_RUN:
+            for j in run:
+                if units[j].cls == "short":
+                    units[j].cls = "good"
+        run = []
+
+
+def _leads_prose(units: list[_Unit], i: int) -> bool:
+    """True when line ``i`` is an article's lead: prose follows it within LEAD_LINES lines, and the lines between
+    are only short lines and shapes of an article's header (date, byline, photo credit), no menu (repeated lines,
+    lines without sentences, links)."""
+    if not _ENDS_SENTENCE.search(units[i].text.strip()):
+        return False  # a lead is sentences; a list of headlines is not
+    lines = 0
+    for j in range(i + 1, len(units)):
+        unit = units[j]
+        if unit.cls == "blank":
+            continue
+        if unit.cls == "good" and unit.first_cls in ("good", "neargood", "short"):
+            return True
+        lines += 1
+        if lines > LEAD_LINES or unit.first_cls == "repeated" or unit.why in (TAIL, DENSITY, LINKS):
+            return False
+    return False
 
 
 def _in_short_gap(good: list[int], i: int) -> bool:
