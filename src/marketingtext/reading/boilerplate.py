@@ -137,11 +137,15 @@ _SHAPES = {
                r"akzeptieren sie die datenschutz).*",
     "comment form": r"(name|e-?mail|website|webseite|kommentar|nachricht|betreff|vorname|nachname)( \(.*\))?\s*\*?:?"
                     r"|.*\bpflichtfeld.*|.*(speichere|meinen namen, (meine )?e-?mail).*|"
-                    r"(ich habe|ich stimme|ich bin mit).*(datenschutz|einverstanden|gelesen).*",
+                    r"(ich habe|ich stimme|ich bin mit).*(datenschutz|einverstanden|gelesen).*|"
+                    # a subscription form ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.")
+                    r".{0,80}\b(e-?mail(-adresse)?|newsletter)\b.{0,80}\b(eingeben|abonnieren|anmelden|"
+                    r"benachrichtig\w*)\b.{0,40}",
     "licence": r".*(©|\(c\)\s*\d{4}|&copy|copyright|alle rechte vorbehalten|all rights reserved).*",
     "icon name": r"[\w.-]*[a-z]_[\w.-]*|[\w-]+\.(png|jpe?g|gif|svg|webp|pdf)",
     "separators": r"[\W_]*",
     "counter": r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
+               r"(schließe dich|join)? ?[\d.,]+ (weiteren )?(followern?|abonnenten|fans|other followers)( an)?|"
                r"seite \d+ (von|/) \d+|\d+( \d+)*( »| ›| >| weiter.*)?|[«‹<]? ?(zurück|vorherige?).*|"
                r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
     # a blog's filing line ("Dieser Eintrag wurde veröffentlicht in … und verschlagwortet mit … Permanentlink.")
@@ -181,9 +185,11 @@ _CONSENT_CUES = re.compile(
     r"personenbezogene daten|daten an)\b", re.IGNORECASE)
 _STRONG_CONSENT = ("cookie", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ")
 # A publisher's licence notice: "Dieser Artikel wird unter der Creative Commons … Lizenz veröffentlicht".
-_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem) (\w+ )?(artikel|beitrag|text|inhalt|werk|"
-                             r"seite|fotos?|bilder|material)\b"
-                             r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
+# The licence may be named before or after it ("… unter der Lizenz CC-BY-NC-ND-4.0-DE").
+_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem|alle) (\w+ )?(artikel|beitrag|text|inhalte?|"
+                             r"werk|seite|fotos?|bilder|material)\b"
+                             r".{0,120}(\b(creative[- ]commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]|"
+                             r"\blizen[sz]\w*:? (creative[- ]commons|cc[- ]by)\b)", re.IGNORECASE)
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
