@@ -42,6 +42,7 @@ REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 TEASER = "teaser"  # the text above a "read more" link
+AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
 CONTEXT = "context"  # short or near-good line among boilerplate
 
 # jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
@@ -58,6 +59,7 @@ NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
 LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
+AFTER_SHAPES = 3  # prose after the main block past this many shape lines is a box of the site
 GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
 NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
 # A line longer than this is judged sentence by sentence (a document saved as one line) ...
@@ -625,6 +627,21 @@ def _keep_main_block(units: list[_Unit]) -> None:
     for unit in units[best_span[0]:best_span[1] + 1]:
         if unit.cls in ("short", "neargood", "bad") and not unit.hard:
             unit.cls = "good"
+    _drop_boxes_after(units, best_span[1])
+
+
+def _drop_boxes_after(units: list[_Unit], end: int) -> None:
+    """Prose after the main block, past AFTER_SHAPES lines that shapes decided (share buttons, dates, a read-more
+    link, a licence line), is a box of the site (an author's bio, the site's description, another article's teaser):
+    the text ended where the furniture began. Prose after the block cannot outweigh the furniture before it (else
+    the block would reach over it), so the continuation of an article past a share bar stays. A run of
+    TAIL_RESUME_CHARS of prose is another text of the file, and stays."""
+    shapes = 0
+    for i in range(end + 1, len(units)):
+        unit = units[i]
+        shapes += unit.hard
+        if shapes >= AFTER_SHAPES and unit.cls == "good" and not unit.hard and _prose_run(units, i) < TAIL_RESUME_CHARS:
+            unit.cls, unit.why, unit.hard = "bad", AFTER, True
 
 
 def _keep_prose_and_something(units: list[_Unit]) -> None:
