@@ -550,8 +550,8 @@ def _leads_prose(units: list[_Unit], i: int) -> bool:
     """True when line ``i`` is an article's lead: prose follows it within LEAD_LINES lines, and the lines between
     are only short lines and shapes of an article's header (date, byline, photo credit), no menu (repeated lines,
     lines without sentences, links)."""
-    if not _ENDS_SENTENCE.search(units[i].text.strip()):
-        return False  # a lead is sentences; a list of headlines is not
+    if not _ENDS_SENTENCE.search(units[i].text.strip()) or len(_WORD.findall(units[i].text)) < SENTENCE_WORDS:
+        return False  # a lead is sentences; a list of headlines is not, nor a menu's "Was ist CC?"
     lines = 0
     for j in range(i + 1, len(units)):
         unit = units[j]
