@@ -345,3 +345,14 @@ def test_blog_filing_subscription_and_licence_lines_go(line: str, shape: str):
     cleaned = remove_boilerplate(ARTICLE_PAGE.replace(ARTICLE_PROSE, f"{ARTICLE_PROSE}{line}\n"))
     assert dict((text, cls) for cls, text in cleaned.dropped).get(line) == shape
     assert "verspielt das Vertrauen, auf das er angewiesen ist." in cleaned.text
+
+
+def test_a_sentence_announcing_a_list_after_prose_stays():
+    # "…:" right after the article's prose introduces its own list of sources; the same kind of line after page
+    # furniture (a pointer to other pages) does not count
+    intro = "Weitere genutzte Quellen in englischer und chinesischer Sprache:"
+    page = ARTICLE_PAGE.replace(ARTICLE_PROSE, f"{ARTICLE_PROSE}{intro}\nhttps://technode.com/2018/02/11/tencent\n")
+    assert intro in remove_boilerplate(page).text
+    pointer = "Alles zu diesem Thema finden Sie auf unserem Portal:"
+    page = ARTICLE_PAGE.replace("Impressum\n", f"Quelle: Pressemitteilung\n{pointer}\nAlternativen\nImpressum\n")
+    assert pointer not in remove_boilerplate(page).text

@@ -232,6 +232,7 @@ class _Unit:
     sentence: bool = False  # a short line that is a sentence
     sentence_of_line: bool = False  # one sentence of a very long line
     prose: bool = False  # long, with sentences and function words: never dropped outside the tail
+    intro: bool = False  # a short sentence that announces a list ("Weitere genutzte Quellen in englischer Sprache:")
     field: bool = False  # a short "Label: value" line (a data sheet, a recipe, a photo's data)
     first_cls: str = ""  # the context-free class, before the tail, the main block and smoothing changed it
 
@@ -376,6 +377,7 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             # a short sentence ("Ok Boomer.", "Was denken Sie?") belongs to the prose it stands by
             unit.cls = "short"
             unit.sentence = bool(_SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
+            unit.intro = stripped.endswith(":") and len(words) >= SENTENCE_WORDS
         elif density >= STOPWORDS_HIGH:
             unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
         elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and _SHORT_SENTENCE.match(stripped)):
@@ -495,6 +497,8 @@ def _smooth(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):  # short sentences near prose, one after another (a letter's closing lines)
         if unit.cls == "short" and unit.sentence and (_good_near(units, i) or _leads_prose(units, i)):
             unit.cls = "good"
+        elif unit.cls == "short" and unit.intro and _previous(units, i).cls == "good":
+            unit.cls = "good"  # the text's own sentence, right after its prose, that announces a list
     new: dict[int, str] = {}
     good = [i for i, unit in enumerate(units) if unit.cls == "good"]
     for i, unit in enumerate(units):
@@ -527,6 +531,14 @@ def _smooth(units: list[_Unit]) -> None:
     for unit in units:
         if unit.cls == "bad" and not unit.why:
             unit.why = CONTEXT
+
+
+def _previous(units: list[_Unit], i: int) -> _Unit:
+    """The nearest non-blank line before line ``i`` (a blank one at the page's top)."""
+    for j in range(i - 1, -1, -1):
+        if units[j].cls != "blank":
+            return units[j]
+    return _Unit("", "", cls="blank")
 
 
 def _keep_fields(units: list[_Unit]) -> None:
