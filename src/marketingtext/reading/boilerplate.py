@@ -7,24 +7,28 @@ A page saved as ``.txt`` has one block per line: menus, cookie notices, share bu
 very long line, each sentence) is judged by what it shows, as jusText judges paragraphs:
 
 1. *shapes* decide alone: a date or time line, a byline, a share/consent/comment-form/licence line, an icon's file
-   name, a line of separators, a known navigation phrase (the phrase list below is one of these shapes), and the
-   tail: everything after a comment or "related posts" heading in the last part of the page, up to where a long run
-   of prose begins the next text;
+   name, a line of separators, a blog's filing line, a subscription form, a known navigation phrase (the phrase list
+   below is one of these shapes), the line above a "read more" link (a teaser), and the tail: everything after a
+   comment or "related posts" heading in the last part of the page, up to where a long run of prose begins the next
+   text;
 2. *lines repeated across the corpus* (the same menu on every page of a site; counted by :class:`LineCounter` over
    all inputs) are boilerplate unless prose stands on both sides of them;
 3. otherwise *length and stop-word density*: a long line of sentences with many German function words is prose
    (good), a short line is undecided (short), a line in between is near-good, a line with few function words is bad;
 4. *context smoothing* (jusText's): a short line takes the class of its neighbours, a near-good line is dropped only
    between bad ones, and a short heading right before prose stays; so do the lines of the page's main block (the
-   run of lines where prose outweighs the rest most) that no shape decided.
+   run of lines where prose outweighs the rest most) that no shape decided, an article's lead (a sentence a few
+   header lines above its prose), runs of "Label: value" lines (a data sheet) and a sentence ending in ":" right
+   after prose. Prose after the main block past three shape lines is a box of the site (a bio, a teaser) and goes.
 
 Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
 or an encyclopedia article without any keeps its lists, tables and headings.
 
-Prose is never dropped: a line of at least :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word
-density of running German text is kept whatever its neighbours and phrases. A page where nothing would stay keeps
-every line that no shape dropped, so no document is lost. Only whole lines (or whole sentences of a long line) go,
-with their line break: the kept text plus the dropped characters is always the input text, character for character.
+Prose is never dropped (outside the tail, teasers and the boxes after the main block): a line of at least
+:data:`PROSE_CHARS` characters with sentence punctuation and the stop-word density of running German text is kept
+whatever its neighbours and phrases. A page where nothing would stay keeps every line that no shape dropped, so no
+document is lost. Only whole lines (or whole sentences of a long line) go, with their line break: the kept text plus
+the dropped characters is always the input text, character for character.
 """
 
 from __future__ import annotations
