@@ -7,7 +7,10 @@ true; NFC, soft hyphen/zero-width characters/BOM removed, whitespace runs made o
 the kept text. The 200 pages are split by page with a fixed seed into 140 to tune on and 60 held out; both are
 reported. Repeated lines are counted over the pages of each part, as one run of mtext over a folder would.
 
-Run:  PYTHONPATH=src python bench/eval_boilerplate.py [--sentences] [--plain]
+Run:  PYTHONPATH=src python bench/eval_boilerplate.py [--sentences] [--plain] [--tune-only] [--misses]
+``--tune-only`` scores mtext on the tuning part only (the held-out part stays unseen while you work);
+``--misses`` lists, for the tuning part only, each snippet mtext gets wrong (a ``with`` snippet dropped, a
+``without`` snippet kept) with the class of the line it stands in.
 ``--sentences`` also runs the real ``sentences`` table over the held-out pages (slow: spaCy) and scores the
 ``text`` of its rows joined with spaces, as SOURCE.md says for mtext.
 ``--plain`` reads texts that are no web pages, the 274 German Wikipedia articles of ../shared/bench/wiki_de_1M/wiki
@@ -123,10 +126,38 @@ def plain_texts() -> None:
           f"{dict(sorted(classes.items()))}")
 
 
+def tune_misses(pages: list[dict]) -> None:
+    """Each tuning snippet mtext gets wrong, with the class its line was dropped under (or "kept")."""
+    from marketingtext.reading.boilerplate import remove_boilerplate, repeated_lines
+    from marketingtext.reading.decode import normalize_text
+
+    texts = {p["id"]: normalize_text(p["text"]) for p in pages}
+    repeated = repeated_lines(texts.values())
+    for page in pages:
+        cleaned = remove_boilerplate(texts[page["id"]], repeated)
+        out = norm(cleaned.text)
+        why = {norm(line): cls for cls, line in cleaned.dropped}
+        for kind, wanted in (("with", True), ("without", False)):
+            for snippet, present in zip(page[kind], page[f"{kind}_in_txt"], strict=True):
+                if not present or (norm(snippet) in out) == wanted:
+                    continue
+                line_class = next((cls for line, cls in why.items() if norm(snippet) in line), "across lines") \
+                    if wanted else "kept"
+                label = "keep miss (dropped)" if wanted else "removal miss (kept)"
+                print(f"{page['id']}\t{label}\t{line_class}\t{snippet[:100]}")
+
+
 def main(argv: list[str]) -> None:
     pages = load_pages()
     tune, held = split(pages)
     print(f"data: {DATA} ({len(pages)} pages; split seed {SEED}: {len(tune)} tune, {len(held)} held out)")
+    if "--tune-only" in argv or "--misses" in argv:
+        r = score(tune, mtext_outputs(tune))
+        print(f"mtext (reading step), tune: keep {r['keep']:.3f} removal {r['removal']:.3f} F {r['F']:.3f} "
+              f"lost {r['lost']}")
+        if "--misses" in argv:
+            tune_misses(tune)
+        return
     print(f"{'system':<28}{'part':<10}{'pages':>6}{'keep':>8}{'removal':>9}{'F':>7}{'lost':>6}")
     for name, run in (("mtext (reading step)", mtext_outputs),
                       ("mtext --keep-boilerplate", lambda ps: mtext_outputs(ps, keep_boilerplate=True)),

@@ -248,3 +248,111 @@ def test_a_subset_of_a_corpus_reads_its_texts_as_the_scan_did(tmp_path: Path, pi
         assert {source.doc: source.text for source in corpus.subset([doc]).sources} == {doc: whole[doc]}
         assert {source.doc: source.text for source in corpus.sources.select({doc})} == {doc: whole[doc]}
     assert all(tagline not in text for text in whole.values())
+
+
+# An article page as a news site's .txt shows it (shapes as on the dev pages, text written for this test): menu,
+# headline, lead, byline and date above the article, then share buttons and the site's boxes below it.
+ARTICLE_PROSE = (
+    "Demut ist ein Wort, das fast vollständig aus unserem Wortschatz verschwunden ist. Wer heute von Demut spricht, "
+    "wird schnell für altmodisch gehalten, dabei ist sie die Haltung, die uns vor Selbstüberschätzung bewahrt und "
+    "uns daran erinnert, dass unser Wissen immer vorläufig bleibt.\n"
+    "Das gilt für die Medizin ebenso wie für die Politik. Beide müssen Entscheidungen treffen, bevor alle Fakten auf "
+    "dem Tisch liegen, und beide tun gut daran, ihre Entscheidungen zu überprüfen, sobald sie mehr wissen als am "
+    "Anfang. Wer das nicht tut, verspielt das Vertrauen, auf das er angewiesen ist.\n")
+ARTICLE_PAGE = (
+    "Startseite\nPolitik\nKultur\nSuche\n"
+    "Warum wir jetzt Demut brauchen\n"
+    "Risiken und Nebenwirkungen bergen nicht nur Medikamente, sondern auch politische Maßnahmen.\n"
+    "Von Christoph Ritter\n24. April 2020\n08:30 Uhr\n"
+    + ARTICLE_PROSE
+    + "Teilen:\nFacebook\nTwitter\nWhatsApp\nE-Mail\nDrucken\nSchlagwörter: Politik, Gesellschaft\n"
+    "Über die Autorin\n"
+    "Anna Berger ist Redakteurin unserer Zeitung und schreibt seit vielen Jahren über Politik und Gesellschaft. Sie "
+    "lebt mit ihrer Familie in Würzburg und ist, wenn sie nicht gerade schreibt, am liebsten mit dem Fahrrad in den "
+    "Weinbergen unterwegs.\n"
+    "Impressum\nDatenschutz\n")
+
+
+def test_an_articles_lead_above_byline_and_date_stays():
+    # the lead is one sentence between the headline and the byline: neither its neighbours nor its length make it
+    # prose, but prose follows it within a few header lines
+    cleaned = remove_boilerplate(ARTICLE_PAGE)
+    assert "Risiken und Nebenwirkungen bergen nicht nur Medikamente" in cleaned.text
+    assert "Demut ist ein Wort" in cleaned.text
+    dropped = {line for _, line in cleaned.dropped}
+    assert {"Startseite", "Von Christoph Ritter", "24. April 2020"} <= dropped
+
+
+def test_a_list_of_headlines_is_no_lead():
+    # headlines without sentence punctuation above an article are a teaser list, not its lead
+    page = ARTICLE_PAGE.replace("Risiken und Nebenwirkungen bergen nicht nur Medikamente, sondern auch politische "
+                                "Maßnahmen.\n", "Warum die Politiker aus dem Land die Ampel in Berlin nun offen "
+                                "infrage stellen\n")
+    assert "Warum die Politiker aus dem Land" not in remove_boilerplate(page).text
+
+
+def test_prose_after_the_article_past_share_buttons_goes():
+    # an author's box below the article, past the share buttons: it reads like prose, but the text ended there
+    cleaned = remove_boilerplate(ARTICLE_PAGE)
+    dropped = dict((line, cls) for cls, line in cleaned.dropped)
+    bio = next(line for line in dropped if line.startswith("Anna Berger ist Redakteurin"))
+    assert dropped[bio] == "after the text"
+    assert "verspielt das Vertrauen, auf das er angewiesen ist." in cleaned.text
+
+
+def test_an_article_continues_past_a_share_bar_in_its_middle():
+    # the same share buttons between two halves of an article: the second half outweighs them, so it stays
+    first, second = ARTICLE_PROSE.split("\n")[:2]
+    page = ARTICLE_PAGE.replace(ARTICLE_PROSE, f"{first}\nFacebook\nTwitter\nE-Mail\n{second}\n")
+    cleaned = remove_boilerplate(page)
+    assert first in cleaned.text and second in cleaned.text
+
+
+def test_labelled_values_of_a_data_sheet_stay():
+    # a product's data (as on a dev page of a lubricant shop): short lines, but labelled values, not a menu
+    sheet = "Farbe: grün\nVerdicker/Basisöl: Li-Seifen/Mineralöl\nTemperaturbereich: minus dreißig Grad\n"
+    page = ARTICLE_PAGE.replace("Teilen:\n", "Technische Daten\n" + sheet + "Teilen:\n")
+    cleaned = remove_boilerplate(page)
+    assert sheet in cleaned.text
+    # "Topic: headline" lines are a list of other articles: their values are clauses, not a few words
+    headlines = ("Katzenschreck: So reagieren Katzen auf Katzengesichtsfilter\nAvengers: Wie Thanos durch KI "
+                 "lebendig wurde\nOculus Link: PC-Verbindung für Oculus Quest jetzt verfügbar\n")
+    cleaned = remove_boilerplate(ARTICLE_PAGE.replace("Impressum\n", "Impressum\n" + headlines))
+    assert "Katzenschreck" not in cleaned.text and "Avengers" not in cleaned.text
+
+
+def test_a_teaser_above_a_read_more_link_goes():
+    teaser = ("Sie suchen Fakten über die evangelische Kirche? Wollen wissen, wie das mit der Kirchensteuer "
+              "funktioniert? Sie haben Fragen zu einem bestimmten Thema? Hier finden Sie Antworten auf die häufigsten "
+              "Fragen und viele weitere Informationen.")
+    cleaned = remove_boilerplate(ARTICLE_PAGE.replace("Impressum\n", f"Unsere Kirche\n{teaser}\nmehr erfahren\n"
+                                                                     "Impressum\n"))
+    dropped = dict((line, cls) for cls, line in cleaned.dropped)
+    assert dropped[teaser] == "teaser"
+
+
+@pytest.mark.parametrize("line, shape", [
+    ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin, gkc19 von Simon Dückert. "
+     "Permanentlink.", "shape: post meta"),
+    ("Gespeichert von human am 7. Juli 2019 - 18:44", "shape: post meta"),
+    ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.", "shape: comment form"),
+    ("Schließe dich 600 Followern an", "shape: counter"),
+    ("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet "
+     "werden.", "shape: licence"),
+])
+def test_blog_filing_subscription_and_licence_lines_go(line: str, shape: str):
+    # lines of blog software and publishers (as on dev pages), inserted right under the article's prose
+    cleaned = remove_boilerplate(ARTICLE_PAGE.replace(ARTICLE_PROSE, f"{ARTICLE_PROSE}{line}\n"))
+    assert dict((text, cls) for cls, text in cleaned.dropped).get(line) == shape
+    assert "verspielt das Vertrauen, auf das er angewiesen ist." in cleaned.text
+
+
+def test_a_sentence_announcing_a_list_after_prose_stays():
+    # "…:" right after the article's prose introduces its own list of sources; the same kind of line after page
+    # furniture (a pointer to other pages) does not count
+    intro = "Weitere genutzte Quellen in englischer und chinesischer Sprache:"
+    page = ARTICLE_PAGE.replace(ARTICLE_PROSE, f"{ARTICLE_PROSE}{intro}\nhttps://technode.com/2018/02/11/tencent\n")
+    assert intro in remove_boilerplate(page).text
+    pointer = "Alles zu diesem Thema finden Sie auf unserem Portal:"
+    page = ARTICLE_PAGE.replace("Impressum\n", f"Quelle: Pressemitteilung\n{pointer}\nAlternativen\nImpressum\n")
+    assert pointer not in remove_boilerplate(page).text

@@ -7,24 +7,28 @@ A page saved as ``.txt`` has one block per line: menus, cookie notices, share bu
 very long line, each sentence) is judged by what it shows, as jusText judges paragraphs:
 
 1. *shapes* decide alone: a date or time line, a byline, a share/consent/comment-form/licence line, an icon's file
-   name, a line of separators, a known navigation phrase (the phrase list below is one of these shapes), and the
-   tail: everything after a comment or "related posts" heading in the last part of the page, up to where a long run
-   of prose begins the next text;
+   name, a line of separators, a blog's filing line, a subscription form, a known navigation phrase (the phrase list
+   below is one of these shapes), the line above a "read more" link (a teaser), and the tail: everything after a
+   comment or "related posts" heading in the last part of the page, up to where a long run of prose begins the next
+   text;
 2. *lines repeated across the corpus* (the same menu on every page of a site; counted by :class:`LineCounter` over
    all inputs) are boilerplate unless prose stands on both sides of them;
 3. otherwise *length and stop-word density*: a long line of sentences with many German function words is prose
    (good), a short line is undecided (short), a line in between is near-good, a line with few function words is bad;
 4. *context smoothing* (jusText's): a short line takes the class of its neighbours, a near-good line is dropped only
    between bad ones, and a short heading right before prose stays; so do the lines of the page's main block (the
-   run of lines where prose outweighs the rest most) that no shape decided.
+   run of lines where prose outweighs the rest most) that no shape decided, an article's lead (a sentence a few
+   header lines above its prose), runs of "Label: value" lines (a data sheet) and a sentence ending in ":" right
+   after prose. Prose after the main block past three shape lines is a box of the site (a bio, a teaser) and goes.
 
 Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
 or an encyclopedia article without any keeps its lists, tables and headings.
 
-Prose is never dropped: a line of at least :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word
-density of running German text is kept whatever its neighbours and phrases. A page where nothing would stay keeps
-every line that no shape dropped, so no document is lost. Only whole lines (or whole sentences of a long line) go,
-with their line break: the kept text plus the dropped characters is always the input text, character for character.
+Prose is never dropped (outside the tail, teasers and the boxes after the main block): a line of at least
+:data:`PROSE_CHARS` characters with sentence punctuation and the stop-word density of running German text is kept
+whatever its neighbours and phrases. A page where nothing would stay keeps every line that no shape dropped, so no
+document is lost. Only whole lines (or whole sentences of a long line) go, with their line break: the kept text plus
+the dropped characters is always the input text, character for character.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ TAIL = "tail"  # after a comment or related-posts heading near the end of the pa
 REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
+TEASER = "teaser"  # the text above a "read more" link
+AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
 CONTEXT = "context"  # short or near-good line among boilerplate
 
 # jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
@@ -56,6 +62,8 @@ HEADING_LINES = 1  # a heading stands right above its prose
 NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
+LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
+AFTER_SHAPES = 3  # prose after the main block past this many shape lines is a box of the site
 GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
 NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
 # A line longer than this is judged sentence by sentence (a document saved as one line) ...
@@ -135,13 +143,22 @@ _SHAPES = {
                r"akzeptieren sie die datenschutz).*",
     "comment form": r"(name|e-?mail|website|webseite|kommentar|nachricht|betreff|vorname|nachname)( \(.*\))?\s*\*?:?"
                     r"|.*\bpflichtfeld.*|.*(speichere|meinen namen, (meine )?e-?mail).*|"
-                    r"(ich habe|ich stimme|ich bin mit).*(datenschutz|einverstanden|gelesen).*",
+                    r"(ich habe|ich stimme|ich bin mit).*(datenschutz|einverstanden|gelesen).*|"
+                    # a subscription form ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.")
+                    r".{0,80}\b(e-?mail(-adresse)?|newsletter)\b.{0,80}\b(eingeben|abonnieren|anmelden|"
+                    r"benachrichtig\w*)\b.{0,40}",
     "licence": r".*(©|\(c\)\s*\d{4}|&copy|copyright|alle rechte vorbehalten|all rights reserved).*",
     "icon name": r"[\w.-]*[a-z]_[\w.-]*|[\w-]+\.(png|jpe?g|gif|svg|webp|pdf)",
     "separators": r"[\W_]*",
     "counter": r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
+               r"(schließe dich|join)? ?[\d.,]+ (weiteren )?(followern?|abonnenten|fans|other followers)( an)?|"
                r"seite \d+ (von|/) \d+|\d+( \d+)*( »| ›| >| weiter.*)?|[«‹<]? ?(zurück|vorherige?).*|"
                r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
+    # a blog's filing line ("Dieser Eintrag wurde veröffentlicht in … und verschlagwortet mit … Permanentlink.")
+    "post meta": r".{0,60}\babgelegt unter\b.*|(dieser (beitrag|eintrag|artikel)|this entry|erstellt am|"
+                 r"veröffentlicht).{0,300}\b(verschlagwortet|permalink|permanentlink|lesezeichen|abgelegt|"
+                 r"posted in)\b.*|"
+                 r"(gespeichert|eingetragen|erstellt|verfasst|geschrieben|veröffentlicht) von .{1,60} am \d.*",
     "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
 }
 _SHAPES["dated"] = rf"{_DATE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
@@ -174,9 +191,11 @@ _CONSENT_CUES = re.compile(
     r"personenbezogene daten|daten an)\b", re.IGNORECASE)
 _STRONG_CONSENT = ("cookie", "drittan", "platzh", "schalt", "klicke", "inhalt", "video ")
 # A publisher's licence notice: "Dieser Artikel wird unter der Creative Commons … Lizenz veröffentlicht".
-_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem) (\w+ )?(artikel|beitrag|text|inhalt|werk|"
-                             r"seite|fotos?|bilder|material)\b"
-                             r".{0,120}\b(creative commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]", re.IGNORECASE)
+# The licence may be named before or after it ("… unter der Lizenz CC-BY-NC-ND-4.0-DE").
+_LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem|alle) (\w+ )?(artikel|beitrag|text|inhalte?|"
+                             r"werk|seite|fotos?|bilder|material)\b"
+                             r".{0,120}(\b(creative[- ]commons|cc[- ]by[\w.-]*)\b.{0,80}\blizen[sz]|"
+                             r"\blizen[sz]\w*:? (creative[- ]commons|cc[- ]by)\b)", re.IGNORECASE)
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
@@ -185,6 +204,13 @@ _SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?�
 _SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
+FIELD_RUN = 3  # this many labelled values in a row are a table
+FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
+# A labelled value: a label of one to four words, a colon, a value ("Ort: Kasberg", "Verdicker/Basisöl: Li-Seifen").
+_FIELD = re.compile(rf"^[A-ZÄÖÜ][\w./()&-]*(?: [\w./()&-]+){{0,3}}\s?:(?: +[^ ]+){{1,{FIELD_VALUE_WORDS}}}$")
+_READ_MORE = re.compile(r"^(mehr( erfahren| lesen| dazu)?|weiterlesen|(ganzen )?(artikel|beitrag) lesen|zum (artikel|"
+                        r"beitrag)|read more)\W*$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"\w\W{0,3}[.!?…][\"'“”»«)]?$")
 _EDGE = " \t•-–—·|>»›*#"
 
 
@@ -210,6 +236,9 @@ class _Unit:
     sentence: bool = False  # a short line that is a sentence
     sentence_of_line: bool = False  # one sentence of a very long line
     prose: bool = False  # long, with sentences and function words: never dropped outside the tail
+    intro: bool = False  # a short sentence that announces a list ("Weitere genutzte Quellen in englischer Sprache:")
+    field: bool = False  # a short "Label: value" line (a data sheet, a recipe, a photo's data)
+    first_cls: str = ""  # the context-free class, before the tail, the main block and smoothing changed it
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +290,7 @@ def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cle
     units = _units(text)
     _classify(units, repeated)
     _mark_tail(units)
+    _mark_teasers(units)
     if _looks_like_a_web_page(units):
         _keep_main_block(units)
         _smooth(units)
@@ -333,6 +363,7 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         function_words = _function_words()
         density = sum(w.lower() in function_words for w in words) / len(words) if words else 0.0
         sentences = bool(_SENTENCE_PUNCT.search(stripped))
+        unit.field = len(stripped) < LENGTH_LOW and bool(_FIELD.match(stripped))
         unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
         if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
             unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: consent", True
@@ -350,12 +381,14 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             # a short sentence ("Ok Boomer.", "Was denken Sie?") belongs to the prose it stands by
             unit.cls = "short"
             unit.sentence = bool(_SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
+            unit.intro = stripped.endswith(":") and len(words) >= SENTENCE_WORDS
         elif density >= STOPWORDS_HIGH:
             unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
         elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and _SHORT_SENTENCE.match(stripped)):
             unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
         else:
             unit.cls, unit.why = "bad", DENSITY
+        unit.first_cls = unit.cls
 
 
 def _looks_like_a_web_page(units: list[_Unit]) -> bool:
@@ -398,6 +431,18 @@ def _mark_tail(units: list[_Unit]) -> None:
         seen_prose = seen_prose or unit.prose
         if in_tail and unit.cls != "blank":  # comments are prose too, but not the page's
             unit.cls, unit.why, unit.hard = "bad", TAIL, True
+
+
+def _mark_teasers(units: list[_Unit]) -> None:
+    """A line right above a "read more" link ("mehr erfahren", "Weiterlesen →") is a teaser of another page: it goes
+    with its link, even when it reads like prose."""
+    following = None
+    for unit in reversed(units):
+        if unit.cls == "blank":
+            continue
+        if following is not None and _READ_MORE.match(following.text.strip(_EDGE)) and not unit.hard:
+            unit.cls, unit.why, unit.hard = "bad", TEASER, True
+        following = unit
 
 
 def _prose_run(units: list[_Unit], i: int) -> int:
@@ -452,9 +497,12 @@ def _smooth(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.heading and unit.cls == "short" and _prose_follows(units, i):
             unit.cls = "neargood"
+    _keep_fields(units)
     for i, unit in enumerate(units):  # short sentences near prose, one after another (a letter's closing lines)
-        if unit.cls == "short" and unit.sentence and _good_near(units, i):
+        if unit.cls == "short" and unit.sentence and (_good_near(units, i) or _leads_prose(units, i)):
             unit.cls = "good"
+        elif unit.cls == "short" and unit.intro and _previous(units, i).cls == "good":
+            unit.cls = "good"  # the text's own sentence, right after its prose, that announces a list
     new: dict[int, str] = {}
     good = [i for i, unit in enumerate(units) if unit.cls == "good"]
     for i, unit in enumerate(units):
@@ -478,7 +526,8 @@ def _smooth(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.cls == "neargood":
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
-            unit.cls = "bad" if before == after == "bad" and not _good_near(units, i) else "good"
+            unit.cls = ("bad" if before == after == "bad" and not _good_near(units, i) and not _leads_prose(units, i)
+                        else "good")
     for i, unit in enumerate(units):
         if unit.cls == "repeated":  # a repeated line stays only with prose on both sides (a heading such as "Fazit")
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
@@ -486,6 +535,50 @@ def _smooth(units: list[_Unit]) -> None:
     for unit in units:
         if unit.cls == "bad" and not unit.why:
             unit.why = CONTEXT
+
+
+def _previous(units: list[_Unit], i: int) -> _Unit:
+    """The nearest non-blank line before line ``i`` (a blank one at the page's top)."""
+    for j in range(i - 1, -1, -1):
+        if units[j].cls != "blank":
+            return units[j]
+    return _Unit("", "", cls="blank")
+
+
+def _keep_fields(units: list[_Unit]) -> None:
+    """A run of FIELD_RUN or more short "Label: value" lines is a table of the page's own data (a data sheet, the
+    data of a photo, a recipe's nutrition): menus and link lists are single words, not labelled values."""
+    run: list[int] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        if unit.field:  # a labelled value that a shape decided ("Kategorie: …") goes, but does not end the table
+            run.append(i)
+            continue
+        if len(run) >= FIELD_RUN:
+            for j in run:
+                if units[j].cls == "short":
+                    units[j].cls = "good"
+        run = []
+
+
+def _leads_prose(units: list[_Unit], i: int) -> bool:
+    """True when line ``i`` is an article's lead: prose follows it within LEAD_LINES lines, and the lines between
+    are only short lines and shapes of an article's header (date, byline, photo credit), no menu (repeated lines,
+    lines without sentences, links)."""
+    if not _ENDS_SENTENCE.search(units[i].text.strip()) or len(_WORD.findall(units[i].text)) < SENTENCE_WORDS:
+        return False  # a lead is sentences; a list of headlines is not, nor a menu's "Was ist CC?"
+    lines = 0
+    for j in range(i + 1, len(units)):
+        unit = units[j]
+        if unit.cls == "blank":
+            continue
+        if unit.cls == "good" and unit.first_cls in ("good", "neargood", "short"):
+            return True
+        lines += 1
+        if lines > LEAD_LINES or unit.first_cls == "repeated" or unit.why in (TAIL, DENSITY, LINKS):
+            return False
+    return False
 
 
 def _in_short_gap(good: list[int], i: int) -> bool:
@@ -550,6 +643,21 @@ def _keep_main_block(units: list[_Unit]) -> None:
     for unit in units[best_span[0]:best_span[1] + 1]:
         if unit.cls in ("short", "neargood", "bad") and not unit.hard:
             unit.cls = "good"
+    _drop_boxes_after(units, best_span[1])
+
+
+def _drop_boxes_after(units: list[_Unit], end: int) -> None:
+    """Prose after the main block, past AFTER_SHAPES lines that shapes decided (share buttons, dates, a read-more
+    link, a licence line), is a box of the site (an author's bio, the site's description, another article's teaser):
+    the text ended where the furniture began. Prose after the block cannot outweigh the furniture before it (else
+    the block would reach over it), so the continuation of an article past a share bar stays. A run of
+    TAIL_RESUME_CHARS of prose is another text of the file, and stays."""
+    shapes = 0
+    for i in range(end + 1, len(units)):
+        unit = units[i]
+        shapes += unit.hard
+        if shapes >= AFTER_SHAPES and unit.cls == "good" and not unit.hard and _prose_run(units, i) < TAIL_RESUME_CHARS:
+            unit.cls, unit.why, unit.hard = "bad", AFTER, True
 
 
 def _keep_prose_and_something(units: list[_Unit]) -> None:
