@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Reproduce the offline pipeline's NER component (src/marketingtext/nlp/models/ner_de, v0.5.0).
+# CONTINUE_STEPS=N then continues v0.5.0's model-best for N steps (training/ner_continue.cfg): tried for v0.5.1 and
+# not taken (docs/ner_v05.md: spaCy dev F1 0.730 -> 0.739 at +2,500 steps, then flat; bench/eval_ner.py --split dev
+# PER+LOC+ORG 0.710 -> 0.721, under the 1.2-point seed spread, Wikipedia dev down).
 # Labelled data: ../shared/data/ (GermEval 2014 dev and, from v0.5, train CC BY 4.0 (train split: train side only),
 # LER dev+test CC BY 4.0, SmartData v1 minus held-out
 # CC BY 4.0, MobIE train+dev CC BY 4.0, Europeana Newspapers CC0). Splits: see prepare_ner_data.py.
@@ -16,6 +19,7 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 SHARED=${SHARED:-../shared}
 MAX_STEPS=${MAX_STEPS:-4000}
+CONTINUE_STEPS=${CONTINUE_STEPS:-0}   # 0 = the shipped v0.5.0; 6000 = the continuation tried for v0.5.1
 VECTORS=src/marketingtext/nlp/models/ner_de
 WITHOUT=${WITHOUT:-}   # e.g. europeana,mobie: domains left out of the train split
 export PYTHONPATH=src OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
@@ -31,4 +35,14 @@ fi
 nice -n 5 $PY -m spacy train training/ner_names.cfg --code training/ner_code.py --output training/output/final \
     --paths.train training/corpus/train.spacy --paths.dev training/corpus/dev.spacy \
     --initialize.vectors "$VECTORS" --training.max_steps "$MAX_STEPS"
-$PY training/package_ner.py training/output/final/model-best src/marketingtext/nlp/models/ner_de training/name_lists.tsv.gz
+BEST=training/output/final/model-best
+if [ "$CONTINUE_STEPS" -gt 0 ]; then
+    # tried for v0.5.1: the `ner` component (weights included) and its vectors sourced from v0.5.0's model-best;
+    # spaCy resumes training a sourced component instead of initialising it. 1,000-word batches, dev F1 every 500 steps.
+    nice -n 5 $PY -m spacy train training/ner_continue.cfg --code training/ner_code.py \
+        --output training/output/continue \
+        --paths.train training/corpus/train.spacy --paths.dev training/corpus/dev.spacy \
+        --components.ner.source "$BEST" --initialize.vectors "$BEST" --training.max_steps "$CONTINUE_STEPS"
+    BEST=training/output/continue/model-best
+fi
+$PY training/package_ner.py "$BEST" src/marketingtext/nlp/models/ner_de training/name_lists.tsv.gz
