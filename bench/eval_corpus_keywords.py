@@ -15,7 +15,8 @@ the script checks that this gives the same ranking as ``keyword_table`` for the 
 Every configuration is also scored on ``../shared/eval/keyphrases_de_dev`` (40 abstracts with author
 keyphrases, a DEV set: the old weights were tuned on it), F1@10 with the phrase matched as written (``term``),
 by base form (``base``) and by lemma key, as ``bench/eval_keywords.py`` does. The chosen configuration: the best
-tune title@5 (then tune MRR@20) among those whose dev F1@10 (as written) is not below the old weights'.
+tune title@5 (then tune MRR@20 to 0.001, then the mean dev F1@10) among those with no dev F1@10 (written, base,
+key) below the old weights'.
 
 Usage: python bench/eval_corpus_keywords.py [--wiki DIR] [--keyphrases DIR] [--cache-dir DIR] [--model auto]
 Parsing the 274 articles takes ~6 CPU minutes once; ``--cache-dir`` keeps the parsed documents for later runs.
@@ -38,8 +39,12 @@ from eval_keywords import DEFAULT as KEYPHRASES  # noqa: E402
 from eval_keywords import WIKI, _key, _written, fold, lemma_key, title_keys  # noqa: E402
 
 SEED, N_TUNE = 28, 200
+F1_MEASURES = ("F1@10 term", "F1@10 base", "F1@10 key")
 TOP = 20  # ranks looked at: MRR@20
 KEEP = 120  # terms per document kept before select_top in the grid (more when 20 are not chosen from them)
+# the mtext weights before this bench re-chose them (tuned on the keyphrase dev set alone)
+OLD = {"tf_exponent": 0.5, "specificity_exponent": 1.0, "position_bonus": 0.6, "position_power": 4.0,
+       "phrase_bonus": 0.2, "propn_weight": 0.9, "min_count": 1}
 GRID = {
     "tf_exponent": (0.3, 0.5, 0.7, 1.0),
     "specificity_exponent": (1.0, 1.5, 2.0),
@@ -222,32 +227,42 @@ def main() -> None:
             docs = parts[part]
             ranks = [title_rank(f, rank_fast(f, weights, min_count), titles[f.doc]) for f in docs]
             out.update({f"{part} {k}": v for k, v in title_measures(ranks).items()})
-        out.update(keyphrase_f1(keyphrases, gold, weights, min_count))
+        out.update(keyphrase_f1(keyphrases, gold, weights, min_count))  # the F1_MEASURES
         return out
 
-    old = {"tf_exponent": MTEXT_WEIGHTS.tf_exponent, "specificity_exponent": MTEXT_WEIGHTS.specificity_exponent,
-           "position_bonus": MTEXT_WEIGHTS.position_bonus, "position_power": MTEXT_WEIGHTS.position_power,
-           "phrase_bonus": MTEXT_WEIGHTS.phrase_bonus, "propn_weight": MTEXT_WEIGHTS.pos_weight["PROPN"],
-           "min_count": 1}
+    old = OLD
+    current = {"tf_exponent": MTEXT_WEIGHTS.tf_exponent, "specificity_exponent": MTEXT_WEIGHTS.specificity_exponent,
+               "position_bonus": MTEXT_WEIGHTS.position_bonus, "position_power": MTEXT_WEIGHTS.position_power,
+               "phrase_bonus": MTEXT_WEIGHTS.phrase_bonus, "propn_weight": MTEXT_WEIGHTS.pos_weight["PROPN"],
+               "min_count": 1}
     configs = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
     if old not in configs:
         configs.append(old)
     results = [(c, evaluate(c)) for c in configs]
     baseline = evaluate(old)
-    # chosen on the tune part only; the dev keyphrase F1 (as written) must not fall below the current weights'
-    eligible = [(c, r) for c, r in results if r["F1@10 term"] >= baseline["F1@10 term"] - 1e-12]
-    best, best_result = max(eligible, key=lambda cr: (cr[1]["tune title@5"], cr[1]["tune MRR@20"],
-                                                      cr[1]["F1@10 term"], cr[0] == old))
-    columns = ["tune title@5", "tune MRR@20", "F1@10 term"]
+    # chosen on the tune part only; no dev keyphrase F1@10 (as written, base form, lemma key) may fall below the
+    # current weights': the ranking must not get worse on the documents it was first tuned for
+    def eligible_result(result: dict) -> bool:
+        return all(result[m] >= baseline[m] - 1e-12 for m in F1_MEASURES)
+
+    eligible = [(c, r) for c, r in results if eligible_result(r)]
+    # ties: MRR@20 within 0.001 counts as equal (the first run chose min_count 2 over 1 on a difference of 0.0003),
+    # then the mean dev F1@10, then the old setting
+    best, best_result = max(eligible, key=lambda cr: (cr[1]["tune title@5"], round(cr[1]["tune MRR@20"], 3),
+                                                      sum(cr[1][m] for m in F1_MEASURES), cr[0] == old))
+    columns = ["tune title@5", "tune MRR@20", *F1_MEASURES]
     print(f"\n== grid: {len(configs)} configurations ({', '.join(f'{k} {v}' for k, v in GRID.items())}); "
-          f"the 15 best by tune title@5, then tune MRR@20 (the report part is scored for the old and the chosen only)")
+          "the 10 best by tune title@5, then tune MRR@20, and the 10 best eligible (no dev F1@10 below the old "
+          "weights'); the report part is scored for the old and the chosen only")
     print(" ".join(f"{k[:12]:>12}" for k in GRID) + " " + " ".join(f"{c:>13}" for c in columns) + "  eligible")
     ordered = sorted(results, key=lambda cr: (-cr[1]["tune title@5"], -cr[1]["tune MRR@20"],
                                               -cr[1]["F1@10 term"], str(cr[0])))
-    for config, result in ordered[:15] + ([(old, baseline)] if old not in [c for c, _ in ordered[:15]] else []):
+    shown = ordered[:10] + [(c, r) for c, r in ordered if eligible_result(r)][:10]
+    shown = [cr for i, cr in enumerate(shown) if cr not in shown[:i]]
+    for config, result in shown + ([(old, baseline)] if old not in [c for c, _ in shown] else []):
         mark = " <- old" if config == old else (" <- chosen" if config == best else "")
         print(" ".join(f"{config[k]:>12}" for k in GRID) + " " + " ".join(f"{result[c]:>13.3f}" for c in columns)
-              + f"  {'yes' if result['F1@10 term'] >= baseline['F1@10 term'] - 1e-12 else 'no':>8}{mark}")
+              + f"  {'yes' if eligible_result(result) else 'no':>8}{mark}")
 
     print("\n== old → chosen (title@k: share of articles whose title is among their top k terms)")
     baseline, best_result = evaluate(old, ("tune", "report")), evaluate(best, ("tune", "report"))
@@ -255,18 +270,26 @@ def main() -> None:
     print(f"{'':8} " + " ".join(f"{m:>17}" for m in measures))
     for label, result in (("old", baseline), ("chosen", best_result)):
         print(f"{label:8} " + " ".join(f"{result[m]:>17.3f}" for m in measures))
-    print(f"chosen: {best}")
+    print(f"chosen: {best}; the library's defaults (MtextWeights, min_count 1) are "
+          f"{'the chosen' if current == best else 'the old' if current == old else current}")
     n_report = len(parts["report"])
     for label, result in (("old", baseline), ("chosen", best_result)):
         hits = round(result["report title@5"] * n_report)
         print(f"report title@5 {label}: {hits}/{n_report} = {hits / n_report:.1%}")
 
+    table = {}
     for label, config in (("old", old), ("chosen", best)):
         weights = weights_of(config)
-        expected = table_ranks(store, weights, config["min_count"], titles)
+        table[label] = table_ranks(store, weights, config["min_count"], titles)
         fast = {f.doc: title_rank(f, rank_fast(f, weights, config["min_count"]), titles[f.doc]) for f in wiki}
-        same = sum(expected.get(doc) == rank for doc, rank in fast.items())
+        same = sum(table[label].get(doc) == rank for doc, rank in fast.items())
         print(f"check ({label}): grid ranking = keyword_table's title rank for {same}/{len(fast)} articles")
+    words = {dt.doc: dt.n_words for dt in wiki_terms}
+    changed = [f"{doc} ({'tune' if doc in tune_names else 'report'}, {words[doc]} words): "
+               f"{table['old'][doc] or '-'} → {table['chosen'][doc] or '-'}"
+               for doc in names if table["old"][doc] != table["chosen"][doc]]
+    print(f"title rank old → chosen, where it changed ({len(changed)} articles; - = not in the top {TOP}):")
+    print("\n".join(changed))
 
 
 if __name__ == "__main__":
