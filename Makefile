@@ -40,6 +40,7 @@ bench: install
 	$(PY) bench/eval_syllables.py
 	$(PY) bench/eval_passive.py
 	$(PY) bench/eval_keywords.py
+	$(PY) bench/eval_corpus_keywords.py
 	$(PY) bench/eval_ner.py
 	$(PY) bench/eval_filter_dev.py
 	$(PY) bench/eval_boilerplate.py

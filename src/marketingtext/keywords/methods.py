@@ -5,7 +5,7 @@ where ``terms`` is one document's :class:`~marketingtext.keywords.terms.DocTerms
 counts (:class:`CorpusCounts`); extra values become the method's own columns. Higher is better.
 Terms a method leaves out are not ranked in that document.
 
-- ``mtext`` (default): ``tf^0.5 * specificity * position * length``, where specificity is how
+- ``mtext`` (default): ``tf^a * specificity^b * position * length`` (:class:`MtextWeights`), where specificity is how
   rare the words are in general German (8 - Zipf frequency), position favours terms met early
   (titles, leads), and length favours noun phrases.
 - ``frequency``: the count of the term in the document (single words only).
@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..language.lexicon import specificity, zipf
 from ..language.stats import log_likelihood, log_ratio
@@ -65,22 +66,41 @@ def keyword_method(name: str, columns: tuple[str, ...] = (), *, needs_text: bool
     return register
 
 
-# Tuned on ../shared/eval/keyphrases_de_dev (bench/eval_keywords.py); see README.
-POS_WEIGHT = {"NOUN": 1.0, "PROPN": 0.9, "PHRASE": 1.0, "ADJ": 0.35, "VERB": 0.2}
-TF_EXPONENT = 0.5
-POSITION_BONUS = 0.6
-PHRASE_BONUS = 0.2
+@dataclass(frozen=True)
+class MtextWeights:
+    """The free parameters of the ``mtext`` score ``tf^tf_exponent × specificity^specificity_exponent ×
+    (1 + position_bonus × (1 - first)^position_power) × (1 + phrase_bonus × (words - 1)) × pos_weight``.
+
+    First tuned on ../shared/eval/keyphrases_de_dev (F1@10: tf^0.5, position bonus 0.6, power 4); re-chosen on
+    200 of the 274 wiki bench articles (title@5) among the weights no worse on that dev set
+    (bench/eval_corpus_keywords.py prints the grid; docs/keywords.md has the figures).
+    """
+
+    tf_exponent: float = 0.7
+    specificity_exponent: float = 1.0
+    position_bonus: float = 2.4  # a term of the first sentence weighs up to 3.4 times as much: the lead names the topic
+    position_power: float = 8.0
+    phrase_bonus: float = 0.2
+    pos_weight: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
+        {"NOUN": 1.0, "PROPN": 0.9, "PHRASE": 1.0, "ADJ": 0.35, "VERB": 0.2}))
+    other_pos_weight: float = 0.5
+
+
+MTEXT_WEIGHTS = MtextWeights()
 
 
 @keyword_method("mtext")
 def mtext_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
-    return {key: {"score": _mtext_score(key, st)} for key, st in terms.terms.items()}
+    weights = MTEXT_WEIGHTS  # read at call time: bench/eval_corpus_keywords.py scores a grid of weights
+    return {key: {"score": mtext_term_score(key, st, weights)} for key, st in terms.terms.items()}
 
 
-def _mtext_score(key: tuple, st: TermStats) -> float:
-    position = 1 + POSITION_BONUS * (1 - st.first) ** 4
-    length = 1 + PHRASE_BONUS * (len(key) - 1)
-    return (st.count ** TF_EXPONENT) * specificity(key) * position * length * POS_WEIGHT.get(st.pos, 0.5)
+def mtext_term_score(key: tuple, st: TermStats, weights: MtextWeights = MTEXT_WEIGHTS) -> float:
+    """One term's ``mtext`` score (formula: :class:`MtextWeights`)."""
+    position = 1 + weights.position_bonus * (1 - st.first) ** weights.position_power
+    length = 1 + weights.phrase_bonus * (len(key) - 1)
+    return ((st.count ** weights.tf_exponent) * specificity(key) ** weights.specificity_exponent * position * length
+            * weights.pos_weight.get(st.pos, weights.other_pos_weight))
 
 
 @keyword_method("frequency")

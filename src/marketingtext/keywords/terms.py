@@ -37,7 +37,9 @@ URL_LIKE = re.compile(r"(https?:|www\.|\.(de|com|org|net)\b|@)", re.IGNORECASE)
 @dataclass(slots=True)  # one per term and document: slots keep a large corpus's tables small
 class TermStats:
     count: int = 0
-    first: float = 1.0  # relative position of the first occurrence (0 = start of document)
+    # relative position of the first occurrence among the document's tokens (0 = start); whitespace is not
+    # counted, so the same text from .txt, .docx or .pdf ranks alike whatever its line breaks
+    first: float = 1.0
     # Forms seen, with counts; a single form is stored as a plain string by ``compact``.
     surfaces: Counter | str = field(default_factory=Counter)
     lemmas: Counter | str = field(default_factory=Counter)
@@ -175,7 +177,12 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
     terms: dict[tuple[str, ...], TermStats] = {}
     cooccurrence: Counter = Counter()
     text = doc.text  # Doc.text re-joins every token on each access: read it once
-    length = max(len(text), 1)
+    tokens_before = [0] * len(doc)  # tokens (not whitespace) before each token: its position
+    n_tokens = 0
+    for token in doc:
+        tokens_before[token.i] = n_tokens
+        n_tokens += not token.is_space
+    n_tokens = max(n_tokens, 1)
     n_words = 0
     short_sentence = False
     title_end = text.find("\n") % (len(text) + 1)  # the end of the first line (-1: one line, all title)
@@ -184,7 +191,7 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
         key = tuple(term_key(t.lemma_) for t in tokens)
         stats = terms.setdefault(key, TermStats(pos=pos, words=tuple(t.lemma_ for t in tokens)))
         stats.count += 1
-        stats.first = min(stats.first, tokens[0].idx / length)
+        stats.first = min(stats.first, tokens_before[tokens[0].i] / n_tokens)
         stats.surfaces[text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]] += 1
         stats.lemmas[" ".join(t.lemma_ for t in tokens)] += 1
         # a line of its own below the first line (which is the title, the document's topic) is a heading
