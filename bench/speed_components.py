@@ -2,7 +2,7 @@
 
 The texts are tokenised, then every component runs over all Docs before the next one starts; each figure is
 the process CPU time of that step alone (the NER's and HanTa's model loads are excluded: one Doc is parsed
-first, which also fills nothing that a cold run would not fill, since HanTa's word memos are cleared after it).
+first, and HanTa's word memos are cleared after it).
 CPU time, not wall time, so another busy core disturbs the figures less; say the machine's load with them.
 
 Usage: python bench/speed_components.py [--files 10] [--corpus DIR] [--essays]
@@ -20,21 +20,19 @@ CORPUS = ROOT.parent / "shared/bench/wiki_de_1M/wiki"
 ESSAYS = ROOT / "data/raw"
 
 
-def clear_word_memos() -> None:
-    """Forget HanTa's per-word results, so the figure is that of a fresh process (a cold memo)."""
+def clear_word_memos(nlp) -> None:
+    """Forget HanTa's per-word results, so the figure is that of a fresh process (a cold memo). Reads the memos
+    of this version and of the one before (``--code``-style comparisons run the old code with this script)."""
     from marketingtext.nlp import hanta_tagger
 
     tagger = hanta_tagger.load_hanta()
-    for memo in _memos(tagger):
+    memos = list(getattr(tagger, "memos", ()))
+    for name in ("analyze_forward", "_analyze"):  # the version before: memos on HanTa's methods
+        memos.append(getattr(getattr(tagger, name, None), "memo", {}))
+    component = nlp.get_pipe("mtext_hanta")
+    memos += [getattr(component, name, {}) for name in ("_forms", "_annotations")]
+    for memo in memos:
         memo.clear()
-
-
-def _memos(tagger):
-    for name in ("analyze_forward", "_analyze"):
-        memo = getattr(getattr(tagger, name, None), "memo", None)
-        if memo is not None:
-            yield memo
-    yield from getattr(tagger, "memos", ())
 
 
 def main() -> None:
@@ -48,8 +46,8 @@ def main() -> None:
     nlp = load_pipeline("offline")[0]
     files = sorted(ESSAYS.glob("*.txt")) if args.essays else sorted(args.corpus.glob("*.txt"))[: args.files]
     texts = [f.read_text(encoding="utf-8") for f in files]
-    list(nlp.pipe(texts[:1]))  # load every model once
-    clear_word_memos()
+    nlp("Die Kundin kauft ein Buch.")  # load every model once
+    clear_word_memos(nlp)
     started = time.process_time()
     docs = [nlp.make_doc(text) for text in texts]
     seconds = {"tokenizer": time.process_time() - started}
