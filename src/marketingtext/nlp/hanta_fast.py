@@ -46,18 +46,24 @@ class FastHanoverTagger(HanoverTagger):
     def __init__(self, filename: str, size: int):
         super().__init__(filename)
         self.size = size
-        # morpheme -> {tag: log p(morpheme | tag)}: all tags that know a segment in one look-up
-        self._known: dict[str, dict[int, float]] = {}
+        # morpheme -> ((tag, log p(morpheme | tag)), ...): all tags that know a segment in one look-up
+        # (tuples: 40,000 dicts would be walked by every full garbage collection of the process)
+        known: dict[str, list[tuple[int, float]]] = {}
         for tag, morphemes in self.LP_m_t.items():
             for morpheme, lp in morphemes.items():
-                self._known.setdefault(morpheme, {})[tag] = lp
-        self._longest = max(map(len, self._known), default=0)
+                known.setdefault(morpheme, []).append((tag, lp))
+        self._known = {morpheme: tuple(tags) for morpheme, tags in known.items()}
+        self._longest_after: dict[str, int] = {}  # the first three letters of a morpheme -> the longest such
+        for morpheme in self._known:
+            if len(morpheme) >= 3:
+                start = morpheme[:3]
+                self._longest_after[start] = max(self._longest_after.get(start, 0), len(morpheme))
         # open classes: an unknown segment gets a guessed score (lp_m_t's non-strict branch): intercept + hapax
         # + length (the same for every segment of one length, added in HanTa's order) + its ending's score
         self._open_base = {tag: [self.Int_t + self.LP_hapax_t[tag] + lp_len for lp_len in self.LP_len_t[tag]]
                            for tag in self.LP_m_t if tag in self.LP_hapax_t and tag in self.LP_s_t}
-        self._open_suffixes = {tag: self.LP_s_t[tag] for tag in self._open_base}
-        self._suffixes: dict[str, dict[int, float]] = {}  # a segment's ending -> its suffix score per open class
+        self._open_index = {tag: k for k, tag in enumerate(self._open_base)}
+        self._suffixes: dict[str, tuple[float, ...]] = {}  # a segment's ending -> its suffix score per open class
         orders = {tuple(followers) for followers in self.LP_trans_word.values()}
         self._word_tag_order = {tag: rank for rank, tag in enumerate(next(iter(orders)))} if len(orders) == 1 \
             else None
@@ -71,10 +77,11 @@ class FastHanoverTagger(HanoverTagger):
         """Per tag, every ``(j, log p(word[i:j] | tag))`` for the segments from i that the tag knows, j ascending."""
         ends: dict[int, list[tuple[int, float]]] = {}
         morphemes = self._known
-        for j in range(i + 1, min(len(word), i + self._longest) + 1):
+        longest = max(2, self._longest_after.get(word[i:i + 3], 0))  # no longer morpheme begins so
+        for j in range(i + 1, min(len(word), i + longest) + 1):
             tags = morphemes.get(word[i:j])
             if tags is not None:
-                for tag, lp in tags.items():
+                for tag, lp in tags:
                     if tag in ends:
                         ends[tag].append((j, lp))
                     else:
@@ -82,13 +89,14 @@ class FastHanoverTagger(HanoverTagger):
         return ends
 
     def _guessed_ends(self, word: str, i: int, tag: int, known: list[tuple[int, float]],
-                      endings: list[dict[int, float] | None]) -> list[tuple[int, float]]:
+                      endings: list[tuple[float, ...] | None]) -> list[tuple[int, float]]:
         """Every ``(j, lp_m_t(word[i:j], tag, len(word), strict=False))`` of an open class that is not minus
         infinity, j ascending: the known segments' scores, the others guessed from length and ending.
         ``endings[j]``: the suffix scores of ``word[j - 4:j]``, the ending of every segment longer than four."""
         wlen = len(word)
-        base = self._open_base[tag]
+        base, index = self._open_base[tag], self._open_index[tag]
         known_lp = dict(known) if known else None
+        memo = self._suffixes
         ends = []
         for j in range(i + 1 if wlen < 4 else i + 3, wlen + 1):  # lp_m_t guesses for wlen < 4 or mlen > 2
             lp = known_lp.get(j) if known_lp else None
@@ -99,8 +107,9 @@ class FastHanoverTagger(HanoverTagger):
                     if suffix is None:
                         suffix = endings[j] = self._suffix_scores(word[j - 4:j])
                 else:
-                    suffix = self._suffix_scores(word[i + 1:j])
-                lp = base[mlen if mlen < 24 else 24] + suffix[tag]
+                    ending = word[i + 1:j]
+                    suffix = memo.get(ending) or self._suffix_scores(ending)
+                lp = base[mlen if mlen < 24 else 24] + suffix[index]
                 if wlen == mlen:
                     lp -= WHOLE_WORD_PENALTY
                 if lp == -math.inf:
@@ -110,19 +119,17 @@ class FastHanoverTagger(HanoverTagger):
             ends[:0] = [(j, lp) for j, lp in known if j < i + 3]
         return ends
 
-    def _suffix_scores(self, ending: str) -> dict[int, float]:
-        """lp_m_t's suffix term for each open class, for a segment whose last (up to four) letters after its
-        first are ``ending``: the score of its longest ending the class knows."""
+    def _suffix_scores(self, ending: str) -> tuple[float, ...]:
+        """lp_m_t's suffix term for each open class (in ``_open_index``'s order), for a segment whose last (up to
+        four) letters after its first are ``ending``: the score of its longest ending the class knows."""
         scores = self._suffixes.get(ending)
         if scores is None:
-            scores = {}
-            for tag, suffixes in self._open_suffixes.items():
-                for cut in range(len(ending), 0, -1):
-                    if ending[-cut:] in suffixes:
-                        scores[tag] = suffixes[ending[-cut:]]
-                        break
-                else:
-                    scores[tag] = suffixes[""]
+            found = []
+            for tag in self._open_base:
+                suffixes = self.LP_s_t[tag]
+                cut = next((cut for cut in range(len(ending), 0, -1) if ending[-cut:] in suffixes), 0)
+                found.append(suffixes[ending[-cut:]] if cut else suffixes[""])
+            scores = tuple(found)
             if len(self._suffixes) < self.size:
                 self._suffixes[ending] = scores
         return scores
@@ -143,20 +150,21 @@ class FastHanoverTagger(HanoverTagger):
         wlen = len(word)
         table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
         guessing = not self.strict
+        known_at: dict[int, dict[int, list[tuple[int, float]]]] = {}
         guessed: dict[tuple[int, int], list[tuple[int, float]]] = {}
-        endings: list[dict[int, float] | None] = [None] * (wlen + 1)
-        nonfinal, open_classes = self.LP_trans_nonfinal, self._open_base
+        endings: list[tuple[float, ...] | None] = [None] * (wlen + 1)
+        nonfinal, open_classes, lower_bound = self.LP_trans_nonfinal, self._open_base, LOWER_BOUND
         for i in range(wlen + 1):
             row = table[i]
-            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
-            known = None
+            rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lower_bound
+            known = known_at.get(i)
             for state, lp in row.items():
                 if lp < rowbound:
                     continue
                 previous = state[1]
                 for tag1, lpt in nonfinal.get(state, ()):
                     if known is None:
-                        known = self._known_ends(word, i)
+                        known = known_at[i] = self._known_ends(word, i)
                     if guessing and tag1 in open_classes:
                         ends = guessed.get((i, tag1))
                         if ends is None:
@@ -169,7 +177,7 @@ class FastHanoverTagger(HanoverTagger):
                     lp_state = lp + lpt
                     for j, lp_m in ends:
                         lp1 = lp_state + lp_m
-                        if lp1 > LOWER_BOUND:
+                        if lp1 > lower_bound:
                             cell = table[j]
                             best = cell.get(newstate)
                             if best is None or lp1 > best:
@@ -195,16 +203,16 @@ class FastHanoverTagger(HanoverTagger):
         """HanTa's ``analyze_viterbi``: the most likely morphemes of a word of a known part of speech."""
         wlen = len(word)
         reachable_t = self.reachability.get(targetpos, frozenset())
-        nonfinal, open_classes = self.LP_trans_nonfinal, self._open_base
+        nonfinal, open_classes, lower_bound = self.LP_trans_nonfinal, self._open_base, LOWER_BOUND
         known_at: dict[int, dict[int, list[tuple[int, float]]]] = {}  # the same in both tries
-        endings: list[dict[int, float] | None] = [None] * (wlen + 1)
+        guessed: dict[tuple[int, int], list[tuple[int, float]]] = {}  # read in the second, non-strict try
+        endings: list[tuple[float, ...] | None] = [None] * (wlen + 1)
         for localstrict in (True, False):
             table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
             backpointer = [{} for _ in range(wlen + 2)]
-            guessed: dict[tuple[int, int], list[tuple[int, float]]] = {}
             for i in range(wlen + 1):
                 row = table[i]
-                rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWER_BOUND
+                rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else lower_bound
                 known = known_at.get(i)
                 for state, lp in row.items():
                     if lp < rowbound:
@@ -228,7 +236,7 @@ class FastHanoverTagger(HanoverTagger):
                         pointer = (state, i)
                         for j, lp_m in ends:
                             lp1 = lp_state + lp_m
-                            if lp1 > LOWER_BOUND:
+                            if lp1 > lower_bound:
                                 cell = table[j]
                                 best = cell.get(newstate)
                                 if best is None or lp1 > best:
