@@ -177,11 +177,9 @@ class FastHanoverTagger(HanoverTagger):
                     lp_state = lp + lpt
                     for j, lp_m in ends:
                         lp1 = lp_state + lp_m
-                        if lp1 > lower_bound:
-                            cell = table[j]
-                            best = cell.get(newstate)
-                            if best is None or lp1 > best:
-                                cell[newstate] = lp1
+                        # above the bound, so above minus infinity: a new state is set as in HanTa
+                        if lp1 > lower_bound and lp1 > table[j].get(newstate, -math.inf):
+                            table[j][newstate] = lp1
         last = table[-1]
         for state, lp in table[-2].items():
             for tag1, lpt in self.LP_trans_final.get(state, []):
@@ -236,12 +234,9 @@ class FastHanoverTagger(HanoverTagger):
                         pointer = (state, i)
                         for j, lp_m in ends:
                             lp1 = lp_state + lp_m
-                            if lp1 > lower_bound:
-                                cell = table[j]
-                                best = cell.get(newstate)
-                                if best is None or lp1 > best:
-                                    cell[newstate] = lp1
-                                    backpointer[j][newstate] = pointer
+                            if lp1 > lower_bound and lp1 > table[j].get(newstate, -math.inf):
+                                table[j][newstate] = lp1
+                                backpointer[j][newstate] = pointer
             for state, lp in table[-2].items():
                 for tag1, lpt in self.LP_trans_final.get(state, []):
                     if tag1 == targetpos:
@@ -322,19 +317,13 @@ class FastHanoverTagger(HanoverTagger):
                 if lp0 < rowbound:
                     continue
                 lp_t = trans[state]
-                if unknown:  # an unknown word may be anything
-                    candidates = [(c, lp_tc, 0) for c, lp_tc in lp_t.items() if c != END]
-                else:
-                    candidates = [(c, lp_t[c], lpwc) for c, lpwc in tags]
                 previous = state[1]
-                for c, lp_tc, lpwc in candidates:
-                    lp = lp0 + lp_tc + lpwc
-                    if lp > LOWER_BOUND:
-                        newstate = (previous, c)
-                        best = row.get(newstate)
-                        if best is None or lp > best:
-                            row[newstate] = lp
-                            pointers[newstate] = state
+                # an unknown word may be anything (probability 0 added); a known one, its few tags
+                for c, lpwc in ([(c, 0) for c in lp_t if c != END] if unknown else tags):
+                    lp = lp0 + lp_t[c] + lpwc
+                    if lp > LOWER_BOUND and lp > row.get((previous, c), -math.inf):
+                        row[previous, c] = lp
+                        pointers[previous, c] = state
             table.append(row)
         finalstate = (END, EMPTY)
         row = {}
