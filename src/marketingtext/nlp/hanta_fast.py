@@ -15,6 +15,8 @@ broken the same way) and changes only how often things are computed:
   loop runs).
 
 ``tests/test_hanta_fast.py`` compares it with HanTa's own ``HanoverTagger`` on real sentences.
+
+One job: HanTa's own answers (tags, lemmas, probabilities), sooner; mtext's corrections live in hanta_tagger.
 """
 
 from __future__ import annotations
