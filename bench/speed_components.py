@@ -30,7 +30,7 @@ def clear_word_memos(nlp) -> None:
     for name in ("analyze_forward", "_analyze"):  # the version before: memos on HanTa's methods
         memos.append(getattr(getattr(tagger, name, None), "memo", {}))
     component = nlp.get_pipe("mtext_hanta")
-    memos += [getattr(component, name, {}) for name in ("_forms", "_annotations")]
+    memos += [getattr(component, name, {}) for name in ("_annotations",)]
     for memo in memos:
         memo.clear()
 

@@ -94,10 +94,10 @@ class HantaTagger:
 
     def __init__(self, memo_size: int = WORD_MEMO_SIZE):
         # A token's annotation is a pure function of its text, HanTa's lemma and tag and whether it opens the
-        # sentence: remembered, like HanTa's per-word analyses, for the first memo_size of each.
+        # sentence: remembered, like HanTa's per-word analyses, for the first memo_size (as NUL-joined strings,
+        # half the memory of tuples).
         self.memo_size = memo_size
-        self._forms: dict[str, str] = {}
-        self._annotations: dict[tuple[str, str, str, bool], tuple[str, str, str, str]] = {}
+        self._annotations: dict[str, str] = {}
 
     @property
     def tagger(self):
@@ -116,7 +116,7 @@ class HantaTagger:
             words = [i for i in range(start, end) if not spaces[i]]
             if not words:
                 continue
-            analyses = self.tagger.tag_sent([self._form(texts[i]) for i in words], taglevel=1)
+            analyses = self.tagger.tag_sent([self._tagger_form(texts[i]) for i in words], taglevel=1)
             for position, (i, (_, lemma, tag)) in enumerate(zip(words, analyses, strict=True)):
                 tags[i], poses[i], lemmas[i], morphs[i] = self._annotation(texts[i], lemma, tag, position == 0)
         words = [i for i, space in enumerate(spaces) if not space]
@@ -136,22 +136,16 @@ class HantaTagger:
         doc.from_array([TAG, POS, LEMMA, MORPH], columns)
         return doc
 
-    def _form(self, text: str) -> str:
-        form = self._forms.get(text)
-        if form is None:
-            form = self._tagger_form(text)
-            if len(self._forms) < self.memo_size:
-                self._forms[text] = form
-        return form
-
-    def _annotation(self, text: str, lemma: str, hanta_tag: str, sentence_initial: bool) -> tuple[str, str, str, str]:
-        key = (text, lemma, hanta_tag, sentence_initial)
+    def _annotation(self, text: str, lemma: str, hanta_tag: str, sentence_initial: bool):
+        if "\0" in text or "\0" in lemma:  # a stray NUL in a badly decoded file: computed, not remembered
+            return self._annotate(text, lemma, stts(hanta_tag), sentence_initial)
+        key = f"{text}\0{lemma}\0{hanta_tag}\0{'1' if sentence_initial else ''}"
         found = self._annotations.get(key)
         if found is None:
-            found = self._annotate(text, lemma, stts(hanta_tag), sentence_initial)
+            found = "\0".join(self._annotate(text, lemma, stts(hanta_tag), sentence_initial))
             if len(self._annotations) < self.memo_size:
                 self._annotations[key] = found
-        return found
+        return found.split("\0")
 
     @staticmethod
     def _tagger_form(text: str) -> str:
