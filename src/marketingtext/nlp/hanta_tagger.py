@@ -10,11 +10,13 @@ spelling; lemma_rules holds the word lists).
 
 from __future__ import annotations
 
-import struct
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
 from ..language.lexicon import zipf
@@ -67,17 +69,16 @@ def stts(hanta_tag: str) -> str:
 
 
 # Distinct words remembered per process. German prose repeats its words (Zipf): on the 1.1 M-word
-# benchmark corpus the memo answers most lookups; full, both memos hold about 40 MB.
+# benchmark corpus the memos answer most lookups (docs/speed.md gives their size when full).
 WORD_MEMO_SIZE = 100_000
-_PAIR = struct.Struct("<qd")
 
 
 @lru_cache(maxsize=1)
 def load_hanta():
-    """HanTa's German tagger with its two per-word analyses memoised (see :func:`memoise`)."""
-    from HanTa import HanoverTagger
+    """HanTa's German tagger, computing its own results faster and remembering them per word (hanta_fast)."""
+    from .hanta_fast import FastHanoverTagger
 
-    return memoise(HanoverTagger.HanoverTagger("morphmodel_ger.pgz"), WORD_MEMO_SIZE)
+    return FastHanoverTagger("morphmodel_ger.pgz", WORD_MEMO_SIZE)
 
 
 @lru_cache(maxsize=1)
@@ -88,48 +89,15 @@ def load_english_hanta():
     return HanoverTagger.HanoverTagger("morphmodel_en.pgz")
 
 
-def memoise(tagger, size: int):
-    """Remember ``analyze_forward(word)`` (tag log-probabilities of a lower-cased word) and
-    ``_analyze(word, tag)`` (its lemma under a tag) for the first ``size`` words of each.
-
-    Both are pure functions of their arguments; HanTa recomputes them for every token, and they
-    were three quarters of the offline pipeline's time (pyinstrument). Entries are packed (bytes
-    and strings rather than lists of tuples: a third of the memory of ``functools.lru_cache``),
-    and results are the same values, so tagging is unchanged.
-    """
-    forward, analyze = tagger.analyze_forward, tagger._analyze
-    probabilities: dict[str, bytes] = {}
-    lemmas: dict[str, str] = {}
-
-    def analyze_forward(word: str):
-        packed = probabilities.get(word)
-        if packed is not None:
-            return list(_PAIR.iter_unpack(packed))
-        result = forward(word)
-        if len(probabilities) < size:
-            probabilities[word] = b"".join(_PAIR.pack(tag, p) for tag, p in result)
-        return result
-
-    def _analyze(word: str, pos: int, taglevel: int = 1):
-        if taglevel != 1:
-            return analyze(word, pos, taglevel)
-        key = f"{word}\0{pos}"
-        packed = lemmas.get(key)
-        if packed is not None:
-            lemma, _, tag = packed.rpartition("\0")  # STTS tags never hold a NUL; a lemma might
-            return lemma, tag
-        lemma, tag = analyze(word, pos, taglevel)
-        if len(lemmas) < size:
-            lemmas[key] = f"{lemma}\0{tag}"
-        return lemma, tag
-
-    analyze_forward.memo, _analyze.memo = probabilities, lemmas  # for inspection
-    tagger.analyze_forward, tagger._analyze = analyze_forward, _analyze
-    return tagger
-
-
 class HantaTagger:
     """Sets ``tag_`` (STTS), ``pos_`` (UPOS), ``lemma_`` and a little ``morph`` per sentence."""
+
+    def __init__(self, memo_size: int = WORD_MEMO_SIZE):
+        # A token's annotation is a pure function of its text, HanTa's lemma and tag and whether it opens the
+        # sentence: remembered, like HanTa's per-word analyses, for the first memo_size (as NUL-joined strings,
+        # half the memory of tuples).
+        self.memo_size = memo_size
+        self._annotations: dict[str, str] = {}
 
     @property
     def tagger(self):
@@ -137,19 +105,47 @@ class HantaTagger:
         return load_hanta()
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sent in sents:
-            words = [t for t in sent if not t.is_space]
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        orths, spaces = doc.to_array([ORTH, IS_SPACE]).T.tolist()
+        texts = [strings[orth] for orth in orths]
+        tags, poses, lemmas, morphs = ["_SP"] * len(doc), ["SPACE"] * len(doc), list(texts), [""] * len(doc)
+        starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+            words = [i for i in range(start, end) if not spaces[i]]
             if not words:
                 continue
-            analyses = self.tagger.tag_sent([self._tagger_form(t.text) for t in words], taglevel=1)
-            for position, (token, (_, lemma, tag)) in enumerate(zip(words, analyses, strict=True)):
-                self._annotate(token, lemma, stts(tag), sentence_initial=position == 0)
-        for token in doc:
-            if token.is_space:
-                token.pos_, token.tag_, token.lemma_ = "SPACE", "_SP", token.text
-        name_lemmas(doc, name_lists(doc.vocab))
+            analyses = self.tagger.tag_sent([self._tagger_form(texts[i]) for i in words], taglevel=1)
+            for position, (i, (_, lemma, tag)) in enumerate(zip(words, analyses, strict=True)):
+                tags[i], poses[i], lemmas[i], morphs[i] = self._annotation(texts[i], lemma, tag, position == 0)
+        words = [i for i, space in enumerate(spaces) if not space]
+        name_lemmas(texts, tags, poses, lemmas, words, name_lists(doc.vocab))
+        # One array write instead of four attribute setters per token; a token without morphology keeps
+        # what it had (nothing, in a fresh Doc), as it did when set_morph was called per token.
+        hashes: dict[str, int] = {}
+        for text in (*tags, *lemmas):
+            if text not in hashes:
+                hashes[text] = strings.add(text)
+        morph_keys = {morph: doc.vocab.morphology.add(morph) for morph in set(morphs) if morph}
+        kept = doc.to_array([MORPH]).tolist()
+        columns = numpy.array([[hashes[tag] for tag in tags], [UPOS_IDS[pos] for pos in poses],
+                               [hashes[lemma] for lemma in lemmas],
+                               [morph_keys[morph] if morph else old for morph, old in zip(morphs, kept, strict=True)]],
+                              dtype="uint64").T
+        doc.from_array([TAG, POS, LEMMA, MORPH], columns)
         return doc
+
+    def _annotation(self, text: str, lemma: str, hanta_tag: str, sentence_initial: bool):
+        if "\0" in text or "\0" in lemma:  # a stray NUL in a badly decoded file: computed, not remembered
+            return self._annotate(text, lemma, stts(hanta_tag), sentence_initial)
+        key = f"{text}\0{lemma}\0{hanta_tag}\0{'1' if sentence_initial else ''}"
+        found = self._annotations.get(key)
+        if found is None:
+            found = "\0".join(self._annotate(text, lemma, stts(hanta_tag), sentence_initial))
+            if len(self._annotations) < self.memo_size:
+                self._annotations[key] = found
+        return found.split("\0")
 
     @staticmethod
     def _tagger_form(text: str) -> str:
@@ -162,9 +158,9 @@ class HantaTagger:
         return hyphenated_head(text) or text
 
     @staticmethod
-    def _annotate(token, lemma: str, tag: str, sentence_initial: bool) -> None:
+    def _annotate(text: str, lemma: str, tag: str, sentence_initial: bool) -> tuple[str, str, str, str]:
+        """A word's STTS tag, UPOS, lemma and morphology from HanTa's lemma and STTS tag of it."""
         upos = STTS_TO_UPOS.get(tag, "X")
-        text = token.text
         head = hyphenated_head(text)
         if len(text) > MAX_TAGGED_CHARS:
             tag, upos, lemma = "XY", "X", text
@@ -192,11 +188,7 @@ class HantaTagger:
             lemma = _noun_lemma(text, lemma)
         else:
             lemma = closed_class_lemma(text, lemma, tag)
-        token.tag_ = tag
-        token.pos_ = upos
-        token.lemma_ = lemma
-        if tag in STTS_MORPH:
-            token.set_morph(STTS_MORPH[tag])
+        return tag, upos, lemma, STTS_MORPH.get(tag, "")
 
 
 # English words that are capitalised at the start of a title or quotation without being nouns.
@@ -303,28 +295,30 @@ def _listed_names() -> NameLists:
     return read_name_lists(path) if path.exists() else NameLists(frozenset(), frozenset(), frozenset())
 
 
-def name_lemmas(doc: Doc, lists: NameLists) -> None:
+def name_lemmas(texts: list[str], tags: list[str], poses: list[str], lemmas: list[str], words: list[int],
+                lists: NameLists) -> None:
     """Names keep their letters: a surname HanTa took for a noun (``Winfried Felser`` -> ``Fels``) is a name, and
     a genitive -s is removed only where the name without it is known, in this text or in the name lists
     (``Mefferts`` beside ``Meffert``, ``Brandenburgs``) or more frequent in general German (``Chiracs``); not
-    ``Andreas``, itself a name."""
-    words = [t for t in doc if not t.is_space]
-    for previous, token in zip(words, words[1:], strict=False):
-        if token.tag_ == "NN" and previous.pos_ == "PROPN" and previous.text in lists.first_names \
-                and token.text[:1].isupper() and token.text.isalpha() and zipf(token.text) < SURNAME_MAX_ZIPF:
-            token.tag_, token.pos_, token.lemma_ = "NE", "PROPN", token.text
-    known = {t.text for t in words if t.pos_ == "PROPN"}
+    ``Andreas``, itself a name. Works on a Doc's columns (text, tag, UPOS, lemma per token; ``words``: the
+    indexes of its tokens that are not space) and changes them in place."""
+    for previous, i in zip(words, words[1:], strict=False):
+        text = texts[i]
+        if tags[i] == "NN" and poses[previous] == "PROPN" and texts[previous] in lists.first_names \
+                and text[:1].isupper() and text.isalpha() and zipf(text) < SURNAME_MAX_ZIPF:
+            tags[i], poses[i], lemmas[i] = "NE", "PROPN", text
+    known = {texts[i] for i in words if poses[i] == "PROPN"}
     def listed(word: str) -> bool:  # three look-ups, not a union of 108,000 names built per document
         return word in lists.places or word in lists.first_names or word in lists.surnames
 
-    for token in words:
-        text = token.text
-        if token.pos_ == "PROPN" and token.lemma_ == text and len(text) > 3 and text.endswith("s") \
+    for i in words:
+        text = texts[i]
+        if poses[i] == "PROPN" and lemmas[i] == text and len(text) > 3 and text.endswith("s") \
                 and not text.endswith("ss") and not listed(text):
             stem = text[:-1]
             frequent = zipf(stem) >= max(GENITIVE_STEM_MIN_ZIPF, zipf(text) + GENITIVE_STEM_ZIPF)
             if stem in known or listed(stem) or frequent:
-                token.lemma_ = stem
+                lemmas[i] = stem
 
 
 @Language.factory("mtext_hanta")
