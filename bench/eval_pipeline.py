@@ -102,7 +102,8 @@ def main() -> None:
     print(f"sentences: {len(sentences)} gold; boundary precision {precision:.3f} recall {recall:.3f} "
           f"F1 {2 * precision * recall / (precision + recall):.3f}")
     print(f"tokens: {matched}/{total_gold} gold tokens matched ({matched / total_gold:.1%}); "
-          f"UPOS accuracy {pos_ok / matched:.3f}; lemma accuracy {lemma_ok / matched:.3f}")
+          f"UPOS accuracy {pos_ok / matched:.4f}; lemma accuracy {lemma_ok / matched:.4f} "
+          f"({matched - lemma_ok} misses)")
     for (form, gold, predicted, upos), count in misses.most_common(args.misses):
         print(f"{count:4d}  {form}  gold {gold}  predicted {predicted}  ({upos})")
 

@@ -23,7 +23,7 @@ MODEL_WHEEL_URL = (
     "de_core_news_sm-3.8.0/de_core_news_sm-3.8.0-py3-none-any.whl"
 )
 # Bump when mtext's own components change what they write into a Doc: it invalidates the cache.
-PIPELINE_REVISION = 4
+PIPELINE_REVISION = 5
 INSTALL_HINT = f"install it with `make install` or `pip install {MODEL_WHEEL_URL}`, or use --model offline"
 
 
