@@ -5,8 +5,10 @@ the process CPU time of that step alone (the NER's and HanTa's model loads are e
 first, and HanTa's word memos are cleared after it).
 CPU time, not wall time, so another busy core disturbs the figures less; say the machine's load with them.
 
-Usage: python bench/speed_components.py [--files 10] [--corpus DIR] [--essays]
+Usage: python bench/speed_components.py [--files 10] [--corpus DIR] [--essays] [--blis]
   --essays   the five essays of data/raw instead of the wiki articles.
+  --blis     the NER with thinc's own NumpyOps (blis products) as before nlp.matmul_ops, beside the default: the
+             NER's time both ways in one run, and whether its entities are the same.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=10)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--essays", action="store_true")
+    parser.add_argument("--blis", action="store_true")
     args = parser.parse_args()
     from marketingtext.nlp.pipeline import load_pipeline
 
@@ -61,6 +64,37 @@ def main() -> None:
     for name, spent in seconds.items():
         print(f"{name:18s} {spent:7.2f} s {tokens / spent:10,.0f} tok/s")
     print(f"{'total':18s} {sum(seconds.values()):7.2f} s {tokens / sum(seconds.values()):10,.0f} tok/s")
+    if args.blis:
+        compare_ner_ops(nlp, docs)
+
+
+def compare_ner_ops(nlp, docs) -> None:
+    """The NER over the same Docs with numpy's matmul (default) and with blis, alternating, three runs each."""
+    from spacy.tokens import Doc
+    from thinc.api import NumpyOps
+
+    from marketingtext.nlp.matmul_ops import MatmulOps
+
+    layers = list(nlp.get_pipe("ner").model.walk())
+    tokens = sum(len(doc) for doc in docs)
+    seconds, entities = {"matmul": [], "blis": []}, {}
+    for _ in range(3):
+        for name, ops in (("matmul", MatmulOps()), ("blis", NumpyOps())):
+            for layer in layers:
+                layer.ops = ops
+            fresh = [Doc(doc.vocab).from_bytes(doc.to_bytes(exclude=["ents"])) for doc in docs]
+            started = time.process_time()
+            parsed = list(nlp.get_pipe("ner").pipe(fresh))
+            seconds[name].append(time.process_time() - started)
+            entities[name] = [[(e.start, e.end, e.label_) for e in doc.ents] for doc in parsed]
+    for layer in layers:
+        layer.ops = MatmulOps()
+    median = {name: sorted(runs)[1] for name, runs in seconds.items()}
+    for name, spent in median.items():
+        print(f"ner with {name:7s} {spent:7.2f} s {tokens / spent:10,.0f} tok/s (median of 3)")
+    same = entities["matmul"] == entities["blis"]
+    print(f"matmul / blis speed {median['blis'] / median['matmul']:.2f}x; entities the same: {same} "
+          f"({sum(map(len, entities['matmul'])):,} entities)")
 
 
 if __name__ == "__main__":
