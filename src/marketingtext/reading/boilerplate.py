@@ -37,7 +37,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+
+from .lines import (
+    DATE_SHAPE,
+    EDGE,
+    ENDS_SENTENCE,
+    NAME_SHAPE,
+    SENTENCE_PUNCT,
+    SHORT_SENTENCE,
+    function_word_share,
+    function_words,
+    line_key,
+)
 
 # Classes a dropped line is reported under (``--verbose``), in the order they are checked.
 SHAPE = "shape"  # date, byline, share, consent, comment form, licence, icon name, navigation phrase
@@ -119,22 +130,15 @@ _LINE_PATTERNS = [
 ]
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.IGNORECASE)
 
-_MONTHS = (r"(jan(uar|\.)?|feb(ruar|\.)?|märz|mär\.?|apr(il|\.)?|mai|jun[ie]?\.?|jul[iy]?\.?|aug(ust|\.)?|"
-           r"sep(t(ember|\.)?)?\.?|okt(ober|\.)?|nov(ember|\.)?|dez(ember|\.)?|january|february|march|may|june|july|"
-           r"october|december)")
-_DATE = (rf"(\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
-         rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}:\d\d(\s*uhr)?)")
-# A person's name: one to four capitalised words (case-sensitive inside the case-insensitive shapes).
-_NAME = r"(?-i:[A-ZÄÖÜ][\w.'-]*(?: (?:von |van |de )?[A-ZÄÖÜ][\w.'-]*){0,3})"
 # Shapes of page furniture, each a whole (stripped) line, case-insensitive.
 _SHAPES = {
     "date": rf"((am|vom|stand|datum|veröffentlicht( am)?|aktualisiert( am)?|erstellt( am)?|posted on|"
-            rf"(mo|di|mi|do|fr|sa|so)[a-z]*,?)\s*:?\s*)?{_DATE}([\s,|–-]*(um\s*)?{_DATE})*\s*(uhr)?[\s|·•-]*"
+            rf"(mo|di|mi|do|fr|sa|so)[a-z]*,?)\s*:?\s*)?{DATE_SHAPE}([\s,|–-]*(um\s*)?{DATE_SHAPE})*\s*(uhr)?[\s|·•-]*"
             rf"(\d+\s*(kommentare?|min\.?( lesezeit)?))?",
     "byline": rf"(autor(in)?|text|(titel)?fotos?|(titel)?bild(er)?|quelle|credits?|redaktion|redakteur(in)?)\s*:\s*"
-              rf".{{2,80}}|((geschrieben |verfasst |ein beitrag )?von|posted by|by)\s+{_NAME}(\s*[|,•·–-].{{0,80}})?|"
-              rf"{_NAME},? (redakteur|redakteurin|autor|autorin)\b.{{0,40}}|{_NAME} (sagt|schrieb|meint|antwortete)"
-              rf"( am .*)?:",
+              rf".{{2,80}}|((geschrieben |verfasst |ein beitrag )?von|posted by|by)\s+{NAME_SHAPE}"
+              rf"(\s*[|,•·–-].{{0,80}})?|{NAME_SHAPE},? (redakteur|redakteurin|autor|autorin)\b.{{0,40}}|"
+              rf"{NAME_SHAPE} (sagt|schrieb|meint|antwortete)( am .*)?:",
     "share": r"((auf |bei |via )?(facebook|twitter|x|linkedin|xing|whatsapp|pinterest|instagram|youtube|telegram|"
              r"reddit|tumblr|e-?mail|mail|drucken|pdf|flipboard|pocket|threads|mastodon|tiktok)[\s,|•·/]*){1,12}"
              r"(teilen|folgen|senden|öffnen)?",
@@ -161,7 +165,7 @@ _SHAPES = {
                  r"(gespeichert|eingetragen|erstellt|verfasst|geschrieben|veröffentlicht) von .{1,60} am \d.*",
     "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
 }
-_SHAPES["dated"] = rf"{_DATE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
+_SHAPES["dated"] = rf"{DATE_SHAPE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
 _SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
 
 # Headings that start the page's tail (comment form, comments, related posts, publisher metadata).
@@ -200,8 +204,6 @@ CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
-_SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
-_SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
 FIELD_RUN = 3  # this many labelled values in a row are a table
@@ -210,8 +212,6 @@ FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Ka
 _FIELD = re.compile(rf"^[A-ZÄÖÜ][\w./()&-]*(?: [\w./()&-]+){{0,3}}\s?:(?: +[^ ]+){{1,{FIELD_VALUE_WORDS}}}$")
 _READ_MORE = re.compile(r"^(mehr( erfahren| lesen| dazu)?|weiterlesen|(ganzen )?(artikel|beitrag) lesen|zum (artikel|"
                         r"beitrag)|read more)\W*$", re.IGNORECASE)
-_ENDS_SENTENCE = re.compile(r"\w\W{0,3}[.!?…][\"'“”»«)]?$")
-_EDGE = " \t•-–—·|>»›*#"
 
 
 @dataclass(frozen=True)
@@ -239,19 +239,6 @@ class _Unit:
     intro: bool = False  # a short sentence that announces a list ("Weitere genutzte Quellen in englischer Sprache:")
     field: bool = False  # a short "Label: value" line (a data sheet, a recipe, a photo's data)
     first_cls: str = ""  # the context-free class, before the tail, the main block and smoothing changed it
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    from ..language.lexicon import EXTRA_STOPWORDS, stopwords
-
-    # only function words: the lexicon's extra stop words ("Beitrag", "Kommentar") are words of menus too
-    return stopwords() - EXTRA_STOPWORDS
-
-
-def line_key(line: str) -> str:
-    """The form under which a line is compared with the lines of other documents."""
-    return " ".join(line.strip(_EDGE).split()).casefold()
 
 
 class LineCounter:
@@ -355,14 +342,13 @@ def _shape_of(stripped: str) -> str:
 def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
     """Context-free classes (jusText's classify_paragraphs, with shapes, repeats and sentence punctuation)."""
     for unit in units:
-        stripped = unit.text.strip(_EDGE)
+        stripped = unit.text.strip(EDGE)
         if not unit.text.strip():
             unit.cls = "blank"
             continue
         words = _WORD.findall(stripped)
-        function_words = _function_words()
-        density = sum(w.lower() in function_words for w in words) / len(words) if words else 0.0
-        sentences = bool(_SENTENCE_PUNCT.search(stripped))
+        density = function_word_share(words, function_words())
+        sentences = bool(SENTENCE_PUNCT.search(stripped))
         unit.field = len(stripped) < LENGTH_LOW and bool(_FIELD.match(stripped))
         unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
         if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
@@ -380,11 +366,11 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         elif len(stripped) < LENGTH_LOW:
             # a short sentence ("Ok Boomer.", "Was denken Sie?") belongs to the prose it stands by
             unit.cls = "short"
-            unit.sentence = bool(_SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
+            unit.sentence = bool(SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
             unit.intro = stripped.endswith(":") and len(words) >= SENTENCE_WORDS
         elif density >= STOPWORDS_HIGH:
             unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
-        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and _SHORT_SENTENCE.match(stripped)):
+        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and SHORT_SENTENCE.match(stripped)):
             unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
         else:
             unit.cls, unit.why = "bad", DENSITY
@@ -420,7 +406,7 @@ def _mark_tail(units: list[_Unit]) -> None:
     total = sum(len(u.text) + len(u.end) for u in units)
     position, in_tail, seen_prose = 0, False, False
     for i, unit in enumerate(units):
-        stripped = unit.text.strip(_EDGE)
+        stripped = unit.text.strip(EDGE)
         if in_tail and unit.prose and _prose_run(units, i) >= TAIL_RESUME_CHARS:
             in_tail = False
         if not in_tail and unit.cls != "blank" and (
@@ -440,7 +426,7 @@ def _mark_teasers(units: list[_Unit]) -> None:
     for unit in reversed(units):
         if unit.cls == "blank":
             continue
-        if following is not None and _READ_MORE.match(following.text.strip(_EDGE)) and not unit.hard:
+        if following is not None and _READ_MORE.match(following.text.strip(EDGE)) and not unit.hard:
             unit.cls, unit.why, unit.hard = "bad", TEASER, True
         following = unit
 
@@ -566,7 +552,7 @@ def _leads_prose(units: list[_Unit], i: int) -> bool:
     """True when line ``i`` is an article's lead: prose follows it within LEAD_LINES lines, and the lines between
     are only short lines and shapes of an article's header (date, byline, photo credit), no menu (repeated lines,
     lines without sentences, links)."""
-    if not _ENDS_SENTENCE.search(units[i].text.strip()) or len(_WORD.findall(units[i].text)) < SENTENCE_WORDS:
+    if not ENDS_SENTENCE.search(units[i].text.strip()) or len(_WORD.findall(units[i].text)) < SENTENCE_WORDS:
         return False  # a lead is sentences; a list of headlines is not, nor a menu's "Was ist CC?"
     lines = 0
     for j in range(i + 1, len(units)):

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .boilerplate import LineCounter, line_key, remove_boilerplate
+from .boilerplate import LineCounter, remove_boilerplate
 from .formats import FORMAT_GLOBS, FormatError, format_of
+from .lines import line_key
 from .metadata import Found, merge_metadata
-from .walking import walk_folder
+from .walking import InputProblem, walk_folder
 
 DEFAULT_GLOBS = ("*.txt", "*.md", *FORMAT_GLOBS)
 STDIN = "-"
@@ -58,17 +59,6 @@ class SourceText:
     title: str = ""  # the document's title (its format's metadata, else a headline line of the text)
     author: str = ""  # its author (format metadata or a byline of the text)
     date: str = ""  # its date, yyyy-mm-dd (format metadata or a date line of the text)
-
-
-@dataclass(frozen=True)
-class InputProblem:
-    """A path that could not be analysed, with a one-line reason and the fix."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 def normalize_text(text: str) -> str:
@@ -183,7 +173,7 @@ def find_files(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> It
                 if isinstance(item, str) and _is_side_file(Path(item)):
                     continue  # not a document (Word's lock file, a saved page's frames): left out by design
                 said += 1
-                yield item if isinstance(item, str) else InputProblem(item.path, item.message)
+                yield item
             if not said:
                 yield InputProblem(raw, f"no files matching {', '.join(globs)} in this folder; "
                                         "pass --glob to choose other files")

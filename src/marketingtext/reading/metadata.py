@@ -20,41 +20,25 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..language.lexicon import stopwords
+from .lines import (
+    BYLINE_NAME,
+    MONTHS,
+    NAME_PARTICLES,
+    PROSE_PUNCT,
+    WEEKDAYS,
+    first_date,
+    function_word_share,
+    parse_date,
+)
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "jan": 1, "january": 1, "februar": 2, "feber": 2, "feb": 2, "february": 2,
-    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "dezember": 12, "dez": 12, "december": 12, "dec": 12,
-}
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# Years 1900-2099 only; a year may be glued to the next date ("20199. Februar"), as saved pages often have.
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)"
-_DATE_PATTERNS = [
-    re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]?\d)-{_DAY}(?!\d)"),  # 2026-12-03
-    re.compile(rf"/{_YEAR}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?:/|$)"),  # a web address: …/2019/10/19/titel
-    re.compile(rf"(?<![\d.]){_DAY}\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}"),  # 03.12.2026, 3. 12. 2026
-    re.compile(rf"(?<![\d/]){_DAY}/(?P<month>[01]?\d)/{_YEAR}"),  # 17/11/2019
-    re.compile(rf"(?<!\d){_DAY}\.?\s+{_MONTH},?\s+{_YEAR}", re.IGNORECASE),  # 3. Dezember 2026, 3 Dez, 2026
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),  # Dez 3, 2026
-    re.compile(rf"(?<!\d){_DAY}\s*/\s*{_MONTH}\s*/\s*{_YEAR}", re.IGNORECASE),  # 29 / Dezember / 2022
-    re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MONTH}\s?(?P<year>\d\d)(?![\d.])", re.IGNORECASE),  # 03.Mär.19
-    # 04.05.20, 2.11.22 (a news site's short form), the month with two digits: "Kapitel 3.1.12", "v1.2.20" and
-    # "3.10.22.1" are section and version numbers
-    re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?!\d|\.\d)"),
-]
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
-_NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;:()]*|von|van|de|der|zu|du|la|le)){0,3})"
 _BYLINE = re.compile(
     r"(?:^|[\s|•·])(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
     r"eingestellt von|beitrag von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
     r"kolumnist(?:in)?(?:\*in|:in)?|redakteur(?:in)?|"
-    r"von|by|durch|~)\s*:?\s+" + _NAME, re.IGNORECASE)
+    r"von|by|durch|~)\s*:?\s+" + BYLINE_NAME, re.IGNORECASE)
 # "von", "by", "durch", "~", "Text" name an author only at the line's start, on a line with a date, or after a
 # publishing verb: "Titelbild der Blogbeiträge von Stephan Tiersch" is a caption, not a byline.
 _WEAK_INTROS = {"von", "by", "durch", "~", "text"}
@@ -70,9 +54,6 @@ _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinn
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
                  "verein", "verband", "gmbh", "ag", "haus", "markt", "werk", "dienst", "beispiele", "kuchen")
-_PARTICLES = {"von", "van", "de", "der", "zu", "du", "la", "le", "den", "ter"}
-_WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do",
-             "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Lines that are navigation, never a title (compared lower-cased, without trailing punctuation).
 _NAV = {"startseite", "home", "menü", "menu", "suche", "suchen", "search", "impressum", "kontakt", "datenschutz",
         "navigation", "hauptmenü", "inhalt", "blog", "news", "aktuelles", "archiv", "kategorien", "schlagwörter",
@@ -123,47 +104,12 @@ class TextMetadata:
     lines: tuple[int, ...] = ()  # numbers (0-based, in ``text.split("\\n")``) of the lines taken as metadata
 
 
-def parse_date(text: str) -> str:
-    """The first valid calendar date in ``text`` as ``yyyy-mm-dd``, or "" (German, ISO and English forms)."""
-    found = _first_date(text)
-    return found[0] if found else ""
-
-
-@lru_cache(maxsize=8192)  # each line is asked several times (evidence, byline, fallback)
-def _first_date(text: str) -> tuple[str, int, int] | None:
-    """(ISO date, start, end) of the earliest valid date in ``text``."""
-    best = None
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            iso = _iso(match)
-            if iso and (best is None or match.start() < best[1]):
-                best = (iso, match.start(), match.end())
-                break
-    return best
-
-
-def _iso(match: re.Match) -> str:
-    month = match.group("month").lower().rstrip(".")
-    month_number = MONTHS.get(month) if not month.isdigit() else int(month)
-    day, year = int(match.group("day")), int(match.group("year"))
-    year += 2000 if year < 100 else 0  # "03.Mär.19": a two-digit year is this century's
-    if not month_number or not 1 <= month_number <= 12 or not 1 <= day <= _days_in(month_number, year):
-        return ""
-    return f"{year:04d}-{month_number:02d}-{day:02d}"
-
-
-def _days_in(month: int, year: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 def byline_author(line: str) -> str:
     """The author a byline names (``Von Anna Muster``, ``Autorin: Anna Muster``, ``… 2019 von anna``), or ""."""
     for match in _BYLINE.finditer(line):
         before = line[:match.start("intro")]
         if (match.group("intro").lower() in _WEAK_INTROS and before.strip(" |•·") and not _PUBLISHING.search(before)
-                and _first_date(line) is None):
+                and first_date(line) is None):
             continue
         name = _clean_name(match.group("name"))
         more = re.match(r"\s*(und|&)\s+([A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})\s*$",
@@ -182,10 +128,10 @@ def _clean_name(name: str) -> str:
     # the name ends at the first word that is no part of a name ("Fabian am Dienstag", "Anna Berger In Aktuell")
     for n, word in enumerate(words[1:], 1):
         key = word.lower().strip(".,")
-        if key in _NOT_NAMES or key in _WEEKDAYS or key in MONTHS or (word[0].islower() and key not in _PARTICLES):
+        if key in _NOT_NAMES or key in WEEKDAYS or key in MONTHS or (word[0].islower() and key not in NAME_PARTICLES):
             words = words[:n]
             break
-    while words and (words[-1].lower() in _NOT_NAMES or _first_date(words[-1]) or words[-1].lower() in MONTHS):
+    while words and (words[-1].lower() in _NOT_NAMES or first_date(words[-1]) or words[-1].lower() in MONTHS):
         words.pop()  # "Anna Muster am" -> "Anna Muster"
     if not words or words[0].lower() in _NOT_NAMES or not words[0][0].isalpha() or words[0].lower() in MONTHS:
         return ""
@@ -200,10 +146,10 @@ def is_name_line(line: str) -> bool:
     is a German noun by its ending."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 60
-            and all((w[0].isupper() or 0 < n < len(words) - 1 and w in _PARTICLES)
+            and all((w[0].isupper() or 0 < n < len(words) - 1 and w in NAME_PARTICLES)
                     and w.replace("-", "").replace(".", "").isalpha() for n, w in enumerate(words))
             and not any(w.lower().strip(".") in _NOT_NAMES or w.lower() in MONTHS for w in words)
-            and not any(w.lower() in _function_words() and w.lower() not in _PARTICLES for w in words)  # "Für uns"
+            and not any(w.lower() in stopwords() and w.lower() not in NAME_PARTICLES for w in words)  # "Für uns"
             and len(words[0]) <= 10 and all(len(part) <= 12 for w in words for part in w.split("-"))
             and not any(w.lower().endswith(_NOUN_ENDINGS) for w in words)
             and _key(line) not in _NAV)
@@ -225,7 +171,7 @@ _GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krach
 def _is_prose(line: str) -> bool:
     if is_breadcrumb(line) or _GALLERY_CAPTION.match(line) or (len(line) > _HEADER_CHARS and _metadata_lead(line)):
         return False  # long, with full stops, but no article starts with it
-    return len(line) >= _PROSE_CHARS and bool(re.search(r"[.!?…:“\"]\s", line + " ")) and len(line.split()) >= 12
+    return len(line) >= _PROSE_CHARS and bool(PROSE_PUNCT.search(line + " ")) and len(line.split()) >= 12
 
 
 def _is_title_shaped(line: str) -> bool:
@@ -263,19 +209,14 @@ def _is_sentence(words: list[str]) -> bool:
     # a headline's colon ("Thema: Untertitel.") aside, a line that is a quarter function words is a sentence
     # ("Die Ebolaviren verursachen das Ebolafieber.")
     return not any(word.endswith(":") for word in words) and \
-        sum(key in _function_words() for key in keys) >= SENTENCE_FUNCTION_SHARE * len(keys)
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return stopwords()
+        function_word_share(keys, stopwords()) >= SENTENCE_FUNCTION_SHARE
 
 
 def _is_meta_line(line: str) -> bool:
     """A short line carrying a date or a byline."""
     if len(line) > _HEADER_CHARS:
         return bool(_metadata_lead(line))  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
-    return _first_date(line) is not None or bool(byline_author(line))
+    return first_date(line) is not None or bool(byline_author(line))
 
 
 def find_metadata(text: str) -> TextMetadata:
@@ -384,7 +325,7 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
 
 def _glued_date(line: str) -> bool:
     """A date glued to the word before it: a list entry with its date ("Kleinring 42 Dessau2. Oktober 2015")."""
-    found = _first_date(line)
+    found = first_date(line)
     return found is not None and found[1] > 0 and line[found[1] - 1].isalpha()
 
 
@@ -431,7 +372,7 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             line = _metadata_lead(line)  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
             if not line:
                 continue
-        found_date = _first_date(line)
+        found_date = first_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
             before = filled[filled.index(i) - 1]
@@ -463,7 +404,7 @@ def _name_beside_date(lines: list[str], i: int) -> bool:
     if not is_name_line(lines[i]):
         return False
     neighbours = [line for line in lines[max(0, i - 1):i + 2] if line and line != lines[i]]
-    return any(len(line) <= 80 and _first_date(line) for line in neighbours)
+    return any(len(line) <= 80 and first_date(line) for line in neighbours)
 
 
 def _dated_name(line: str, handle: bool = False) -> str:
@@ -471,10 +412,10 @@ def _dated_name(line: str, handle: bool = False) -> str:
     "17. Februar 2020 Frau Sabienes Kommentare 4", "Markus M. Haefliger, London, Beat Bumbacher 19.10.2019".
     With ``handle`` (the line right under the headline) a single word before a dot separator counts too:
     "Paddy · April 19, 2019 · Mac"."""
-    found = _first_date(line)
+    found = first_date(line)
     rest = line[:found[1]] + " | " + line[found[2]:] if found else line
     if not _mostly_metadata(line) and not (len(line) <= 100 and all(
-            word[0].isupper() or not word[0].isalpha() or word in _PARTICLES or word.lower() == "uhr"
+            word[0].isupper() or not word[0].isalpha() or word in NAME_PARTICLES or word.lower() == "uhr"
             for word in rest.split())):
         return ""  # a sentence that names a date; a line of capitalised names and labels is still a byline
     rest = re.sub(r"\b\d{1,2}:\d\d(\s*uhr)?", " ", rest, flags=re.IGNORECASE)
@@ -503,8 +444,8 @@ def _dated_name(line: str, handle: bool = False) -> str:
 def _is_capitalised_word(word: str) -> bool:
     """One capitalised word of three letters or more that is no month, weekday, menu word or function word."""
     key = word.lower()
-    return (len(word) >= 3 and word.isalpha() and word[0].isupper() and key not in MONTHS and key not in _WEEKDAYS
-            and key not in _NOT_NAMES and key not in _NAV and key not in _function_words())
+    return (len(word) >= 3 and word.isalpha() and word[0].isupper() and key not in MONTHS and key not in WEEKDAYS
+            and key not in _NOT_NAMES and key not in _NAV and key not in stopwords())
 
 
 def _metadata_lead(line: str) -> str:
@@ -513,7 +454,7 @@ def _metadata_lead(line: str) -> str:
     opener = _META_OPENERS.match(line)
     if not opener and not line[:1].isdigit() and line.split(" ", 1)[0].lower().rstrip(".,") not in MONTHS:
         return ""  # neither a label nor a date at the start (checked first: most long lines are prose)
-    found = _first_date(line[:_HEADER_CHARS])
+    found = first_date(line[:_HEADER_CHARS])
     opens = opener or (found is not None and found[1] == 0
                                           and re.match(r"\s*[|/·•@,–—-]", line[found[2]:]))
     if not opens or found is None or found[1] > 40:
@@ -540,13 +481,13 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
                 name = lines[filled[rank + 1]].rstrip(",;")
                 if is_name_line(name):
                     return name, _date_under(lines, filled, rank + 1), [i, filled[rank + 1]]
-            if len(line) > _HEADER_CHARS or not (_first_date(line) if dated else _BYLINE_START.match(line)):
+            if len(line) > _HEADER_CHARS or not (first_date(line) if dated else _BYLINE_START.match(line)):
                 continue
             author = byline_author(line)
             # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna") or alone after "von"
             # ("von Ulrike", "von flerche"); else a sentence that starts with "Von" ("Von da an überstürzten …")
-            if author and (author[0].isupper() or _first_date(line) or _BARE_BYLINE.match(line)):
-                date = _first_date(line)
+            if author and (author[0].isupper() or first_date(line) or _BARE_BYLINE.match(line)):
+                date = first_date(line)
                 return (author, date[0] if date else _date_under(lines, filled, rank),
                         [i] if _mostly_metadata(line) else [])
     return "", "", []
@@ -562,7 +503,7 @@ def _date_under(lines: list[str], filled: list[int], rank: int) -> str:
     """The date of the short line right under line ``rank`` ("von Ulrike" / "18.10.2019 16:06 Uhr"), or ""."""
     if rank + 1 >= len(filled) or len(lines[filled[rank + 1]]) > 60:
         return ""
-    found = _first_date(lines[filled[rank + 1]])
+    found = first_date(lines[filled[rank + 1]])
     return found[0] if found else ""
 
 
@@ -578,7 +519,7 @@ def _first_header_date(lines: list[str], filled: list[int]) -> str:
         line = lines[i]
         if len(line) > 120 or _TEASER.search(line):
             continue
-        found = _first_date(line)
+        found = first_date(line)
         if found and (_mostly_metadata(line) or _metadata_lead(line)):
             return found[0]
     return ""
@@ -591,10 +532,10 @@ _TEASER = re.compile(r"\b(read more|weiterlesen|mehr lesen|mehr erfahren|zum art
 def _mostly_metadata(line: str) -> bool:
     """A line with no more than a few words besides its date, byline and separators: safe to take out of the prose."""
     rest = line
-    found = _first_date(rest)
+    found = first_date(rest)
     while found:
         rest = rest[:found[1]] + " " + rest[found[2]:]
-        found = _first_date(rest)
+        found = first_date(rest)
     rest = _BYLINE.sub(" ", rest)
     rest = re.sub(r"\d{1,2}:\d\d(\s*uhr)?|[|•·,;:()\-–—~]", " ", rest, flags=re.IGNORECASE)
     return len(rest.split()) <= 4

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import MtextError
-from ..reading.metadata import parse_date
+from ..reading.lines import parse_date
 from .documents import DOC_COLUMNS, METADATA_COLUMNS
 
 DOC = "doc"
