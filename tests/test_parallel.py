@@ -55,3 +55,65 @@ def test_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2 and result.stdout == b""
     assert "Traceback" not in stderr and "tcp://127.0.0.1:9" in stderr
     assert stderr.strip().count("\n") == 0, stderr
+
+
+def _calls_recorded(monkeypatch, tmp_path, module, name: str):
+    """Wrap ``module.name`` so that each call, in whichever process, appends that process's id to a file;
+    gives a function that reads the ids back."""
+    log = tmp_path / f"{name}.pids"
+    original = getattr(module, name)
+
+    def recorded(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+    return lambda: [int(pid) for pid in log.read_text(encoding="utf-8").split()] if log.exists() else []
+
+
+def test_with_two_jobs_the_workers_make_every_documents_rows(tmp_path, pipeline, seed_tables, monkeypatch):
+    import marketingtext as mt
+    from marketingtext.tables import documents
+
+    made_in = _calls_recorded(monkeypatch, tmp_path, documents, "doc_row")
+    tables = mt.load([RAW], pipeline=pipeline, use_cache=False, jobs=2).analyze()
+    _assert_same_tables(seed_tables, tables)
+    # one row per essay, each made by a worker: the main process only merges them
+    assert len(made_in()) == len(seed_tables["docs"]) == 5
+    assert os.getpid() not in made_in()
+
+
+def test_with_two_jobs_keyword_terms_are_made_in_the_workers(tmp_path, pipeline, seeds, monkeypatch):
+    import marketingtext as mt
+    from marketingtext.keywords import table
+
+    expected = seeds.keywords(method="yake", top=10)  # YAKE reads each document's text: kept in the worker's terms
+    made_in = _calls_recorded(monkeypatch, tmp_path, table, "doc_terms")
+    actual = mt.load([RAW], pipeline=pipeline, use_cache=False, jobs=2).keywords(method="yake", top=10)
+    pd.testing.assert_frame_equal(expected, actual)
+    assert len(made_in()) == 5 and os.getpid() not in made_in()
+
+
+def test_a_text_of_several_chunks_and_the_cache_with_two_jobs(tmp_path, pipeline, monkeypatch):
+    """A text longer than a parse chunk is parsed in pieces by both workers and its rows made by the main
+    process; the workers' cache entries read back give the same tables."""
+    import shutil
+
+    import marketingtext as mt
+    from marketingtext.engine import parsing
+
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 3_000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("000_c44f16a2d46a17b4.txt", "003_ed5dd712890e4a83.txt"):  # 5,841 and 5,037 characters
+        shutil.copy(RAW / name, folder / name)
+    (folder / "kurz.txt").write_text("Die Kundenbindung wächst. Philip Kotler schreibt über Marketing.\n",
+                                     encoding="utf-8")
+    one = mt.load([folder], pipeline=pipeline, use_cache=False).analyze()
+    two = mt.load([folder], pipeline=pipeline, cache_dir=tmp_path / "cache", jobs=2)
+    _assert_same_tables(one, two.analyze())
+    assert all(two.cache.has(source.text) for source in two.sources)
+    from_cache = mt.load([folder], pipeline=pipeline, cache_dir=tmp_path / "cache")
+    from_cache.tables = None  # the Docs, not the finished tables
+    _assert_same_tables(one, from_cache.analyze())
