@@ -203,3 +203,18 @@ def test_a_heading_in_every_document_is_boilerplate_and_not_counted(nlp):
             for name, thing in (("Haus", "Produkte"), ("Garten", "Produkte"), ("Baum", "Waren"))]
     data = unit_matrix([topic_units(p, split=False) for p in docs])
     assert "geschichte" not in data.vocab and {"kunde", "produkt"} <= set(data.vocab), data.vocab
+
+
+def test_the_k_search_factorises_the_matrix_once_and_a_given_k_gives_the_searched_topics(seeds, monkeypatch):
+    """The k search shares one SVD of the TF-IDF matrix between its fits (a randomized SVD per k was most of their
+    time); a k's topics do not depend on which other k were tried: ``--k`` of the chosen k gives the same tables."""
+    units = [topic_units(p, split=True) for p in seeds.parsed()]
+    svd_calls = []
+    real_svd = np.linalg.svd
+    monkeypatch.setattr(np.linalg, "svd", lambda *a, **kw: svd_calls.append(1) or real_svd(*a, **kw))
+    searched = topic_tables(doc_units=units)
+    assert len(searched["topic_k"]) >= 5 and len(svd_calls) == 1
+    chosen = int(searched["topic_k"].loc[searched["topic_k"]["chosen"], "k"].iloc[0])
+    given = topic_tables(doc_units=units, k=chosen)
+    pd.testing.assert_frame_equal(searched["topics"], given["topics"])
+    pd.testing.assert_frame_equal(searched["doc_topics"], given["doc_topics"])
