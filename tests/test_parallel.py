@@ -117,3 +117,28 @@ def test_a_text_of_several_chunks_and_the_cache_with_two_jobs(tmp_path, pipeline
     from_cache = mt.load([folder], pipeline=pipeline, cache_dir=tmp_path / "cache")
     from_cache.tables = None  # the Docs, not the finished tables
     _assert_same_tables(one, from_cache.analyze())
+
+
+def test_with_two_jobs_docs_sentences_and_entities_are_the_tables_of_one(tmp_path, pipeline, seeds, monkeypatch):
+    import shutil
+
+    import marketingtext as mt
+    from marketingtext.entities import table as entity_module
+    from marketingtext.tables import sentences
+
+    names = ["000_c44f16a2d46a17b4", "003_ed5dd712890e4a83"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(RAW / f"{name}.txt", folder / f"{name}.txt")
+    one = seeds.subset(names)
+    made_in = _calls_recorded(monkeypatch, tmp_path, sentences, "sentence_rows")
+    entities_made_in = _calls_recorded(monkeypatch, tmp_path, entity_module, "entity_rows")
+    two = mt.load([folder], pipeline=pipeline, use_cache=False, jobs=2)
+    expected_docs = one.docs().drop(columns="path")
+    pd.testing.assert_frame_equal(expected_docs, two.docs().drop(columns="path"))
+    pd.testing.assert_frame_equal(one.sentences(), two.sentences())
+    pd.testing.assert_frame_equal(one.entities(summary=True), two.entities(summary=True))
+    ours = os.getpid()
+    assert made_in().count(ours) == 2 and len(made_in()) == 4  # the two essays in memory, then in the workers
+    assert entities_made_in().count(ours) == 2 and len(entities_made_in()) == 4

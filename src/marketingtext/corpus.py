@@ -189,17 +189,17 @@ class Corpus:
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence (columns: see README, `mtext sentences`)."""
-        from .tables.sentences import sentence_table
+        from .tables.sentences import sentence_rows, sentence_table
 
-        return self._table("sentences", {}, lambda: sentence_table(self.parsed()))
+        return self._table("sentences", {}, lambda: sentence_table(doc_rows=self._parts(sentence_rows)))
 
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
-        from .tables.documents import doc_table
+        from .tables.documents import doc_row, doc_table
         from .tables.sidecar import apply_sidecar
 
-        return apply_sidecar(self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label)),
-                             self.meta)
+        row = partial(doc_row, pipeline=self.pipeline.label)
+        return apply_sidecar(self._table("docs", {}, lambda: doc_table(rows=self._parts(row))), self.meta)
 
     def fields(self) -> pd.DataFrame:
         """What is known about each document without parsing it: doc, path, format, title, author, date
@@ -249,15 +249,16 @@ class Corpus:
         from .keywords.table import keyword_table, terms_function
 
         key = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
-        terms = terms_function(**options)
-        return self._table("keywords", key, lambda: keyword_table(doc_terms_list=self._parts(terms), **options))
+        return self._table("keywords", key, lambda: keyword_table(
+            doc_terms_list=self._parts(terms_function(**options)), **options))
 
     def entities(self, **options) -> pd.DataFrame:
         """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
-        from .entities.table import entity_table
+        from .entities.table import entity_rows_function, entity_table
 
         key = {**options, "gazetteer_files": file_fingerprint(tuple(options.get("gazetteer_files", ())))}
-        return self._table("entities", key, lambda: entity_table(self.parsed(), **options))
+        return self._table("entities", key, lambda: entity_table(
+            doc_rows=self._parts(entity_rows_function(**options)), **options))
 
     def kwic(self, term: str, width: int = 40) -> pd.DataFrame:
         """Every occurrence of a lemma or phrase, with left and right context."""
