@@ -142,3 +142,21 @@ def test_with_two_jobs_docs_sentences_and_entities_are_the_tables_of_one(tmp_pat
     ours = os.getpid()
     assert made_in().count(ours) == 2 and len(made_in()) == 4  # the two essays in memory, then in the workers
     assert entities_made_in().count(ours) == 2 and len(entities_made_in()) == 4
+
+
+def test_with_two_jobs_a_document_whose_rows_raise_in_a_worker_is_left_out_with_one_problem(tmp_path, pipeline,
+                                                                                           monkeypatch):
+    """The worker that fails to make a document's rows sends the Doc instead; the main process makes them again,
+    where the table asks for them, so the guard names that document as with one process."""
+    from .test_no_document_kills_a_run import FOOTNOTE, GOOD_A, GOOD_B, old_syllables
+
+    monkeypatch.setattr("marketingtext.tables.sentences.syllables", old_syllables)
+    for name, text in (("a_gut", GOOD_A), ("b_fussnote", FOOTNOTE), ("c_gut", GOOD_B)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    import marketingtext as mt
+
+    corpus = mt.load([tmp_path], pipeline=pipeline, use_cache=False, jobs=2)
+    tables = corpus.analyze()
+    assert sorted(tables["sentences"]["doc"].unique()) == sorted(tables["docs"]["doc"]) == ["a_gut", "c_gut"]
+    assert len(corpus.problems) == 1 and corpus.problems[0].path.endswith("b_fussnote.txt")
+    assert "invalid literal" in corpus.problems[0].message
