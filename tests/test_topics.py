@@ -205,16 +205,28 @@ def test_a_heading_in_every_document_is_boilerplate_and_not_counted(nlp):
     assert "geschichte" not in data.vocab and {"kunde", "produkt"} <= set(data.vocab), data.vocab
 
 
-def test_the_k_search_factorises_the_matrix_once_and_a_given_k_gives_the_searched_topics(seeds, monkeypatch):
-    """The k search shares one SVD of the TF-IDF matrix between its fits (a randomized SVD per k was most of their
-    time); a k's topics do not depend on which other k were tried: ``--k`` of the chosen k gives the same tables."""
+
+def test_the_topics_are_fitted_on_one_blas_thread_and_come_out_as_with_threads(seeds, monkeypatch):
+    """Threads buy nothing on matrices this small and stall on a busy machine (bench/speed_topics.py): the fits run
+    on one BLAS thread, and the tables are those of a threaded BLAS."""
+    import contextlib
+
+    from threadpoolctl import threadpool_info
+
+    from marketingtext.tables import topics
+
     units = [topic_units(p, split=True) for p in seeds.parsed()]
-    svd_calls = []
-    real_svd = np.linalg.svd
-    monkeypatch.setattr(np.linalg, "svd", lambda *a, **kw: svd_calls.append(1) or real_svd(*a, **kw))
-    searched = topic_tables(doc_units=units)
-    assert len(searched["topic_k"]) >= 5 and len(svd_calls) == 1
-    chosen = int(searched["topic_k"].loc[searched["topic_k"]["chosen"], "k"].iloc[0])
-    given = topic_tables(doc_units=units, k=chosen)
-    pd.testing.assert_frame_equal(searched["topics"], given["topics"])
-    pd.testing.assert_frame_equal(searched["doc_topics"], given["doc_topics"])
+    threads_seen = []
+    real_fit = topics.fit_topics
+
+    def spy(*args, **kwargs):
+        threads_seen.append(max((i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"), default=1))
+        return real_fit(*args, **kwargs)
+
+    monkeypatch.setattr(topics, "fit_topics", spy)
+    one_thread = topic_tables(doc_units=units)
+    assert len(threads_seen) >= 5 and set(threads_seen) == {1}
+    monkeypatch.setattr(topics, "one_blas_thread", contextlib.nullcontext)
+    threaded = topic_tables(doc_units=units)
+    for name in one_thread:
+        pd.testing.assert_frame_equal(one_thread[name], threaded[name])

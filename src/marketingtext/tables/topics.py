@@ -13,11 +13,11 @@ then meet in ``Bindung``. ``Kund:innen`` is ``Kunde`` already (the pipeline's ge
 lemma (``Kundin``) whose masculine noun is in the corpus is counted under it. A term standing as a
 heading in many documents (``Einzelnachweise``, ``Weblinks``) is boilerplate there and not counted.
 
-The fit (:func:`topic_tables`): scikit-learn's NMF on sublinear TF-IDF, NNDSVD start from one exact SVD
-shared by every k tried (deterministic; ``bench/eval_topics.py`` measures it against LDA). Without ``k``, k runs
-from 2 to :data:`MAX_K` and the k with the most coherent topics wins: mean NPMI of each topic's top-10 terms over
-the units (ties: the smaller k). Document shares are the units' topic shares weighted by their number of terms and
-summed back per document.
+The fit (:func:`topic_tables`): scikit-learn's NMF on sublinear TF-IDF, ``nndsvd`` start (deterministic;
+``bench/eval_topics.py`` measures it against LDA), BLAS on one thread (:func:`one_blas_thread`). Without ``k``,
+k runs from 2 to :data:`MAX_K` and the k with the most coherent topics wins: mean NPMI of each topic's top-10
+terms over the units (ties: the smaller k). Document shares are the units' topic shares weighted by their number
+of terms and summed back per document.
 """
 
 from __future__ import annotations
@@ -278,9 +278,8 @@ def npmi_coherence(top_terms: list[list[int]], presence) -> list[float]:
     return scores
 
 
-def fit_topics(matrix, k: int, method: str = "nmf", seed: int = SEED, start: NmfStart | None = None):
-    """(unit × topic weights, topic × term weights) of a ``method`` model (``nmf`` or ``lda``) with ``k`` topics.
-    ``start``: :func:`nmf_start` of ``matrix`` when several k are fitted (the TF-IDF and SVD made once)."""
+def fit_topics(matrix, k: int, method: str = "nmf", seed: int = SEED):
+    """(unit × topic weights, topic × term weights) of a ``method`` model (``nmf`` or ``lda``) with ``k`` topics."""
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
@@ -296,65 +295,11 @@ def fit_topics(matrix, k: int, method: str = "nmf", seed: int = SEED, start: Nmf
         if method != "nmf":
             raise ValueError(f"method must be nmf or lda, not {method!r}")
         from sklearn.decomposition import NMF
+        from sklearn.feature_extraction.text import TfidfTransformer
 
-        start = start if start is not None and start.k_max >= k else nmf_start(matrix, k)
-        unit_start, term_start = start.nndsvd(k)
-        model = NMF(n_components=k, init="custom", max_iter=500, random_state=seed)
-        return model.fit_transform(start.weights, W=unit_start, H=term_start), model.components_
-
-
-@dataclass
-class NmfStart:
-    """What every NMF fit of one matrix starts from: its sublinear TF-IDF weights and their top ``k_max`` singular
-    triplets. Made once for all the k tried: scikit-learn's ``init="nndsvd"`` computes a randomized SVD per fit,
-    which was most of a fit's time (the 27 wiki articles: 3.2 of 3.5 s for k = 2 … 9, loaded machine)."""
-
-    weights: object  # scipy.sparse matrix, units × terms
-    k_max: int
-    u: np.ndarray  # units × k_max
-    s: np.ndarray  # k_max, largest first
-    vt: np.ndarray  # k_max × terms
-
-    def nndsvd(self, k: int, eps: float = 1e-6) -> tuple[np.ndarray, np.ndarray]:
-        """The NNDSVD start (Boutsidis & Gallopoulos 2008) of a k-topic fit, as scikit-learn's ``init="nndsvd"``
-        makes it from the first k triplets (which do not depend on k here: an exact SVD, not a randomized one)."""
-        u, s, vt = self.u[:, :k], self.s[:k], self.vt[:k]
-        unit_start, term_start = np.zeros_like(u), np.zeros_like(vt)
-        unit_start[:, 0] = np.sqrt(s[0]) * np.abs(u[:, 0])  # the leading triplet is non-negative
-        term_start[0] = np.sqrt(s[0]) * np.abs(vt[0])
-        for j in range(1, k):
-            x, y = u[:, j], vt[j]
-            x_p, y_p, x_n, y_n = np.maximum(x, 0), np.maximum(y, 0), np.abs(np.minimum(x, 0)), np.abs(np.minimum(y, 0))
-            m_p = np.linalg.norm(x_p) * np.linalg.norm(y_p)
-            m_n = np.linalg.norm(x_n) * np.linalg.norm(y_n)
-            x, y, sigma = (x_p, y_p, m_p) if m_p > m_n else (x_n, y_n, m_n)  # the larger part of the pair
-            scale = np.sqrt(s[j] * sigma)
-            unit_start[:, j] = scale * x / np.linalg.norm(x)
-            term_start[j] = scale * y / np.linalg.norm(y)
-        unit_start[unit_start < eps] = 0
-        term_start[term_start < eps] = 0
-        return unit_start, term_start
-
-
-DENSE_SVD_CELLS = 10_000_000  # up to this many matrix cells (80 MB) the SVD is LAPACK's on the dense matrix
-
-
-def nmf_start(matrix, k_max: int) -> NmfStart:
-    """The TF-IDF weights of the unit × term ``matrix`` and their ``k_max`` largest singular triplets: exact
-    (LAPACK on the dense matrix), or on a large matrix ARPACK's (to machine precision, a fixed start vector)."""
-    from sklearn.feature_extraction.text import TfidfTransformer
-
-    weights = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
-    rows, cols = weights.shape
-    if rows * cols <= DENSE_SVD_CELLS or k_max >= min(rows, cols):
-        u, s, vt = np.linalg.svd(weights.toarray(), full_matrices=False)
-    else:
-        from scipy.sparse.linalg import svds
-
-        u, s, vt = svds(weights, k=k_max, v0=np.full(min(rows, cols), 1 / math.sqrt(min(rows, cols))))
-        order = np.argsort(-s, kind="stable")
-        u, s, vt = u[:, order], s[order], vt[order]
-    return NmfStart(weights, k_max, u[:, :k_max], s[:k_max], vt[:k_max])
+        weights = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
+        model = NMF(n_components=k, init="nndsvd", max_iter=500, random_state=seed)
+        return model.fit_transform(weights), model.components_
 
 
 def top_term_indices(components, n: int = TOP_TERMS) -> list[list[int]]:
@@ -393,15 +338,16 @@ def topic_tables(parsed_docs: Iterable[ParsedDoc] | None = None, k: int | None =
                          f"too few for {k} topics; give a smaller k or leave it out")
     ks = candidate_ks(*data.counts.shape) if k is None else [k]
     fits, rows = {}, []
-    start = nmf_start(data.counts, max(ks)) if method == "nmf" and ks else None
-    for n in ks:
-        unit_weights, components = fit_topics(data.counts, n, method, seed, start)
-        top = top_term_indices(components)
-        coherence = npmi_coherence(top, presence)
-        fits[n] = (unit_weights, components, top, coherence)
-        described, smallest = topic_support(unit_weights, top, presence)
-        rows.append({"k": n, "coherence": round(float(np.mean(coherence)), 4), "described": round(described, 4),
-                     "smallest": smallest, "score": round(float(np.mean(coherence)) * described, 4)})
+    with one_blas_thread():
+        for n in ks:
+            unit_weights, components = fit_topics(data.counts, n, method, seed)
+            top = top_term_indices(components)
+            coherence = npmi_coherence(top, presence)
+            fits[n] = (unit_weights, components, top, coherence)
+            described, smallest = topic_support(unit_weights, top, presence)
+            rows.append({"k": n, "coherence": round(float(np.mean(coherence)), 4),
+                         "described": round(described, 4), "smallest": smallest,
+                         "score": round(float(np.mean(coherence)) * described, 4)})
     if not fits:
         empty = pd.DataFrame(columns=TOPIC_COLUMNS).astype({"topic": int, "share": float, "coherence": float})
         return {"topics": empty, "doc_topics": pd.DataFrame(columns=DOC_TOPIC_COLUMNS).astype(
@@ -410,6 +356,17 @@ def topic_tables(parsed_docs: Iterable[ParsedDoc] | None = None, k: int | None =
     unit_weights, components, top, coherence = fits[chosen]
     return _tables(data, unit_weights, components, top, coherence) | {"topic_k": pd.DataFrame(
         [{**r, "chosen": r["k"] == chosen} for r in rows], columns=K_COLUMNS)}
+
+
+def one_blas_thread():
+    """BLAS on one thread while the topics are fitted: the matrices are small (units × terms, a few thousand
+    cells to a few million), so threads buy nothing, and on a busy machine a threaded BLAS call waits for a free
+    core again and again (the k search on the 27 wiki articles: 2.0 to 2.3 s with threads, 0.43 s without;
+    ``bench/speed_topics.py``). Results are the same either way (tested)."""
+    import sklearn.decomposition  # noqa: F401  (loads SciPy's own BLAS, so that the limit covers it too)
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def topic_support(unit_weights, top: list[list[int]], presence) -> tuple[float, int]:
