@@ -55,3 +55,108 @@ def test_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2 and result.stdout == b""
     assert "Traceback" not in stderr and "tcp://127.0.0.1:9" in stderr
     assert stderr.strip().count("\n") == 0, stderr
+
+
+def _calls_recorded(monkeypatch, tmp_path, module, name: str):
+    """Wrap ``module.name`` so that each call, in whichever process, appends that process's id to a file;
+    gives a function that reads the ids back."""
+    log = tmp_path / f"{name}.pids"
+    original = getattr(module, name)
+
+    def recorded(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+    return lambda: [int(pid) for pid in log.read_text(encoding="utf-8").split()] if log.exists() else []
+
+
+def test_with_two_jobs_the_workers_make_every_documents_rows(tmp_path, pipeline, seed_tables, monkeypatch):
+    import marketingtext as mt
+    from marketingtext.tables import documents
+
+    made_in = _calls_recorded(monkeypatch, tmp_path, documents, "doc_row")
+    tables = mt.load([RAW], pipeline=pipeline, use_cache=False, jobs=2).analyze()
+    _assert_same_tables(seed_tables, tables)
+    # one row per essay, each made by a worker: the main process only merges them
+    assert len(made_in()) == len(seed_tables["docs"]) == 5
+    assert os.getpid() not in made_in()
+
+
+def test_with_two_jobs_keyword_terms_are_made_in_the_workers(tmp_path, pipeline, seeds, monkeypatch):
+    import marketingtext as mt
+    from marketingtext.keywords import table
+
+    expected = seeds.keywords(method="yake", top=10)  # YAKE reads each document's text: kept in the worker's terms
+    made_in = _calls_recorded(monkeypatch, tmp_path, table, "doc_terms")
+    actual = mt.load([RAW], pipeline=pipeline, use_cache=False, jobs=2).keywords(method="yake", top=10)
+    pd.testing.assert_frame_equal(expected, actual)
+    assert len(made_in()) == 5 and os.getpid() not in made_in()
+
+
+def test_a_text_of_several_chunks_and_the_cache_with_two_jobs(tmp_path, pipeline, monkeypatch):
+    """A text longer than a parse chunk is parsed in pieces by both workers and its rows made by the main
+    process; the workers' cache entries read back give the same tables."""
+    import shutil
+
+    import marketingtext as mt
+    from marketingtext.engine import parsing
+
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 3_000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("000_c44f16a2d46a17b4.txt", "003_ed5dd712890e4a83.txt"):  # 5,841 and 5,037 characters
+        shutil.copy(RAW / name, folder / name)
+    (folder / "kurz.txt").write_text("Die Kundenbindung wächst. Philip Kotler schreibt über Marketing.\n",
+                                     encoding="utf-8")
+    one = mt.load([folder], pipeline=pipeline, use_cache=False).analyze()
+    two = mt.load([folder], pipeline=pipeline, cache_dir=tmp_path / "cache", jobs=2)
+    _assert_same_tables(one, two.analyze())
+    assert all(two.cache.has(source.text) for source in two.sources)
+    from_cache = mt.load([folder], pipeline=pipeline, cache_dir=tmp_path / "cache")
+    from_cache.tables = None  # the Docs, not the finished tables
+    _assert_same_tables(one, from_cache.analyze())
+
+
+def test_with_two_jobs_docs_sentences_and_entities_are_the_tables_of_one(tmp_path, pipeline, seeds, monkeypatch):
+    import shutil
+
+    import marketingtext as mt
+    from marketingtext.entities import table as entity_module
+    from marketingtext.tables import sentences
+
+    names = ["000_c44f16a2d46a17b4", "003_ed5dd712890e4a83"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(RAW / f"{name}.txt", folder / f"{name}.txt")
+    one = seeds.subset(names)
+    made_in = _calls_recorded(monkeypatch, tmp_path, sentences, "sentence_rows")
+    entities_made_in = _calls_recorded(monkeypatch, tmp_path, entity_module, "entity_rows")
+    two = mt.load([folder], pipeline=pipeline, use_cache=False, jobs=2)
+    expected_docs = one.docs().drop(columns="path")
+    pd.testing.assert_frame_equal(expected_docs, two.docs().drop(columns="path"))
+    pd.testing.assert_frame_equal(one.sentences(), two.sentences())
+    pd.testing.assert_frame_equal(one.entities(summary=True), two.entities(summary=True))
+    ours = os.getpid()
+    assert made_in().count(ours) == 2 and len(made_in()) == 4  # the two essays in memory, then in the workers
+    assert entities_made_in().count(ours) == 2 and len(entities_made_in()) == 4
+
+
+def test_with_two_jobs_a_document_whose_rows_raise_in_a_worker_is_left_out_with_one_problem(tmp_path, pipeline,
+                                                                                           monkeypatch):
+    """The worker that fails to make a document's rows sends the Doc instead; the main process makes them again,
+    where the table asks for them, so the guard names that document as with one process."""
+    from .test_no_document_kills_a_run import FOOTNOTE, GOOD_A, GOOD_B, old_syllables
+
+    monkeypatch.setattr("marketingtext.tables.sentences.syllables", old_syllables)
+    for name, text in (("a_gut", GOOD_A), ("b_fussnote", FOOTNOTE), ("c_gut", GOOD_B)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    import marketingtext as mt
+
+    corpus = mt.load([tmp_path], pipeline=pipeline, use_cache=False, jobs=2)
+    tables = corpus.analyze()
+    assert sorted(tables["sentences"]["doc"].unique()) == sorted(tables["docs"]["doc"]) == ["a_gut", "c_gut"]
+    assert len(corpus.problems) == 1 and corpus.problems[0].path.endswith("b_fussnote.txt")
+    assert "invalid literal" in corpus.problems[0].message

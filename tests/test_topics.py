@@ -203,3 +203,30 @@ def test_a_heading_in_every_document_is_boilerplate_and_not_counted(nlp):
             for name, thing in (("Haus", "Produkte"), ("Garten", "Produkte"), ("Baum", "Waren"))]
     data = unit_matrix([topic_units(p, split=False) for p in docs])
     assert "geschichte" not in data.vocab and {"kunde", "produkt"} <= set(data.vocab), data.vocab
+
+
+
+def test_the_topics_are_fitted_on_one_blas_thread_and_come_out_as_with_threads(seeds, monkeypatch):
+    """Threads buy nothing on matrices this small and stall on a busy machine (bench/speed_topics.py): the fits run
+    on one BLAS thread, and the tables are those of a threaded BLAS."""
+    import contextlib
+
+    from threadpoolctl import threadpool_info
+
+    from marketingtext.tables import topics
+
+    units = [topic_units(p, split=True) for p in seeds.parsed()]
+    threads_seen = []
+    real_fit = topics.fit_topics
+
+    def spy(*args, **kwargs):
+        threads_seen.append(max((i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"), default=1))
+        return real_fit(*args, **kwargs)
+
+    monkeypatch.setattr(topics, "fit_topics", spy)
+    one_thread = topic_tables(doc_units=units)
+    assert len(threads_seen) >= 5 and set(threads_seen) == {1}
+    monkeypatch.setattr(topics, "one_blas_thread", contextlib.nullcontext)
+    threaded = topic_tables(doc_units=units)
+    for name in one_thread:
+        pd.testing.assert_frame_equal(one_thread[name], threaded[name])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,12 +66,18 @@ class Corpus:
     _only: str | None = field(default=None, repr=False)  # while testing one document alone: its name
     _current: ParsedDoc | None = field(default=None, repr=False)  # the document last handed to a table
 
-    def parsed(self) -> Iterator[ParsedDoc]:
+    def parsed(self, per_doc=None) -> Iterator[ParsedDoc]:
         """Parsed documents in input order, streamed (from the cache where possible); documents whose
-        analysis failed are left out, and never parsed again."""
-        for parsed in self._parsed_all():
+        analysis failed are left out, and never parsed again. ``per_doc`` (a picklable function of a
+        ParsedDoc): each document's ``part``, made by the worker that parsed it when ``jobs`` > 1."""
+        for parsed in self._parsed_all(per_doc):
             self._current = parsed
             yield parsed
+
+    def _parts(self, per_doc) -> Iterator:
+        """``per_doc(parsed)`` for each document, in order (see :meth:`parsed`)."""
+        for parsed in self.parsed(per_doc):
+            yield parsed.part
 
     def _chosen(self) -> set[str] | None:
         """The documents tables are built over now (None: every one)."""
@@ -78,10 +85,11 @@ class Corpus:
             return {self._only}
         return set(self.names) - self._failed if self._failed else None
 
-    def _parsed_all(self) -> Iterator[ParsedDoc]:
+    def _parsed_all(self, per_doc=None) -> Iterator[ParsedDoc]:
         chosen = self._chosen()
         if self._docs is not None:
-            yield from (p for p in self._docs if chosen is None or p.source.doc in chosen)
+            yield from (ParsedDoc(p.source, p.doc, per_doc) for p in self._docs
+                        if chosen is None or p.source.doc in chosen)
             return
         sources = self.sources
         if chosen is not None:
@@ -93,7 +101,7 @@ class Corpus:
 
             engine = DaskEngine(self.scheduler, self.model, self.pipeline, self.nlp.vocab, self.jobs)
         yield from parse_sources(self.nlp, sources, self.cache, jobs=self.jobs,
-                                 on_parsed=self.on_parsed, engine=engine)
+                                 on_parsed=self.on_parsed, engine=engine, per_doc=per_doc)
         self._trim_cache()
 
     def _table(self, name: str, options: dict, build):
@@ -181,17 +189,17 @@ class Corpus:
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence (columns: see README, `mtext sentences`)."""
-        from .tables.sentences import sentence_table
+        from .tables.sentences import sentence_rows, sentence_table
 
-        return self._table("sentences", {}, lambda: sentence_table(self.parsed()))
+        return self._table("sentences", {}, lambda: sentence_table(doc_rows=self._parts(sentence_rows)))
 
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
-        from .tables.documents import doc_table
+        from .tables.documents import doc_row, doc_table
         from .tables.sidecar import apply_sidecar
 
-        return apply_sidecar(self._table("docs", {}, lambda: doc_table(self.parsed(), self.pipeline.label)),
-                             self.meta)
+        row = partial(doc_row, pipeline=self.pipeline.label)
+        return apply_sidecar(self._table("docs", {}, lambda: doc_table(rows=self._parts(row))), self.meta)
 
     def fields(self) -> pd.DataFrame:
         """What is known about each document without parsing it: doc, path, format, title, author, date
@@ -246,17 +254,19 @@ class Corpus:
 
     def keywords(self, **options) -> pd.DataFrame:
         """Keyword and keyphrase table; options as ``mtext keywords`` (method, top, scope, …)."""
-        from .keywords.table import keyword_table
+        from .keywords.table import keyword_table, terms_function
 
         key = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
-        return self._table("keywords", key, lambda: keyword_table(self.parsed(), **options))
+        return self._table("keywords", key, lambda: keyword_table(
+            doc_terms_list=self._parts(terms_function(**options)), **options))
 
     def entities(self, **options) -> pd.DataFrame:
         """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
-        from .entities.table import entity_table
+        from .entities.table import entity_rows_function, entity_table
 
         key = {**options, "gazetteer_files": file_fingerprint(tuple(options.get("gazetteer_files", ())))}
-        return self._table("entities", key, lambda: entity_table(self.parsed(), **options))
+        return self._table("entities", key, lambda: entity_table(
+            doc_rows=self._parts(entity_rows_function(**options)), **options))
 
     def kwic(self, term: str, width: int = 40) -> pd.DataFrame:
         """Every occurrence of a lemma or phrase, with left and right context."""
@@ -381,25 +391,24 @@ class Corpus:
         documents; on the way, what the report needs of them goes into ``words``."""
         if words is not None:
             words.clear()  # a document that failed the last attempt is left out of this one (see _analysed)
-        from .entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gazetteer
+        from .entities.table import ENTITY_COLUMNS, canonicalise, load_gazetteer
         from .keywords.table import keyword_table
-        from .keywords.terms import DocTermsStore, doc_terms
-        from .tables.documents import DOC_COLUMNS, doc_row
-        from .tables.sentences import SENTENCE_COLUMNS, sentence_rows
-        from .tables.topics import SMALL_CORPUS, topic_tables, topic_units
+        from .keywords.terms import DocTermsStore
+        from .tables.documents import DOC_COLUMNS
+        from .tables.sentences import SENTENCE_COLUMNS
+        from .tables.topics import SMALL_CORPUS, topic_tables
 
-        gazetteer = load_gazetteer()
         sentence_list, doc_list, term_list, entity_list, unit_list = [], [], DocTermsStore(), [], []
-        split = len(self.names) < SMALL_CORPUS
-        for parsed in self.parsed():
-            sentence_list.extend(sentence_rows(parsed))
-            doc_list.append(doc_row(parsed, self.pipeline.label))
-            terms = doc_terms(parsed)
-            term_list.append(terms)
-            entity_list.extend(entity_rows(parsed, gazetteer))
+        per_doc = partial(analysis_part, pipeline=self.pipeline.label, split=len(self.names) < SMALL_CORPUS,
+                          gazetteer=load_gazetteer(), with_words=words is not None)
+        for part in self._parts(per_doc):
+            sentence_list.extend(part.sentences)
+            doc_list.append(part.doc_row)
+            term_list.append(part.terms)
+            entity_list.extend(part.entities)
             if words is not None:
-                words.add(parsed, terms)
-            unit_list.append(topic_units(parsed, split=split))
+                words.extend(part.words)
+            unit_list.append(part.units)
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
             "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),
@@ -410,6 +419,38 @@ class Corpus:
     @property
     def names(self) -> list[str]:
         return self.sources.docs if isinstance(self.sources, SourceList) else [s.doc for s in self.sources]
+
+
+@dataclass
+class AnalysisPart:
+    """What :meth:`Corpus.analyze` takes from one parsed document (no Doc kept): small enough to send from a
+    worker process instead of the Doc."""
+
+    sentences: list[dict]
+    doc_row: dict
+    terms: object  # keywords.terms.DocTerms
+    entities: list[dict]
+    units: object  # tables.topics.DocUnits
+    words: ReportWords | None = None
+
+
+def analysis_part(parsed: ParsedDoc, pipeline: str, split: bool, gazetteer, with_words: bool) -> AnalysisPart:
+    """One document's rows of every table :meth:`Corpus.analyze` builds, its keyword terms, topic units and
+    (``with_words``) what the report needs of it."""
+    from .entities.table import entity_rows
+    from .keywords.terms import doc_terms
+    from .tables.documents import doc_row
+    from .tables.report_data import ReportWords
+    from .tables.sentences import sentence_rows
+    from .tables.topics import topic_units
+
+    terms = doc_terms(parsed)
+    words = None
+    if with_words:
+        words = ReportWords()
+        words.add(parsed, terms)
+    return AnalysisPart(sentence_rows(parsed), doc_row(parsed, pipeline), terms, entity_rows(parsed, gazetteer),
+                        topic_units(parsed, split=split), words)
 
 
 def run_json(info: dict) -> bytes:

@@ -71,7 +71,16 @@ class DocCache:
             return None
 
     def put(self, doc: Doc) -> None:
-        write_cache_file(self._path(doc.text), DocBin(store_user_data=True, docs=[doc]).to_bytes())
+        self.put_entry(doc.text, cache_entry(doc))
+
+    def put_entry(self, text: str, entry: bytes) -> None:
+        """Store :func:`cache_entry` bytes made elsewhere (by a worker process) for ``text``."""
+        write_cache_file(self._path(text), entry)
+
+
+def cache_entry(doc: Doc) -> bytes:
+    """A Doc as the cache stores it: a DocBin of one Doc, with its user data."""
+    return DocBin(store_user_data=True, docs=[doc]).to_bytes()
 
 
 def read_entry(path: Path) -> bytes:

@@ -4,25 +4,47 @@ Documents are parsed with ``nlp.pipe`` in input order and yielded one at a time,
 caller that builds its tables document by document never holds the whole corpus in memory.
 Parsed Docs are read from and written to a :class:`marketingtext.engine.cache.DocCache` when one is
 given, so a re-run costs only the reading.
+
+A caller may pass a per-document function (``per_doc``: a parsed document to the part of a table it
+gives, e.g. its rows); with ``jobs`` > 1 the worker that parsed a document runs it and sends back only
+that part (and the cache entry's bytes when the cache wants them), so the main process neither reads
+the Doc back nor builds its rows: what stays serial is merging the parts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from spacy.tokens import Doc
 
 from ..core.pieces import CHUNK_CHARS, split_text
 from ..reading.decode import SourceText
-from .cache import DocCache
+from .cache import DocCache, cache_entry
+
+NOT_MADE = object()  # a ParsedDoc's part that no worker made: made from the Doc when first asked for
 
 
 @dataclass(frozen=True)
 class ParsedDoc:
+    """A source and its parsed Doc; ``part``: what the per-document function of the pass makes of it.
+
+    ``doc`` is None when a worker made the part (with ``jobs`` > 1): the main process never needed the Doc.
+    """
+
     source: SourceText
-    doc: Doc
+    doc: Doc | None
+    per_doc: Callable[[ParsedDoc], object] | None = field(default=None, repr=False, compare=False)
+    _part: object = field(default=NOT_MADE, repr=False, compare=False)
+
+    @property
+    def part(self):
+        """``per_doc(self)``, made once: by the worker that parsed the document, else here on first use (so that
+        an error in it is raised where the table asks for it, as without workers)."""
+        if self._part is NOT_MADE:
+            object.__setattr__(self, "_part", self.per_doc(self))
+        return self._part
 
 
 def parse_sources(
@@ -33,31 +55,42 @@ def parse_sources(
     jobs: int = 1,
     on_parsed=None,
     engine=None,
+    per_doc: Callable[[ParsedDoc], object] | None = None,
 ) -> Iterator[ParsedDoc]:
     """Yield a :class:`ParsedDoc` per source, in input order.
 
     Cached documents are read back one at a time as their turn comes (never all at once); the
     rest go through one streamed ``engine(texts)`` call: by default ``nlp.pipe`` in ``jobs``
     processes, or a :class:`marketingtext.engine.cluster.DaskEngine`. ``on_parsed(source)`` is called
-    after each document (progress).
+    after each document (progress). ``per_doc`` (picklable, at module level): each ParsedDoc's ``part``;
+    with ``jobs`` > 1 and no other engine, made in the worker that parsed the document.
     """
     if iter(sources) is sources:  # a one-shot iterator; a list or SourceList is read once per pass
         sources = list(sources)
     # Passes over ``sources`` (each holds one text at a time): which are cached (only with a cache),
     # the texts to parse (the engine reads ahead a batch; cached ones are not read), the documents in order.
     hits = [cache.has(source.text) for source in sources] if cache is not None else [False] * len(sources)
-    engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs))
-    parsed = engine(sources[i].text for i, hit in enumerate(hits) if not hit)
+    if engine is None and jobs > 1 and per_doc is not None:
+        to_parse = (sources[i] for i, hit in enumerate(hits) if not hit)
+        parsed = _parse_in_processes(nlp, to_parse, jobs, per_doc, want_entries=cache is not None)
+    else:
+        engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs))
+        parsed = ((doc, None, NOT_MADE) for doc in engine(sources[i].text for i, hit in enumerate(hits) if not hit))
     for source, hit in zip(sources, hits, strict=True):
         doc = cache.get(source.text, nlp.vocab) if hit else None
+        part = NOT_MADE
         if doc is None:
-            # A damaged cache entry (removed by ``get``) is parsed here on its own.
-            doc = next(pipe_texts(nlp, [source.text], batch_size)) if hit else next(parsed)
-            if cache is not None:
+            if hit:  # a damaged cache entry (removed by ``get``) is parsed here on its own
+                doc, entry = next(pipe_texts(nlp, [source.text], batch_size)), None
+            else:
+                doc, entry, part = next(parsed)
+            if cache is not None and doc is not None:
                 cache.put(doc)
+            elif cache is not None:  # the worker that made the part sent the entry: no Doc read back here
+                cache.put_entry(source.text, entry)
         if on_parsed is not None:
             on_parsed(source)
-        yield ParsedDoc(source, doc)
+        yield ParsedDoc(source, doc, per_doc, part)
 
 
 def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -> Iterator[Doc]:
@@ -68,7 +101,7 @@ def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -
     a batch of 16 chunks of 100,000 characters would put 1.6 M characters through the NER at once.
     """
     if jobs > 1:
-        yield from _join_chunks(_pipe_in_processes(nlp, _chunks(texts), jobs))
+        yield from (doc for doc, _, _ in _parse_in_processes(nlp, texts, jobs))
         return
     for is_long, run in groupby(texts, key=lambda text: len(text) > CHUNK_CHARS):
         size = 1 if is_long else batch_size
@@ -88,28 +121,64 @@ def _join_chunks(parsed: Iterable[tuple[Doc, bool]]) -> Iterator[Doc]:
     for doc, is_last in parsed:
         pending.append(doc)
         if is_last:
-            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            yield _joined(pending)
             pending = []
 
 
 _worker_nlp = None
+_worker_per_doc = None
 
 
-def _init_worker(nlp) -> None:
+def _init_worker(nlp, per_doc=None) -> None:
     import signal
 
-    global _worker_nlp
-    _worker_nlp = nlp
+    global _worker_nlp, _worker_per_doc
+    _worker_nlp, _worker_per_doc = nlp, per_doc
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
 
 
-def _parse_chunk(item: tuple[str, object]) -> tuple[bytes, object]:
-    text, context = item
-    return _worker_nlp(text).to_bytes(), context
+@dataclass(frozen=True)
+class _Job:
+    """One piece of work for a worker: a chunk of a text (``text``), or a whole document (``source``)
+    whose part the worker makes."""
+
+    text: str = ""
+    is_last: bool = True  # the text's last chunk
+    source: SourceText | None = None
+    want_entry: bool = False  # send the cache entry's bytes too
 
 
-def _pipe_in_processes(nlp, items: Iterator[tuple[str, object]], jobs: int) -> Iterator[tuple[Doc, object]]:
-    """``nlp.pipe(items, as_tuples=True)`` in ``jobs`` processes, in order.
+def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
+    """(bytes, part, the part was made, the text's last chunk). A made part comes with the cache entry (or no
+    bytes); otherwise the bytes are the Doc's, to be joined and read back by the main process, which then makes
+    the part itself (when making it raised here, it raises there again, where the table is built)."""
+    if job.source is None:
+        return _worker_nlp(job.text).to_bytes(), None, False, job.is_last
+    doc = _worker_nlp(job.source.text)
+    try:
+        part = _worker_per_doc(ParsedDoc(job.source, doc))
+    except Exception:
+        return doc.to_bytes(), None, False, True
+    return (cache_entry(doc) if job.want_entry else None), part, True, True
+
+
+def _jobs(items: Iterable[SourceText | str], per_doc: bool, want_entries: bool) -> Iterator[_Job]:
+    """A job per chunk; with ``per_doc``, a text of one chunk is one job for the whole document (a longer text's
+    chunks are parsed by whichever worker is free and joined, its part made by the main process)."""
+    for item in items:
+        text = item if isinstance(item, str) else item.text
+        pieces = split_text(text, CHUNK_CHARS)
+        if per_doc and len(pieces) == 1:
+            yield _Job(source=item, want_entry=want_entries)
+            continue
+        for n, piece in enumerate(pieces):
+            yield _Job(piece, n == len(pieces) - 1)
+
+
+def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_doc=None,
+                        want_entries: bool = False) -> Iterator[tuple[Doc | None, bytes | None, object]]:
+    """(Doc, None, NOT_MADE), or with ``per_doc`` made in the worker (None, cache entry or None, part), per item
+    (a text, or with ``per_doc`` a source), in order, parsed in ``jobs`` processes.
 
     Not spaCy's ``n_process``: it deals batches to the processes in turn and reads the results
     in the same turn, so one long document holds every other process up (1.54x on 2 cores for
@@ -119,6 +188,18 @@ def _pipe_in_processes(nlp, items: Iterator[tuple[str, object]], jobs: int) -> I
 
     # fork shares the loaded pipeline with the workers; elsewhere it is pickled once per worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(nlp,)) as pool:
-        for data, context in pool.imap(_parse_chunk, items, chunksize=1):
-            yield Doc(nlp.vocab).from_bytes(data), context
+    pending: list[Doc] = []
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(nlp, per_doc)) as pool:
+        for data, part, made, is_last in pool.imap(_work, _jobs(items, per_doc is not None, want_entries),
+                                                   chunksize=1):
+            if made:
+                yield None, data, part
+                continue
+            pending.append(Doc(nlp.vocab).from_bytes(data))
+            if is_last:
+                yield _joined(pending), None, NOT_MADE
+                pending = []
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import partial
 
 import pandas as pd
 
@@ -226,11 +227,21 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     return rows
 
 
-def entity_table(parsed_docs: Iterable[ParsedDoc], *, gazetteer_files: Iterable[str] = (),
-                 summary: bool = False, cooccur: bool = False, use_gazetteer: bool = True) -> pd.DataFrame:
-    """Mentions (default), one row per canonical entity (``summary``) or sentence co-occurrence pairs."""
-    gazetteer = load_gazetteer(tuple(gazetteer_files)) if use_gazetteer else Gazetteer([])
-    rows = [row for parsed in parsed_docs for row in entity_rows(parsed, gazetteer)]
+def entity_rows_function(gazetteer_files: Iterable[str] = (), use_gazetteer: bool = True, **_table_options):
+    """The picklable function that makes one document's :func:`entity_rows` for :func:`entity_table` with these
+    options (the gazetteer loaded once)."""
+    return partial(entity_rows, gazetteer=load_gazetteer(tuple(gazetteer_files)) if use_gazetteer else Gazetteer([]))
+
+
+def entity_table(parsed_docs: Iterable[ParsedDoc] = (), *, gazetteer_files: Iterable[str] = (),
+                 summary: bool = False, cooccur: bool = False, use_gazetteer: bool = True,
+                 doc_rows: Iterable[list[dict]] | None = None) -> pd.DataFrame:
+    """Mentions (default), one row per canonical entity (``summary``) or sentence co-occurrence pairs;
+    ``doc_rows``: each document's rows when already made (by :func:`entity_rows_function`'s function)."""
+    if doc_rows is None:
+        rows_of = entity_rows_function(gazetteer_files, use_gazetteer)
+        doc_rows = (rows_of(parsed) for parsed in parsed_docs)
+    rows = [row for rows_of_doc in doc_rows for row in rows_of_doc]
     mentions = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
     if summary:
         return summarize(mentions)

@@ -13,8 +13,9 @@ Nested duplicates (a phrase and the word it mostly consists of) are shown once.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 
@@ -67,6 +68,18 @@ def _contains(longer: tuple, shorter: tuple) -> bool:
     return len(longer) > n and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def terms_function(method: str = DEFAULT_METHOD, ngram_max: int = 3, stopwords_extra: Iterable[str] = (),
+                   **_table_options) -> Callable[[ParsedDoc], DocTerms]:
+    """The picklable function that makes one document's :class:`DocTerms` for :func:`keyword_table` with these
+    options (``method``'s scorer says whether the text and co-occurrences are kept); the rest of a table's
+    options do not change a document's terms."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    scorer = METHODS[method]
+    return partial(doc_terms, ngram_max=ngram_max, extra_stop=frozenset(w.lower() for w in stopwords_extra),
+                   keep_text=scorer.needs_text, keep_cooccurrence=scorer.needs_cooccurrence)
+
+
 def keyword_table(
     parsed_docs: Iterable[ParsedDoc] | None = None,
     *,
@@ -79,16 +92,14 @@ def keyword_table(
     stopwords_extra: Iterable[str] = (),
     group: str | None = None,
 ) -> pd.DataFrame:
-    """The keyword table (columns: see README). ``scope`` is ``both``, ``corpus`` or ``per-doc``."""
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    """The keyword table (columns: see README). ``scope`` is ``both``, ``corpus`` or ``per-doc``.
+    ``doc_terms_list``: the documents' terms when already made (by :func:`terms_function` of the same options)."""
+    terms = terms_function(method, ngram_max, stopwords_extra)
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}; choose one of {', '.join(SCOPES)}")
     scorer = METHODS[method]
-    extra = frozenset(w.lower() for w in stopwords_extra)
     if doc_terms_list is None:
-        doc_terms_list = (doc_terms(p, ngram_max, extra, keep_text=scorer.needs_text,
-                                    keep_cooccurrence=scorer.needs_cooccurrence) for p in parsed_docs or [])
+        doc_terms_list = (terms(p) for p in parsed_docs or [])
     if group == "compounds":
         return compound_groups(doc_terms_list, top=top)
     store = doc_terms_list if isinstance(doc_terms_list, DocTermsStore) else DocTermsStore(doc_terms_list)

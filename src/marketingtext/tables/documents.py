@@ -49,9 +49,11 @@ def doc_row(parsed: ParsedDoc, pipeline: str = "") -> dict:
     }
 
 
-def doc_table(parsed_docs: Iterable[ParsedDoc], pipeline: str = "") -> pd.DataFrame:
-    """One row per document, in input order."""
-    return pd.DataFrame([doc_row(p, pipeline) for p in parsed_docs], columns=DOC_COLUMNS)
+def doc_table(parsed_docs: Iterable[ParsedDoc] = (), pipeline: str = "",
+              rows: Iterable[dict] | None = None) -> pd.DataFrame:
+    """One row per document, in input order; ``rows``: the documents' :func:`doc_row` when already made."""
+    rows = rows if rows is not None else (doc_row(p, pipeline) for p in parsed_docs)
+    return pd.DataFrame(list(rows), columns=DOC_COLUMNS)
 
 
 def display_name(doc: str, title: str = "", path: str = "") -> str:

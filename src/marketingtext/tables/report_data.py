@@ -123,6 +123,13 @@ class ReportWords:
                                         "end": word.idx - start + len(word), "key": key})
         self.bags.append(lemma_bag(terms or doc_terms(parsed)))
 
+    def extend(self, other: ReportWords) -> None:
+        """Add what ``other`` gathered (one document's words, made in a worker process) after this one's."""
+        self.keys.extend(other.keys)
+        self.sentences.extend(other.sentences)
+        self.tokens.extend(other.tokens)
+        self.bags.extend(other.bags)
+
     def positions(self, terms: dict[str, tuple[str, ...]]) -> pd.DataFrame:
         rows = [row for name, keys in self.keys for row in positions_in(keys, name, terms)]
         return pd.DataFrame(rows, columns=POSITION_COLUMNS)

@@ -51,7 +51,9 @@ def sentence_rows(parsed: ParsedDoc) -> list[dict]:
     return rows
 
 
-def sentence_table(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
-    """One row per sentence of every document, in document and position order."""
-    rows = [row for parsed in parsed_docs for row in sentence_rows(parsed)]
+def sentence_table(parsed_docs: Iterable[ParsedDoc] = (), doc_rows: Iterable[list[dict]] | None = None) -> pd.DataFrame:
+    """One row per sentence of every document, in document and position order; ``doc_rows``: each document's
+    :func:`sentence_rows` when already made (by worker processes)."""
+    doc_rows = doc_rows if doc_rows is not None else (sentence_rows(parsed) for parsed in parsed_docs)
+    rows = [row for rows_of_doc in doc_rows for row in rows_of_doc]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

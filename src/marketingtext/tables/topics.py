@@ -14,10 +14,10 @@ lemma (``Kundin``) whose masculine noun is in the corpus is counted under it. A 
 heading in many documents (``Einzelnachweise``, ``Weblinks``) is boilerplate there and not counted.
 
 The fit (:func:`topic_tables`): scikit-learn's NMF on sublinear TF-IDF, ``nndsvd`` start (deterministic;
-``bench/eval_topics.py`` measures it against LDA). Without ``k``, k runs from 2 to :data:`MAX_K` and the
-k with the most coherent topics wins: mean NPMI of each topic's top-10 terms over the units (ties: the
-smaller k). Document shares are the units' topic shares weighted by their number of terms and summed
-back per document.
+``bench/eval_topics.py`` measures it against LDA), BLAS on one thread (:func:`one_blas_thread`). Without ``k``,
+k runs from 2 to :data:`MAX_K` and the k with the most coherent topics wins: mean NPMI of each topic's top-10
+terms over the units (ties: the smaller k). Document shares are the units' topic shares weighted by their number
+of terms and summed back per document.
 """
 
 from __future__ import annotations
@@ -338,14 +338,16 @@ def topic_tables(parsed_docs: Iterable[ParsedDoc] | None = None, k: int | None =
                          f"too few for {k} topics; give a smaller k or leave it out")
     ks = candidate_ks(*data.counts.shape) if k is None else [k]
     fits, rows = {}, []
-    for n in ks:
-        unit_weights, components = fit_topics(data.counts, n, method, seed)
-        top = top_term_indices(components)
-        coherence = npmi_coherence(top, presence)
-        fits[n] = (unit_weights, components, top, coherence)
-        described, smallest = topic_support(unit_weights, top, presence)
-        rows.append({"k": n, "coherence": round(float(np.mean(coherence)), 4), "described": round(described, 4),
-                     "smallest": smallest, "score": round(float(np.mean(coherence)) * described, 4)})
+    with one_blas_thread():
+        for n in ks:
+            unit_weights, components = fit_topics(data.counts, n, method, seed)
+            top = top_term_indices(components)
+            coherence = npmi_coherence(top, presence)
+            fits[n] = (unit_weights, components, top, coherence)
+            described, smallest = topic_support(unit_weights, top, presence)
+            rows.append({"k": n, "coherence": round(float(np.mean(coherence)), 4),
+                         "described": round(described, 4), "smallest": smallest,
+                         "score": round(float(np.mean(coherence)) * described, 4)})
     if not fits:
         empty = pd.DataFrame(columns=TOPIC_COLUMNS).astype({"topic": int, "share": float, "coherence": float})
         return {"topics": empty, "doc_topics": pd.DataFrame(columns=DOC_TOPIC_COLUMNS).astype(
@@ -354,6 +356,17 @@ def topic_tables(parsed_docs: Iterable[ParsedDoc] | None = None, k: int | None =
     unit_weights, components, top, coherence = fits[chosen]
     return _tables(data, unit_weights, components, top, coherence) | {"topic_k": pd.DataFrame(
         [{**r, "chosen": r["k"] == chosen} for r in rows], columns=K_COLUMNS)}
+
+
+def one_blas_thread():
+    """BLAS on one thread while the topics are fitted: the matrices are small (units × terms, a few thousand
+    cells to a few million), so threads buy nothing, and on a busy machine a threaded BLAS call waits for a free
+    core again and again (the k search on the 27 wiki articles: 2.0 to 2.3 s with threads, 0.43 s without;
+    ``bench/speed_topics.py``). Results are the same either way (tested)."""
+    import sklearn.decomposition  # noqa: F401  (loads SciPy's own BLAS, so that the limit covers it too)
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def topic_support(unit_weights, top: list[list[int]], presence) -> tuple[float, int]:
