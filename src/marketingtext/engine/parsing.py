@@ -132,9 +132,14 @@ _worker_per_doc = None
 def _init_worker(nlp, per_doc=None) -> None:
     import signal
 
+    from threadpoolctl import threadpool_limits
+
     global _worker_nlp, _worker_per_doc
     _worker_nlp, _worker_per_doc = nlp, per_doc
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
+    # N workers are N busy cores: a BLAS that starts a thread per core in each (the NER's products, nlp.matmul_ops)
+    # would make them wait for each other
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass(frozen=True)
