@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..language.lexicon import zipf
+from ..nlp.doc_text import doc_text
 
 NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
@@ -273,13 +274,7 @@ def _written_lower_case_before(token) -> bool:
         return False
     stem = re.sub(r"(e|es|en|er|em)$", "", token.text.lower())
     lower_case_phrase = rf"\b{re.escape(stem)}\w*\s+(?:[a-zäöüß]\w*\s+)?{re.escape(doc[end].text)}\b"
-    return re.search(lower_case_phrase, _text_of(doc)) is not None
-
-
-@lru_cache(maxsize=4)
-def _text_of(doc) -> str:
-    """The Doc's text, joined once: ``Doc.text`` joins every token on each access (a Doc hashes by identity)."""
-    return doc.text
+    return re.search(lower_case_phrase, doc_text(doc)) is not None
 
 
 def is_english_name(words, label: str) -> bool:

@@ -27,6 +27,7 @@ import tomllib
 
 from ..language.lexicon import zipf
 from ..language.words import squash_spaces
+from ..nlp.doc_text import doc_text
 from .false_friends import PLACE_WORDS, is_known_as
 
 LABELS = {"PER", "LOC", "ORG", "MISC"}
@@ -226,7 +227,7 @@ def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
 def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer aliases over token windows, plus aliases as the first part of a compound."""
     words = [t for t in doc if not t.is_space]
-    doc_text = doc.text  # Doc.text re-joins every token on each access: read it once
+    text_of_doc = doc_text(doc)
     full_names = {e.canonical for e in _full_name_hits(words, gazetteer)}
     found, i = [], 0
     while i < len(words):
@@ -236,7 +237,7 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
             first = span[0].text
             if not first[:1].isupper() and not first[:1].isdigit() and first not in gazetteer.lower_case_starts:
                 break
-            text = doc_text[span[0].idx: span[-1].idx + len(span[-1])]
+            text = text_of_doc[span[0].idx: span[-1].idx + len(span[-1])]
             entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
             if entry and n == 1 and entry.label == "PER" and entry.canonical not in full_names:
                 if zipf(text.rstrip("s'’")) >= COMMON_WORD_ZIPF:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..engine.parsing import ParsedDoc
 from ..language.words import numbered_sentences, squash_spaces
+from ..nlp.doc_text import doc_text
 from .canonical import canonicalise
 from .false_friends import (
     ACRONYM,
@@ -56,7 +57,7 @@ COOCCUR_COLUMNS = ["source", "target", "source_label", "target_label", "sentence
 
 def _model_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
-    text = doc.text  # Doc.text joins every token on each access: once per document, not once per mention
+    text = doc_text(doc)
     for ent in doc.ents:
         label = label_by_last_word(ent, LABEL_MAP.get(ent.label_, ent.label_))
         core = without_markup(ent)  # "#", "Duisburg": judge the name
@@ -90,20 +91,20 @@ def label_by_last_word(ent, label: str) -> str:
 
 def legal_form_mentions(doc) -> list[Mention]:
     """Companies named by their legal form (:func:`.entity_spans.company_spans`), source ``rule``."""
-    text = doc.text
+    text = doc_text(doc)
     return [Mention(start, end, text[start:end], "ORG", "rule") for start, end in company_spans(doc)]
 
 
 def lone_place_mentions(doc) -> list[Mention]:
     """Listed places the model passed over (:func:`.entity_spans.lone_place_spans`), source ``rule``."""
-    text = doc.text
+    text = doc_text(doc)
     return [Mention(start, end, text[start:end], "LOC", "rule") for start, end in lone_place_spans(doc)]
 
 
 def rule_name_mentions(doc) -> list[Mention]:
     """Names the model passed over: listed places (:func:`lone_place_mentions`) and authors cited in the genitive
     before a quoted title (:func:`.spans.cited_author_spans`: "Röndells „…“" names Röndell), source ``rule``."""
-    authors, text = [], doc.text
+    authors, text = [], doc_text(doc)
     for (start, end), name in cited_author_spans(doc):
         mention = Mention(start, end, text[start:end], "PER", "rule")
         mention.canonical = name
@@ -210,11 +211,11 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     places = [m for m in rule_name_mentions(doc) if not model_index.overlapping(m)]
     model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
-    addresses = web_address_spans(doc.text)  # "facebook" in "www.facebook.com/…" is no mention
+    addresses = web_address_spans(doc_text(doc))  # "facebook" in "www.facebook.com/…" is no mention
     mentions = [m for m in mentions if not in_web_address(m.start, m.end, addresses)]
     for m in mentions:
         m.canonical = m.entry.canonical if m.entry else m.canonical or squash_spaces(m.text)
-    _pair_acronyms(mentions, doc.text)
+    _pair_acronyms(mentions, doc_text(doc))
     sentences = [(sent.start_char, sent_id) for sent_id, sent in numbered_sentences(doc)]
     starts = [start for start, _ in sentences]
     rows = []

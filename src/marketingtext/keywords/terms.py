@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..language.lexicon import stopwords, term_key
 from ..language.words import is_word
+from ..nlp.doc_text import doc_text
 
 if TYPE_CHECKING:
     from ..engine.parsing import ParsedDoc
@@ -176,7 +177,7 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
     doc = parsed.doc
     terms: dict[tuple[str, ...], TermStats] = {}
     cooccurrence: Counter = Counter()
-    text = doc.text  # Doc.text re-joins every token on each access: read it once
+    text = doc_text(doc)
     tokens_before = [0] * len(doc)  # tokens (not whitespace) before each token: its position
     n_tokens = 0
     for token in doc:

@@ -9,6 +9,7 @@ import pandas as pd
 from ..engine.parsing import ParsedDoc
 from ..language.lexicon import term_key
 from ..language.words import numbered_sentences, squash_spaces
+from ..nlp.doc_text import doc_text
 
 KWIC_COLUMNS = ["doc", "sent_id", "start_char", "left", "match", "right"]
 
@@ -21,7 +22,7 @@ def query_keys(nlp, term: str) -> tuple[str, ...]:
 
 def kwic_rows(parsed: ParsedDoc, keys: tuple[str, ...], surface: str, width: int = 40) -> list[dict]:
     """Occurrences in one document: tokens whose lemma keys (or lower-cased text) equal the query's."""
-    doc, text, n = parsed.doc, parsed.doc.text, len(keys)
+    doc, text, n = parsed.doc, doc_text(parsed.doc), len(keys)
     wanted = tuple(w.lower() for w in surface.split())
     rows = []
     for sent_id, sent in numbered_sentences(doc):

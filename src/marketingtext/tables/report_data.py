@@ -19,6 +19,7 @@ from ..engine.parsing import ParsedDoc
 from ..keywords.terms import CORPUS, DocTerms, doc_terms
 from ..language.lexicon import term_key
 from ..language.words import numbered_sentences, words_of
+from ..nlp.doc_text import doc_text
 from .comparison import lemma_bag, similarity_of_bags
 from .documents import display_name, display_names
 
@@ -107,7 +108,7 @@ class ReportWords:
 
     def add(self, parsed: ParsedDoc, terms: DocTerms | None = None) -> None:
         """One document; ``terms``: its :func:`~marketingtext.keywords.terms.doc_terms` when already made."""
-        name, text = parsed.source.doc, parsed.doc.text
+        name, text = parsed.source.doc, doc_text(parsed.doc)
         keys: list[str] = []
         self.keys.append((name, keys))
         for sent_id, sent in numbered_sentences(parsed.doc):

@@ -10,6 +10,7 @@ from ..engine.parsing import ParsedDoc
 from ..language.passive import VORGANG, passive_kind
 from ..language.stats import is_long, syllables
 from ..language.words import numbered_sentences, words_of
+from ..nlp.doc_text import doc_text
 
 SENTENCE_COLUMNS = [
     "doc", "sent_id", "start_char", "end_char", "text", "n_tokens", "n_words", "n_chars",
@@ -21,13 +22,13 @@ SENTENCE_COLUMNS = [
 def sentence_rows(parsed: ParsedDoc) -> list[dict]:
     """Rows of the sentence table for one document (sentences with no word are skipped)."""
     rows = []
-    doc_text = parsed.doc.text  # Doc.text re-joins every token on each access: read it once
+    text_of_doc = doc_text(parsed.doc)
     for sent_id, sent in numbered_sentences(parsed.doc):
         words = words_of(sent)
         passive = passive_kind(sent)
         tokens = [t for t in sent if not t.is_space]
         last = tokens[-1]
-        text = doc_text[tokens[0].idx: last.idx + len(last)]
+        text = text_of_doc[tokens[0].idx: last.idx + len(last)]
         final = text.rstrip("“”\"»«)'’ ")
         rows.append({
             "doc": parsed.source.doc,

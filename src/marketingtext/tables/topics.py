@@ -39,6 +39,7 @@ from ..keywords.terms import HEADING_TOKENS, NOUN_POS, fills_line, is_candidate_
 from ..language.gender import is_pair
 from ..language.lexicon import stopwords, term_key
 from ..language.words import is_word
+from ..nlp.doc_text import doc_text
 
 TOPIC_COLUMNS = ["topic", "label", "terms", "share", "coherence"]
 DOC_TOPIC_COLUMNS = ["doc", "topic", "share"]
@@ -82,7 +83,7 @@ def _is_topic_word(token) -> bool:
 
 def _sentence_pieces(parsed: ParsedDoc) -> list[list]:
     """The document's paragraphs, each a list of sentences (token lists without spaces)."""
-    text = parsed.doc.text
+    text = doc_text(parsed.doc)
     paragraphs: list[list] = []
     last_end = 0
     for sent in parsed.doc.sents:
@@ -134,7 +135,7 @@ def unit_sentences(parsed: ParsedDoc, split: bool = True) -> list[list]:
 
 def topic_units(parsed: ParsedDoc, split: bool = True) -> DocUnits:
     """The term counts of one document: one unit, or (``split``) one per paragraph or window of sentences."""
-    text = parsed.doc.text
+    text = doc_text(parsed.doc)
     title_end = text.find("\n") % (len(text) + 1)
     groups = unit_sentences(parsed, split)
     result = DocUnits(parsed.source.doc, [])
