@@ -236,3 +236,14 @@ def test_a_path_under_a_regular_file_raises_output_error(tmp_path: Path):
 def test_missing_folder_raises_output_error(tmp_path: Path):
     with pytest.raises(OutputError, match="choose"):
         write_atomic(tmp_path / "no" / "such" / "x.csv", b"x")
+
+
+def test_xlsx_is_the_same_bytes_on_every_run():
+    """Same tables, same file: no creation time or zip timestamp of the moment inside (a second apart here)."""
+    import time
+
+    table = pd.DataFrame({"doc": ["essay_a", "essay_b"], "term": ["Kundenbindung", "Wertschöpfung"],
+                          "score": [0.25, 1.5], "is_question": [True, False]})
+    first = serialize(table, "xlsx")
+    time.sleep(1.1)
+    assert serialize(table, "xlsx") == first

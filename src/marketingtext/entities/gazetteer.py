@@ -140,12 +140,13 @@ class Gazetteer:
 
     def fuzzy_person(self, text: str) -> GazetteerEntry | None:
         """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
+        words = text.rsplit(None, 1)
+        # asked of every window of words in a text: most have no listed person's surname, so that is checked first
+        people = self.people_by_surname.get(words[-1].lower()) if len(words) > 1 else None
+        if not people:
+            return None
         from rapidfuzz import fuzz, process
 
-        words = text.split()
-        if len(words) < 2:
-            return None
-        people = self.people_by_surname.get(words[-1].lower(), [])
         if len({e.canonical for e in people}) > 1:
             return None  # two people share the surname: a misspelling could be either
         names = [(name, e) for e in people for name in (e.canonical, *e.aliases) if len(name.split()) > 1]

@@ -31,7 +31,7 @@ import pandas as pd
 from ..engine.parsing import ParsedDoc
 from ..keywords.terms import most_common
 from ..language.lexicon import term_key
-from ..language.words import COUNT_MODES, is_abbreviation, numbered_sentences, word_key, words_of
+from ..language.words import COUNT_MODES, is_abbreviation, sentence_words, word_key
 
 COLLOCATION_COLUMNS = ["term", "collocate", "freq", "freq_node", "freq_collocate", "expected",
                        "logdice", "mi", "t_score", "g2", "docs"]
@@ -119,8 +119,7 @@ def collocation_table(parsed_docs: Iterable[ParsedDoc], term: str, window: int =
     counts = _Counts()
     if node and window > 0:
         for parsed in parsed_docs:
-            for _, sent in numbered_sentences(parsed.doc):
-                words = words_of(sent)
+            for _, _, words in sentence_words(parsed.doc):
                 forms = [t.lemma_ if mode == "lemma" else t.text.lower() for t in words]
                 counts.add_sentence([word_key(t, mode) for t in words], forms, node, window, parsed.source.doc,
                                     [is_abbreviation(t) for t in words])

@@ -18,7 +18,7 @@ from ..entities.table import ENTITY_COLUMNS, canonicalise, entity_rows, load_gaz
 from ..keywords.terms import DocTerms, doc_terms
 from ..language.gender import gender_forms, gender_summary
 from ..language.stats import ReadabilityCounts, chi2_p_value, log_likelihood, log_ratio, mtld, readability
-from ..language.words import is_word
+from ..language.words import doc_words
 
 COMPARE_COLUMNS = ["term", "lemma", "log_ratio", "count_a", "count_b", "docs_a", "docs_b", "per_10k_a",
                    "per_10k_b", "g2", "p_value", "significant", "favours", "key"]
@@ -66,7 +66,7 @@ def entity_sides(a_docs: Iterable[ParsedDoc], b_docs: Iterable[ParsedDoc]) -> tu
     for side, docs in enumerate((a_docs, b_docs)):
         for parsed in docs:
             n_docs[side] += 1
-            words[side] += sum(1 for t in parsed.doc if is_word(t))
+            words[side] += len(doc_words(parsed.doc))
             rows += [{**row, "doc": f"{side}/{row['doc']}"} for row in entity_rows(parsed, gazetteer)]
     named = canonicalise(pd.DataFrame(rows, columns=ENTITY_COLUMNS))
     out = []
@@ -205,7 +205,7 @@ def style_profile(parsed_docs: Iterable[ParsedDoc], sentences: pd.DataFrame, n_e
     sentence lengths, diversity, readability, Nominalstil, questions, passive, entities."""
     words, n_docs, gender = [], 0, Counter()
     for parsed in parsed_docs:
-        words.extend(t.text for t in parsed.doc if is_word(t))
+        words.extend(t.text for t in doc_words(parsed.doc))
         gender += gender_forms(parsed.source.text)
         n_docs += 1
     n_words, n_sent = len(words) or 1, len(sentences) or 1

@@ -11,7 +11,7 @@ import pandas as pd
 from ..engine.parsing import ParsedDoc
 from ..language.gender import GENDER_TYPES, gender_columns
 from ..language.stats import ReadabilityCounts, mtld, readability
-from ..language.words import is_word, numbered_sentences
+from ..language.words import doc_words, sentence_words
 
 READABILITY_COLUMNS = ["flesch_amstad", "wstf1", "wstf2", "wstf3", "wstf4", "lix", "rix"]
 GENDER_COLUMNS = ["gender_forms", "gender_per_1k", *(f"gender_{kind}" for kind in GENDER_TYPES)]
@@ -25,9 +25,9 @@ DOC_COLUMNS = [
 
 def doc_row(parsed: ParsedDoc, pipeline: str = "") -> dict:
     """The document table's row for one parsed document; ``pipeline`` names what parsed it."""
-    words = [t.text for t in parsed.doc if is_word(t)]
+    words = [t.text for t in doc_words(parsed.doc)]
     lowered = [w.lower() for w in words]
-    sentences = sum(1 for _ in numbered_sentences(parsed.doc))
+    sentences = len(sentence_words(parsed.doc))
     n = len(words)
     return {
         "doc": parsed.source.doc,

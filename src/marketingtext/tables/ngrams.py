@@ -19,7 +19,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from ..engine.parsing import ParsedDoc
 from ..keywords.terms import most_common
 from ..language.dispersion import doc_range, gries_dp
-from ..language.words import COUNT_MODES, is_abbreviation, numbered_sentences, word_key, words_of
+from ..language.words import COUNT_MODES, is_abbreviation, sentence_words, word_key
 
 NGRAM_COLUMNS = ["ngram", "key", "n", "freq", "range", "dp"]
 
@@ -28,8 +28,7 @@ def _sentence_words(parsed: ParsedDoc, mode: str) -> list[tuple[list[str], list[
     """Per sentence: the words' keys (None for an abbreviation), their spellings as written, and whether each is
     a stop word."""
     sentences = []
-    for _, sent in numbered_sentences(parsed.doc):
-        words = words_of(sent)
+    for _, _, words in sentence_words(parsed.doc):
         keys = [None if is_abbreviation(t) else word_key(t, mode) for t in words]
         stops = [t.text.lower() in STOP_WORDS or t.lemma_.lower() in STOP_WORDS for t in words]
         sentences.append((keys, [t.text for t in words], stops))

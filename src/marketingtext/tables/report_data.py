@@ -18,7 +18,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from ..engine.parsing import ParsedDoc
 from ..keywords.terms import CORPUS, DocTerms, doc_terms
 from ..language.lexicon import term_key
-from ..language.words import numbered_sentences, words_of
+from ..language.words import doc_words, sentence_words
 from ..nlp.doc_text import doc_text
 from .comparison import lemma_bag, similarity_of_bags
 from .documents import display_name, display_names
@@ -80,7 +80,7 @@ def term_positions(parsed_docs: Iterable[ParsedDoc], terms: dict[str, tuple[str,
     """
     rows = []
     for parsed in parsed_docs:
-        keys = [term_key(w.lemma_) for _, sent in numbered_sentences(parsed.doc) for w in words_of(sent)]
+        keys = [term_key(w.lemma_) for w in doc_words(parsed.doc)]
         rows.extend(positions_in(keys, parsed.source.doc, terms))
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
 
@@ -111,12 +111,12 @@ class ReportWords:
         name, text = parsed.source.doc, doc_text(parsed.doc)
         keys: list[str] = []
         self.keys.append((name, keys))
-        for sent_id, sent in numbered_sentences(parsed.doc):
+        for sent_id, sent, sent_words in sentence_words(parsed.doc):
             parts = [t for t in sent if not t.is_space]
             start = parts[0].idx
             self.sentences.append({"doc": name, "sent_id": sent_id,
                                    "text": text[start:parts[-1].idx + len(parts[-1])]})
-            for word in words_of(sent):
+            for word in sent_words:
                 key = term_key(word.lemma_)
                 keys.append(key)
                 if word.text.lower() not in STOP_WORDS and key not in STOP_WORDS:
