@@ -8,7 +8,10 @@ of tokens that differ and the first differences. Save with the old code, compare
   PYTHONPATH=/path/to/old/src python bench/hanta_identity.py --save before.json
   PYTHONPATH=src python bench/hanta_identity.py --against before.json
 
-Usage: python bench/hanta_identity.py [--files 27] (--save FILE | --against FILE) [--show 10]
+``--english``: HanTa's English model (false_friends asks it about loanwords) through the fast path against
+HanTa's own ``HanoverTagger``, ``tag_word`` of every capitalised word of the same files, with both timings.
+
+Usage: python bench/hanta_identity.py [--files 27] (--save FILE | --against FILE | --english) [--show 10]
 """
 
 from __future__ import annotations
@@ -35,6 +38,28 @@ def annotations(files: list[Path]) -> dict[str, list[list[str]]]:
                 for f, doc in zip(files, docs, strict=True)}
 
 
+def english_identity(files: list[Path], show: int) -> None:
+    import re
+    import time
+
+    from HanTa import HanoverTagger
+
+    from marketingtext.nlp.hanta_fast import FastHanoverTagger
+
+    words = sorted({w for f in files for w in re.findall(r"\b[A-ZÄÖÜ][\w'-]+\b", f.read_text(encoding="utf-8"))})
+    answers = []
+    for tagger in (HanoverTagger.HanoverTagger("morphmodel_en.pgz"), FastHanoverTagger("morphmodel_en.pgz", 200_000)):
+        start = time.perf_counter()
+        answers.append(([tagger.tag_word(w) for w in words], time.perf_counter() - start))
+    (slow, slow_s), (fast, fast_s) = answers
+    differences = [(w, a[:1], b[:1]) for w, a, b in zip(words, slow, fast, strict=True) if a != b]
+    print(f"English tag_word of {len(words):,} capitalised words: {len(differences)} differ; "
+          f"HanTa {slow_s:.2f} s, fast path {fast_s:.2f} s")
+    for difference in differences[:show]:
+        print("  ", *difference)
+    sys.exit(1 if differences else 0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=27)
@@ -42,9 +67,12 @@ def main() -> None:
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--save", type=Path)
     action.add_argument("--against", type=Path)
+    action.add_argument("--english", action="store_true")
     parser.add_argument("--show", type=int, default=10)
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.txt"))[: args.files] + sorted(ESSAYS.glob("*.txt"))
+    if args.english:
+        english_identity(files, args.show)
     found = annotations(files)
     tokens = sum(len(rows) for rows in found.values())
     if args.save:

@@ -50,6 +50,19 @@ def test_fast_tagger_tags_and_lemmatises_every_essay_sentence_as_hanta_does(essa
         assert fast.tag_sent(words, taglevel=1) == hanta.tag_sent(words, taglevel=1), words
 
 
+def test_fast_english_tagger_answers_as_hantas_own_on_the_essays_capitalised_words(essay_sentences):
+    """false_friends asks HanTa's English model about loanwords and names (``tag_word``) through the fast path."""
+    from HanTa import HanoverTagger
+
+    from marketingtext.nlp.hanta_tagger import load_english_hanta
+
+    english = HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+    words = sorted({word for words in essay_sentences for word in words if word[:1].isupper()})
+    assert len(words) > 500
+    for word in words:
+        assert load_english_hanta().tag_word(word) == english.tag_word(word), word
+
+
 def test_fast_word_analyses_have_hantas_probabilities_and_morphemes(essay_sentences, hanta):
     from marketingtext.nlp.hanta_fast import FastHanoverTagger
 

@@ -88,10 +88,11 @@ def load_hanta():
 
 @lru_cache(maxsize=1)
 def load_english_hanta():
-    """HanTa's English tagger (BNC tags), for telling English common nouns from names among loanwords."""
-    from HanTa import HanoverTagger
+    """HanTa's English tagger (BNC tags), for telling English common nouns from names among loanwords; the fast path
+    as for German (the same answers: ``bench/hanta_identity.py --english``, tests/test_hanta_fast.py)."""
+    from .hanta_fast import FastHanoverTagger
 
-    return HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+    return FastHanoverTagger("morphmodel_en.pgz", WORD_MEMO_SIZE)
 
 
 class HantaTagger:
