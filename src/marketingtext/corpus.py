@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .core.errors import MtextError
-from .engine.cache import DocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
+from .engine.cache import DocCache, LighterDocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
 from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
-from .nlp.pipeline import AUTO, PipelineInfo, load_pipeline
+from .nlp.pipeline import AUTO, ENTITY_COMPONENTS, PipelineInfo, load_pipeline
 from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
 from .reading.sourcelist import SourceList, known_fields, provenance, scan_sources
 
@@ -66,17 +66,22 @@ class Corpus:
     _only: str | None = field(default=None, repr=False)  # while testing one document alone: its name
     _current: ParsedDoc | None = field(default=None, repr=False)  # the document last handed to a table
 
-    def parsed(self, per_doc=None) -> Iterator[ParsedDoc]:
+    def parsed(self, per_doc=None, entities: bool = True) -> Iterator[ParsedDoc]:
         """Parsed documents in input order, streamed (from the cache where possible); documents whose
         analysis failed are left out, and never parsed again. ``per_doc`` (a picklable function of a
-        ParsedDoc): each document's ``part``, made by the worker that parsed it when ``jobs`` > 1."""
-        for parsed in self._parsed_all(per_doc):
+        ParsedDoc): each document's ``part``, made by the worker that parsed it when ``jobs`` > 1.
+        ``entities=False``: the entity components (the NER) left out, for tables that read no entity."""
+        for parsed in self._parsed_all(per_doc, entities):
             self._current = parsed
             yield parsed
 
-    def _parts(self, per_doc) -> Iterator:
+    def _no_ner(self) -> Iterator[ParsedDoc]:
+        """:meth:`parsed` for a table that reads no entity: Docs parsed without the entity components."""
+        return self.parsed(entities=False)
+
+    def _parts(self, per_doc, entities: bool = True) -> Iterator:
         """``per_doc(parsed)`` for each document, in order (see :meth:`parsed`)."""
-        for parsed in self.parsed(per_doc):
+        for parsed in self.parsed(per_doc, entities):
             yield parsed.part
 
     def _chosen(self) -> set[str] | None:
@@ -85,7 +90,7 @@ class Corpus:
             return {self._only}
         return set(self.names) - self._failed if self._failed else None
 
-    def _parsed_all(self, per_doc=None) -> Iterator[ParsedDoc]:
+    def _parsed_all(self, per_doc=None, entities: bool = True) -> Iterator[ParsedDoc]:
         chosen = self._chosen()
         if self._docs is not None:
             yield from (ParsedDoc(p.source, p.doc, per_doc) for p in self._docs
@@ -100,8 +105,12 @@ class Corpus:
             from .engine.cluster import DaskEngine
 
             engine = DaskEngine(self.scheduler, self.model, self.pipeline, self.nlp.vocab, self.jobs)
-        yield from parse_sources(self.nlp, sources, self.cache, jobs=self.jobs,
-                                 on_parsed=self.on_parsed, engine=engine, per_doc=per_doc)
+        # a table that reads no entity is made from Docs parsed without the NER (half of the pipeline's time); its
+        # cache is the full pipeline's where that has the text, else one of its own (LighterDocCache)
+        without = () if entities else ENTITY_COMPONENTS
+        cache = self.cache if not without or self.cache is None else LighterDocCache(self.cache, without)
+        yield from parse_sources(self.nlp, sources, cache, jobs=self.jobs,
+                                 on_parsed=self.on_parsed, engine=engine, per_doc=per_doc, without=without)
         self._trim_cache()
 
     def _table(self, name: str, options: dict, build):
@@ -191,7 +200,7 @@ class Corpus:
         """One row per sentence (columns: see README, `mtext sentences`)."""
         from .tables.sentences import sentence_rows, sentence_table
 
-        return self._table("sentences", {}, lambda: sentence_table(doc_rows=self._parts(sentence_rows)))
+        return self._table("sentences", {}, lambda: sentence_table(doc_rows=self._parts(sentence_rows, entities=False)))
 
     def docs(self) -> pd.DataFrame:
         """One row per document: size, MTLD, Flesch-Amstad, Wiener Sachtextformel, LIX."""
@@ -199,7 +208,8 @@ class Corpus:
         from .tables.sidecar import apply_sidecar
 
         row = partial(doc_row, pipeline=self.pipeline.label)
-        return apply_sidecar(self._table("docs", {}, lambda: doc_table(rows=self._parts(row))), self.meta)
+        table = self._table("docs", {}, lambda: doc_table(rows=self._parts(row, entities=False)))
+        return apply_sidecar(table, self.meta)
 
     def fields(self) -> pd.DataFrame:
         """What is known about each document without parsing it: doc, path, format, title, author, date
@@ -258,7 +268,7 @@ class Corpus:
 
         key = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
         return self._table("keywords", key, lambda: keyword_table(
-            doc_terms_list=self._parts(terms_function(**options)), **options))
+            doc_terms_list=self._parts(terms_function(**options), entities=False), **options))
 
     def entities(self, **options) -> pd.DataFrame:
         """Entity mentions (``summary=True``: one row per canonical entity; ``cooccur=True``: pairs)."""
@@ -273,7 +283,7 @@ class Corpus:
         from .tables.kwic import kwic_table
 
         return self._table("kwic", {"term": term, "width": width},
-                           lambda: kwic_table(self.parsed(), term, width=width, nlp=self.nlp))
+                           lambda: kwic_table(self._no_ner(), term, width=width, nlp=self.nlp))
 
     def collocations(self, term: str, window: int = 5, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
         """Collocates of a lemma (or word form, ``mode="surface"``) within ±``window`` words of one sentence."""
@@ -281,20 +291,20 @@ class Corpus:
 
         options = {"term": term, "window": window, "min_freq": min_freq, "mode": mode}
         return self._table("collocations", options,
-                           lambda: collocation_table(self.parsed(), term, window, min_freq, mode, nlp=self.nlp))
+                           lambda: collocation_table(self._no_ner(), term, window, min_freq, mode, nlp=self.nlp))
 
     def ngrams(self, n_min: int = 2, n_max: int = 4, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
         """Recurrent word sequences of ``n_min`` to ``n_max`` words with frequency, range and Gries' DP."""
         from .tables.ngrams import ngram_table
 
         options = {"n_min": n_min, "n_max": n_max, "min_freq": min_freq, "mode": mode}
-        return self._table("ngrams", options, lambda: ngram_table(self.parsed(), n_min, n_max, min_freq, mode))
+        return self._table("ngrams", options, lambda: ngram_table(self._no_ner(), n_min, n_max, min_freq, mode))
 
     def topic_tables(self, k: int | None = None) -> dict[str, pd.DataFrame]:
         """``topics``, ``doc_topics`` and ``topic_k`` (the k tried and why one was chosen); see ``mtext topics``."""
         from .tables.topics import topic_tables
 
-        return self._table("topics", {"k": k}, lambda: topic_tables(self.parsed(), k=k, n_docs=len(self.names)))
+        return self._table("topics", {"k": k}, lambda: topic_tables(self._no_ner(), k=k, n_docs=len(self.names)))
 
     def topics(self, k: int | None = None, docs: bool = False) -> pd.DataFrame:
         """Topics with their top terms and share of the corpus (``docs=True``: document × topic shares, long form);
@@ -312,7 +322,7 @@ class Corpus:
         from .tables.report_data import ReportWords, report_data
 
         tables = tables or self.analyze()
-        words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self.parsed()))
+        words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self._no_ner()))
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
         data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
@@ -326,7 +336,7 @@ class Corpus:
         """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""
         from .tables.comparison import similarity_matrix
 
-        return self._analysed(lambda: similarity_matrix(self.parsed()))
+        return self._analysed(lambda: similarity_matrix(self._no_ner()))
 
     def style(self, n_entities: int | None = None) -> dict:
         """This corpus's style profile (one value per measure; see ``mtext compare --style``);
@@ -335,7 +345,7 @@ class Corpus:
 
         n_entities = len(self.entities()) if n_entities is None else n_entities
         sentences = self.sentences()
-        return self._analysed(lambda: style_profile(self.parsed(), sentences, n_entities))
+        return self._analysed(lambda: style_profile(self._no_ner(), sentences, n_entities))
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False,
                 report: bool = True) -> dict[str, pd.DataFrame]:

@@ -78,6 +78,29 @@ class DocCache:
         write_cache_file(self._path(text), entry)
 
 
+class LighterDocCache:
+    """The Docs of a pass that leaves components out (``without``, e.g. the NER for keyword tables): read from the
+    full pipeline's cache where it has the text (a superset of the annotations), else from and into a cache of
+    its own, keyed by the pipeline and the components left out (never mistaken for a full Doc)."""
+
+    def __init__(self, full: DocCache, without: tuple[str, ...]) -> None:
+        self.full = full
+        self.own = DocCache(full.root, f"{full.pipeline_key}-without-{'-'.join(sorted(without))}")
+        self.root = full.root
+
+    def has(self, text: str) -> bool:
+        return self.full.has(text) or self.own.has(text)
+
+    def get(self, text: str, vocab) -> Doc | None:
+        return self.full.get(text, vocab) if self.full.has(text) else self.own.get(text, vocab)
+
+    def put(self, doc: Doc) -> None:
+        self.own.put(doc)
+
+    def put_entry(self, text: str, entry: bytes) -> None:
+        self.own.put_entry(text, entry)
+
+
 def cache_entry(doc: Doc) -> bytes:
     """A Doc as the cache stores it: a DocBin of one Doc, with its user data."""
     return DocBin(store_user_data=True, docs=[doc]).to_bytes()

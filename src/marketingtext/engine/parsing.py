@@ -56,6 +56,7 @@ def parse_sources(
     on_parsed=None,
     engine=None,
     per_doc: Callable[[ParsedDoc], object] | None = None,
+    without: tuple[str, ...] = (),
 ) -> Iterator[ParsedDoc]:
     """Yield a :class:`ParsedDoc` per source, in input order.
 
@@ -63,7 +64,8 @@ def parse_sources(
     rest go through one streamed ``engine(texts)`` call: by default ``nlp.pipe`` in ``jobs``
     processes, or a :class:`marketingtext.engine.cluster.DaskEngine`. ``on_parsed(source)`` is called
     after each document (progress). ``per_doc`` (picklable, at module level): each ParsedDoc's ``part``;
-    with ``jobs`` > 1 and no other engine, made in the worker that parsed the document.
+    with ``jobs`` > 1 and no other engine, made in the worker that parsed the document. ``without``: components
+    left out (spaCy's ``disable``; a Dask engine runs them all), for tables that do not read what they add.
     """
     if iter(sources) is sources:  # a one-shot iterator; a list or SourceList is read once per pass
         sources = list(sources)
@@ -72,16 +74,16 @@ def parse_sources(
     hits = [cache.has(source.text) for source in sources] if cache is not None else [False] * len(sources)
     if engine is None and jobs > 1 and per_doc is not None:
         to_parse = (sources[i] for i, hit in enumerate(hits) if not hit)
-        parsed = _parse_in_processes(nlp, to_parse, jobs, per_doc, want_entries=cache is not None)
+        parsed = _parse_in_processes(nlp, to_parse, jobs, per_doc, want_entries=cache is not None, without=without)
     else:
-        engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs))
+        engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs, without))
         parsed = ((doc, None, NOT_MADE) for doc in engine(sources[i].text for i, hit in enumerate(hits) if not hit))
     for source, hit in zip(sources, hits, strict=True):
         doc = cache.get(source.text, nlp.vocab) if hit else None
         part = NOT_MADE
         if doc is None:
             if hit:  # a damaged cache entry (removed by ``get``) is parsed here on its own
-                doc, entry = next(pipe_texts(nlp, [source.text], batch_size)), None
+                doc, entry = next(pipe_texts(nlp, [source.text], batch_size, without=without)), None
             else:
                 doc, entry, part = next(parsed)
             if cache is not None and doc is not None:
@@ -93,7 +95,8 @@ def parse_sources(
         yield ParsedDoc(source, doc, per_doc, part)
 
 
-def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -> Iterator[Doc]:
+def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1,
+               without: tuple[str, ...] = ()) -> Iterator[Doc]:
     """One Doc per text, in order: texts go through ``nlp.pipe`` (or ``jobs`` processes) in chunks
     of at most :data:`CHUNK_CHARS` characters, and each text's chunks are joined again.
 
@@ -101,11 +104,12 @@ def pipe_texts(nlp, texts: Iterable[str], batch_size: int = 16, jobs: int = 1) -
     a batch of 16 chunks of 100,000 characters would put 1.6 M characters through the NER at once.
     """
     if jobs > 1:
-        yield from (doc for doc, _, _ in _parse_in_processes(nlp, texts, jobs))
+        yield from (doc for doc, _, _ in _parse_in_processes(nlp, texts, jobs, without=without))
         return
     for is_long, run in groupby(texts, key=lambda text: len(text) > CHUNK_CHARS):
         size = 1 if is_long else batch_size
-        yield from _join_chunks(nlp.pipe(_chunks(run), as_tuples=True, batch_size=size))
+        yield from _join_chunks(nlp.pipe(_chunks(run), as_tuples=True, batch_size=size,
+                                         disable=_present(nlp, without)))
 
 
 def _chunks(texts: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -125,17 +129,23 @@ def _join_chunks(parsed: Iterable[tuple[Doc, bool]]) -> Iterator[Doc]:
             pending = []
 
 
+def _present(nlp, components: tuple[str, ...]) -> list[str]:
+    """The components of ``components`` this pipeline has (spaCy refuses to disable one it does not have)."""
+    return [name for name in components if name in nlp.pipe_names]
+
+
 _worker_nlp = None
 _worker_per_doc = None
+_worker_disable: list[str] = []
 
 
-def _init_worker(nlp, per_doc=None) -> None:
+def _init_worker(nlp, per_doc=None, disable: list[str] | None = None) -> None:
     import signal
 
     from threadpoolctl import threadpool_limits
 
-    global _worker_nlp, _worker_per_doc
-    _worker_nlp, _worker_per_doc = nlp, per_doc
+    global _worker_nlp, _worker_per_doc, _worker_disable
+    _worker_nlp, _worker_per_doc, _worker_disable = nlp, per_doc, disable or []
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
     # N workers are N busy cores: a BLAS that starts a thread per core in each (the NER's products, nlp.matmul_ops)
     # would make them wait for each other
@@ -158,8 +168,8 @@ def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
     bytes); otherwise the bytes are the Doc's, to be joined and read back by the main process, which then makes
     the part itself (when making it raised here, it raises there again, where the table is built)."""
     if job.source is None:
-        return _worker_nlp(job.text).to_bytes(), None, False, job.is_last
-    doc = _worker_nlp(job.source.text)
+        return _worker_nlp(job.text, disable=_worker_disable).to_bytes(), None, False, job.is_last
+    doc = _worker_nlp(job.source.text, disable=_worker_disable)
     try:
         part = _worker_per_doc(ParsedDoc(job.source, doc))
     except Exception:
@@ -180,8 +190,8 @@ def _jobs(items: Iterable[SourceText | str], per_doc: bool, want_entries: bool) 
             yield _Job(piece, n == len(pieces) - 1)
 
 
-def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_doc=None,
-                        want_entries: bool = False) -> Iterator[tuple[Doc | None, bytes | None, object]]:
+def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_doc=None, want_entries: bool = False,
+                        without: tuple[str, ...] = ()) -> Iterator[tuple[Doc | None, bytes | None, object]]:
     """(Doc, None, NOT_MADE), or with ``per_doc`` made in the worker (None, cache entry or None, part), per item
     (a text, or with ``per_doc`` a source), in order, parsed in ``jobs`` processes.
 
@@ -194,7 +204,8 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
     # fork shares the loaded pipeline with the workers; elsewhere it is pickled once per worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pending: list[Doc] = []
-    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(nlp, per_doc)) as pool:
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker,
+                                              initargs=(nlp, per_doc, _present(nlp, without))) as pool:
         for data, part, made, is_last in pool.imap(_work, _jobs(items, per_doc is not None, want_entries),
                                                    chunksize=1):
             if made:
