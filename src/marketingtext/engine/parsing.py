@@ -72,20 +72,30 @@ def parse_sources(
     # Passes over ``sources`` (each holds one text at a time): which are cached (only with a cache),
     # the texts to parse (the engine reads ahead a batch; cached ones are not read), the documents in order.
     hits = [cache.has(source.text) for source in sources] if cache is not None else [False] * len(sources)
+    read_ahead: dict[int, SourceText] = {}  # what the engine has read (a batch ahead), until its turn comes below
+
+    def to_parse() -> Iterator[SourceText]:
+        for i, hit in enumerate(hits):
+            if not hit:
+                read_ahead[i] = sources[i]
+                yield read_ahead[i]
+
     if engine is None and jobs > 1 and per_doc is not None:
-        to_parse = (sources[i] for i, hit in enumerate(hits) if not hit)
-        parsed = _parse_in_processes(nlp, to_parse, jobs, per_doc, want_entries=cache is not None, without=without)
+        parsed = _parse_in_processes(nlp, to_parse(), jobs, per_doc, want_entries=cache is not None, without=without)
     else:
         engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs, without))
-        parsed = ((doc, None, NOT_MADE) for doc in engine(sources[i].text for i, hit in enumerate(hits) if not hit))
-    for source, hit in zip(sources, hits, strict=True):
-        doc = cache.get(source.text, nlp.vocab) if hit else None
+        parsed = ((doc, None, NOT_MADE) for doc in engine(source.text for source in to_parse()))
+    for i, hit in enumerate(hits):
         part = NOT_MADE
-        if doc is None:
-            if hit:  # a damaged cache entry (removed by ``get``) is parsed here on its own
-                doc, entry = next(pipe_texts(nlp, [source.text], batch_size, without=without)), None
-            else:
-                doc, entry, part = next(parsed)
+        if hit:
+            source = sources[i]
+            doc = cache.get(source.text, nlp.vocab)
+            if doc is None:  # a damaged cache entry (removed by ``get``) is parsed here on its own
+                doc = next(pipe_texts(nlp, [source.text], batch_size, without=without))
+                cache.put(doc)
+        else:
+            doc, entry, part = next(parsed)
+            source = read_ahead.pop(i)  # read by the engine: a text is not read (and cleaned) twice
             if cache is not None and doc is not None:
                 cache.put(doc)
             elif cache is not None:  # the worker that made the part sent the entry: no Doc read back here
