@@ -35,7 +35,9 @@ from .lines import (
 
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _BYLINE = re.compile(
-    r"(?:^|[\s|•·])(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
+    # an introducer after a space or separator, or glued to a date ("25. Januar 2022Author Redaktion")
+    r"(?:^|[\s|•·/]|(?<=\d)(?=author|autor))"
+    r"(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
     r"eingestellt von|beitrag von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
     r"kolumnist(?:in)?(?:\*in|:in)?|redakteur(?:in)?|"
     r"von|by|durch|~)\s*:?\s+" + BYLINE_NAME, re.IGNORECASE)
@@ -49,7 +51,12 @@ _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", 
               "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
               "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
-              "default", "kommentare", "kommentar", "comments", "previous", "next", "vorheriger", "nächster"}
+              "default", "kommentare", "kommentar", "comments", "previous", "next", "vorheriger", "nächster",
+              # labels, places and sections a dated line names beside its date ("Ort Saarbrücken", "Datum …",
+              # "Handball Schweiz • 02.02.2022", "2020-04-26 Deutsche Sprache"): no part of a person's name
+              "ort", "datum", "quelle", "kategorie", "rubrik", "ressort", "thema", "schweiz", "deutschland",
+              "österreich", "europa", "deutsche", "deutscher", "deutsches", "sprache", "handball", "fußball",
+              "fussball", "sport", "politik", "wirtschaft", "kultur", "news", "presse"}
 _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
@@ -83,6 +90,7 @@ WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated":
            "meta_next": 2.0, "twice": 2.0, "crumb": 1.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
+                         r"(ort|datum|standort):? [\w.-]+( [\w.-]+)?|"  # a press release's "Ort Saarbrücken"
                          r".*(lade|loading) …|kommentare?|antworten|"
                          r"\d+ (kommentare?|antworten|comments?|replies|responses|minuten lesezeit|min\.? lesezeit)|"
                          r"lesen sie auch|seite auswählen|mehr zum thema|auch interessant|weitere artikel|"
@@ -90,7 +98,8 @@ _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörte
                          r".*\bcookies?\b.*\b(website|webseite|verwendung|einstellungen|notwendige?|akzeptieren|"
                          r"datenschutz|performance|tracking|richtlinie)\b.*|"
                          r".*\b(cookies?|website|webseite)\b.*\bcookies?\b.*|.*(\+\d{2}|tel\.:?) ?[\d(].*|"
-                         r"vorschau auf den nächsten artikel|.*\bdownload\b.*|seite \d+.*|\d+ minuten.*)\s*\d*$",
+                         r"vorschau auf den nächsten artikel|.*\bdownload\b.*|seite \d+.*|\d+ minuten.*|"
+                         r".*\bcookies?|\d+ min\.? lesedauer)\s*\d*$",
                          re.IGNORECASE)
 
 
@@ -106,12 +115,22 @@ class TextMetadata:
 
 def byline_author(line: str) -> str:
     """The author a byline names (``Von Anna Muster``, ``Autorin: Anna Muster``, ``… 2019 von anna``), or ""."""
+    signature = _SIGNATURE.match(line)
+    if signature and len(signature.group("name").split()) <= 3:
+        return signature.group("name")  # Blogger's "Eingestellt von der Michel um 21:11": the handle as written
     for match in _BYLINE.finditer(line):
         before = line[:match.start("intro")]
         if (match.group("intro").lower() in _WEAK_INTROS and before.strip(" |•·") and not _PUBLISHING.search(before)
                 and first_date(line) is None):
             continue
+        team = _TEAM.match(match.group("name"))
+        if team and (match.group("intro").lower() not in _WEAK_INTROS or not before.strip()):
+            return team.group(0)  # "Author Redaktion", "Von Redaktion": the site's newsroom is the named author
         name = _clean_name(match.group("name"))
+        after = line[match.start("name") + len(name):].split()
+        if (name and match.group("intro").lower() in _WEAK_INTROS and after and after[0].isalpha()
+                and after[0].islower() and after[0] not in _NOT_NAMES and after[0] not in NAME_PARTICLES):
+            continue  # "Von Atemschutzmaske über Exit-Strategie bis Zoonose": a sentence that starts with "Von"
         more = re.match(r"\s*(und|&)\s+([A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})\s*$",
                         line[match.start("name") + len(name):]) if name and name[0].isupper() else None
         if more and is_name_line(more.group(2)):
@@ -121,6 +140,13 @@ def byline_author(line: str) -> str:
         if name:
             return name
     return ""
+
+
+# A blog's signature under the post: "Eingestellt von NAME um 21:11" (Blogger's German theme), the name as written
+_SIGNATURE = re.compile(r"^(eingestellt|gepostet|veröffentlicht) von (?P<name>[^\W\d][^\d|•·,;:()]{1,40}?) um "
+                        r"\d{1,2}[:.]\d\d", re.IGNORECASE)
+# A newsroom as the author ("Redaktion", "Greentech.LIVE Redaktion"), taken only after an introducer or a label
+_TEAM = re.compile(r"(?-i:(?:[A-ZÄÖÜ][\w.-]*\s)?Redaktion)(?=$|[\s|•·,;])")
 
 
 def _clean_name(name: str) -> str:
@@ -168,9 +194,18 @@ _CRUMB_START = re.compile(r"^(sie sind hier|du bist hier|you are here|navigation
 _GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krachte …": a photo gallery's caption
 
 
+# A page's notice about cookies, an outdated browser or JavaScript: long, with full stops, but no article's prose
+_NOTICE = re.compile(r"\bcookies?\b.*\b(website|webseite|verwend|nutz|einsatz|akzeptier|zustimm|einstellung|"
+                     r"datenschutz|speicher)|\b(website|webseite)\b.*\bcookies?\b|"
+                     r"\bbrowser\b.*\b(aktualisier|unterstützt|veraltet|verwende|update)|"
+                     r"\bjavascript\b.*\b(aktivier|deaktiviert|einschalten)", re.IGNORECASE)
+
+
 def _is_prose(line: str) -> bool:
     if is_breadcrumb(line) or _GALLERY_CAPTION.match(line) or (len(line) > _HEADER_CHARS and _metadata_lead(line)):
         return False  # long, with full stops, but no article starts with it
+    if _NOTICE.search(line):
+        return False  # a cookie banner above the page's menu is no article's start (the headline is below it)
     return len(line) >= _PROSE_CHARS and bool(PROSE_PUNCT.search(line + " ")) and len(line.split()) >= 12
 
 
@@ -213,10 +248,19 @@ def _is_sentence(words: list[str]) -> bool:
 
 
 def _is_meta_line(line: str) -> bool:
-    """A short line carrying a date or a byline."""
+    """A short line carrying a date or a byline (or a relative date or a reading time: no date to read, but
+    evidence that a headline stands above it)."""
     if len(line) > _HEADER_CHARS:
         return bool(_metadata_lead(line))  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
-    return first_date(line) is not None or bool(byline_author(line))
+    return first_date(line) is not None or bool(byline_author(line)) or bool(_RELATIVE_META.match(line))
+
+
+# "Erstellt: vor 4 Stunden", "Aktualisiert: vor 2 Tagen", "vor 3 Wochen", "4 Min. Lesedauer", "Lesezeit: 3 Minuten"
+_RELATIVE_META = re.compile(
+    r"^((erstellt|aktualisiert|veröffentlicht|geändert|zuletzt aktualisiert|stand)\s*:?\s*)?vor\s+(\d+|einem|einer|"
+    r"zwei|drei)\s+(sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)\s*$|"
+    r"^(\d+\s*(min\.?|minuten?)\s*(lesedauer|lesezeit)|(lesedauer|lesezeit)\s*:?\s*\d+\s*(min\.?|minuten?))\s*$",
+    re.IGNORECASE)
 
 
 def find_metadata(text: str) -> TextMetadata:
@@ -288,7 +332,11 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
     start = article_start(prose_chars, window)
-    for rank, i in enumerate(filled[:start]):  # a headline stands above its article, never inside it
+    # a headline stands above its article, never inside it; but a blog's description may be the first prose, above
+    # the post's date line and headline ("Dienstag, 28. April 2020" / "Tach auch!" / the post's first paragraph)
+    dated = [rank for rank in range(start + 1, min(len(filled) - 1, start + 1 + _AFTER_DESCRIPTION))
+             if meta[rank - 1] and _mostly_metadata(lines[filled[rank - 1]]) and prose_chars[rank + 1]]
+    for rank, i in [*enumerate(filled[:start]), *((rank, filled[rank]) for rank in dated)]:
         line = lines[i]
         if meta[rank] and (_mostly_metadata(line) or bylines[rank] or _glued_date(line)):
             continue  # a date or byline line; but a headline may name a date ("Andacht …, 11. November 2021")
@@ -321,6 +369,9 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "position": -rank / len(filled),
         }
     return found
+
+
+_AFTER_DESCRIPTION = 3  # ranks past the first prose in which a headline under a date line is still looked for
 
 
 def _glued_date(line: str) -> bool:
@@ -383,11 +434,25 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         used = False
         if found_date and not date:
             date, used = found_date[0], True
-        if found_author and not author:
+        if not found_author and not author and i > title_at and _name_list(line):
+            found_author = line  # "Clara Löw, Siddharth Prakash & Klaus Jacob" under the teaser
+        if found_author and (not author or _is_handle(author) and is_name_line(found_author)):
+            # a handle ("Gespeichert von human am …") gives way to a person's name ("Blog Beitrag von Margarita …")
             author, used = found_author, True
         if used and _mostly_metadata(line):
             taken.append(i)
     return author, date, taken
+
+
+def _is_handle(author: str) -> bool:
+    """A blog's user name rather than a person's name: one word in lower case ("human", "flerche")."""
+    return len(author.split()) == 1 and author[:1].islower()
+
+
+def _name_list(line: str) -> bool:
+    """A line that is only several people's names: "Clara Löw, Siddharth Prakash & Klaus Jacob"."""
+    parts = [part.strip() for part in re.split(r",\s*|\s+(?:&|und)\s+", line)]
+    return len(parts) >= 2 and all(is_name_line(part) for part in parts)
 
 
 def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
@@ -396,7 +461,7 @@ def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
     if not _AUTHOR_LABEL.match(lines[i]) or rank + 1 >= len(filled):
         return ""
     name = lines[filled[rank + 1]].rstrip(",;")
-    return name if is_name_line(name) else ""
+    return name if is_name_line(name) or _TEAM.fullmatch(name) else ""
 
 
 def _name_beside_date(lines: list[str], i: int) -> bool:
@@ -404,7 +469,7 @@ def _name_beside_date(lines: list[str], i: int) -> bool:
     if not is_name_line(lines[i]):
         return False
     neighbours = [line for line in lines[max(0, i - 1):i + 2] if line and line != lines[i]]
-    return any(len(line) <= 80 and first_date(line) for line in neighbours)
+    return any(len(line) <= 80 and (first_date(line) or _RELATIVE_META.match(line)) for line in neighbours)
 
 
 def _dated_name(line: str, handle: bool = False) -> str:
@@ -479,14 +544,15 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
                 continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
             if not dated and _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
                 name = lines[filled[rank + 1]].rstrip(",;")
-                if is_name_line(name):
+                if is_name_line(name) or _TEAM.fullmatch(name):
                     return name, _date_under(lines, filled, rank + 1), [i, filled[rank + 1]]
             if len(line) > _HEADER_CHARS or not (first_date(line) if dated else _BYLINE_START.match(line)):
                 continue
             author = byline_author(line)
             # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna") or alone after "von"
             # ("von Ulrike", "von flerche"); else a sentence that starts with "Von" ("Von da an überstürzten …")
-            if author and (author[0].isupper() or first_date(line) or _BARE_BYLINE.match(line)):
+            if author and (author[0].isupper() or first_date(line) or _BARE_BYLINE.match(line)
+                           or _SIGNATURE.match(line)):
                 date = first_date(line)
                 return (author, date[0] if date else _date_under(lines, filled, rank),
                         [i] if _mostly_metadata(line) else [])
