@@ -271,11 +271,15 @@ def find_metadata(text: str) -> TextMetadata:
         return TextMetadata()
     title_at = _title_line(lines, filled)
     title = without_site_name(lines[title_at], lines) if title_at is not None else ""
-    author, date, taken = _near_title(lines, filled, title_at)
+    author, date, taken, above = _near_title(lines, filled, title_at)
     if not author and title_at is not None:
         author, byline_date, more = _header_byline(lines, filled)
         taken = [*taken, *more]
         date = date or byline_date
+    if not author and above is not None:
+        # a name line above the headline's date line: the page's byline when no explicit one says otherwise (a
+        # blog's menu entry "Serien Killer" stands there too, and "Eingestellt von Weinlachgummi" names the author)
+        author, taken = lines[above], [*taken, above]
     if not date:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
@@ -405,12 +409,13 @@ def _in_link_list(lines: list[str], filled: list[int], rank: int, meta: list[boo
     return len(ranks) >= 5 and all(len(lines[filled[r]]) < 90 and not meta[r] and not prose_chars[r] for r in ranks)
 
 
-def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tuple[str, str, list[int]]:
-    """Author and date from the byline and date lines around the title, with their line numbers."""
+def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tuple[str, str, list[int], int | None]:
+    """Author and date from the byline and date lines around the title, with their line numbers, and the number of
+    a name line above the title beside a date line (a weaker byline: taken only when no other is found)."""
     if title_at is None:
-        return _header_byline(lines, filled)
+        return *_header_byline(lines, filled), None
     rank = filled.index(title_at)
-    author, date, taken = "", "", []
+    author, date, taken, above = "", "", [], None
     under = rank + 1  # past a copy of the headline right under it
     while under < len(filled) and lines[filled[under]] == lines[title_at]:
         under += 1
@@ -431,6 +436,11 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             found_author = (_dated_name(line, handle=under_title) if found_date else
                             line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else
                             _labelled_name(lines, filled, i))
+        elif not found_author and not author:
+            # "Georg Quaas, 21. Jan. 2015" right above the headline; "Bianca Praetorius" / "2. Okt. 2022" / headline
+            found_author = _dated_name(line) if found_date else ""
+            if not found_date and above is None and _name_beside_date(lines, i):
+                above = i
         used = False
         if found_date and not date:
             date, used = found_date[0], True
@@ -441,7 +451,7 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             author, used = found_author, True
         if used and _mostly_metadata(line):
             taken.append(i)
-    return author, date, taken
+    return author, date, taken, above
 
 
 def _is_handle(author: str) -> bool:
@@ -577,18 +587,51 @@ def _first_header_date(lines: list[str], filled: list[int]) -> str:
     """The first date on a short date line (an article's date comes before its comments and its footer): a line
     that is mostly its date ("Freitag, 06.07.2018, 10:29"), not a sentence that names one ("Ich habe am 12. Mai
     2006 …"), not a teaser's ("5. Juli 2018 read more"), and above the page's last prose line (below it are the
-    footer's and the sidebar's dates). No such line: no date, rather than a guess."""
+    footer's and the sidebar's dates). A last change's date gives way to the publication date on the lines under
+    it ("Letzte Änderung: 31.10.2023" / "Erschienen am: 01.11.2023"). Without such a line, a date under a label
+    anywhere in the searched lines (an author box's "Date 6. Dezember 2022", "Letzte Änderung:" / "14.01.2022").
+    No such line: no date, rather than a guess."""
     prose_ranks = [rank for rank, i in enumerate(filled) if _is_prose(lines[i])]
     # the article's date may stand right under it ("Letzte Änderung:" / "14.01.2022 um 09:25")
     end = prose_ranks[-1] + _FOOTER_DATE_LINES if prose_ranks else len(filled)
-    for i in filled[:end + 1]:
+    for rank, i in enumerate(filled[:end + 1]):
         line = lines[i]
         if len(line) > 120 or _TEASER.search(line):
             continue
         found = first_date(line)
         if found and (_mostly_metadata(line) or _metadata_lead(line)):
+            if _CHANGE_LABEL.match(line):
+                published = [_labelled_date(lines, filled, later) for later in range(rank + 1, rank + 4)]
+                return next((date for date, label in published if date and not _CHANGE_LABEL.match(label)),
+                            found[0])
             return found[0]
-    return ""
+    return next((date for rank in range(len(filled)) for date, _ in [_labelled_date(lines, filled, rank)] if date),
+                "")
+
+
+_DATE_LABEL = re.compile(r"^(date|datum|veröffentlicht|erschienen|publiziert|erstellt|letzte änderung|"
+                         r"zuletzt (geändert|aktualisiert)|aktualisiert|geändert|stand)( am| on)?\s*:?\s*",
+                         re.IGNORECASE)
+_CHANGE_LABEL = re.compile(r"^(letzte änderung|zuletzt|aktualisiert|geändert|stand)\b", re.IGNORECASE)
+
+
+def _labelled_date(lines: list[str], filled: list[int], rank: int) -> tuple[str, str]:
+    """(date, label line) of a date under a label: on the label's line and little else ("Erschienen am:
+    01.11.2023", "Date 6. Dezember 2022") or alone on the line under a bare label ("Letzte Änderung:" /
+    "14.01.2022 um 09:25"); ("", "") when line ``rank`` is none."""
+    if rank >= len(filled):
+        return "", ""
+    line = lines[filled[rank]]
+    label = _DATE_LABEL.match(line)
+    if not label or len(line) > 80:
+        return "", ""
+    rest = line[label.end():]
+    if not rest.strip() and rank + 1 < len(filled):
+        rest = lines[filled[rank + 1]]
+        if len(rest) > 40:
+            return "", ""
+    found = first_date(rest)
+    return (found[0], line) if found and _mostly_metadata(rest) else ("", "")
 
 
 _FOOTER_DATE_LINES = 3
