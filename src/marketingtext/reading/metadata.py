@@ -131,10 +131,10 @@ def byline_author(line: str) -> str:
         if (name and match.group("intro").lower() in _WEAK_INTROS and after and after[0].isalpha()
                 and after[0].islower() and after[0] not in _NOT_NAMES and after[0] not in NAME_PARTICLES):
             continue  # "Von Atemschutzmaske über Exit-Strategie bis Zoonose": a sentence that starts with "Von"
-        more = re.match(r"\s*(und|&)\s+([A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})\s*$",
-                        line[match.start("name") + len(name):]) if name and name[0].isupper() else None
-        if more and is_name_line(more.group(2)):
-            name = f"{name} {more.group(1)} {more.group(2)}"  # "Von Fiona Bornhöft und Mariam Hofbeck": both wrote it
+        rest = line[match.start("name") + len(name):]
+        more = _MORE_AUTHORS.match(rest) if name and name[0].isupper() else None
+        if more and _name_list(name + rest.rstrip()):
+            name += rest.rstrip()  # "Von Fiona Bornhöft und Mariam Hofbeck", "Von A B, C D und E F": all wrote it
         if name and match.group("intro").lower() == "text" and name[0].islower():
             continue  # "Text vorlesen": a button, not "Text: Anna Berger"
         if name:
@@ -147,6 +147,10 @@ _SIGNATURE = re.compile(r"^(eingestellt|gepostet|veröffentlicht) von (?P<name>[
                         r"\d{1,2}[:.]\d\d", re.IGNORECASE)
 # A newsroom as the author ("Redaktion", "Greentech.LIVE Redaktion"), taken only after an introducer or a label
 _TEAM = re.compile(r"(?-i:(?:[A-ZÄÖÜ][\w.-]*\s)?Redaktion)(?=$|[\s|•·,;])")
+
+
+# More authors after a byline's first name: ", C D", "und E F", "& E F" up to the line's end
+_MORE_AUTHORS = re.compile(r"(?:\s*(?:,|\bund\b|&)\s*[A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})+\s*$")
 
 
 def _clean_name(name: str) -> str:
@@ -198,6 +202,7 @@ _GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krach
 _NOTICE = re.compile(r"\bcookies?\b.*\b(website|webseite|verwend|nutz|einsatz|akzeptier|zustimm|einstellung|"
                      r"datenschutz|speicher)|\b(website|webseite)\b.*\bcookies?\b|"
                      r"\bbrowser\b.*\b(aktualisier|unterstützt|veraltet|verwende|update)|"
+                     r"\b(aktualisier|verwende|update)\w*\b.*\bbrowser|"
                      r"\bjavascript\b.*\b(aktivier|deaktiviert|einschalten)", re.IGNORECASE)
 
 
@@ -217,6 +222,8 @@ def _is_title_shaped(line: str) -> bool:
         return False
     if _NOT_TITLES.match(line) or line.endswith("→") or re.search(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]", line):
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
+    if _NOTICE.search(line):
+        return False  # "Der Browser wird leider nicht mehr unterstützt!"
     if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line):
         return False
     if line[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", line):
@@ -228,7 +235,17 @@ def _is_title_shaped(line: str) -> bool:
         return False  # "Blog Blog Status Status Team Team": a menu's labels, each shown twice
     if line.count("(") != line.count(")"):
         return False  # a sentence cut at an abbreviation ("Brot (ahd."), not a headline
+    if len(words) >= 2 and words[-1] in _CUT_WORDS:
+        return False  # a teaser cut after a preposition or an article ("150 g MinusL Joghurt mit")
+    if re.fullmatch(r"(alle|weitere|mehr) [\wäöüß-]+", line, re.IGNORECASE):
+        return False  # a link to a list ("Alle Sanierungsbeispiele", "Weitere Artikel")
     return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
+
+
+# Words a headline does not end with (lower case, as written): a line cut in the middle of a phrase
+_CUT_WORDS = frozenset({"mit", "und", "oder", "für", "von", "vom", "zu", "zum", "zur", "der", "die", "das", "den",
+                        "dem", "des", "ein", "eine", "einen", "einem", "einer", "in", "im", "auf", "an", "am", "bei",
+                        "aus", "nach", "durch", "gegen", "ohne", "sowie", "als", "wie", "dass"})
 
 
 def _is_sentence(words: list[str]) -> bool:
