@@ -297,6 +297,8 @@ def find_metadata(text: str) -> TextMetadata:
         # a name line above the headline's date line: the page's byline when no explicit one says otherwise (a
         # blog's menu entry "Serien Killer" stands there too, and "Eingestellt von Weinlachgummi" names the author)
         author, taken = lines[above], [*taken, above]
+    if not author and title_at is not None:
+        author = _author_box(lines, filled)
     if not date:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
@@ -450,9 +452,13 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         if not found_author and not author and i > title_at:
             before = filled[filled.index(i) - 1]
             under_title = (under < len(filled) and i == filled[under]) or lines[before] == lines[title_at]
-            found_author = (_dated_name(line, handle=under_title) if found_date else
-                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else
-                            _labelled_name(lines, filled, i))
+            if found_date:
+                found_author = _dated_name(line, handle=under_title)
+            elif (under_title and is_name_line(line)) or _name_beside_date(lines, i):
+                found_author = line
+            else:  # an "Autor" label over the name; a role before it beside the date ("Experte Robin Tschöpe")
+                found_author = _labelled_name(lines, filled, i) or (
+                    _role_name(line) if under_title or _beside_date(lines, i) else "")
         elif not found_author and not author:
             # "Georg Quaas, 21. Jan. 2015" right above the headline; "Bianca Praetorius" / "2. Okt. 2022" / headline
             found_author = _dated_name(line) if found_date else ""
@@ -469,6 +475,37 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         if used and _mostly_metadata(line):
             taken.append(i)
     return author, date, taken, above
+
+
+# An author box under the article: "Alle Beiträge von Martin Junker", "Alles von Martin Junker", "Author Greentech.LIVE
+# Redaktion", "Autorin: Anna Berger" (a line of its own; the name must have a person's shape or be a newsroom)
+_AUTHOR_BOX = re.compile(r"^(alle (beiträge|artikel|posts) von|alles von|mehr (artikel|beiträge) von|author|autor|"
+                         r"autorin|autor\*in|autor:in|über den autor|über die autorin)\s*:?\s+(?P<name>[^|•·,;:()]+)$",
+                         re.IGNORECASE)
+
+
+def _author_box(lines: list[str], filled: list[int]) -> str:
+    """The name of the first author box's line in the searched lines (the last resort: no byline near the
+    headline or in the page's first half), or ""."""
+    for i in filled:
+        box = _AUTHOR_BOX.match(lines[i])
+        if box and len(lines[i]) <= 80:
+            name = box.group("name").strip()
+            if is_name_line(name) or _TEAM.fullmatch(name):
+                return name
+    return ""
+
+
+def _role_name(line: str) -> str:
+    """The name in a line "role name": "FOCUS-Online-Experte Robin Tschöpe", "Gastautorin Anna Berger", or ""."""
+    words = line.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower().endswith(_ROLES) and is_name_line(words[1]):
+        return words[1]
+    return ""
+
+
+_ROLES = ("experte", "expertin", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter",
+          "reporterin", "kolumnist", "kolumnistin", "autor", "autorin", "gastautor", "gastautorin")
 
 
 def _is_handle(author: str) -> bool:
@@ -493,8 +530,11 @@ def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
 
 def _name_beside_date(lines: list[str], i: int) -> bool:
     """A name line counts as a byline only next to a date line ("Heiko Sauer" above "Do 9 Apr 2020")."""
-    if not is_name_line(lines[i]):
-        return False
+    return is_name_line(lines[i]) and _beside_date(lines, i)
+
+
+def _beside_date(lines: list[str], i: int) -> bool:
+    """A short line with a date (or a relative date) right above or under line ``i``."""
     neighbours = [line for line in lines[max(0, i - 1):i + 2] if line and line != lines[i]]
     return any(len(line) <= 80 and (first_date(line) or _RELATIVE_META.match(line)) for line in neighbours)
 
