@@ -388,7 +388,7 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "prose_above": -float(any(prose_chars[max(0, rank - 3):rank])),
             "menu": -float(_in_link_list(lines, filled, rank, meta, prose_chars)),
             "one_word": -float(len(line.split()) == 1),
-            "name": -float(is_name_line(line)),
+            "name": -float(is_name_line(line) or bool(_role_name(line))),
             "position": -rank / len(filled),
         }
     return found
