@@ -163,3 +163,22 @@ def test_an_author_box_after_the_article():
             + "Ähnliche Beiträge\nFirmenautoleasing: Funktionsweise und Vorteile\nMartin Junker\n"
             + "Alles von Martin Junker\nKontakt | +49 030 5683 8000 60\n" + FOOTER)
     assert meta(page)[1] == "Martin Junker"
+
+
+def test_a_headline_under_a_teaser_over_a_paragraph_that_opens_with_the_date():
+    teaser = ("Sensation in der schwarzen Hochburg Petersberg bei Fulda! Aus dem Stand heraus wird die 32 Jahre alte "
+              "Claudia Brandes Bürgermeisterin der Großgemeinde, und die CDU steht vor einem Scherbenhaufen.\n")
+    headline = "Claudia Brandes und ihr links-grünes Bündnis müssen jetzt liefern"
+    page = (MENU + "Für Arbeitgeber\nMontag, 06.11.2023\nPolitik\nKultur\n" + teaser + "Twittern\n"
+            "KOMMENTAR Bürgermeisterwahl in Petersberg\n" + headline + "\n06.11.23 - " + teaser
+            + lead("Claudia Brandes", "ihr links-grünes Bündnis", "was sie jetzt liefern müssen") + PROSE + FOOTER)
+    assert meta(page)[0] == headline
+
+
+def test_a_site_name_shown_three_times_is_no_headline_and_the_byline_may_stand_far_under_the_headline():
+    headline = "Mein cosy Home Gift Guide bei Westwing Collection"
+    links = "".join(f"Gift Guide Nummer {n}\n" for n in range(40))  # a long sidebar: the byline is past the half
+    page = (links + "Journelles\n" + headline + "\n16.12.2022\nWohnen\nJessie\nAnzeige, enthält Affiliate Links\n"
+            "Gründerin Journelles\nJournelles\nArtikel von: Jessie\n" + lead("Journelles", "Westwing", "Gift Guide")
+            + PROSE + FOOTER + "Journelles\n")
+    assert meta(page) == (headline, "Jessie", "2022-12-16")

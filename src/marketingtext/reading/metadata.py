@@ -38,7 +38,7 @@ _BYLINE = re.compile(
     # an introducer after a space or separator, or glued to a date ("25. Januar 2022Author Redaktion")
     r"(?:^|[\s|•·/]|(?<=\d)(?=author|autor))"
     r"(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
-    r"eingestellt von|beitrag von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
+    r"eingestellt von|beitrag von|artikel von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
     r"kolumnist(?:in)?(?:\*in|:in)?|redakteur(?:in)?|"
     r"von|by|durch|~)\s*:?\s+" + BYLINE_NAME, re.IGNORECASE)
 # "von", "by", "durch", "~", "Text" name an author only at the line's start, on a line with a date, or after a
@@ -290,7 +290,7 @@ def find_metadata(text: str) -> TextMetadata:
     title = without_site_name(lines[title_at], lines) if title_at is not None else ""
     author, date, taken, above = _near_title(lines, filled, title_at)
     if not author and title_at is not None:
-        author, byline_date, more = _header_byline(lines, filled)
+        author, byline_date, more = _header_byline(lines, filled, filled.index(title_at) + _BYLINE_REACH)
         taken = [*taken, *more]
         date = date or byline_date
     if not author and above is not None:
@@ -355,16 +355,21 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
     start = article_start(prose_chars, window)
-    # a headline stands above its article, never inside it; but a blog's description may be the first prose, above
-    # the post's date line and headline ("Dienstag, 28. April 2020" / "Tach auch!" / the post's first paragraph)
+    # a headline stands above its article, never inside it; but a blog's description or a teaser may be the first
+    # prose, above the post's date line and headline ("Dienstag, 28. April 2020" / "Tach auch!" / the first
+    # paragraph)
     dated = [rank for rank in range(start + 1, min(len(filled) - 1, start + 1 + _AFTER_DESCRIPTION))
-             if meta[rank - 1] and _mostly_metadata(lines[filled[rank - 1]]) and prose_chars[rank + 1]]
+             if (meta[rank - 1] and _mostly_metadata(lines[filled[rank - 1]]) and prose_chars[rank + 1])
+             # or over a first paragraph that opens with the date ("06.11.23 - Sensation in der …")
+             or (len(lines[filled[rank + 1]]) > _HEADER_CHARS and _metadata_lead(lines[filled[rank + 1]]))]
     for rank, i in [*enumerate(filled[:start]), *((rank, filled[rank]) for rank in dated)]:
         line = lines[i]
         if meta[rank] and (_mostly_metadata(line) or bylines[rank] or _glued_date(line)):
             continue  # a date or byline line; but a headline may name a date ("Andacht …, 11. November 2021")
         if prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
             continue
+        if len(line.split()) == 1 and counts[line] >= _SITE_NAME_COUNT:
+            continue  # one word the page shows three times or more: the site's name ("Journelles"), not a headline
         own = _words(line)
         below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
                                 if prose_chars[r]))
@@ -394,6 +399,7 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     return found
 
 
+_SITE_NAME_COUNT = 3
 _AFTER_DESCRIPTION = 3  # ranks past the first prose in which a headline under a date line is still looked for
 
 
@@ -598,12 +604,16 @@ _META_OPENERS = re.compile(r"^(veröffentlicht|publiziert|erschienen|erstellt|da
                            r"\s*(am|on)?\s*:?", re.IGNORECASE)
 
 
-def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
-    """An explicit byline in the first half of the text: first a line that starts with its introducer (``Von …``,
+_BYLINE_REACH = 10  # ranks under the headline in which its byline is looked for, past the page's first half
+
+
+def _header_byline(lines: list[str], filled: list[int], reach: int = 0) -> tuple[str, str, list[int]]:
+    """An explicit byline in the first half of the text (or above rank ``reach``, ten lines under the headline):
+    first a line that starts with its introducer (``Von …``,
     ``Autor: …``, ``Eingestellt von …``) or a name under a line ``Autor``; else a byline with a date (an embedded
     post's "geteilt von … am Apr 21, 2019" stands above the article's own "von Ulrike"). The date is the byline's
     own or that of the short line right under it."""
-    head = filled[:max(10, len(filled) // 2)]
+    head = filled[:max(10, len(filled) // 2, reach)]
     for dated in (False, True):
         for rank, i in enumerate(head):
             line = lines[i]
@@ -626,7 +636,8 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
     return "", "", []
 
 
-_BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by)\b",
+_BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by|"
+                           r"(ein )?(beitrag|artikel|gastbeitrag) von)\b",
                            re.IGNORECASE)
 # "von Ulrike" on a line of its own; "von Berg." ends a sentence cut at a line break
 _BARE_BYLINE = re.compile(r"^von\s+[^\s.]+(\s+[A-ZÄÖÜ][^\s.]*){0,2}$")
