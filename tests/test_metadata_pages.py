@@ -182,3 +182,11 @@ def test_a_site_name_shown_three_times_is_no_headline_and_the_byline_may_stand_f
             "Gründerin Journelles\nJournelles\nArtikel von: Jessie\n" + lead("Journelles", "Westwing", "Gift Guide")
             + PROSE + FOOTER + "Journelles\n")
     assert meta(page) == (headline, "Jessie", "2022-12-16")
+
+
+def test_the_headline_above_its_subtitle_is_the_title():
+    page = (MENU + "Aktuelles\n/ Neue Artikel\nVom Boden aus gedacht\n"
+            "Ann Cotten verwebt in „Die Anleitungen der Vorfahren“ Lokales und Globales\nVon Vanessa Franke\n"
+            "Besprochene Bücher / Literaturhinweise\n" + lead("Ann Cotten", "die Anleitungen der Vorfahren",
+                                                               "den Boden", "Lokales und Globales") + PROSE + FOOTER)
+    assert meta(page)[:2] == ("Vom Boden aus gedacht", "Vanessa Franke")

@@ -87,7 +87,7 @@ _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay 
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
            "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 3.0, "position": 2.0,
-           "meta_next": 2.0, "twice": 2.0, "crumb": 1.0}
+           "meta_next": 2.0, "twice": 2.0, "crumb": 1.0, "dek": 2.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
                          r"(ort|datum|standort):? [\w.-]+( [\w.-]+)?|"  # a press release's "Ort Saarbrücken"
@@ -382,7 +382,11 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "meta": float(any(meta[r] for r in next_lines) or (rank > 0 and meta[rank - 1])),
             "byline": float(any(bylines[r] for r in next_lines) or (rank > 0 and bylines[rank - 1])
                             or (under < len(filled) and names[under])),
-            "meta_next": float(under < len(filled) and (meta[under] or names[under])),
+            "meta_next": float(under < len(filled) and (meta[under] or names[under])
+                               or under + 1 < len(filled) and _is_dek(lines[filled[under]], line)
+                               and (meta[under + 1] or names[under + 1])),
+            "dek": -float(rank > 0 and _is_dek(line, lines[filled[rank - 1]]) and not meta[rank - 1]
+                          and _is_title_shaped(lines[filled[rank - 1]]) and not prose_chars[rank - 1]),
             "twice": float(under > rank + 1 or (rank > 0 and lines[filled[rank - 1]] == line)),
             "crumb": float(len(line) >= 12 and any(_ends_trail(lines[j], line) for j in
                                                    filled[max(0, rank - 5):rank] + filled[rank + 1:rank + 6])),
@@ -401,6 +405,18 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
 
 _SITE_NAME_COUNT = 3
 _AFTER_DESCRIPTION = 3  # ranks past the first prose in which a headline under a date line is still looked for
+
+
+def _is_dek(line: str, headline: str) -> bool:
+    """``line`` is the subtitle under ``headline``: eight words or more and at least twice as long as a headline of
+    three words or more ("Vom Boden aus gedacht" / "Ann Cotten verwebt in „Die Anleitungen der Vorfahren“ Lokales
+    und Globales"). A kicker over its headline is shorter than that ("KOMMENTAR Bürgermeisterwahl in Petersberg" /
+    "Claudia Brandes und ihr links-grünes Bündnis müssen jetzt liefern")."""
+    return len(line.split()) >= 8 and len(headline.split()) >= 3 and len(line) >= _DEK_RATIO * len(headline) and \
+        not line.endswith(".")
+
+
+_DEK_RATIO = 2.0
 
 
 def _glued_date(line: str) -> bool:
