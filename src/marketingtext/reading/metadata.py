@@ -242,10 +242,10 @@ def _is_title_shaped(line: str) -> bool:
     return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
 
 
-# Words a headline does not end with (lower case, as written): a line cut in the middle of a phrase
-_CUT_WORDS = frozenset({"mit", "und", "oder", "für", "von", "vom", "zu", "zum", "zur", "der", "die", "das", "den",
-                        "dem", "des", "ein", "eine", "einen", "einem", "einer", "in", "im", "auf", "an", "am", "bei",
-                        "aus", "nach", "durch", "gegen", "ohne", "sowie", "als", "wie", "dass"})
+# Words a headline does not end with (lower case, as written): a line cut in the middle of a phrase. Not the words
+# that end a clause as a verb's particle ("Die Preise ziehen an", "Bank steigt aus", "Kinos machen zu", "… ein").
+_CUT_WORDS = frozenset({"mit", "und", "oder", "für", "von", "vom", "zum", "zur", "der", "die", "das", "den", "dem",
+                        "des", "eine", "einen", "einem", "einer", "im", "am", "bei", "gegen", "ohne", "sowie", "dass"})
 
 
 def _is_sentence(words: list[str]) -> bool:
