@@ -24,7 +24,10 @@ The held-out part is printed only with --report (look at it rarely: each look is
 --snippets: of the gold `with` snippets (gold.jsonl, all 200 pages) present in a page's .txt, how many sit only in
 the lines taken out as metadata (lost to the analysis: no sentence holds them).
 
-Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html] [--report] [--snippets]
+--shown: per part, how many gold values the .txt shows at all (a title as a line, an author's name anywhere, a date
+in a form mtext reads), and how many of those mtext misses: the ceiling of reading the text.
+
+Usage: python bench/eval_metadata.py [--data DIR] [--show tune|report|all] [--html] [--report] [--snippets] [--shown]
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from marketingtext.reading.decode import read_source  # noqa: E402
+from marketingtext.reading.lines import parse_date  # noqa: E402
 from marketingtext.reading.metadata import Found, merge_metadata  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "boilerplate_de_dev"
@@ -140,6 +144,33 @@ def score(rows: list[dict], found: dict[str, tuple[str, str, str]]) -> dict[str,
     return out
 
 
+def _is_shown(field: str, gold: str, text: str, lines: list[str]) -> bool:
+    """Does the page's text show the gold value at all? A title as a line that ``title_ok`` matches, an author's
+    name anywhere (as normalised by ``_name``), a date in a form ``parse_date`` reads on any line."""
+    if field == "title":
+        return any(title_ok(line, gold) for line in lines if line.strip())
+    if field == "author":
+        return _name(gold) in _name(text)
+    return any(parse_date(line) == gold for line in lines)
+
+
+def shown_counts(data: Path, rows: list[dict], found: dict[str, tuple[str, str, str]]) -> dict[str, int]:
+    """Per field: pages with a gold value, those whose .txt shows it, and those shown but missed by mtext."""
+    out: dict[str, int] = {}
+    for position, field in enumerate(("title", "author", "date")):
+        ok = {"title": title_ok, "author": author_ok, "date": date_ok}[field]
+        out[field + "_gold"] = out[field] = out[field + "_missed"] = 0
+        for row in rows:
+            if not row[field]:
+                continue
+            text = (data / "txt" / f"{row['id']}.txt").read_text(encoding="utf-8")
+            shown = _is_shown(field, row[field], text, text.split("\n"))
+            out[field + "_gold"] += 1
+            out[field] += shown
+            out[field + "_missed"] += shown and not ok(found[row["id"]][position], row[field])
+    return out
+
+
 def _snippet_form(text: str) -> str:
     """SOURCE.md's normalisation: NFC, soft hyphen and zero-width characters removed, whitespace runs one space."""
     text = unicodedata.normalize("NFC", text)
@@ -170,6 +201,8 @@ def main() -> None:
     parser.add_argument("--html", action="store_true", help="also score the pages that have an .html copy")
     parser.add_argument("--report", action="store_true", help="also score the held-out (unseen) part and all pages")
     parser.add_argument("--snippets", action="store_true", help="gold 'with' snippets lost to metadata lines")
+    parser.add_argument("--shown", action="store_true",
+                        help="per part: how many gold titles/authors/dates the .txt shows at all (the ceiling)")
     args = parser.parse_args()
     if args.snippets:
         present, lost, pages = snippets_lost(args.data)
@@ -205,6 +238,12 @@ def main() -> None:
         s = score(html, html_found)
         print(f"{'html':8} {s['pages']:5}  {s['title']:.3f}  {s['author']:.3f}   {s['date']:.3f}  | "
               f"{s['author_given']:.3f} {s['date_given']:.3f}")
+    if args.shown:
+        for name, ids in parts:
+            counts = shown_counts(args.data, [by_id[i] for i in ids], found)
+            print(f"{name:8} shown in the .txt: " + ", ".join(
+                f"{field} {counts[field]}/{counts[field + '_gold']} (missed but shown {counts[field + '_missed']})"
+                for field in ("title", "author", "date")))
     if args.show:
         ids = {"tune": tune, "report": report, "all": list(by_id)}[args.show]
         for i in sorted(ids):
