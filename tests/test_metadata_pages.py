@@ -190,3 +190,17 @@ def test_the_headline_above_its_subtitle_is_the_title():
             "Besprochene Bücher / Literaturhinweise\n" + lead("Ann Cotten", "die Anleitungen der Vorfahren",
                                                                "den Boden", "Lokales und Globales") + PROSE + FOOTER)
     assert meta(page)[:2] == ("Vom Boden aus gedacht", "Vanessa Franke")
+
+
+def test_the_creation_date_beats_the_update_on_one_line():
+    page = (MENU + "Bäckerei Müller eröffnet zweite Filiale\nAktualisiert am 04.12.2026 | Erstellt am 03.12.2026\n"
+            + lead("Bäckerei Müller", "zweite Filiale") + PROSE + FOOTER)
+    assert meta(page)[2] == "2026-12-03"
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Ein Kommentar von Anna Berger", "Anna Berger"), ("Eine Analyse von Max Muster", "Max Muster"),
+    ("Foto von Anna Berger", ""),  # a photo's credit names no author
+])
+def test_a_commentary_or_analysis_by(line, author):
+    assert byline_author(line) == author

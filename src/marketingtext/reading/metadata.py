@@ -45,7 +45,8 @@ _BYLINE = re.compile(
 # publishing verb: "Titelbild der Blogbeiträge von Stephan Tiersch" is a caption, not a byline.
 _WEAK_INTROS = {"von", "by", "durch", "~", "text"}
 _PUBLISHING = re.compile(r"\b(veröffentlicht|gespeichert|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|"
-                         r"artikel|posted|published|written|am|on)\W*$", re.IGNORECASE)
+                         r"artikel|posted|published|written|am|on|kommentar|gastbeitrag|gastkommentar|interview|"
+                         r"analyse|kolumne|rezension|reportage|essay)\W*$", re.IGNORECASE)
 # Words a byline name never is (``von 12 Monaten``, ``by default``): a name starts with a letter.
 _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "admin", "uns", "mir",
               "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
@@ -469,7 +470,7 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             line = _metadata_lead(line)  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
             if not line:
                 continue
-        found_date = first_date(line)
+        found_date = publication_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
             before = filled[filled.index(i) - 1]
@@ -682,9 +683,9 @@ def _first_header_date(lines: list[str], filled: list[int]) -> str:
         line = lines[i]
         if len(line) > 120 or _TEASER.search(line):
             continue
-        found = first_date(line)
+        found = publication_date(line)
         if found and (_mostly_metadata(line) or _metadata_lead(line)):
-            if _CHANGE_LABEL.match(line):
+            if _CHANGE_LABEL.match(line) and found == first_date(line):
                 published = [_labelled_date(lines, filled, later) for later in range(rank + 1, rank + 4)]
                 return next((date for date, label in published if date and not _CHANGE_LABEL.match(label)),
                             found[0])
@@ -693,6 +694,21 @@ def _first_header_date(lines: list[str], filled: list[int]) -> str:
                 "")
 
 
+def publication_date(line: str) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the date a line gives as the publication's: its first date, unless a last change
+    comes first and a publication label follows ("Aktualisiert am 04.12.2026 | Erstellt am 03.12.2026")."""
+    found = first_date(line)
+    if found and _CHANGE_WORD.search(line[:found[1]]):
+        label = _PUBLISHED_WORD.search(line, found[2])
+        later = first_date(line[label.end():]) if label else None
+        if later:
+            return later[0], later[1] + label.end(), later[2] + label.end()
+    return found
+
+
+_CHANGE_WORD = re.compile(r"\b(aktualisiert|geändert|letzte änderung|zuletzt|updated|stand)\b", re.IGNORECASE)
+_PUBLISHED_WORD = re.compile(r"\b(erstellt|veröffentlicht|erschienen|publiziert|published|eingetragen)\b",
+                             re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(date|datum|veröffentlicht|erschienen|publiziert|erstellt|letzte änderung|"
                          r"zuletzt (geändert|aktualisiert)|aktualisiert|geändert|stand)( am| on)?\s*:?\s*",
                          re.IGNORECASE)
