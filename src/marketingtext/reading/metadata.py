@@ -7,8 +7,11 @@ A saved web page or an essay shows its metadata as lines: a headline, a byline (
 under the headline) and a date line (``3. Dezember 2026``, ``03.12.2026``, ``2026-12-03``,
 ``Dez 3, 2026``). :func:`find_metadata` picks the headline as the title-shaped line with the most
 evidence around it: a date or byline next to it and prose after it; menus and lists of links
-(runs of short lines) are passed over. The lines it takes are returned by number, so that the
-reader can keep them out of the analysed text: they are metadata, not prose.
+(runs of short lines), cookie and browser notices and a headline's subtitle are passed over. A newsroom
+(``Author Redaktion``), a blog's signature (``Eingestellt von … um 21:11``) and an author box
+(``Alle Beiträge von …``) name authors too; a last change's date gives way to the publication date.
+The lines it takes are returned by number, so that the reader can keep them out of the analysed
+text: they are metadata, not prose.
 
 Nothing here reads files or knows formats; ``reading.decode`` merges these findings with what a
 format's own metadata says (docx/odt core properties, PDF info, HTML meta).
