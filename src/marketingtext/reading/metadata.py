@@ -7,8 +7,11 @@ A saved web page or an essay shows its metadata as lines: a headline, a byline (
 under the headline) and a date line (``3. Dezember 2026``, ``03.12.2026``, ``2026-12-03``,
 ``Dez 3, 2026``). :func:`find_metadata` picks the headline as the title-shaped line with the most
 evidence around it: a date or byline next to it and prose after it; menus and lists of links
-(runs of short lines) are passed over. The lines it takes are returned by number, so that the
-reader can keep them out of the analysed text: they are metadata, not prose.
+(runs of short lines), cookie and browser notices and a headline's subtitle are passed over. A newsroom
+(``Author Redaktion``), a blog's signature (``Eingestellt von … um 21:11``) and an author box
+(``Alle Beiträge von …``) name authors too; a last change's date gives way to the publication date.
+The lines it takes are returned by number, so that the reader can keep them out of the analysed
+text: they are metadata, not prose.
 
 Nothing here reads files or knows formats; ``reading.decode`` merges these findings with what a
 format's own metadata says (docx/odt core properties, PDF info, HTML meta).
@@ -35,21 +38,29 @@ from .lines import (
 
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _BYLINE = re.compile(
-    r"(?:^|[\s|•·])(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
-    r"eingestellt von|beitrag von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
+    # an introducer after a space or separator, or glued to a date ("25. Januar 2022Author Redaktion")
+    r"(?:^|[\s|•·/]|(?<=\d)(?=author|autor))"
+    r"(?P<intro>verfasst von|geschrieben von|erstellt von|gespeichert von|veröffentlicht von|"
+    r"eingestellt von|beitrag von|artikel von|text von|text|autor(?:in)?(?:\*in|:in)?|author|posted by|written by|"
     r"kolumnist(?:in)?(?:\*in|:in)?|redakteur(?:in)?|"
     r"von|by|durch|~)\s*:?\s+" + BYLINE_NAME, re.IGNORECASE)
 # "von", "by", "durch", "~", "Text" name an author only at the line's start, on a line with a date, or after a
 # publishing verb: "Titelbild der Blogbeiträge von Stephan Tiersch" is a caption, not a byline.
 _WEAK_INTROS = {"von", "by", "durch", "~", "text"}
 _PUBLISHING = re.compile(r"\b(veröffentlicht|gespeichert|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|"
-                         r"artikel|posted|published|written|am|on)\W*$", re.IGNORECASE)
+                         r"artikel|posted|published|written|am|on|kommentar|gastbeitrag|gastkommentar|interview|"
+                         r"analyse|kolumne|rezension|reportage|essay)\W*$", re.IGNORECASE)
 # Words a byline name never is (``von 12 Monaten``, ``by default``): a name starts with a letter.
 _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "admin", "uns", "mir",
               "ihm", "ihr", "ihnen", "sich", "unser", "unsere", "alle", "neue", "mehr",
               "allen", "unten", "oben", "hier", "am", "an", "im", "in", "zu", "zum",
               "zur", "bis", "mit", "und", "oder", "heute", "gestern", "uhr", "redaktion", "the", "a", "this", "that",
-              "default", "kommentare", "kommentar", "comments", "previous", "next", "vorheriger", "nächster"}
+              "default", "kommentare", "kommentar", "comments", "previous", "next", "vorheriger", "nächster",
+              # labels, places and sections a dated line names beside its date ("Ort Saarbrücken", "Datum …",
+              # "Handball Schweiz • 02.02.2022", "2020-04-26 Deutsche Sprache"): no part of a person's name
+              "ort", "datum", "quelle", "kategorie", "rubrik", "ressort", "thema", "schweiz", "deutschland",
+              "österreich", "europa", "deutsche", "deutscher", "deutsches", "sprache", "handball", "fußball",
+              "fussball", "sport", "politik", "wirtschaft", "kultur", "news", "presse"}
 _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
@@ -80,9 +91,10 @@ _MIN_TITLE_SCORE = 1.0  # below this, no line is taken for a headline (an essay 
 # The weights of the headline evidence (tuned on 120 dev pages, bench/eval_metadata.py).
 WEIGHTS = {"meta": 2.0, "byline": 1.0, "below": 2.0, "overlap": 3.0, "repeated": 1.0, "first": 1.0,
            "prose_above": 2.0, "menu": 0.5, "one_word": 3.0, "name": 3.0, "position": 2.0,
-           "meta_next": 2.0, "twice": 2.0, "crumb": 1.0}
+           "meta_next": 2.0, "twice": 2.0, "crumb": 1.0, "dek": 2.0}
 # Lines that look like headlines but never are: counters, reading times, teasers.
 _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörter|stichworte?|rubrik):.*|"
+                         r"(ort|datum|standort):? [\w.-]+( [\w.-]+)?|"  # a press release's "Ort Saarbrücken"
                          r".*(lade|loading) …|kommentare?|antworten|"
                          r"\d+ (kommentare?|antworten|comments?|replies|responses|minuten lesezeit|min\.? lesezeit)|"
                          r"lesen sie auch|seite auswählen|mehr zum thema|auch interessant|weitere artikel|"
@@ -90,7 +102,8 @@ _NOT_TITLES = re.compile(r"^((quelle|kategorie|foto|bild|fotos|tags|schlagwörte
                          r".*\bcookies?\b.*\b(website|webseite|verwendung|einstellungen|notwendige?|akzeptieren|"
                          r"datenschutz|performance|tracking|richtlinie)\b.*|"
                          r".*\b(cookies?|website|webseite)\b.*\bcookies?\b.*|.*(\+\d{2}|tel\.:?) ?[\d(].*|"
-                         r"vorschau auf den nächsten artikel|.*\bdownload\b.*|seite \d+.*|\d+ minuten.*)\s*\d*$",
+                         r"vorschau auf den nächsten artikel|.*\bdownload\b.*|seite \d+.*|\d+ minuten.*|"
+                         r".*\bcookies?|\d+ min\.? lesedauer)\s*\d*$",
                          re.IGNORECASE)
 
 
@@ -106,21 +119,42 @@ class TextMetadata:
 
 def byline_author(line: str) -> str:
     """The author a byline names (``Von Anna Muster``, ``Autorin: Anna Muster``, ``… 2019 von anna``), or ""."""
+    signature = _SIGNATURE.match(line)
+    if signature and len(signature.group("name").split()) <= 3:
+        return signature.group("name")  # Blogger's "Eingestellt von der Michel um 21:11": the handle as written
     for match in _BYLINE.finditer(line):
         before = line[:match.start("intro")]
         if (match.group("intro").lower() in _WEAK_INTROS and before.strip(" |•·") and not _PUBLISHING.search(before)
                 and first_date(line) is None):
             continue
+        team = _TEAM.match(match.group("name"))
+        if team and (match.group("intro").lower() not in _WEAK_INTROS or not before.strip()):
+            return team.group(0)  # "Author Redaktion", "Von Redaktion": the site's newsroom is the named author
         name = _clean_name(match.group("name"))
-        more = re.match(r"\s*(und|&)\s+([A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})\s*$",
-                        line[match.start("name") + len(name):]) if name and name[0].isupper() else None
-        if more and is_name_line(more.group(2)):
-            name = f"{name} {more.group(1)} {more.group(2)}"  # "Von Fiona Bornhöft und Mariam Hofbeck": both wrote it
+        after = line[match.start("name") + len(name):].split()
+        if (name and match.group("intro").lower() in _WEAK_INTROS and after and after[0].isalpha()
+                and after[0].islower() and after[0] not in _NOT_NAMES and after[0] not in NAME_PARTICLES):
+            continue  # "Von Atemschutzmaske über Exit-Strategie bis Zoonose": a sentence that starts with "Von"
+        rest = line[match.start("name") + len(name):]
+        more = _MORE_AUTHORS.match(rest) if name and name[0].isupper() else None
+        if more and _name_list(name + rest.rstrip()):
+            name += rest.rstrip()  # "Von Fiona Bornhöft und Mariam Hofbeck", "Von A B, C D und E F": all wrote it
         if name and match.group("intro").lower() == "text" and name[0].islower():
             continue  # "Text vorlesen": a button, not "Text: Anna Berger"
         if name:
             return name
     return ""
+
+
+# A blog's signature under the post: "Eingestellt von NAME um 21:11" (Blogger's German theme), the name as written
+_SIGNATURE = re.compile(r"^(eingestellt|gepostet|veröffentlicht) von (?P<name>[^\W\d][^\d|•·,;:()]{1,40}?) um "
+                        r"\d{1,2}[:.]\d\d", re.IGNORECASE)
+# A newsroom as the author ("Redaktion", "Greentech.LIVE Redaktion"), taken only after an introducer or a label
+_TEAM = re.compile(r"(?-i:(?:[A-ZÄÖÜ][\w.-]*\s)?Redaktion)(?=$|[\s|•·,;])")
+
+
+# More authors after a byline's first name: ", C D", "und E F", "& E F" up to the line's end
+_MORE_AUTHORS = re.compile(r"(?:\s*(?:,|\bund\b|&)\s*[A-ZÄÖÜ][^\s|•·,;:()]*(?:\s+[A-ZÄÖÜ][^\s|•·,;:()]*){1,2})+\s*$")
 
 
 def _clean_name(name: str) -> str:
@@ -168,9 +202,19 @@ _CRUMB_START = re.compile(r"^(sie sind hier|du bist hier|you are here|navigation
 _GALLERY_CAPTION = re.compile(r"^\d+\s?/\s?\d+\s")  # "1/5 Am Freitagabend krachte …": a photo gallery's caption
 
 
+# A page's notice about cookies, an outdated browser or JavaScript: long, with full stops, but no article's prose
+_NOTICE = re.compile(r"\bcookies?\b.*\b(website|webseite|verwend|nutz|einsatz|akzeptier|zustimm|einstellung|"
+                     r"datenschutz|speicher)|\b(website|webseite)\b.*\bcookies?\b|"
+                     r"\bbrowser\b.*\b(aktualisier|unterstützt|veraltet|verwende|update)|"
+                     r"\b(aktualisier|verwende|update)\w*\b.*\bbrowser|"
+                     r"\bjavascript\b.*\b(aktivier|deaktiviert|einschalten)", re.IGNORECASE)
+
+
 def _is_prose(line: str) -> bool:
     if is_breadcrumb(line) or _GALLERY_CAPTION.match(line) or (len(line) > _HEADER_CHARS and _metadata_lead(line)):
         return False  # long, with full stops, but no article starts with it
+    if _NOTICE.search(line):
+        return False  # a cookie banner above the page's menu is no article's start (the headline is below it)
     return len(line) >= _PROSE_CHARS and bool(PROSE_PUNCT.search(line + " ")) and len(line.split()) >= 12
 
 
@@ -182,6 +226,8 @@ def _is_title_shaped(line: str) -> bool:
         return False
     if _NOT_TITLES.match(line) or line.endswith("→") or re.search(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ]", line):
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
+    if _NOTICE.search(line):
+        return False  # "Der Browser wird leider nicht mehr unterstützt!"
     if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line):
         return False
     if line[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", line):
@@ -193,7 +239,17 @@ def _is_title_shaped(line: str) -> bool:
         return False  # "Blog Blog Status Status Team Team": a menu's labels, each shown twice
     if line.count("(") != line.count(")"):
         return False  # a sentence cut at an abbreviation ("Brot (ahd."), not a headline
+    if len(words) >= 2 and words[-1] in _CUT_WORDS:
+        return False  # a teaser cut after a preposition or an article ("150 g MinusL Joghurt mit")
+    if re.fullmatch(r"(alle|weitere|mehr) [\wäöüß-]+", line, re.IGNORECASE):
+        return False  # a link to a list ("Alle Sanierungsbeispiele", "Weitere Artikel")
     return not (len(words) > 15 and line.endswith(".")) and not _is_sentence(words)
+
+
+# Words a headline does not end with (lower case, as written): a line cut in the middle of a phrase. Not the words
+# that end a clause as a verb's particle ("Die Preise ziehen an", "Bank steigt aus", "Kinos machen zu", "… ein").
+_CUT_WORDS = frozenset({"mit", "und", "oder", "für", "von", "vom", "zum", "zur", "der", "die", "das", "den", "dem",
+                        "des", "eine", "einen", "einem", "einer", "im", "am", "bei", "gegen", "ohne", "sowie", "dass"})
 
 
 def _is_sentence(words: list[str]) -> bool:
@@ -213,10 +269,19 @@ def _is_sentence(words: list[str]) -> bool:
 
 
 def _is_meta_line(line: str) -> bool:
-    """A short line carrying a date or a byline."""
+    """A short line carrying a date or a byline (or a relative date or a reading time: no date to read, but
+    evidence that a headline stands above it)."""
     if len(line) > _HEADER_CHARS:
         return bool(_metadata_lead(line))  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
-    return first_date(line) is not None or bool(byline_author(line))
+    return first_date(line) is not None or bool(byline_author(line)) or bool(_RELATIVE_META.match(line))
+
+
+# "Erstellt: vor 4 Stunden", "Aktualisiert: vor 2 Tagen", "vor 3 Wochen", "4 Min. Lesedauer", "Lesezeit: 3 Minuten"
+_RELATIVE_META = re.compile(
+    r"^((erstellt|aktualisiert|veröffentlicht|geändert|zuletzt aktualisiert|stand)\s*:?\s*)?vor\s+(\d+|einem|einer|"
+    r"zwei|drei)\s+(sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)\s*$|"
+    r"^(\d+\s*(min\.?|minuten?)\s*(lesedauer|lesezeit)|(lesedauer|lesezeit)\s*:?\s*\d+\s*(min\.?|minuten?))\s*$",
+    re.IGNORECASE)
 
 
 def find_metadata(text: str) -> TextMetadata:
@@ -227,11 +292,17 @@ def find_metadata(text: str) -> TextMetadata:
         return TextMetadata()
     title_at = _title_line(lines, filled)
     title = without_site_name(lines[title_at], lines) if title_at is not None else ""
-    author, date, taken = _near_title(lines, filled, title_at)
+    author, date, taken, above = _near_title(lines, filled, title_at)
     if not author and title_at is not None:
-        author, byline_date, more = _header_byline(lines, filled)
+        author, byline_date, more = _header_byline(lines, filled, filled.index(title_at) + _BYLINE_REACH)
         taken = [*taken, *more]
         date = date or byline_date
+    if not author and above is not None:
+        # a name line above the headline's date line: the page's byline when no explicit one says otherwise (a
+        # blog's menu entry "Serien Killer" stands there too, and "Eingestellt von Weinlachgummi" names the author)
+        author, taken = lines[above], [*taken, above]
+    if not author and title_at is not None:
+        author = _author_box(lines, filled)
     if not date:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
@@ -288,12 +359,21 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     window = [sum(prose_chars[r + 1:r + 1 + _WINDOW]) for r in range(len(filled))]
     found = {}
     start = article_start(prose_chars, window)
-    for rank, i in enumerate(filled[:start]):  # a headline stands above its article, never inside it
+    # a headline stands above its article, never inside it; but a blog's description or a teaser may be the first
+    # prose, above the post's date line and headline ("Dienstag, 28. April 2020" / "Tach auch!" / the first
+    # paragraph)
+    dated = [rank for rank in range(start + 1, min(len(filled) - 1, start + 1 + _AFTER_DESCRIPTION))
+             if (meta[rank - 1] and _mostly_metadata(lines[filled[rank - 1]]) and prose_chars[rank + 1])
+             # or over a first paragraph that opens with the date ("06.11.23 - Sensation in der …")
+             or (len(lines[filled[rank + 1]]) > _HEADER_CHARS and _metadata_lead(lines[filled[rank + 1]]))]
+    for rank, i in [*enumerate(filled[:start]), *((rank, filled[rank]) for rank in dated)]:
         line = lines[i]
         if meta[rank] and (_mostly_metadata(line) or bylines[rank] or _glued_date(line)):
             continue  # a date or byline line; but a headline may name a date ("Andacht …, 11. November 2021")
         if prose_chars[rank] or not _is_title_shaped(line) or line.startswith("=="):
             continue
+        if len(line.split()) == 1 and counts[line] >= _SITE_NAME_COUNT:
+            continue  # one word the page shows three times or more: the site's name ("Journelles"), not a headline
         own = _words(line)
         below = _words(" ".join(lines[j] for r, j in enumerate(filled[rank + 1:rank + 1 + 2 * _WINDOW], rank + 1)
                                 if prose_chars[r]))
@@ -306,7 +386,11 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "meta": float(any(meta[r] for r in next_lines) or (rank > 0 and meta[rank - 1])),
             "byline": float(any(bylines[r] for r in next_lines) or (rank > 0 and bylines[rank - 1])
                             or (under < len(filled) and names[under])),
-            "meta_next": float(under < len(filled) and (meta[under] or names[under])),
+            "meta_next": float(under < len(filled) and (meta[under] or names[under])
+                               or under + 1 < len(filled) and _is_dek(lines[filled[under]], line)
+                               and (meta[under + 1] or names[under + 1])),
+            "dek": -float(rank > 0 and _is_dek(line, lines[filled[rank - 1]]) and not meta[rank - 1]
+                          and _is_title_shaped(lines[filled[rank - 1]]) and not prose_chars[rank - 1]),
             "twice": float(under > rank + 1 or (rank > 0 and lines[filled[rank - 1]] == line)),
             "crumb": float(len(line) >= 12 and any(_ends_trail(lines[j], line) for j in
                                                    filled[max(0, rank - 5):rank] + filled[rank + 1:rank + 6])),
@@ -317,10 +401,26 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "prose_above": -float(any(prose_chars[max(0, rank - 3):rank])),
             "menu": -float(_in_link_list(lines, filled, rank, meta, prose_chars)),
             "one_word": -float(len(line.split()) == 1),
-            "name": -float(is_name_line(line)),
+            "name": -float(is_name_line(line) or bool(_role_name(line))),
             "position": -rank / len(filled),
         }
     return found
+
+
+_SITE_NAME_COUNT = 3
+_AFTER_DESCRIPTION = 3  # ranks past the first prose in which a headline under a date line is still looked for
+
+
+def _is_dek(line: str, headline: str) -> bool:
+    """``line`` is the subtitle under ``headline``: eight words or more and at least twice as long as a headline of
+    three words or more ("Vom Boden aus gedacht" / "Ann Cotten verwebt in „Die Anleitungen der Vorfahren“ Lokales
+    und Globales"). A kicker over its headline is shorter than that ("KOMMENTAR Bürgermeisterwahl in Petersberg" /
+    "Claudia Brandes und ihr links-grünes Bündnis müssen jetzt liefern")."""
+    return len(line.split()) >= 8 and len(headline.split()) >= 3 and len(line) >= _DEK_RATIO * len(headline) and \
+        not line.endswith(".")
+
+
+_DEK_RATIO = 2.0
 
 
 def _glued_date(line: str) -> bool:
@@ -354,12 +454,13 @@ def _in_link_list(lines: list[str], filled: list[int], rank: int, meta: list[boo
     return len(ranks) >= 5 and all(len(lines[filled[r]]) < 90 and not meta[r] and not prose_chars[r] for r in ranks)
 
 
-def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tuple[str, str, list[int]]:
-    """Author and date from the byline and date lines around the title, with their line numbers."""
+def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tuple[str, str, list[int], int | None]:
+    """Author and date from the byline and date lines around the title, with their line numbers, and the number of
+    a name line above the title beside a date line (a weaker byline: taken only when no other is found)."""
     if title_at is None:
-        return _header_byline(lines, filled)
+        return *_header_byline(lines, filled), None
     rank = filled.index(title_at)
-    author, date, taken = "", "", []
+    author, date, taken, above = "", "", [], None
     under = rank + 1  # past a copy of the headline right under it
     while under < len(filled) and lines[filled[under]] == lines[title_at]:
         under += 1
@@ -372,22 +473,76 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             line = _metadata_lead(line)  # "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: …"
             if not line:
                 continue
-        found_date = first_date(line)
+        found_date = publication_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
             before = filled[filled.index(i) - 1]
             under_title = (under < len(filled) and i == filled[under]) or lines[before] == lines[title_at]
-            found_author = (_dated_name(line, handle=under_title) if found_date else
-                            line if (under_title and is_name_line(line)) or _name_beside_date(lines, i) else
-                            _labelled_name(lines, filled, i))
+            if found_date:
+                found_author = _dated_name(line, handle=under_title)
+            elif (under_title and is_name_line(line)) or _name_beside_date(lines, i):
+                found_author = line
+            else:  # an "Autor" label over the name; a role before it beside the date ("Experte Robin Tschöpe")
+                found_author = _labelled_name(lines, filled, i) or (
+                    _role_name(line) if under_title or _beside_date(lines, i) else "")
+        elif not found_author and not author:
+            # "Georg Quaas, 21. Jan. 2015" right above the headline; "Bianca Praetorius" / "2. Okt. 2022" / headline
+            found_author = _dated_name(line) if found_date else ""
+            if not found_date and above is None and _name_beside_date(lines, i):
+                above = i
         used = False
         if found_date and not date:
             date, used = found_date[0], True
-        if found_author and not author:
+        if not found_author and not author and i > title_at and _name_list(line):
+            found_author = line  # "Clara Löw, Siddharth Prakash & Klaus Jacob" under the teaser
+        if found_author and (not author or _is_handle(author) and is_name_line(found_author)):
+            # a handle ("Gespeichert von human am …") gives way to a person's name ("Blog Beitrag von Margarita …")
             author, used = found_author, True
         if used and _mostly_metadata(line):
             taken.append(i)
-    return author, date, taken
+    return author, date, taken, above
+
+
+# An author box under the article: "Alle Beiträge von Martin Junker", "Alles von Martin Junker", "Author Greentech.LIVE
+# Redaktion", "Autorin: Anna Berger" (a line of its own; the name must have a person's shape or be a newsroom)
+_AUTHOR_BOX = re.compile(r"^(alle (beiträge|artikel|posts) von|alles von|mehr (artikel|beiträge) von|author|autor|"
+                         r"autorin|autor\*in|autor:in|über den autor|über die autorin)\s*:?\s+(?P<name>[^|•·,;:()]+)$",
+                         re.IGNORECASE)
+
+
+def _author_box(lines: list[str], filled: list[int]) -> str:
+    """The name of the first author box's line in the searched lines (the last resort: no byline near the
+    headline or in the page's first half), or ""."""
+    for i in filled:
+        box = _AUTHOR_BOX.match(lines[i])
+        if box and len(lines[i]) <= 80:
+            name = box.group("name").strip()
+            if is_name_line(name) or _TEAM.fullmatch(name):
+                return name
+    return ""
+
+
+def _role_name(line: str) -> str:
+    """The name in a line "role name": "FOCUS-Online-Experte Robin Tschöpe", "Gastautorin Anna Berger", or ""."""
+    words = line.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower().endswith(_ROLES) and is_name_line(words[1]):
+        return words[1]
+    return ""
+
+
+_ROLES = ("experte", "expertin", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter",
+          "reporterin", "kolumnist", "kolumnistin", "autor", "autorin", "gastautor", "gastautorin")
+
+
+def _is_handle(author: str) -> bool:
+    """A blog's user name rather than a person's name: one word in lower case ("human", "flerche")."""
+    return len(author.split()) == 1 and author[:1].islower()
+
+
+def _name_list(line: str) -> bool:
+    """A line that is only several people's names: "Clara Löw, Siddharth Prakash & Klaus Jacob"."""
+    parts = [part.strip() for part in re.split(r",\s*|\s+(?:&|und)\s+", line)]
+    return len(parts) >= 2 and all(is_name_line(part) for part in parts)
 
 
 def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
@@ -396,15 +551,18 @@ def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
     if not _AUTHOR_LABEL.match(lines[i]) or rank + 1 >= len(filled):
         return ""
     name = lines[filled[rank + 1]].rstrip(",;")
-    return name if is_name_line(name) else ""
+    return name if is_name_line(name) or _TEAM.fullmatch(name) else ""
 
 
 def _name_beside_date(lines: list[str], i: int) -> bool:
     """A name line counts as a byline only next to a date line ("Heiko Sauer" above "Do 9 Apr 2020")."""
-    if not is_name_line(lines[i]):
-        return False
+    return is_name_line(lines[i]) and _beside_date(lines, i)
+
+
+def _beside_date(lines: list[str], i: int) -> bool:
+    """A short line with a date (or a relative date) right above or under line ``i``."""
     neighbours = [line for line in lines[max(0, i - 1):i + 2] if line and line != lines[i]]
-    return any(len(line) <= 80 and first_date(line) for line in neighbours)
+    return any(len(line) <= 80 and (first_date(line) or _RELATIVE_META.match(line)) for line in neighbours)
 
 
 def _dated_name(line: str, handle: bool = False) -> str:
@@ -466,12 +624,16 @@ _META_OPENERS = re.compile(r"^(veröffentlicht|publiziert|erschienen|erstellt|da
                            r"\s*(am|on)?\s*:?", re.IGNORECASE)
 
 
-def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[int]]:
-    """An explicit byline in the first half of the text: first a line that starts with its introducer (``Von …``,
+_BYLINE_REACH = 10  # ranks under the headline in which its byline is looked for, past the page's first half
+
+
+def _header_byline(lines: list[str], filled: list[int], reach: int = 0) -> tuple[str, str, list[int]]:
+    """An explicit byline in the first half of the text (or above rank ``reach``, ten lines under the headline):
+    first a line that starts with its introducer (``Von …``,
     ``Autor: …``, ``Eingestellt von …``) or a name under a line ``Autor``; else a byline with a date (an embedded
     post's "geteilt von … am Apr 21, 2019" stands above the article's own "von Ulrike"). The date is the byline's
     own or that of the short line right under it."""
-    head = filled[:max(10, len(filled) // 2)]
+    head = filled[:max(10, len(filled) // 2, reach)]
     for dated in (False, True):
         for rank, i in enumerate(head):
             line = lines[i]
@@ -479,21 +641,23 @@ def _header_byline(lines: list[str], filled: list[int]) -> tuple[str, str, list[
                 continue  # "Am 24. April 1945 wurde Ulm von US-Truppen besetzt.", "von Berg.": a sentence or its tail
             if not dated and _AUTHOR_LABEL.match(line) and rank + 1 < len(filled):
                 name = lines[filled[rank + 1]].rstrip(",;")
-                if is_name_line(name):
+                if is_name_line(name) or _TEAM.fullmatch(name):
                     return name, _date_under(lines, filled, rank + 1), [i, filled[rank + 1]]
             if len(line) > _HEADER_CHARS or not (first_date(line) if dated else _BYLINE_START.match(line)):
                 continue
             author = byline_author(line)
             # a lower-case "author" is a blog handle only beside a date ("… 2019 von anna") or alone after "von"
             # ("von Ulrike", "von flerche"); else a sentence that starts with "Von" ("Von da an überstürzten …")
-            if author and (author[0].isupper() or first_date(line) or _BARE_BYLINE.match(line)):
+            if author and (author[0].isupper() or first_date(line) or _BARE_BYLINE.match(line)
+                           or _SIGNATURE.match(line)):
                 date = first_date(line)
                 return (author, date[0] if date else _date_under(lines, filled, rank),
                         [i] if _mostly_metadata(line) else [])
     return "", "", []
 
 
-_BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by)\b",
+_BYLINE_START = re.compile(r"^(von|autor(in)?|verfasst von|geschrieben von|eingestellt von|posted by|written by|by|"
+                           r"(ein )?(beitrag|artikel|gastbeitrag) von)\b",
                            re.IGNORECASE)
 # "von Ulrike" on a line of its own; "von Berg." ends a sentence cut at a line break
 _BARE_BYLINE = re.compile(r"^von\s+[^\s.]+(\s+[A-ZÄÖÜ][^\s.]*){0,2}$")
@@ -511,18 +675,66 @@ def _first_header_date(lines: list[str], filled: list[int]) -> str:
     """The first date on a short date line (an article's date comes before its comments and its footer): a line
     that is mostly its date ("Freitag, 06.07.2018, 10:29"), not a sentence that names one ("Ich habe am 12. Mai
     2006 …"), not a teaser's ("5. Juli 2018 read more"), and above the page's last prose line (below it are the
-    footer's and the sidebar's dates). No such line: no date, rather than a guess."""
+    footer's and the sidebar's dates). A last change's date gives way to the publication date on the lines under
+    it ("Letzte Änderung: 31.10.2023" / "Erschienen am: 01.11.2023"). Without such a line, a date under a label
+    anywhere in the searched lines (an author box's "Date 6. Dezember 2022", "Letzte Änderung:" / "14.01.2022").
+    No such line: no date, rather than a guess."""
     prose_ranks = [rank for rank, i in enumerate(filled) if _is_prose(lines[i])]
     # the article's date may stand right under it ("Letzte Änderung:" / "14.01.2022 um 09:25")
     end = prose_ranks[-1] + _FOOTER_DATE_LINES if prose_ranks else len(filled)
-    for i in filled[:end + 1]:
+    for rank, i in enumerate(filled[:end + 1]):
         line = lines[i]
         if len(line) > 120 or _TEASER.search(line):
             continue
-        found = first_date(line)
+        found = publication_date(line)
         if found and (_mostly_metadata(line) or _metadata_lead(line)):
+            if _CHANGE_LABEL.match(line) and found == first_date(line):
+                published = [_labelled_date(lines, filled, later) for later in range(rank + 1, rank + 4)]
+                return next((date for date, label in published if date and not _CHANGE_LABEL.match(label)),
+                            found[0])
             return found[0]
-    return ""
+    return next((date for rank in range(len(filled)) for date, _ in [_labelled_date(lines, filled, rank)] if date),
+                "")
+
+
+def publication_date(line: str) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the date a line gives as the publication's: its first date, unless a last change
+    comes first and a publication label follows ("Aktualisiert am 04.12.2026 | Erstellt am 03.12.2026")."""
+    found = first_date(line)
+    if found and _CHANGE_WORD.search(line[:found[1]]):
+        label = _PUBLISHED_WORD.search(line, found[2])
+        later = first_date(line[label.end():]) if label else None
+        if later:
+            return later[0], later[1] + label.end(), later[2] + label.end()
+    return found
+
+
+_CHANGE_WORD = re.compile(r"\b(aktualisiert|geändert|letzte änderung|zuletzt|updated|stand)\b", re.IGNORECASE)
+_PUBLISHED_WORD = re.compile(r"\b(erstellt|veröffentlicht|erschienen|publiziert|published|eingetragen)\b",
+                             re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(date|datum|veröffentlicht|erschienen|publiziert|erstellt|letzte änderung|"
+                         r"zuletzt (geändert|aktualisiert)|aktualisiert|geändert|stand)( am| on)?\s*:?\s*",
+                         re.IGNORECASE)
+_CHANGE_LABEL = re.compile(r"^(letzte änderung|zuletzt|aktualisiert|geändert|stand)\b", re.IGNORECASE)
+
+
+def _labelled_date(lines: list[str], filled: list[int], rank: int) -> tuple[str, str]:
+    """(date, label line) of a date under a label: on the label's line and little else ("Erschienen am:
+    01.11.2023", "Date 6. Dezember 2022") or alone on the line under a bare label ("Letzte Änderung:" /
+    "14.01.2022 um 09:25"); ("", "") when line ``rank`` is none."""
+    if rank >= len(filled):
+        return "", ""
+    line = lines[filled[rank]]
+    label = _DATE_LABEL.match(line)
+    if not label or len(line) > 80:
+        return "", ""
+    rest = line[label.end():]
+    if not rest.strip() and rank + 1 < len(filled):
+        rest = lines[filled[rank + 1]]
+        if len(rest) > 40:
+            return "", ""
+    found = first_date(rest)
+    return (found[0], line) if found and _mostly_metadata(rest) else ("", "")
 
 
 _FOOTER_DATE_LINES = 3
