@@ -17,6 +17,7 @@ from seeing names that are not there:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,6 +103,7 @@ class Gazetteer:
                 for form in _inflected(alias):
                     self._claim(form, alias, entry)
         self.longest_alias_tokens = max((len(a.split()) for a in self.by_alias), default=1)
+        self._sorted_keys = sorted(self.by_alias)
 
     def _claim(self, form: str, alias: str, entry: GazetteerEntry) -> None:
         key = form.lower()
@@ -137,6 +139,15 @@ class Gazetteer:
 
     def is_common(self, text: str) -> bool:
         return bool(self.exact_forms(squash_spaces(text).lower()))
+
+    def may_start(self, word: str) -> bool:
+        """Could a listed spelling begin with ``word``? If not, no window of words that begins with it is one
+        (asked once per word instead of looking up every window: most words begin no name)."""
+        if "Σ" in word:  # the one letter whose lower case depends on what follows (final sigma): no shortcut
+            return True
+        prefix = squash_spaces(word).lower()  # as lookup() makes its key
+        at = bisect_left(self._sorted_keys, prefix)
+        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(prefix)
 
     def fuzzy_person(self, text: str) -> GazetteerEntry | None:
         """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
@@ -179,8 +190,6 @@ def is_common_alias(alias: str) -> bool:
 
 def _words_beginning_with(prefix: str) -> int:
     """How many of wordfreq's German words begin with ``prefix`` and are 3+ letters longer."""
-    from bisect import bisect_left
-
     vocabulary = _german_vocabulary()
     first, count = bisect_left(vocabulary, prefix), 0
     for word in vocabulary[first:]:
@@ -233,13 +242,16 @@ def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     found, i = [], 0
     while i < len(words):
         hit = None
+        first = words[i].text
+        listed = gazetteer.may_start(first)
         for n in range(min(gazetteer.longest_alias_tokens + 1, len(words) - i), 0, -1):
             span = words[i:i + n]
-            first = span[0].text
             if not first[:1].isupper() and not first[:1].isdigit() and first not in gazetteer.lower_case_starts:
                 break
+            if not listed and n == 1:
+                break  # no spelling begins so, and a misspelt person has two words at least
             text = text_of_doc[span[0].idx: span[-1].idx + len(span[-1])]
-            entry = gazetteer.lookup(text) or (gazetteer.fuzzy_person(text) if n > 1 else None)
+            entry = (gazetteer.lookup(text) if listed else None) or (gazetteer.fuzzy_person(text) if n > 1 else None)
             if entry and n == 1 and entry.label == "PER" and entry.canonical not in full_names:
                 if zipf(text.rstrip("s'’")) >= COMMON_WORD_ZIPF:
                     entry = None  # "Drucker" is a printer unless Peter Drucker is in the text
