@@ -116,10 +116,11 @@ def add_sourced_ner(nlp, source, folder: Path) -> None:
     """Add ``source``'s NER after the tagger whose STTS tags it reads, with the word features it was trained
     with: its static vectors (a sourced component looks them up in the new pipeline's vocabulary) and the
     place and name lists in its folder (``name_lists``)."""
+    from .floret_rows import remembered_rows
     from .name_lists import LIST_FILE, install_name_flags
 
     if source.vocab.vectors.shape[0]:
-        nlp.vocab.vectors = source.vocab.vectors
+        nlp.vocab.vectors = remembered_rows(source.vocab.vectors)  # each word's row computed once (floret_rows)
     if (folder / LIST_FILE).exists():
         install_name_flags(nlp.vocab, folder / LIST_FILE)
     nlp.add_pipe("ner", source=source)

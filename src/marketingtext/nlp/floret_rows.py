@@ -1,0 +1,54 @@
+"""The NER's floret vectors with each word's row remembered: spaCy computes them again for every token.
+
+The NER reads a static vector per token (``StaticVectors``), and a floret table has no row per word: spaCy's
+``Vectors.get_batch`` looks every token up as a string, hashes each distinct word's character n-grams and
+averages their rows, in every batch again. On the first 27 articles of ../shared/bench/wiki_de_1M/wiki (119,680
+tokens, 22,409 distinct) that took 4.3 s, more than half of the NER's own time; a word's row depends on the word
+alone, so :class:`RememberedRows` computes it once with spaCy's own ``get_batch`` and then takes it from a table.
+The rows are the same floats (``tests/test_floret_rows.py``; ``bench/speed_components.py`` times the NER).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.vectors import Mode, Vectors
+
+MAX_REMEMBERED = 200_000  # words whose rows are kept (64 floats each: 51 MB at most)
+
+
+class RememberedRows(Vectors):
+    """floret :class:`~spacy.vectors.Vectors` whose ``get_batch`` computes a word's row once per process."""
+
+    def remember(self) -> RememberedRows:
+        self._row_of: dict[int, int] = {}  # key (a string's hash) -> its row in self._rows
+        self._rows = np.zeros((1024, self.data.shape[1]), dtype=self.data.dtype)
+        return self
+
+    def get_batch(self, keys):
+        if self.mode != Mode.floret or not hasattr(self, "_row_of"):
+            return super().get_batch(keys)
+        keys = [int(key) for key in keys]
+        row_of = self._row_of
+        new = [key for key in dict.fromkeys(keys) if key not in row_of]
+        if new and len(row_of) + len(new) > MAX_REMEMBERED:
+            return super().get_batch(keys)  # a vocabulary this large is computed as spaCy does, not kept
+        if new:
+            computed = np.asarray(super().get_batch(new), dtype=self._rows.dtype)
+            start = len(row_of)
+            if start + len(new) > len(self._rows):
+                grown = np.zeros((max(2 * len(self._rows), start + len(new)), self._rows.shape[1]), self._rows.dtype)
+                grown[:start] = self._rows[:start]
+                self._rows = grown
+            self._rows[start:start + len(new)] = computed
+            row_of.update((key, start + n) for n, key in enumerate(new))
+        return np.ascontiguousarray(self._rows[[row_of[key] for key in keys]])
+
+
+def remembered_rows(vectors: Vectors) -> Vectors:
+    """``vectors`` as :class:`RememberedRows` when they are a floret table (the same data and settings), else as
+    they are."""
+    if not isinstance(vectors, Vectors) or vectors.mode != Mode.floret:
+        return vectors
+    copy = RememberedRows(strings=vectors.strings)
+    copy.from_bytes(vectors.to_bytes())
+    return copy.remember()
