@@ -37,8 +37,8 @@ FOLDS = 5
 C = 0.1
 DROP_ABOVE = 0.9
 KEEP_BELOW = 0.1
-GRID_C = (0.03, 0.1, 0.3)
-GRID_DROP = (0.5, 0.7, 0.9)
+GRID_C = (0.03, 0.1)
+GRID_DROP = (0.5, 0.9)
 GRID_KEEP = (0.1, 0.3, 0.5)
 
 
@@ -74,10 +74,24 @@ def fit(rows: list[list[float]], labels: list[int], c: float, drop_above: float,
                      drop_above, keep_below)
 
 
-def folds(pages: list[dict]) -> list[list[dict]]:
+def folds(pages: list[dict], seed: int = FOLD_SEED) -> list[list[dict]]:
     order = sorted(pages, key=lambda p: p["id"])
-    random.Random(FOLD_SEED).shuffle(order)
+    random.Random(seed).shuffle(order)
     return [order[k::FOLDS] for k in range(FOLDS)]
+
+
+def cross_validate(tune: list[dict], texts: dict[str, str], repeated: frozenset[str], data: dict, seed: int,
+                   c: float, drop_above: float, keep_below: float) -> dict:
+    """Scores of the pooled out-of-fold outputs: each fold's pages cleaned with a model fitted on the other folds."""
+    outputs = {}
+    for fold in folds(tune, seed):
+        inside = {p["id"] for p in fold}
+        rows = [r for doc, (rs, _ls) in data.items() if doc not in inside for r in rs]
+        labels = [lab for doc, (_rs, ls) in data.items() if doc not in inside for lab in ls]
+        model = fit(rows, labels, c, drop_above, keep_below)
+        for page in fold:
+            outputs[page["id"]] = remove_boilerplate(texts[page["id"]], repeated, model=model).text
+    return score(tune, outputs)
 
 
 def main(argv: list[str]) -> None:
@@ -94,20 +108,13 @@ def main(argv: list[str]) -> None:
           f"F {rules['F']:.3f} lost {rules['lost']}")
     grid = [(c, d, k) for c in GRID_C for d in GRID_DROP for k in GRID_KEEP] if "--grid" in argv \
         else [(C, DROP_ABOVE, KEEP_BELOW)]
-    results = []
+    seeds = [int(x) for x in argv[argv.index("--fold-seeds") + 1].split(",")] if "--fold-seeds" in argv \
+        else [FOLD_SEED]
     for c, drop_above, keep_below in grid:
-        outputs = {}
-        for fold in folds(tune):
-            inside = {p["id"] for p in fold}
-            rows = [r for doc, (rs, _ls) in data.items() if doc not in inside for r in rs]
-            labels = [lab for doc, (_rs, ls) in data.items() if doc not in inside for lab in ls]
-            model = fit(rows, labels, c, drop_above, keep_below)
-            for page in fold:
-                outputs[page["id"]] = remove_boilerplate(texts[page["id"]], repeated, model=model).text
-        r = score(tune, outputs)
-        results.append((c, drop_above, keep_below, r))
-        print(f"rules + model, CV  C={c:<5} drop>={drop_above:<5} keep<={keep_below:<5} keep {r['keep']:.3f} "
-              f"removal {r['removal']:.3f} F {r['F']:.3f} lost {r['lost']}", flush=True)
+        for seed in seeds:
+            r = cross_validate(tune, texts, repeated, data, seed, c, drop_above, keep_below)
+            print(f"rules + model, CV seed {seed}  C={c:<5} drop>={drop_above:<5} keep<={keep_below:<5} "
+                  f"keep {r['keep']:.3f} removal {r['removal']:.3f} F {r['F']:.3f} lost {r['lost']}", flush=True)
     if "--write" in argv:
         rows = [r for rs, _ls in data.values() for r in rs]
         labels = [lab for _rs, ls in data.values() for lab in ls]
