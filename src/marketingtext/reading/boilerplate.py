@@ -205,6 +205,7 @@ _LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem|alle) 
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
+RUNNING_WORDS = 2  # a line of this many words with function words reads as running text, not the model's to drop
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
@@ -348,7 +349,7 @@ def _revise_by_model(units: list[_Unit], block: tuple[int, int] | None, model: L
         if not _open_to_model(unit):
             continue
         p_drop = model.p_drop(row)
-        if unit.cls == "good" and p_drop >= model.drop_above:
+        if unit.cls == "good" and p_drop >= model.drop_above and _model_may_drop(unit):
             changed.append((unit, unit.cls, unit.why))
             unit.cls, unit.why = "bad", MODEL
         elif unit.cls != "good" and p_drop <= model.keep_below:
@@ -357,6 +358,17 @@ def _revise_by_model(units: list[_Unit], block: tuple[int, int] | None, model: L
     if changed and not any(u.cls == "good" for u in units):
         for unit, cls, why in changed:
             unit.cls, unit.why = cls, why
+
+
+def _model_may_drop(unit: _Unit) -> bool:
+    """Prose is never the model's to drop: a line that ends a sentence ("Was denken Sie?", a wiki article's short
+    sentence), reads as running text (RUNNING_WORDS words or more, with function words: "… darunter",
+    "Zum Vergleich:") or is a markup heading ("=== Verkehr") stays as the rules kept it."""
+    stripped = unit.text.strip()
+    words = _WORD.findall(stripped)
+    running = len(words) >= SENTENCE_WORDS or (
+        len(words) >= RUNNING_WORDS and function_word_share(words, function_words()) >= STOPWORDS_LOW)
+    return not ENDS_SENTENCE.search(stripped) and not running and not stripped.startswith(("=", "#"))
 
 
 def _blank_run(kept: list[str]) -> bool:
