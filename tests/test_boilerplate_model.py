@@ -97,9 +97,17 @@ def test_the_shipped_file_is_read_back_or_ignored(tmp_path: Path, monkeypatch: p
     linemodel.shipped_model.cache_clear()
 
 
-def test_the_package_ships_a_model_and_uses_it_by_default():
+def test_a_model_file_in_the_package_is_used_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # no model ships (docs/boilerplate.md: it did not beat the rules on the held-out pages); one written by
+    # bench/train_boilerplate_lines.py --write is read and used without being named
+    second = ARTICLE_PROSE.splitlines()[1]
+    page = ARTICLE_PAGE.replace(second, f"Politische Demut\n{second}")
+    assert "Politische Demut" in remove_boilerplate(page).text
+    path = tmp_path / "boilerplate_lines.json"
+    path.write_text(json.dumps(_sure(furniture=True).to_json()), encoding="utf-8")
+    monkeypatch.setattr(linemodel, "MODEL_FILE", path)
     linemodel.shipped_model.cache_clear()
-    shipped = linemodel.shipped_model()
-    assert shipped is not None and 0 < shipped.keep_below < shipped.drop_above <= 1
-    page = ARTICLE_PAGE.replace(ARTICLE_PROSE.splitlines()[1], "Politische Demut\n" + ARTICLE_PROSE.splitlines()[1])
-    assert remove_boilerplate(page) == remove_boilerplate(page, model=shipped)
+    try:
+        assert ("line model", "Politische Demut") in remove_boilerplate(page).dropped
+    finally:
+        linemodel.shipped_model.cache_clear()
