@@ -1,7 +1,8 @@
 """Train and cross-validate the line model of boilerplate removal (reading/linemodel.py), on the tuning pages only.
 
 Data: ../shared/eval/boilerplate_de_dev (dev split, 200 pages), split as bench/eval_boilerplate.py splits it (seed
-20261203): only the 140 tuning pages are read here; the 60 held-out pages are never looked at.
+20261203): the grid, the cross-validation and --write read only the 140 tuning pages; only --held-out reads the
+60 held-out pages.
 
 Labels: a line of a tuning page that holds a gold ``with`` snippet is text (0), one that holds a ``without`` snippet
 is furniture (1); a line holding both, and lines without a snippet, are not used. All such lines are trained on
@@ -14,7 +15,8 @@ Cross-validation: the 140 pages in 5 folds by page (seed below). For each fold, 
 cleaned with it (rules + model) and scored as eval_boilerplate.py scores (snippets of the pages, keep and removal).
 Every setting of the grid (regularisation C, the two thresholds) is scored on the pooled out-of-fold outputs, next
 to the rules alone. The chosen setting is then fitted on all 140 pages and written to
-src/marketingtext/reading/data/boilerplate_lines.json (``--write``).
+src/marketingtext/reading/data/boilerplate_lines.json (``--write``); a file there is used by default. None ships
+(docs/boilerplate.md: the model did not help on the held-out pages).
 
 ``--held-out`` (once, at the end) fits the chosen setting on all 140 tuning pages and scores the 60 held-out pages
 with it, next to the rules alone. ``--fold-seeds 27,28,29`` repeats the cross-validation with other folds.
