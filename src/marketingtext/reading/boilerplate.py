@@ -24,6 +24,10 @@ very long line, each sentence) is judged by what it shows, as jusText judges par
 Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
 or an encyclopedia article without any keeps its lists, tables and headings.
 
+A line model (:mod:`reading.linemodel`, trained by bench/train_boilerplate_lines.py) can give a second opinion on the
+lines steps 3 and 4 decided, if one ships in the package; none does (docs/boilerplate.md: it did not help on the
+held-out dev pages).
+
 Prose is never dropped (outside the tail, teasers and the boxes after the main block): a line of at least
 :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word density of running German text is kept
 whatever its neighbours and phrases. A page where nothing would stay keeps every line that no shape dropped, so no
@@ -278,7 +282,7 @@ def strip_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> tupl
 def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset(), model: LineModel | None = SHIPPED) -> Cleaned:
     """Classify every line of ``text`` (see the module's docstring) and drop the boilerplate ones. ``model`` is the
     line classifier that revises the rules' undecided lines (the shipped one by default; None: the rules alone)."""
-    units = _decide(text, repeated, model)
+    units = _decide(text, repeated, model)[0]
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     after_dropped = False
@@ -297,40 +301,35 @@ def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset(), model:
     return Cleaned(kept_text, tuple(dropped), len(text) - len(kept_text))
 
 
-def _decide(text: str, repeated: frozenset[str], model: LineModel | None) -> list[_Unit]:
-    """The page's lines with their final class ("good" stays)."""
+def _decide(text: str, repeated: frozenset[str], model: LineModel | None
+            ) -> tuple[list[_Unit], tuple[int, int] | None, bool]:
+    """The page's lines with their final class ("good" stays), its main block, and whether it is a web page."""
     units = _units(text)
     _classify(units, repeated)
     _mark_tail(units)
     _mark_teasers(units)
-    if _looks_like_a_web_page(units):
-        block = _keep_main_block(units)
-        _smooth(units)
-        _keep_prose_and_something(units)
-        if model is SHIPPED:
-            model = shipped_model()
-        if model is not None:
-            _revise_by_model(units, block, model)
-    else:  # an essay, a book, an article without page furniture: nothing of it is boilerplate
+    if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
         for unit in units:
             unit.cls = "good"
-    return units
+        return units, None, False
+    block = _keep_main_block(units)
+    _smooth(units)
+    _keep_prose_and_something(units)
+    if model is SHIPPED:
+        model = shipped_model()
+    if model is not None:
+        _revise_by_model(units, block, model)
+    return units, block, True
 
 
 def classified_lines(text: str, repeated: frozenset[str] = frozenset()) -> list[tuple[str, list[float], bool, bool]]:
     """For training the line model (bench/train_boilerplate_lines.py): each non-blank line of a web page as
     (stripped line, its features, kept by the rules, open to the model). A text that is no web page gives []."""
-    units = _units(text)
-    _classify(units, repeated)
-    _mark_tail(units)
-    _mark_teasers(units)
-    if not _looks_like_a_web_page(units):
+    units, block, web_page = _decide(text, repeated, None)
+    if not web_page:
         return []
-    block = _keep_main_block(units)
-    _smooth(units)
-    _keep_prose_and_something(units)
-    rows = line_features(units, block)
-    return [(units[i].text.strip(), row, units[i].cls == "good", _open_to_model(units[i])) for i, row in rows]
+    return [(units[i].text.strip(), row, units[i].cls == "good", _open_to_model(units[i]))
+            for i, row in line_features(units, block)]
 
 
 def _open_to_model(unit: _Unit) -> bool:
