@@ -356,3 +356,11 @@ def test_a_sentence_announcing_a_list_after_prose_stays():
     pointer = "Alles zu diesem Thema finden Sie auf unserem Portal:"
     page = ARTICLE_PAGE.replace("Impressum\n", f"Quelle: Pressemitteilung\n{pointer}\nAlternativen\nImpressum\n")
     assert pointer not in remove_boilerplate(page).text
+
+
+@pytest.mark.parametrize("date", ["14. Jänner 2021", "3. Jän. 2020, 10:15 Uhr", "2. Feber 2022"])
+def test_austrian_month_names_make_a_date_line(date: str):
+    # an Austrian news page dates its article "14. Jänner 2021": the line is a date shape like "14. Januar 2021"
+    cleaned = remove_boilerplate(ARTICLE_PAGE.replace("24. April 2020", date))
+    assert dict((line, cls) for cls, line in cleaned.dropped).get(date) == "shape: date"
+    assert "Demut ist ein Wort" in cleaned.text

@@ -24,6 +24,10 @@ very long line, each sentence) is judged by what it shows, as jusText judges par
 Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
 or an encyclopedia article without any keeps its lists, tables and headings.
 
+A line model (:mod:`reading.linemodel`, trained by bench/train_boilerplate_lines.py) can give a second opinion on the
+lines steps 3 and 4 decided, if one ships in the package; none does (docs/boilerplate.md: it did not help on the
+held-out dev pages).
+
 Prose is never dropped (outside the tail, teasers and the boxes after the main block): a line of at least
 :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word density of running German text is kept
 whatever its neighbours and phrases. A page where nothing would stay keeps every line that no shape dropped, so no
@@ -38,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .linemodel import SHIPPED, LineModel, line_features, shipped_model
 from .lines import (
     DATE_SHAPE,
     EDGE,
@@ -59,6 +64,7 @@ LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 TEASER = "teaser"  # the text above a "read more" link
 AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
 CONTEXT = "context"  # short or near-good line among boilerplate
+MODEL = "line model"  # kept by the rules, but the line model (linemodel.py) is sure it is furniture
 
 # jusText's thresholds, tuned on 140 of the 200 dev pages (bench/eval_boilerplate.py; the other 60 held out).
 # Densities are higher than jusText's because spaCy's German stop list is longer than jusText's.
@@ -203,6 +209,7 @@ _LICENCE_NOTICE = re.compile(r"^.{0,80}\b(diese[rsm]?|der|die|das|des|dem|alle) 
 CONSENT_CHARS = 600  # a consent notice is a paragraph at most
 SHORT_SENTENCE_WORDS = 2
 LINKS_NUMBERS_MAX = 0.6  # a line more than half links and digits is no text
+RUNNING_WORDS = 2  # a line of this many words with function words reads as running text, not the model's to drop
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
@@ -272,19 +279,10 @@ def strip_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> tupl
     return cleaned.text, [line for _, line in cleaned.dropped]
 
 
-def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cleaned:
-    """Classify every line of ``text`` (see the module's docstring) and drop the boilerplate ones."""
-    units = _units(text)
-    _classify(units, repeated)
-    _mark_tail(units)
-    _mark_teasers(units)
-    if _looks_like_a_web_page(units):
-        _keep_main_block(units)
-        _smooth(units)
-        _keep_prose_and_something(units)
-    else:  # an essay, a book, an article without page furniture: nothing of it is boilerplate
-        for unit in units:
-            unit.cls = "good"
+def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset(), model: LineModel | None = SHIPPED) -> Cleaned:
+    """Classify every line of ``text`` (see the module's docstring) and drop the boilerplate ones. ``model`` is the
+    line classifier that revises the rules' undecided lines (the shipped one by default; None: the rules alone)."""
+    units = _decide(text, repeated, model)[0]
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     after_dropped = False
@@ -301,6 +299,75 @@ def remove_boilerplate(text: str, repeated: frozenset[str] = frozenset()) -> Cle
             kept.append(unit.text + unit.end)
     kept_text = "".join(kept)
     return Cleaned(kept_text, tuple(dropped), len(text) - len(kept_text))
+
+
+def _decide(text: str, repeated: frozenset[str], model: LineModel | None
+            ) -> tuple[list[_Unit], tuple[int, int] | None, bool]:
+    """The page's lines with their final class ("good" stays), its main block, and whether it is a web page."""
+    units = _units(text)
+    _classify(units, repeated)
+    _mark_tail(units)
+    _mark_teasers(units)
+    if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
+        for unit in units:
+            unit.cls = "good"
+        return units, None, False
+    block = _keep_main_block(units)
+    _smooth(units)
+    _keep_prose_and_something(units)
+    if model is SHIPPED:
+        model = shipped_model()
+    if model is not None:
+        _revise_by_model(units, block, model)
+    return units, block, True
+
+
+def classified_lines(text: str, repeated: frozenset[str] = frozenset()) -> list[tuple[str, list[float], bool, bool]]:
+    """For training the line model (bench/train_boilerplate_lines.py): each non-blank line of a web page as
+    (stripped line, its features, kept by the rules, open to the model). A text that is no web page gives []."""
+    units, block, web_page = _decide(text, repeated, None)
+    if not web_page:
+        return []
+    return [(units[i].text.strip(), row, units[i].cls == "good", _open_to_model(units[i]))
+            for i, row in line_features(units, block)]
+
+
+def _open_to_model(unit: _Unit) -> bool:
+    """The model revises only what the rules judged by length, density and context: never a shape, the tail, a
+    teaser, a box after the text, nor prose."""
+    return unit.cls != "blank" and not unit.hard and not unit.prose
+
+
+def _revise_by_model(units: list[_Unit], block: tuple[int, int] | None, model: LineModel) -> None:
+    """The line model's second opinion on the lines no shape decided: a line the rules kept goes when the model is
+    sure it is furniture (class MODEL), a line they dropped by context stays when the model is sure it is text. If
+    nothing would stay, the model's drops are undone (no page is lost)."""
+    changed: list[tuple[_Unit, str, str]] = []
+    for i, row in line_features(units, block):
+        unit = units[i]
+        if not _open_to_model(unit):
+            continue
+        p_drop = model.p_drop(row)
+        if unit.cls == "good" and p_drop >= model.drop_above and _model_may_drop(unit):
+            changed.append((unit, unit.cls, unit.why))
+            unit.cls, unit.why = "bad", MODEL
+        elif unit.cls != "good" and p_drop <= model.keep_below:
+            changed.append((unit, unit.cls, unit.why))
+            unit.cls = "good"
+    if changed and not any(u.cls == "good" for u in units):
+        for unit, cls, why in changed:
+            unit.cls, unit.why = cls, why
+
+
+def _model_may_drop(unit: _Unit) -> bool:
+    """Prose is never the model's to drop: a line that ends a sentence ("Was denken Sie?", a wiki article's short
+    sentence), reads as running text (RUNNING_WORDS words or more, with function words: "… darunter",
+    "Zum Vergleich:") or is a markup heading ("=== Verkehr") stays as the rules kept it."""
+    stripped = unit.text.strip()
+    words = _WORD.findall(stripped)
+    running = len(words) >= SENTENCE_WORDS or (
+        len(words) >= RUNNING_WORDS and function_word_share(words, function_words()) >= STOPWORDS_LOW)
+    return not ENDS_SENTENCE.search(stripped) and not running and not stripped.startswith(("=", "#"))
 
 
 def _blank_run(kept: list[str]) -> bool:
@@ -603,7 +670,7 @@ def _prose_follows(units: list[_Unit], i: int) -> bool:
     return False
 
 
-def _keep_main_block(units: list[_Unit]) -> None:
+def _keep_main_block(units: list[_Unit]) -> tuple[int, int] | None:
     """Mark the page's main block: the run of lines where prose outweighs everything else most (the maximum-sum
     run, as in Finn et al.'s body text extraction), each line weighing its characters, plus for prose, minus for
     the rest and a penalty per line. Lines inside it that no shape or repeat decided are kept (tables, lists and
@@ -625,11 +692,12 @@ def _keep_main_block(units: list[_Unit]) -> None:
         if run > best:
             best, best_span = run, (start, i)
     if best_span is None:
-        return
+        return None
     for unit in units[best_span[0]:best_span[1] + 1]:
         if unit.cls in ("short", "neargood", "bad") and not unit.hard:
             unit.cls = "good"
     _drop_boxes_after(units, best_span[1])
+    return best_span
 
 
 def _drop_boxes_after(units: list[_Unit], end: int) -> None:

@@ -45,8 +45,10 @@ MONTHS = {
 WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do",
             "fr", "sa", "so", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # The month names of a date line's shape (boilerplate): a subset of MONTHS' forms, a dot only after some. Not built
-# from MONTHS: "mar", "oct", "jänner" … would make "12. Marketing …" a dated line (a shape boilerplate drops).
-MONTH_SHAPE = (r"(jan(uar|\.)?|feb(ruar|\.)?|märz|mär\.?|apr(il|\.)?|mai|jun[ie]?\.?|jul[iy]?\.?|aug(ust|\.)?|"
+# from MONTHS: "mar", "oct" … would make "12. Marketing …" a dated line (a shape boilerplate drops). Austrian
+# "Jänner" and "Feber" are in it ("14. Jänner 2021" is a date line in Vienna).
+MONTH_SHAPE = (r"(jan(uar|\.)?|jän(ner|\.)?|feb(ruar|\.)?|feber|märz|mär\.?|apr(il|\.)?|mai|jun[ie]?\.?|"
+               r"jul[iy]?\.?|aug(ust|\.)?|"
                r"sep(t(ember|\.)?)?\.?|okt(ober|\.)?|nov(ember|\.)?|dez(ember|\.)?|january|february|march|may|june|"
                r"july|october|december)")
 # A date or a time as a line shows it, for matching whole lines (no groups by name; a day and month without year
