@@ -145,9 +145,8 @@ class Gazetteer:
         (asked once per word instead of looking up every window: most words begin no name)."""
         if "Σ" in word:  # the one letter whose lower case depends on what follows (final sigma): no shortcut
             return True
-        prefix = squash_spaces(word).lower()  # as lookup() makes its key
-        at = bisect_left(self._sorted_keys, prefix)
-        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(prefix)
+        prefix, keys = squash_spaces(word).lower(), self._sorted_keys  # the prefix as lookup() makes its key
+        return (at := bisect_left(keys, prefix)) < len(keys) and keys[at].startswith(prefix)
 
     def fuzzy_person(self, text: str) -> GazetteerEntry | None:
         """A person whose full name is spelled slightly differently ("Philipp Kotler")."""
