@@ -5,7 +5,8 @@ On the first N articles (default 27, about 97,000 words) of ../shared/bench/wiki
   of a document's length shows here; goal ≤ 1.3);
 - ``analyze`` against ``keywords`` (analyze shares one pass; goal ≤ 1.3);
 - ``keywords`` against YAKE alone (n=3, top 20 per article), in words per second (goal ≥ 0.5);
-- ``keywords --jobs 2`` against ``--jobs 1`` (goal ≥ 1.7 on 2 cores).
+- ``keywords --jobs 2`` against ``--jobs 1`` (goal ≥ 1.7 on 2 cores), and the same for ``entities``;
+- ``analyze`` against ``entities``, the command that runs the whole pipeline (``keywords`` parses without the NER).
 Wall times of whole processes; figures to watch, not assertions. Machines are noisy: compare ratios, not seconds.
 
 Usage: python bench/speed_ratios.py [--files 27] [--commands sentences docs keywords entities ngrams analyze]
@@ -80,6 +81,12 @@ def main() -> None:
             print(f"keywords --jobs 2: {j2:.1f} s; -j1 / -j2 = {times['keywords'] / j2:.2f} (goal >= 1.7)")
         if "keywords" in times and "analyze" in times:
             print(f"analyze / keywords = {times['analyze'] / times['keywords']:.2f} (goal <= 1.3)")
+        if "entities" in times and "analyze" in times:
+            # keywords parses without the NER since 2026-12-03; entities is the command that runs the whole pipeline
+            print(f"analyze / entities = {times['analyze'] / times['entities']:.2f} (both run the whole pipeline)")
+        if "entities" in times:
+            j2 = seconds([*MTEXT, "entities", str(many), "-f", "csv", "--no-cache", "--jobs", "2"])
+            print(f"entities --jobs 2: {j2:.1f} s; -j1 / -j2 = {times['entities'] / j2:.2f}")
 
 
 if __name__ == "__main__":
