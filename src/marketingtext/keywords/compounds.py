@@ -105,23 +105,15 @@ def _probs_path():
 
 
 def _save(trie, path) -> None:
-    """Written under a temporary name and renamed: two processes building at once never leave half a file."""
-    import contextlib
-    import os
-    import tempfile
+    """Written atomically and private, as the cache's own entries; an unwritable folder keeps it in memory."""
+    from ..core.fsio import OutputError, write_atomic
+    from ..engine.cache import PRIVATE_FILE, make_private_folder
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        os.close(handle)
-    except OSError:
-        return  # a read-only cache folder: this run keeps the trie in memory
-    try:
-        trie.save(temporary)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        make_private_folder(path.parent)
+        write_atomic(path, trie.tobytes(), mode=PRIVATE_FILE)
+    except (OSError, OutputError):
+        pass
 
 
 def _constituent_key(part: str) -> str:
