@@ -583,10 +583,10 @@ def test_corpus_summary_lists_each_entity_once(tmp_path):
     """Through the API the CLI uses (Corpus.entities -> entity_table): an entity ruler stands in for
     the model so that the test checks the naming, not the model's recall."""
     import marketingtext as mt
-    from marketingtext.nlp.pipeline import load_pipeline
+    from marketingtext.nlp.pipeline import _loaded_pipeline
 
     # a pipeline of its own (not the cached one the session's fixtures share): its NER is replaced below
-    nlp, info = load_pipeline.__wrapped__("offline")
+    nlp, info = _loaded_pipeline.__wrapped__("offline", True)
     if "ner" in nlp.pipe_names:
         nlp.remove_pipe("ner")  # whatever the shipped model finds, only the ruler's names count here
     ruler = nlp.add_pipe("entity_ruler", name="test_names", last=True, config={"overwrite_ents": True})

@@ -72,3 +72,15 @@ def test_workers_parse_without_the_ner_too(pipeline, tmp_path, full_tables):
     pd.testing.assert_frame_equal(corpus.sentences(), full_tables["sentences"])
     folders = cache_folders(tmp_path)
     assert len(folders) == 1 and next(iter(folders)).endswith("-without-ner"), folders
+
+
+def test_a_corpus_loaded_without_the_ner_loads_it_when_a_table_needs_entities(pipeline, tmp_path, full_tables):
+    """What `mtext keywords` and the other word commands do: the NER (its model, vectors and name lists) is not even
+    loaded, until a table reads entities."""
+    corpus = mt.load(ESSAYS, cache_dir=tmp_path, entities=False)
+    assert "ner" not in corpus.nlp.pipe_names and "mtext_hanta" in corpus.nlp.pipe_names
+    pd.testing.assert_frame_equal(corpus.keywords(), full_tables["keywords"])
+    assert "ner" not in corpus.nlp.pipe_names
+    entities = corpus.entities()
+    assert "ner" in corpus.nlp.pipe_names and corpus.pipeline.components == pipeline[1].components
+    pd.testing.assert_frame_equal(entities, mt.load(ESSAYS, pipeline=pipeline, use_cache=False).entities())

@@ -175,8 +175,9 @@ def fail(message: str, code: int = EXIT_NOTHING) -> typer.Exit:
 Paths = Annotated[list[str] | None, typer.Argument(help="Files, folders or - for stdin [default: data/raw]")]
 
 
-def open_corpus(paths: list[str] | None, options: CorpusOptions):
-    """Read the inputs and load the pipeline; report problems; exit 2 when nothing is left."""
+def open_corpus(paths: list[str] | None, options: CorpusOptions, entities: bool = True):
+    """Read the inputs and load the pipeline (``entities=False``: without the NER, for commands whose tables read no
+    entity); report problems; exit 2 when nothing is left."""
     from .corpus import DEFAULT_INPUT, load
 
     if not paths and not Path(DEFAULT_INPUT).exists():  # the default is relative to where mtext is called
@@ -185,7 +186,7 @@ def open_corpus(paths: list[str] | None, options: CorpusOptions):
     corpus = load(paths or [DEFAULT_INPUT], globs=options.glob or None, keep_boilerplate=options.keep_boilerplate,
                   model=options.model, cache_dir=options.cache_dir, use_cache=not options.no_cache,
                   jobs=options.jobs, scheduler=options.scheduler, cache_max_mb=options.cache_max_mb,
-                  meta=options.meta)
+                  meta=options.meta, entities=entities)
     for problem in corpus.problems:
         typer.echo(f"mtext: skipped {problem}", err=True)
     corpus.on_problem = lambda problem: typer.echo(f"mtext: skipped {problem}", err=True)  # found while analysing
@@ -236,7 +237,7 @@ def emit(df, problems, options: OutputOptions, render=None) -> None:
 @command()
 def sentences(paths: Paths = None, *, corpus_options: CorpusOptions, output_options: OutputOptions) -> None:
     """One row per sentence: position, length, word length, questions, passive, noun share."""
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     emit(corpus.sentences(), corpus.problems, output_options)
 
 
@@ -245,7 +246,7 @@ def docs(paths: Paths = None, *, corpus_options: CorpusOptions, output_options: 
     """One row per document: encoding, size, boilerplate dropped, MTLD and readability."""
     from .output.terminal import docs_report
 
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     table = corpus.docs()
     emit(table, corpus.problems, output_options, lambda: docs_report(table, corpus.pipeline))
 
@@ -268,7 +269,7 @@ def keywords(
     from .output.terminal import keywords_report
 
     extra = _read_word_list(stopwords) if stopwords else []
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     scope = "corpus" if corpus_only else "per-doc" if per_doc_only else "both"
     table = corpus.keywords(method=method.value, top=top, scope=scope, min_count=min_count, ngram_max=ngram_max,
                             stopwords_extra=extra, group=group.value if group else None)
@@ -412,7 +413,7 @@ def kwic(
     """Keyword in context: every occurrence of TERM (Kunde finds Kunden and Kund:innen)."""
     from .output.terminal import kwic_report
 
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     table = corpus.kwic(term, width=width)
     emit(table, corpus.problems, output_options, lambda: kwic_report(table, term))
 
@@ -432,7 +433,7 @@ def collocations(
     *, corpus_options: CorpusOptions, output_options: OutputOptions,
 ) -> None:
     """Collocates of TERM: frequency, logDice, MI, t-score and G² within a window of words."""
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     table = corpus.collocations(term, window=window, min_freq=min_freq, mode=mode.value)
     emit(table, corpus.problems, output_options)
 
@@ -449,7 +450,7 @@ def ngrams(
     """Recurrent word sequences (n-grams) with frequency, range and Gries' DP; stop words never at an edge."""
     if n_min > n_max:
         raise fail(f"--n-min {n_min} is larger than --n-max {n_max}")
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     emit(corpus.ngrams(n_min=n_min, n_max=n_max, min_freq=min_freq, mode=mode.value), corpus.problems,
          output_options)
 
@@ -466,7 +467,7 @@ def topics(
     from .output.terminal import topics_report
     from .tables.topics import k_note
 
-    corpus = open_corpus(paths, corpus_options)
+    corpus = open_corpus(paths, corpus_options, entities=False)
     tables = corpus.topic_tables(k)
     note = k_note(tables["topic_k"], len(corpus.names))
     if corpus_options.verbose or tables["topics"].empty:

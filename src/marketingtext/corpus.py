@@ -65,6 +65,9 @@ class Corpus:
     _failed: set[str] = field(default_factory=set, repr=False)  # documents (doc names) whose analysis raised
     _only: str | None = field(default=None, repr=False)  # while testing one document alone: its name
     _current: ParsedDoc | None = field(default=None, repr=False)  # the document last handed to a table
+    # False: the pipeline was loaded without its entity components (load(entities=False)); the first pass that
+    # needs them loads the whole pipeline
+    entity_components_loaded: bool = True
 
     def parsed(self, per_doc=None, entities: bool = True) -> Iterator[ParsedDoc]:
         """Parsed documents in input order, streamed (from the cache where possible); documents whose
@@ -91,6 +94,9 @@ class Corpus:
         return set(self.names) - self._failed if self._failed else None
 
     def _parsed_all(self, per_doc=None, entities: bool = True) -> Iterator[ParsedDoc]:
+        if entities and not self.entity_components_loaded:
+            self.nlp, self.pipeline = load_pipeline(self.model)
+            self.entity_components_loaded = True
         chosen = self._chosen()
         if self._docs is not None:
             yield from (ParsedDoc(p.source, p.doc, per_doc) for p in self._docs
@@ -521,6 +527,7 @@ def load(
     pipeline=None,
     cache_max_mb: float | None = None,
     meta: str | Path | None = None,
+    entities: bool = True,
 ) -> Corpus:
     """Read ``paths`` (files, folders, ``-``) and prepare them for parsing.
 
@@ -531,6 +538,8 @@ def load(
     ``cache_max_mb`` (else ``MTEXT_CACHE_MAX_MB``) caps the cache; least recently used entries go first.
     ``meta``: a sidecar CSV (a ``doc`` column and any others) whose fields join the docs table
     (:mod:`marketingtext.tables.sidecar`); a bad sidecar raises :class:`~marketingtext.core.errors.MtextError`.
+    ``entities=False`` loads the pipeline without its entity components (the NER), for tables that read no entity;
+    they are loaded when a table first needs them.
 
     >>> corpus = load("data/raw")
     >>> corpus.docs()[["doc", "words", "flesch_amstad"]]
@@ -544,11 +553,12 @@ def load(
         from .tables.sidecar import read_sidecar
 
         sidecar = read_sidecar(meta, sources.docs)
-    nlp, info = pipeline or load_pipeline(model)
+    nlp, info = pipeline or load_pipeline(model, entities=entities)
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     key = cache_key(info.cache_key)
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
     options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
                "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler, **({"meta": str(meta)} if meta else {})}
     return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
-                  cache_max_bytes=cap, load_options=options, meta=sidecar)
+                  cache_max_bytes=cap, load_options=options, meta=sidecar,
+                  entity_components_loaded=pipeline is not None or entities)

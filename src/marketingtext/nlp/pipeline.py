@@ -63,26 +63,32 @@ def is_sm_installed() -> bool:
     return find_spec(SM_MODEL) is not None
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str = AUTO):
+def load_pipeline(model: str = AUTO, entities: bool = True):
     """Load the German pipeline by name or path and add mtext's components.
 
     ``auto`` takes ``de_core_news_sm`` when it is installed, else the offline pipeline;
     ``offline`` forces the latter; any other value is a spaCy package name or a path.
     Returns ``(nlp, PipelineInfo)``; raises :class:`PipelineUnavailable` with a fix.
     Loaded once per process and model (loading takes seconds; the pipeline is not changed by use).
+    ``entities=False``: without the entity components (:data:`ENTITY_COMPONENTS`), for commands whose tables read
+    no entity (loading the NER, its vectors and name lists is about half of the offline pipeline's start).
     """
+    return _loaded_pipeline(model, bool(entities))  # one cache entry however it is called
+
+
+@lru_cache(maxsize=4)
+def _loaded_pipeline(model: str, entities: bool):
     import spacy
 
     from . import german, hanta_tagger  # noqa: F401  (registers the components)
     from .matmul_ops import use_matmul_ops
 
     if model == OFFLINE or (model == AUTO and not is_sm_installed()):
-        nlp = build_offline_pipeline()
+        nlp = build_offline_pipeline(entities)
     else:
         name = SM_MODEL if model == AUTO else model
         try:
-            nlp = spacy.load(name)
+            nlp = spacy.load(name, exclude=[] if entities else list(ENTITY_COMPONENTS))
         except OSError as exc:
             hint = INSTALL_HINT if name == SM_MODEL else "give an installed spaCy pipeline or a folder"
             raise PipelineUnavailable(f"spaCy pipeline {name!r} is not installed; {hint}") from exc
@@ -94,8 +100,8 @@ def load_pipeline(model: str = AUTO):
     return nlp, PipelineInfo(name, nlp.meta["version"], tuple(nlp.pipe_names))
 
 
-def build_offline_pipeline():
-    """mtext's German pipeline from PyPI parts only (no model download, ever)."""
+def build_offline_pipeline(entities: bool = True):
+    """mtext's German pipeline from PyPI parts only (no model download, ever); ``entities=False``: without the NER."""
     import spacy
 
     from .german import add_german_tokenizer_rules
@@ -105,7 +111,7 @@ def build_offline_pipeline():
     nlp.add_pipe("mtext_sentences")
     nlp.add_pipe("mtext_hanta")
     ner_path = ner_model_path()
-    if (ner_path / "meta.json").exists():
+    if entities and (ner_path / "meta.json").exists():
         add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
     nlp.meta["name"] = "mtext_offline_de"
     nlp.meta["version"] = __version__
