@@ -86,7 +86,6 @@ class LighterDocCache:
     def __init__(self, full: DocCache, without: tuple[str, ...]) -> None:
         self.full = full
         self.own = DocCache(full.root, f"{full.pipeline_key}-without-{'-'.join(sorted(without))}")
-        self.root = full.root
 
     def has(self, text: str) -> bool:
         return self.full.has(text) or self.own.has(text)
