@@ -36,6 +36,14 @@ def test_short_years_and_dates_in_web_addresses(line, iso):
     ("Von Fiona Bornhöft und Mariam Hofbeck", "Fiona Bornhöft und Mariam Hofbeck"),
     ("Von Clara Löw & Klaus Jacob", "Clara Löw & Klaus Jacob"),
     ("Von Anna Berger und ihrem Team", "Anna Berger"),
+    ("Von Anna Berger, Max Muster und Eva Roth", "Anna Berger, Max Muster und Eva Roth"),
+    ("Eingestellt von der Michel um 21:11", "der Michel"),  # Blogger's signature: the handle as written
+    ("Author Redaktion", "Redaktion"),
+    ("Posted on 25. Januar 202225. Januar 2022Author Redaktion", "Redaktion"),
+    ("Author Greentech.LIVE Redaktion", "Greentech.LIVE Redaktion"),
+    ("Ein Kommentar von Anna Berger", "Anna Berger"), ("Eine Analyse von Max Muster", "Max Muster"),
+    # a sentence that starts with "Von" names nobody, and a photo's credit names no author
+    ("Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose", ""), ("Foto von Anna Berger", ""),
 ])
 def test_a_byline_names_every_author(line, author):
     assert byline_author(line) == author
