@@ -21,7 +21,7 @@ def corpus(tmp_path: Path, count: int = 3) -> Path:
 
 
 def test_scan_keeps_no_text_and_iteration_reads_again(tmp_path: Path):
-    sources, problems = scan_sources([str(corpus(tmp_path))], ["*.txt"])
+    sources, problems = scan_sources([str(corpus(tmp_path))], ["*.txt"], keep_chars=0)
     assert problems == [] and len(sources) == 3 and sources.docs == ["t0", "t1", "t2"]
     assert all(ref.kept is None for ref in sources.refs)  # nothing but paths and digests held
     assert [s.text for s in sources] == [SATZ.format(n=n) for n in range(3)]
@@ -34,7 +34,7 @@ def test_iteration_holds_one_text_at_a_time(tmp_path: Path):
     import gc
     import weakref
 
-    sources, _ = scan_sources([str(corpus(tmp_path, 4))], ["*.txt"])
+    sources, _ = scan_sources([str(corpus(tmp_path, 4))], ["*.txt"], keep_chars=0)
     alive = []
     for source in sources:
         alive.append(weakref.ref(source))
@@ -43,12 +43,25 @@ def test_iteration_holds_one_text_at_a_time(tmp_path: Path):
 
 
 def test_a_file_changed_during_the_run_is_an_error(tmp_path: Path):
-    sources, _ = scan_sources([str(corpus(tmp_path))], ["*.txt"])
+    sources, _ = scan_sources([str(corpus(tmp_path))], ["*.txt"], keep_chars=0)
     (tmp_path / "t1.txt").write_text("Ganz anderer Text.\n", encoding="utf-8")
     with pytest.raises(SourceChanged, match="t1.txt: changed"):
         list(sources)
     (tmp_path / "t1.txt").unlink()
     with pytest.raises(SourceChanged, match="No such file.*readable when the run started"):
+        list(sources)
+
+
+def test_plain_texts_are_kept_from_the_scan_up_to_a_budget(tmp_path: Path):
+    """The first texts that fit in ``keep_chars`` are not read again (a changed file is then analysed as scanned,
+    matching its key); the rest are read when their turn comes."""
+    budget = 2 * len(SATZ.format(n=0))
+    sources, _ = scan_sources([str(corpus(tmp_path))], ["*.txt"], keep_chars=budget)
+    assert [ref.kept is not None for ref in sources.refs] == [True, True, False]
+    for n in range(3):
+        (tmp_path / f"t{n}.txt").write_text("Ganz anderer Text.\n", encoding="utf-8")
+    assert [s.text for s in sources[:2]] == [SATZ.format(n=n) for n in range(2)]
+    with pytest.raises(SourceChanged, match="t2.txt: changed"):
         list(sources)
 
 
@@ -76,3 +89,18 @@ def test_fields_come_from_the_scan_without_reading_a_file_again(tmp_path: Path):
     (tmp_path / "essay.txt").unlink()
     assert sources.fields() == [{"doc": "essay", "path": str(tmp_path / "essay.txt"), "format": "txt",
                                  "title": "Marketing oder Markt machen?", "author": "Anna Berger", "date": ""}]
+
+
+def test_the_repeated_line_count_reads_texts_as_the_real_reading_does(tmp_path: Path):
+    """corpus_repeated_lines reads plain files without the metadata search: the same text as read_source gives
+    with --keep-boilerplate (cp1252, no final newline, CRLF, a headline and byline, an empty and a binary file)."""
+    from marketingtext.reading.decode import _plain_text, read_source
+
+    menu = "Startseite\r\nÜber uns\r\nKontakt\r\n"
+    (tmp_path / "a.txt").write_bytes((menu + "Preise für Brötchen\r\nVon Anna Berger\r\n\r\n" + SATZ).encode("cp1252"))
+    (tmp_path / "b.txt").write_text(menu.replace("\r\n", "\n") + SATZ.format(n=2).rstrip("\n"), encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    for path in sorted(tmp_path.iterdir()):
+        source = read_source(str(path), keep_boilerplate=True)
+        assert _plain_text(str(path)) == (source.text if isinstance(source, SourceText) else None), path.name

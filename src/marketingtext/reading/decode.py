@@ -276,11 +276,24 @@ def corpus_repeated_lines(paths: Iterable[str], globs: Iterable[str] = DEFAULT_G
     files = 0
     for item in find_files(paths, globs):
         if isinstance(item, str) and item != STDIN and not format_of(item):
-            source = read_source(item, keep_boilerplate=True)
-            if isinstance(source, SourceText):
-                counter.add(source.text)
+            text = _plain_text(item)
+            if text is not None:
+                counter.add(text)
                 files += 1
     return counter.repeated() if files > 1 else frozenset()
+
+
+def _plain_text(path: str) -> str | None:
+    """A plain-text file's text as ``read_source(path, keep_boilerplate=True)`` gives it (decoded and normalised,
+    no line taken out), without its metadata search; None where read_source reports a problem."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    decoded = None if not data or data.isspace() else decode_bytes(data)
+    del data
+    text = normalize_text(decoded[0]) if decoded is not None else ""
+    return text if text and not text.isspace() else None
 
 
 def _extract(path: str, keep_boilerplate: bool, tables: bool):

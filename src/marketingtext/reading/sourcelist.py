@@ -4,10 +4,12 @@
 the table cache key needs (a 32-byte digest of its name, path, encoding, sizes and text) and
 where to read it again; problems are collected on the way. A :class:`SourceList` then yields the
 :class:`SourceText` of each document one at a time, as often as it is iterated, so that a corpus
-of 100,000 files, or of one very large file, never holds more than one text at a time. Text from
-stdin cannot be read twice and is kept; so is the text extracted from docx, odt, pdf, html and rtf
-files (extracting it again would cost more than the memory it takes). A file that changed since it
-was scanned is an error (its tables would not match the key they are cached under).
+of 100,000 files, or of one very large file, never holds more than one text at a time beyond the
+first :data:`KEPT_CHARS` characters of plain text, which are kept from the scan (reading them again
+would cost more than they take). Text from stdin cannot be read twice and is kept; so is the text
+extracted from docx, odt, pdf, html and rtf files (extracting it again would cost more than the
+memory it takes). A file read again that changed since it was scanned is an error (its tables would
+not match the key they are cached under).
 
 A text over :data:`~marketingtext.core.pieces.PART_CHARS` characters becomes several documents, its parts
 (``book#1``, ``book#2``, …, cut at paragraph boundaries), so that no parsed Doc grows with the file;
@@ -24,6 +26,12 @@ from ..core.errors import MtextError
 from ..core.pieces import PART_CHARS, split_text
 from .decode import STDIN, InputProblem, SourceText, corpus_repeated_lines, read_source, read_sources
 from .formats import format_of
+
+# Texts of plain files up to this many characters in all (about 1.3 M words of German prose, 10-20 MB in memory;
+# the 274 articles of the speed bench have 8.3 M) are kept from the scan: reading a page again (decoding, metadata
+# and boilerplate rules) took about a third of a second per 27 articles. Beyond it, texts are read again when their
+# turn comes, and memory stays flat.
+KEPT_CHARS = 10_000_000
 
 
 class SourceChanged(MtextError):
@@ -163,16 +171,19 @@ def split_parts(source: SourceText, limit: int | None = None) -> list[SourceText
 
 
 def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False,
-                 tables: bool = True) -> tuple[SourceList, list[InputProblem]]:
-    """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems."""
+                 tables: bool = True, keep_chars: int = KEPT_CHARS) -> tuple[SourceList, list[InputProblem]]:
+    """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems; the plain
+    texts are kept while they add up to at most ``keep_chars`` characters (0: every one is read again)."""
     refs, problems, notices = [], [], []
+    kept_chars = 0
     paths, globs = list(paths), tuple(globs)
     repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
     for item in read_sources(paths, globs, keep_boilerplate, tables, repeated):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
-        keep = item.path == STDIN or format_of(item.path) is not None
+        keep = item.path == STDIN or format_of(item.path) is not None or kept_chars + len(item.text) <= keep_chars
+        kept_chars += len(item.text) if keep else 0
         parts = split_parts(item)
         if len(parts) > 1:
             notices.append(f"{item.path}: {len(item.text):,} characters, analysed as {len(parts)} parts of at most "
