@@ -75,6 +75,37 @@ def test_fast_word_analyses_have_hantas_probabilities_and_morphemes(essay_senten
         assert fast.analyze_viterbi(word, -forward[0][0]) == hanta.analyze_viterbi(word, -forward[0][0]), word
 
 
+def test_the_shipped_lexicon_answers_as_hanta_and_spares_most_searches(essay_sentences, hanta):
+    """hanta_lexicon: the tags and lemmas of frequent words are looked up, and they are HanTa's own."""
+    from marketingtext.nlp.hanta_fast import FastHanoverTagger
+    from marketingtext.nlp.hanta_lexicon import load_lexicon
+
+    lexicon = load_lexicon("morphmodel_ger.pgz")
+    assert lexicon is not None and lexicon.meta["words"] >= 100_000  # shipped, and built for the installed HanTa
+    searched, looked_up = (FastHanoverTagger("morphmodel_ger.pgz", 100_000, lex) for lex in (None, lexicon))
+    for words in essay_sentences:
+        assert looked_up.tag_sent(words, taglevel=1) == hanta.tag_sent(words, taglevel=1), words
+        searched.tag_sent(words, taglevel=1)
+    # the forward memo holds only the words the lexicon lacks: under half of those searched without it
+    assert len(looked_up.forward) < 0.5 * len(searched.forward) and len(searched.forward) > 500
+
+
+def test_a_lexicon_built_for_another_hanta_model_is_not_used(tmp_path):
+    import json
+
+    import marisa_trie
+
+    from marketingtext.nlp.hanta_lexicon import META_KEY, forward_key, load_lexicon, model_identity, pack_forward
+
+    for name, meta in (("same", model_identity("morphmodel_ger.pgz")),
+                       ("other", {**model_identity("morphmodel_ger.pgz"), "model_bytes": 1}), ("none", None)):
+        entries = [(forward_key("haus"), pack_forward([(-3, -1.5)]))]
+        entries += [(META_KEY, json.dumps(meta).encode())] if meta else []
+        marisa_trie.BytesTrie(entries).save(str(tmp_path / name))
+        lexicon = load_lexicon("morphmodel_ger.pgz", tmp_path / name)
+        assert (lexicon.forward("haus") if lexicon else None) == ([(-3, -1.5)] if name == "same" else None), name
+
+
 def test_memos_answer_as_the_first_computation_and_stay_bounded(essay_sentences):
     from marketingtext.nlp.hanta_fast import FastHanoverTagger
 

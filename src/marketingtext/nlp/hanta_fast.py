@@ -45,9 +45,10 @@ def _unpack(packed: bytes) -> list[tuple[int, float]]:
 class FastHanoverTagger(HanoverTagger):
     """HanTa's ``HanoverTagger`` with the same results, computed with less repeated work (see the module)."""
 
-    def __init__(self, filename: str, size: int):
+    def __init__(self, filename: str, size: int, lexicon=None):
         super().__init__(filename)
         self.size = size
+        self.lexicon = lexicon  # hanta_lexicon: the same answers for frequent words, looked up (None: searched)
         # morpheme -> ((tag, log p(morpheme | tag)), ...): all tags that know a segment in one look-up
         # (tuples: 40,000 dicts would be walked by every full garbage collection of the process)
         known: dict[str, list[tuple[int, float]]] = {}
@@ -141,6 +142,9 @@ class FastHanoverTagger(HanoverTagger):
         packed = self.forward.get(word)
         if packed is not None:
             return _unpack(packed)
+        result = self.lexicon.forward(word) if self.lexicon is not None else None
+        if result is not None:
+            return result
         result = self._analyze_forward(word)
         if len(self.forward) < self.size:
             self.forward[word] = _pack(result)
@@ -277,7 +281,8 @@ class FastHanoverTagger(HanoverTagger):
         if packed is not None:
             lemma, _, tag = packed.rpartition("\0")  # STTS tags never hold a NUL; a lemma might
             return lemma, tag
-        lemma, tag = super()._analyze(word, pos, taglevel)
+        found = self.lexicon.lemma(word, pos) if self.lexicon is not None else None
+        lemma, tag = found if found is not None else super()._analyze(word, pos, taglevel)
         if len(self.lemmas) < self.size:
             self.lemmas[key] = f"{lemma}\0{tag}"
         return lemma, tag

@@ -80,10 +80,12 @@ WORD_MEMO_SIZE = 100_000
 
 @lru_cache(maxsize=1)
 def load_hanta():
-    """HanTa's German tagger, computing its own results faster and remembering them per word (hanta_fast)."""
+    """HanTa's German tagger, computing its own results faster and remembering them per word (hanta_fast), and
+    looking up those of frequent words (hanta_lexicon)."""
     from .hanta_fast import FastHanoverTagger
+    from .hanta_lexicon import load_lexicon
 
-    return FastHanoverTagger("morphmodel_ger.pgz", WORD_MEMO_SIZE)
+    return FastHanoverTagger("morphmodel_ger.pgz", WORD_MEMO_SIZE, load_lexicon("morphmodel_ger.pgz"))
 
 
 @lru_cache(maxsize=1)
