@@ -19,6 +19,7 @@ format's own metadata says (docx/odt core properties, PDF info, HTML meta).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from .lines import (
     function_word_share,
     parse_date,
 )
+from .titlemodel import SHIPPED, ShippedModel, TitleModel, shipped_title_model
 
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _BYLINE = re.compile(
@@ -284,13 +286,14 @@ _RELATIVE_META = re.compile(
     re.IGNORECASE)
 
 
-def find_metadata(text: str) -> TextMetadata:
-    """The title, author and date the text shows, and the numbers of the lines that show them."""
-    lines = [unicodedata.normalize("NFC", line).strip() for line in text.split("\n")]
-    filled = [i for i, line in enumerate(lines) if line][:SEARCH_LINES]
+def find_metadata(text: str, title_model: TitleModel | None | ShippedModel = SHIPPED) -> TextMetadata:
+    """The title, author and date the text shows, and the numbers of the lines that show them. ``title_model``
+    re-ranks the rules' headline candidates (default: the shipped model, if there is one; None: the rules alone)."""
+    lines, filled = page_lines(text)
     if not filled:
         return TextMetadata()
-    title_at = _title_line(lines, filled)
+    model = shipped_title_model() if isinstance(title_model, ShippedModel) else title_model
+    title_at = _title_line(lines, filled, model)
     title = without_site_name(lines[title_at], lines) if title_at is not None else ""
     author, date, taken, above = _near_title(lines, filled, title_at)
     if not author and title_at is not None:
@@ -307,6 +310,12 @@ def find_metadata(text: str) -> TextMetadata:
         date = _first_header_date(lines, filled)
     consumed = tuple(sorted({*taken, *(() if title_at is None else (title_at,))}))
     return TextMetadata(title=title, author=author, date=date, lines=consumed)
+
+
+def page_lines(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines as the search reads them (NFC, stripped) and the numbers of the non-empty ones searched."""
+    lines = [unicodedata.normalize("NFC", line).strip() for line in text.split("\n")]
+    return lines, [i for i, line in enumerate(lines) if line][:SEARCH_LINES]
 
 
 def without_site_name(title: str, lines: list[str]) -> str:
@@ -326,11 +335,24 @@ def without_site_name(title: str, lines: list[str]) -> str:
     return title
 
 
-def _title_line(lines: list[str], filled: list[int]) -> int | None:
-    """The number of the line with the best headline score, or None when no line has enough evidence."""
-    scores = title_scores(lines, filled)
+def _title_line(lines: list[str], filled: list[int], model: TitleModel | None = None) -> int | None:
+    """The number of the line with the best headline score, or None when no line has enough evidence (the rules
+    decide that). With a ``model``, the rules' best ``model.top`` candidates are re-ranked by their score plus the
+    model's weighted logit."""
+    if model is None:
+        scores = title_scores(lines, filled)
+    else:
+        features = title_features(lines, filled)
+        scores = {i: row["rules"] for i, row in features.items()}
     best = max(scores, key=lambda i: (scores[i], -i), default=None)
-    return best if best is not None and scores[best] > _MIN_TITLE_SCORE else None
+    if best is None or scores[best] <= _MIN_TITLE_SCORE:
+        return None
+    if model is None:
+        return best
+    shortlist = sorted(scores, key=lambda i: (-scores[i], i))
+    shortlist = shortlist[:model.top] if model.top else shortlist
+    ranked = {i: model.rank_score(features[i]) for i in shortlist}
+    return max(shortlist, key=lambda i: (ranked[i], scores[i], -i))
 
 
 def title_scores(lines: list[str], filled: list[int]) -> dict[int, float]:
@@ -349,6 +371,21 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
     (``prose_above``); lying inside a run of short lines, a menu (``menu``); being a lone word (``one_word``)
     or a person's name (``name``); a late position (``position``).
     """
+    return _page_evidence(lines, filled).found
+
+
+@dataclass(frozen=True)
+class _PageEvidence:
+    """The headline evidence of a page's candidates and what it was computed from (per rank of ``filled``)."""
+
+    found: dict[int, dict[str, float]]
+    meta: list[bool]
+    prose_chars: list[int]
+    start: int  # rank of the article's first prose line
+    counts: dict[str, int]
+
+
+def _page_evidence(lines: list[str], filled: list[int]) -> _PageEvidence:
     counts: dict[str, int] = {}
     for i in filled:
         counts[lines[i]] = counts.get(lines[i], 0) + 1
@@ -404,7 +441,73 @@ def title_evidence(lines: list[str], filled: list[int]) -> dict[int, dict[str, f
             "name": -float(is_name_line(line) or bool(_role_name(line))),
             "position": -rank / len(filled),
         }
-    return found
+    return _PageEvidence(found, meta, prose_chars, start, counts)
+
+
+def title_features(lines: list[str], filled: list[int]) -> dict[int, dict[str, float]]:
+    """What each headline candidate (a line :func:`title_evidence` scores) shows, for the learned ranking
+    (``reading/titlemodel.py``): its evidence and the rules' score, and besides them its shape (words, capitals,
+    end punctuation, function words, digits, a site-name separator), its place (among the candidates, before the
+    article's start, after a run of short lines, its distance to the nearest date or byline line) and how the page
+    repeats it (a longer line that contains it, as a ``Title | Site`` line or a breadcrumb does; the most similar
+    other line by shared words)."""
+    page = _page_evidence(lines, filled)
+    if not page.found:
+        return {}
+    vocabulary = stopwords()
+    meta_ranks = [rank for rank, is_meta in enumerate(page.meta) if is_meta]
+    # word sets of the page's short lines, indexed by word, for each candidate's most similar other line
+    word_sets = [_words(lines[i]) if len(lines[i]) <= _HEADER_CHARS else set() for i in filled]
+    by_word: dict[str, list[int]] = {}
+    for rank, words in enumerate(word_sets):
+        for word in words:
+            by_word.setdefault(word, []).append(rank)
+    folded = [lines[i].casefold() for i in filled]
+    candidates = sorted(page.found)
+    rank_of = {i: rank for rank, i in enumerate(filled)}
+    last_above = max((i for i in candidates if rank_of[i] < page.start), default=None)
+    best = max(sum(WEIGHTS[name] * value for name, value in evidence.items()) for evidence in page.found.values())
+    features = {}
+    for order, i in enumerate(candidates):
+        rank = rank_of[i]
+        line, key = lines[i], folded[rank]
+        words = line.split()
+        letters = [ch for ch in line if ch.isalpha()]
+        shared: dict[int, int] = {}
+        for word in word_sets[rank]:
+            for other in by_word[word]:
+                if other != rank and folded[other] != key:
+                    shared[other] = shared.get(other, 0) + 1
+        similar = max((n / len(word_sets[rank] | word_sets[other]) for other, n in shared.items()), default=0.0)
+        contained = any(key in folded[other] and len(folded[other]) <= 2 * len(key) + 60
+                        for other in shared if len(folded[other]) > len(key))
+        meta_gap = min((abs(rank - other) for other in meta_ranks if other != rank), default=len(filled))
+        before = [lines[j] for j in filled[max(0, rank - 3):rank]]
+        features[i] = {
+            **page.found[i],
+            "rules": sum(WEIGHTS[name] * value for name, value in page.found[i].items()),
+            "log_words": math.log1p(len(words)),
+            "upper_share": sum(ch.isupper() for ch in letters) / max(len(letters), 1),
+            "capital_words": sum(word[:1].isupper() for word in words) / len(words),
+            "ends_period": float(line.endswith(".")),
+            "ends_mark": float(line.endswith(("?", "!"))),
+            "colon": float(": " in line),
+            "function_share": function_word_share([word.lower().strip(".,:;!?\"„“") for word in words], vocabulary),
+            "digits": float(any(ch.isdigit() for ch in line)),
+            "separator": float(any(sep in line for sep in (" | ", " - ", " – ", " — "))),
+            "contained": float(contained),
+            "similar": similar,
+            "meta_gap": 1.0 / (1 + meta_gap),
+            "start_gap": 1.0 / (1 + abs(page.start - rank)),
+            "last_before_start": float(i == last_above),
+            "first_candidate": float(order == 0),
+            "candidate_order": order / len(candidates),
+            "after_menu": float(len(before) == 3 and all(len(b) < 40 for b in before)),
+            "log_rank": math.log1p(rank),
+            "site_tail": float(without_site_name(line, lines) != line),
+            "rules_gap": best - sum(WEIGHTS[name] * value for name, value in page.found[i].items()),
+        }
+    return features
 
 
 _SITE_NAME_COUNT = 3
