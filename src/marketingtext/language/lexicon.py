@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import re
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 # Words that are frequent in essays and web pages but say nothing about a topic.
 EXTRA_STOPWORDS = {
@@ -22,12 +26,46 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.lower() for w in STOP_WORDS) | EXTRA_STOPWORDS
 
 
+# wordfreq's German frequencies of words of these letters, looked up in a table built from wordfreq's own list
+# (training/build_zipf_table.py): wordfreq reads its whole list and compiles its tokenizer on first use, about a
+# second of every run. For such words (and phrases of them) its tokenizer gives the words case-folded, nothing else
+# (checked on 1.33 million words), so the table's answer is wordfreq's, to the last bit (tests/test_lexicon.py).
+PLAIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+ZIPF_TABLE = Path(__file__).parent / "data" / "zipf_de.marisa"
+_FREQ_MIN = 10**0 / 1e9  # zipf_frequency's floor: Zipf 0
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "de") -> float:
-    """Zipf frequency of a word in general German (``lang="en"``: English); 0 for unknown words."""
-    from wordfreq import zipf_frequency
+    """Zipf frequency of a word (or words joined by spaces) in general German (``lang="en"``: English); 0 for
+    unknown words. wordfreq's ``zipf_frequency``, looked up in mtext's table where the words are plain letters."""
+    parts = word.split(" ") if lang == "de" else ()
+    table = _zipf_table() if parts and all(PLAIN_WORD.fullmatch(part) for part in parts) else None
+    if table is None:
+        from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+        return zipf_frequency(word, lang)
+    # wordfreq's _word_frequency and zipf_frequency for these tokens, step for step (the same floats)
+    one_over_result = 0.0
+    for part in parts:
+        found = table.get(part.casefold())
+        if not found:
+            return round(math.log(_FREQ_MIN, 10) + 9, 2)
+        one_over_result += 1.0 / 10 ** (-found[0][0] / 100)
+    unrounded = max(1.0 / one_over_result, _FREQ_MIN)
+    freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@lru_cache(maxsize=1)
+def _zipf_table():
+    """The table, when it was built from the installed wordfreq (else None: wordfreq answers)."""
+    import marisa_trie
+
+    if not ZIPF_TABLE.is_file():
+        return None
+    table = marisa_trie.RecordTrie("<H").mmap(str(ZIPF_TABLE))
+    return table if f"\x01wordfreq {version('wordfreq')}" in table else None
 
 
 def specificity(words: tuple[str, ...]) -> float:
