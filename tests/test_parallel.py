@@ -160,3 +160,16 @@ def test_with_two_jobs_a_document_whose_rows_raise_in_a_worker_is_left_out_with_
     assert sorted(tables["sentences"]["doc"].unique()) == sorted(tables["docs"]["doc"]) == ["a_gut", "c_gut"]
     assert len(corpus.problems) == 1 and corpus.problems[0].path.endswith("b_fussnote.txt")
     assert "invalid literal" in corpus.problems[0].message
+
+
+def test_work_is_handed_out_longest_first_per_window_and_comes_back_in_order():
+    """With several processes a long document at the end of a corpus no longer runs alone while the others idle:
+    within a window the longest work goes first (ties in input order), and the results are put back in order."""
+    from marketingtext.engine.parsing import _in_order, _Job, _longest_first
+
+    texts = ["kurz.", "ein sehr viel längerer Satz über Marketing.", "mittellanger Satz.", "x" * 60, "auch kurz."]
+    handed = list(_longest_first([_Job(text) for text in texts], window_chars=100))
+    # the first window closes at 100 characters (texts 0-3), the last text is a window of its own
+    assert [index for index, _ in handed] == [3, 1, 2, 0, 4]
+    finished = [(index, job.text.upper()) for index, job in reversed(handed)]  # any order of completion
+    assert list(_in_order(finished)) == [text.upper() for text in texts]

@@ -24,6 +24,10 @@ from ..reading.decode import SourceText
 from .cache import DocCache, cache_entry
 
 NOT_MADE = object()  # a ParsedDoc's part that no worker made: made from the Doc when first asked for
+# With several processes, the work of each window of about this many characters is handed out longest first
+# (the results are put back in order): in input order, a long document at the end of a corpus kept one process
+# busy while the others idled. Bounds what waits in memory for its turn: parts, or Doc bytes of a window.
+WINDOW_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,10 @@ class _Job:
     source: SourceText | None = None
     want_entry: bool = False  # send the cache entry's bytes too
 
+    @property
+    def chars(self) -> int:
+        return len(self.source.text if self.source is not None else self.text)
+
 
 def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
     """(bytes, part, the part was made, the text's last chunk). A made part comes with the cache entry (or no
@@ -185,6 +193,30 @@ def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
     except Exception:
         return doc.to_bytes(), None, False, True
     return (cache_entry(doc) if job.want_entry else None), part, True, True
+
+
+def _work_indexed(numbered: tuple[int, _Job]) -> tuple[int, tuple[bytes | None, object, bool, bool]]:
+    index, job = numbered
+    return index, _work(job)
+
+
+def _longest_first(jobs: Iterable[_Job], window_chars: int = WINDOW_CHARS) -> Iterator[tuple[int, _Job]]:
+    """(number, job) for every job, handed out longest first within windows of about ``window_chars`` characters:
+    in input order, a long document near the end keeps one process busy while the others have nothing left."""
+    window: list[tuple[int, _Job]] = []
+    chars = 0
+    for index, job in enumerate(jobs):
+        window.append((index, job))
+        chars += job.chars
+        if chars >= window_chars:
+            yield from sorted(window, key=_longest)
+            window, chars = [], 0
+    yield from sorted(window, key=_longest)
+
+
+def _longest(numbered: tuple[int, _Job]) -> tuple[int, int]:
+    index, job = numbered
+    return -job.chars, index
 
 
 def _jobs(items: Iterable[SourceText | str], per_doc: bool, want_entries: bool) -> Iterator[_Job]:
@@ -216,8 +248,8 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
     pending: list[Doc] = []
     with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker,
                                               initargs=(nlp, per_doc, _present(nlp, without))) as pool:
-        for data, part, made, is_last in pool.imap(_work, _jobs(items, per_doc is not None, want_entries),
-                                                   chunksize=1):
+        numbered = _longest_first(_jobs(items, per_doc is not None, want_entries))
+        for data, part, made, is_last in _in_order(pool.imap_unordered(_work_indexed, numbered, chunksize=1)):
             if made:
                 yield None, data, part
                 continue
@@ -225,6 +257,17 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
             if is_last:
                 yield _joined(pending), None, NOT_MADE
                 pending = []
+
+
+def _in_order(numbered_results: Iterable[tuple[int, object]]) -> Iterator:
+    """The results again in the jobs' order (those that come early wait here: parts, or a window's Doc bytes)."""
+    waiting: dict[int, object] = {}
+    following = 0
+    for index, result in numbered_results:
+        waiting[index] = result
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
 
 
 def _joined(docs: list[Doc]) -> Doc:
