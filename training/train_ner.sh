@@ -15,7 +15,8 @@
 # on the bench corpus and the v0.5 train split's texts instead (raw_text.py, train_vectors.py: 2.15 M tokens,
 # about 2 CPU minutes). Tried for v0.5.2 and not taken, alone and with WITHOUT=europeana (docs/ner_v05.md:
 # bench/eval_ner.py --split dev PER+LOC+ORG 0.710 -> 0.717 in all three runs, under the 1.2-point seed spread,
-# and no run up on every domain; with --training.dropout 0.1 on top 0.719, one seed: the lead for a next try).
+# and no run up on every domain; with --training.dropout 0.1 on top 0.719). v0.5.3 tried dropout 0.1 again (seed 7 of
+# that recipe 0.721; v0.5.0's own data and vectors 0.718): under the 0.722 bar fixed in advance, not taken.
 # On a quieter machine: prepare --tag 1.5 min, 5,000 steps 18-24 min (16-18 CPU minutes).
 # Held-out figures afterwards: python bench/eval_ner.py [--speed]
 set -euo pipefail
