@@ -3,11 +3,11 @@
 Tokenises and splits the first N articles of ../shared/bench/wiki_de_1M/wiki into sentences (the offline pipeline's
 own components), then tags every sentence with ``FastHanoverTagger`` (fresh memos each time): without a lexicon, with
 the shipped one, and with any other lexicon file given (e.g. built by ``training/build_hanta_lexicon.py --words N``).
-Prints per run the process CPU time of the tagging, the words whose forward analysis was still searched, the
-lexicon's size, and whether every tag and lemma equals the run without a lexicon. CPU time, one run each: compare
-the runs of one call, not seconds across machines.
+Prints per lexicon the process CPU time of the tagging (the fastest of ``--repeat`` runs, all lexicons in turn),
+the words whose forward analysis was still searched, the lexicon's size, and whether every tag and lemma equals the
+run without a lexicon. Compare the lines of one call, not seconds across machines.
 
-Usage: python bench/hanta_lexicon.py [--files 27] [--lexicon FILE ...]
+Usage: python bench/hanta_lexicon.py [--files 27] [--repeat 3] [--lexicon FILE ...]
 """
 
 from __future__ import annotations
@@ -41,22 +41,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=27)
     parser.add_argument("--lexicon", type=Path, nargs="*", default=[])
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     files = sorted(CORPUS.glob("*.txt"))[: args.files]
     sents = sentences(files)
     print(f"{len(files)} articles of {CORPUS.name}, {len(sents):,} sentences, {sum(map(len, sents)):,} words")
-    reference = None
-    for path in [None, LEXICON_FILE, *args.lexicon]:
-        lexicon = HantaLexicon(path) if path else None
-        tagger = FastHanoverTagger("morphmodel_ger.pgz", WORD_MEMO_SIZE, lexicon)
-        start = time.process_time()
-        answers = [tagger.tag_sent(words, taglevel=1) for words in sents]
-        seconds = time.process_time() - start
-        reference = reference or answers
-        label = "no lexicon" if path is None else f"{path.name} ({lexicon.meta.get('words', 0):,} words, " \
-                                                  f"{path.stat().st_size / 1e6:.1f} MB)"
-        print(f"{label}: tagging {seconds:.2f} s CPU, forward searches {len(tagger.forward):,}, "
-              f"{'same' if answers == reference else 'DIFFERENT'} tags and lemmas")
+    reference, runs = None, {}
+    paths = [None, LEXICON_FILE, *args.lexicon]
+    for _ in range(args.repeat):  # in turn, so that a drifting machine or a warming process favours none
+        for path in paths:
+            lexicon = HantaLexicon(path) if path else None
+            tagger = FastHanoverTagger("morphmodel_ger.pgz", WORD_MEMO_SIZE, lexicon)
+            start = time.process_time()
+            answers = [tagger.tag_sent(words, taglevel=1) for words in sents]
+            seconds = time.process_time() - start
+            reference = reference or answers
+            runs.setdefault(path, []).append((seconds, len(tagger.forward), answers == reference))
+    for path in paths:
+        label = "no lexicon" if path is None else f"{path.name} ({HantaLexicon(path).meta.get('words', 0):,} " \
+                                                  f"words, {path.stat().st_size / 1e6:.1f} MB)"
+        seconds = sorted(s for s, _, _ in runs[path])
+        print(f"{label}: tagging {seconds[0]:.2f} s CPU (fastest of {len(seconds)}; slowest {seconds[-1]:.2f}), "
+              f"forward searches {runs[path][0][1]:,}, "
+              f"{'same' if all(same for _, _, same in runs[path]) else 'DIFFERENT'} tags and lemmas")
 
 
 if __name__ == "__main__":
