@@ -125,7 +125,7 @@ _LINE_PATTERNS = [
     r".*\bcreative commons\b.*\blizenz\b.*", r"weitere details zur lizenz.*",
     r"jobs bei .*", r"on key", r"zahle dir jetzt .*",
     # pointers to other pages of the site
-    r".*(könnte|dürfte|wird) (dich|sie|euch) (auch )?interessieren.*",
+    r".*(könnten?|dürften?|wird|werden) (dich|sie|euch) (auch )?interessieren.*",
     r"(für dich|für sie|unsere)? ?empfohlen(e artikel)?",
     r"mehr (zum|zu diesem) thema:?", r"(noch )?mehr (news|artikel|beiträge|themen|videos)", r"top[- ]?themen.*",
     r"themen in diesem artikel", r"(vorschau auf den )?(nächsten?|vorherigen?) (artikel|beitrag)", r".*\bshare\b.*",
@@ -160,7 +160,9 @@ _SHAPES = {
     "licence": r".*(©|\(c\)\s*\d{4}|&copy|copyright|alle rechte vorbehalten|all rights reserved).*",
     "icon name": r"[\w.-]*[a-z]_[\w.-]*|[\w-]+\.(png|jpe?g|gif|svg|webp|pdf)",
     "separators": r"[\W_]*",
-    "counter": r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
+    # a reading-time badge ("3 Minuten Lesezeit") marks a teaser as much as a comment count does
+    "counter": r"(ca\. )?\d+ (min\.?|minuten) lesezeit|lesezeit:? (ca\. )?\d+ (min\.?|minuten)|"
+               r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
                r"(schließe dich|join)? ?[\d.,]+ (weiteren )?(followern?|abonnenten|fans|other followers)( an)?|"
                r"seite \d+ (von|/) \d+|\d+( \d+)*( »| ›| >| weiter.*)?|[«‹<]? ?(zurück|vorherige?).*|"
                r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
@@ -213,7 +215,8 @@ RUNNING_WORDS = 2  # a line of this many words with function words reads as runn
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
-FIELD_RUN = 3  # this many labelled values in a row are a table
+FIELD_RUN = 3  # this many labelled values in a row are a table (one short line between two of them does not end it)
+LIST_LINES = 12  # a sentence ending in ":" announces at most this many short lines after it (a list, a table)
 FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
 # A labelled value: a label of one to four words, a colon, a value ("Ort: Kasberg", "Verdicker/Basisöl: Li-Seifen").
 _FIELD = re.compile(rf"^[A-ZÄÖÜ][\w./()&-]*(?: [\w./()&-]+){{0,3}}\s?:(?: +[^ ]+){{1,{FIELD_VALUE_WORDS}}}$")
@@ -581,6 +584,7 @@ def _smooth(units: list[_Unit]) -> None:
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
             unit.cls = ("bad" if before == after == "bad" and not _good_near(units, i) and not _leads_prose(units, i)
                         else "good")
+    _keep_announced_lists(units)
     for i, unit in enumerate(units):
         if unit.cls == "repeated":  # a repeated line stays only with prose on both sides (a heading such as "Fazit")
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
@@ -588,6 +592,25 @@ def _smooth(units: list[_Unit]) -> None:
     for unit in units:
         if unit.cls == "bad" and not unit.why:
             unit.why = CONTEXT
+
+
+def _keep_announced_lists(units: list[_Unit]) -> None:
+    """The short lines right after a kept sentence that ends in ":" ("Für die Qualitätsstufen gibt es folgende
+    Bestimmungen:") are the list or table it announces, up to LIST_LINES lines and the first line that is not
+    short (prose, a menu line without sentences) or that a shape decided."""
+    for i, unit in enumerate(units):
+        stripped = unit.text.strip(EDGE)
+        if unit.cls != "good" or not stripped.endswith(":") or len(_WORD.findall(stripped)) < SENTENCE_WORDS:
+            continue
+        lines = 0
+        for j in range(i + 1, len(units)):
+            item = units[j]
+            if item.cls == "blank":
+                continue
+            if item.hard or item.first_cls != "short" or lines >= LIST_LINES:
+                break
+            item.cls = "good"
+            lines += 1
 
 
 def _previous(units: list[_Unit], i: int) -> _Unit:
@@ -602,17 +625,22 @@ def _keep_fields(units: list[_Unit]) -> None:
     """A run of FIELD_RUN or more short "Label: value" lines is a table of the page's own data (a data sheet, the
     data of a photo, a recipe's nutrition): menus and link lists are single words, not labelled values."""
     run: list[int] = []
+    gap: int | None = None  # one short line inside the table whose value is longer ("Uhrzeit: ab Mitternacht …")
     for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
         if unit.cls == "blank":
             continue
         if unit.field:  # a labelled value that a shape decided ("Kategorie: …") goes, but does not end the table
-            run.append(i)
+            run.extend([gap, i] if gap is not None else [i])
+            gap = None
             continue
-        if len(run) >= FIELD_RUN:
+        if run and gap is None and unit.cls == "short" and not unit.hard:
+            gap = i  # kept only when labelled values follow it
+            continue
+        if sum(units[j].field for j in run) >= FIELD_RUN:
             for j in run:
                 if units[j].cls == "short":
                     units[j].cls = "good"
-        run = []
+        run, gap = [], None
 
 
 def _leads_prose(units: list[_Unit], i: int) -> bool:
