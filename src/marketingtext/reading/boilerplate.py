@@ -215,6 +215,9 @@ RUNNING_WORDS = 2  # a line of this many words with function words reads as runn
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
+# Emoji and emoticons after a line's last sentence ("Ich freue mich schon auf den Sommer! 😀", "… <3"): a blog's
+# sentence is judged without them.
+_TRAILING_EMOJI = re.compile(r"(\s*([\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]|[:;]-?[)(DPp]|<3))+$")
 FIELD_RUN = 3  # this many labelled values in a row are a table (one short line between two of them does not end it)
 LIST_LINES = 12  # a sentence ending in ":" announces at most this many short lines after it (a list, a table)
 FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
@@ -418,7 +421,8 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             continue
         words = _WORD.findall(stripped)
         density = function_word_share(words, function_words())
-        sentences = bool(SENTENCE_PUNCT.search(stripped))
+        sentence_text = _TRAILING_EMOJI.sub("", stripped)
+        sentences = bool(SENTENCE_PUNCT.search(sentence_text))
         unit.field = len(stripped) < LENGTH_LOW and bool(_FIELD.match(stripped))
         unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
         if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
@@ -436,11 +440,11 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         elif len(stripped) < LENGTH_LOW:
             # a short sentence ("Ok Boomer.", "Was denken Sie?") belongs to the prose it stands by
             unit.cls = "short"
-            unit.sentence = bool(SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
+            unit.sentence = bool(SHORT_SENTENCE.match(sentence_text)) and len(words) >= SHORT_SENTENCE_WORDS
             unit.intro = stripped.endswith(":") and len(words) >= SENTENCE_WORDS
         elif density >= STOPWORDS_HIGH:
             unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
-        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and SHORT_SENTENCE.match(stripped)):
+        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and SHORT_SENTENCE.match(sentence_text)):
             unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
         else:
             unit.cls, unit.why = "bad", DENSITY
