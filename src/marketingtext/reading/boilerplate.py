@@ -174,6 +174,10 @@ _SHAPES = {
     "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
 }
 _SHAPES["dated"] = rf"{DATE_SHAPE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
+_LEADING_DATE = re.compile(rf"^{DATE_SHAPE}[\s,:|–-]*", re.IGNORECASE)
+CHRONICLE_RUN = 3  # this many dated lines in a row, each with an event after its date, are a chronology
+CHRONICLE_WORDS = 2  # words of letters (not a time or a count) after the date
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
 
 # Headings that start the page's tail (comment form, comments, related posts, publisher metadata).
@@ -218,6 +222,9 @@ _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
 # Emoji and emoticons after a line's last sentence ("Ich freue mich schon auf den Sommer! 😀", "… <3"): a blog's
 # sentence is judged without them.
 _TRAILING_EMOJI = re.compile(r"(\s*([\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]|[:;]-?[)(DPp]|<3))+$")
+# A quote's attribution line ("– Hannah Arendt", "— Sokrates, Philosoph") and the end of a quote line it stands under.
+_ATTRIBUTION = re.compile(r"^[–—-]\s*[A-ZÄÖÜ][\w.'-]*( [\w.'-]+){0,3}(, [\w .'-]{1,40})?$")
+_CLOSES_QUOTE = re.compile(r"[\"“”«»‘’][.!?…]?$")
 FIELD_RUN = 3  # this many labelled values in a row are a table (one short line between two of them does not end it)
 LIST_LINES = 12  # a sentence ending in ":" announces at most this many short lines after it (a list, a table)
 FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
@@ -312,6 +319,7 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
     """The page's lines with their final class ("good" stays), its main block, and whether it is a web page."""
     units = _units(text)
     _classify(units, repeated)
+    _soften_chronologies(units)
     _mark_tail(units)
     _mark_teasers(units)
     if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
@@ -449,6 +457,26 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         else:
             unit.cls, unit.why = "bad", DENSITY
         unit.first_cls = unit.cls
+
+
+def _soften_chronologies(units: list[_Unit]) -> None:
+    """CHRONICLE_RUN or more dated lines in a row, each with an event of CHRONICLE_WORDS or more words after its date
+    ("1. Mai 2019 Gründung des Vereins"), are the text's chronology, not the dates of posts or comments (those stand
+    between names, counts and text): they lose their shape and are judged by length and context like a list."""
+    run: list[int] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        if unit.why == f"{SHAPE}: dated" and len(_LETTER_WORD.findall(_LEADING_DATE.sub("", unit.text.strip(EDGE)))) \
+                >= CHRONICLE_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= CHRONICLE_RUN:
+            for j in run:
+                entry = units[j]
+                entry.why, entry.hard = "", False
+                entry.cls = entry.first_cls = "short" if len(entry.text.strip(EDGE)) < LENGTH_LOW else "neargood"
+        run = []
 
 
 def _looks_like_a_web_page(units: list[_Unit]) -> bool:
@@ -589,6 +617,10 @@ def _smooth(units: list[_Unit]) -> None:
             unit.cls = ("bad" if before == after == "bad" and not _good_near(units, i) and not _leads_prose(units, i)
                         else "good")
     _keep_announced_lists(units)
+    for i, unit in enumerate(units):  # "– Hannah Arendt" under a kept quote is its attribution
+        if unit.cls not in ("good", "blank") and not unit.hard and _ATTRIBUTION.match(unit.text.strip()) \
+                and _previous(units, i).cls == "good" and _CLOSES_QUOTE.search(_previous(units, i).text.strip()):
+            unit.cls = "good"
     for i, unit in enumerate(units):
         if unit.cls == "repeated":  # a repeated line stays only with prose on both sides (a heading such as "Fazit")
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
