@@ -225,6 +225,12 @@ _TRAILING_EMOJI = re.compile(r"(\s*([\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u2
 # A quote's attribution line ("– Hannah Arendt", "— Sokrates, Philosoph") and the end of a quote line it stands under.
 _ATTRIBUTION = re.compile(r"^[–—-]\s*[A-ZÄÖÜ][\w.'-]*( [\w.'-]+){0,3}(, [\w .'-]{1,40})?$")
 _CLOSES_QUOTE = re.compile(r"[\"“”«»‘’][.!?…]?$")
+# A quantity with its unit of measure at the start of a line: a recipe's ingredient, a line of nutrition facts.
+_QUANTITY = re.compile(r"^(ca\.\s*)?\d+([.,/]\d+)?\s*(g|kg|mg|ml|l|cl|dl|el|tl|pck\.?|päckchen|prisen?|stück|stk\.?|"
+                       r"kcal|kj|becher|dosen?|gläser|glas|bund|zehen?|scheiben?|msp\.?|tassen?|eier?)(\s.{0,50})?$",
+                       re.IGNORECASE)
+MEASURE_RUN = 4  # this many quantity lines ...
+MEASURE_GAP = 3  # ... each at most this many lines after the one before, are a recipe or a table of nutrition
 FIELD_RUN = 3  # this many labelled values in a row are a table (one short line between two of them does not end it)
 LIST_LINES = 12  # a sentence ending in ":" announces at most this many short lines after it (a list, a table)
 FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
@@ -617,6 +623,7 @@ def _smooth(units: list[_Unit]) -> None:
             unit.cls = ("bad" if before == after == "bad" and not _good_near(units, i) and not _leads_prose(units, i)
                         else "good")
     _keep_announced_lists(units)
+    _keep_measures(units)
     for i, unit in enumerate(units):  # "– Hannah Arendt" under a kept quote is its attribution
         if unit.cls not in ("good", "blank") and not unit.hard and _ATTRIBUTION.match(unit.text.strip()) \
                 and _previous(units, i).cls == "good" and _CLOSES_QUOTE.search(_previous(units, i).text.strip()):
@@ -628,6 +635,33 @@ def _smooth(units: list[_Unit]) -> None:
     for unit in units:
         if unit.cls == "bad" and not unit.why:
             unit.why = CONTEXT
+
+
+def _keep_measures(units: list[_Unit]) -> None:
+    """MEASURE_RUN or more quantity lines ("350 g Zucker", "1 Pck. Vanillezucker", "390 kcal") close together are a
+    recipe's ingredients or a table of nutrition: the page's own data. Their short lines stay, from the first
+    quantity to the line after the last one (the ingredient of a quantity on a line of its own). A bare number
+    ("2", the eggs) continues such a list but does not start one (pagination is bare numbers too)."""
+    lines = [i for i, unit in enumerate(units) if unit.cls != "blank"]
+    clusters: list[tuple[list[int], int]] = []  # (line positions, how many of them are quantities with a unit)
+    last = -MEASURE_GAP - 1
+    for k, i in enumerate(lines):
+        stripped = units[i].text.strip(EDGE)
+        quantity = bool(_QUANTITY.match(stripped))
+        if not quantity and not (stripped.isdigit() and clusters and k - last <= MEASURE_GAP):
+            continue
+        if clusters and k - last <= MEASURE_GAP:
+            clusters[-1] = (clusters[-1][0] + [k], clusters[-1][1] + quantity)
+        else:
+            clusters.append(([k], 1))
+        last = k
+    for positions, quantities in clusters:
+        if quantities < MEASURE_RUN:
+            continue
+        for k in range(positions[0], min(positions[-1] + 2, len(lines))):
+            unit = units[lines[k]]
+            if not unit.hard and unit.cls != "good" and len(unit.text.strip()) < LENGTH_LOW:
+                unit.cls = "good"
 
 
 def _keep_announced_lists(units: list[_Unit]) -> None:
