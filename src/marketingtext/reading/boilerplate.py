@@ -47,6 +47,7 @@ from .lines import (
     DATE_SHAPE,
     EDGE,
     ENDS_SENTENCE,
+    NAME_PARTICLES,
     NAME_SHAPE,
     SENTENCE_PUNCT,
     SHORT_SENTENCE,
@@ -176,7 +177,9 @@ _SHAPES = {
 _SHAPES["dated"] = rf"{DATE_SHAPE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
 _LEADING_DATE = re.compile(rf"^{DATE_SHAPE}[\s,:|–-]*", re.IGNORECASE)
 CHRONICLE_RUN = 3  # this many dated lines in a row, each with an event after its date, are a chronology
-CHRONICLE_WORDS = 2  # words of letters (not a time or a count) after the date
+_LEADING_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(/\d\d)?(\s*[–-]\s*(1[5-9]\d\d|20\d\d)|\s*bis\s*(1[5-9]\d\d|20\d\d))?"
+                           r":?\s+")
+CHRONICLE_WORDS = 2  # words of letters (not a time or a count) after the date or year
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
 
@@ -473,8 +476,7 @@ def _soften_chronologies(units: list[_Unit]) -> None:
     for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
         if unit.cls == "blank":
             continue
-        if unit.why == f"{SHAPE}: dated" and len(_LETTER_WORD.findall(_LEADING_DATE.sub("", unit.text.strip(EDGE)))) \
-                >= CHRONICLE_WORDS:
+        if unit.why == f"{SHAPE}: dated" and _names_an_event(_LEADING_DATE.sub("", unit.text.strip(EDGE))):
             run.append(i)
             continue
         if len(run) >= CHRONICLE_RUN:
@@ -624,6 +626,7 @@ def _smooth(units: list[_Unit]) -> None:
                         else "good")
     _keep_announced_lists(units)
     _keep_measures(units)
+    _keep_chronologies(units)
     for i, unit in enumerate(units):  # "– Hannah Arendt" under a kept quote is its attribution
         if unit.cls not in ("good", "blank") and not unit.hard and _ATTRIBUTION.match(unit.text.strip()) \
                 and _previous(units, i).cls == "good" and _CLOSES_QUOTE.search(_previous(units, i).text.strip()):
@@ -662,6 +665,31 @@ def _keep_measures(units: list[_Unit]) -> None:
             unit = units[lines[k]]
             if not unit.hard and unit.cls != "good" and len(unit.text.strip()) < LENGTH_LOW:
                 unit.cls = "good"
+
+
+def _names_an_event(rest: str) -> bool:
+    """True when the words after a line's date or year name an event ("Gründung des Vereins", "Umzug nach Leipzig"):
+    CHRONICLE_WORDS words of letters, one of them in lower case and no name particle. A name ("2019 Michael Müller",
+    a list of prize winners or posts' authors) or a place and a club ("Köln, Yard Club", tour dates) is not."""
+    words = _LETTER_WORD.findall(rest)
+    return len(words) >= CHRONICLE_WORDS and any(w.islower() and w not in NAME_PARTICLES for w in words)
+
+
+def _keep_chronologies(units: list[_Unit]) -> None:
+    """CHRONICLE_RUN or more lines in a row that each begin with a year (or a span of years) and name an event
+    ("1957–1959 Erster Bauabschnitt: …", "1998 Gründung des Vereins") are the text's chronology: they stay."""
+    run: list[int] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        year = _LEADING_YEAR.match(unit.text.strip(EDGE))
+        if year and not unit.hard and _names_an_event(unit.text.strip(EDGE)[year.end():]):
+            run.append(i)
+            continue
+        if len(run) >= CHRONICLE_RUN:
+            for j in run:
+                units[j].cls = "good"
+        run = []
 
 
 def _keep_announced_lists(units: list[_Unit]) -> None:
