@@ -179,6 +179,7 @@ _LEADING_DATE = re.compile(rf"^{DATE_SHAPE}[\s,:|–-]*", re.IGNORECASE)
 CHRONICLE_RUN = 3  # this many dated lines in a row, each with an event after its date, are a chronology
 _LEADING_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(/\d\d)?(\s*[–-]\s*(1[5-9]\d\d|20\d\d)|\s*bis\s*(1[5-9]\d\d|20\d\d))?"
                            r":?\s+")
+_NAME_ONLY = NAME_PARTICLES - {"der", "den"}  # "von", "van", "de" …: in a name; "der", "den": articles of an event
 CHRONICLE_WORDS = 2  # words of letters (not a time or a count) after the date or year
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
@@ -672,12 +673,13 @@ def _names_an_event(rest: str) -> bool:
     CHRONICLE_WORDS words of letters, one of them in lower case and no name particle. A name ("2019 Michael Müller",
     a list of prize winners or posts' authors) or a place and a club ("Köln, Yard Club", tour dates) is not."""
     words = _LETTER_WORD.findall(rest)
-    return len(words) >= CHRONICLE_WORDS and any(w.islower() and w not in NAME_PARTICLES for w in words)
+    return len(words) >= CHRONICLE_WORDS and any(w.islower() and w not in _NAME_ONLY for w in words)
 
 
 def _keep_chronologies(units: list[_Unit]) -> None:
     """CHRONICLE_RUN or more lines in a row that each begin with a year (or a span of years) and name an event
-    ("1957–1959 Erster Bauabschnitt: …", "1998 Gründung des Vereins") are the text's chronology: they stay."""
+    ("1957–1959 Erster Bauabschnitt: …", "1998 Gründung des Vereins") are the text's chronology: they stay. (Lines
+    that begin with a date are left to the context: "19.11.2021 - Gasly mischt Top-Teams auf" is a list of news.)"""
     run: list[int] = []
     for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
         if unit.cls == "blank":
