@@ -18,8 +18,10 @@ very long line, each sentence) is judged by what it shows, as jusText judges par
 4. *context smoothing* (jusText's): a short line takes the class of its neighbours, a near-good line is dropped only
    between bad ones, and a short heading right before prose stays; so do the lines of the page's main block (the
    run of lines where prose outweighs the rest most) that no shape decided, an article's lead (a sentence a few
-   header lines above its prose), runs of "Label: value" lines (a data sheet) and a sentence ending in ":" right
-   after prose. Prose after the main block past three shape lines is a box of the site (a bio, a teaser) and goes.
+   header lines above its prose), runs of "Label: value" lines (a data sheet), a sentence ending in ":" right
+   after prose and the short lines it announces, runs of quantities (a recipe), chronologies (lines led by years
+   that name events) and a quote's attribution. Prose after the main block past three shape lines is a box of the
+   site (a bio, a teaser) and goes.
 
 Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
 or an encyclopedia article without any keeps its lists, tables and headings.
