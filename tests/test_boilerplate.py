@@ -364,3 +364,76 @@ def test_austrian_month_names_make_a_date_line(date: str):
     cleaned = remove_boilerplate(ARTICLE_PAGE.replace("24. April 2020", date))
     assert dict((line, cls) for cls, line in cleaned.dropped).get(date) == "shape: date"
     assert "Demut ist ein Wort" in cleaned.text
+
+
+# Text of the article that page furniture around it made the rules drop (issue 27, keep round). Each test puts the
+# text where a saved page has it: right after the article's last paragraph, before the share buttons.
+def _after_prose(text: str) -> str:
+    return ARTICLE_PAGE.replace(ARTICLE_PROSE, ARTICLE_PROSE + text)
+
+
+def test_a_table_announced_by_a_sentence_stays():
+    # "… folgende …:" after the prose announces a table of short cells (as on a wine shop's dev page)
+    table = "Crianza\n24 Monate\nReserva\n36 Monate\nGran Reserva\n60 Monate\n"
+    cleaned = remove_boilerplate(_after_prose("Für die Weine der Region gelten folgende Mindestlagerzeiten:\n" + table))
+    assert table in cleaned.text
+    assert "Facebook" not in cleaned.text
+    # a pointer to other articles is no such sentence: its headlines still go
+    headlines = "Tarzan-Star: Grauenvoller Mord in Santa Barbara\nCharlotte Würdig: Trauriges Geständnis\n"
+    cleaned = remove_boilerplate(_after_prose("Diese Artikel könnten dich auch interessieren:\n" + headlines))
+    assert "Grauenvoller Mord" not in cleaned.text and "Trauriges Geständnis" not in cleaned.text
+
+
+def test_a_data_sheet_keeps_a_value_longer_than_a_few_words():
+    # the data of an astrophoto: one value is a phrase ("ab Mitternacht bis zum Morgengrauen"); it splits the
+    # sheet into two runs of two, which alone are no table
+    sheet = ("Kamera: Canon EOS 60Da\nISO-Zahl: 640\nUhrzeit: ab Mitternacht bis zum Morgengrauen\n"
+             "Zeitzone: MESZ\nOrt: Kasberg im Frankenland\n")
+    cleaned = remove_boilerplate(_after_prose("Aufnahmedaten\n" + sheet))
+    assert sheet in cleaned.text
+
+
+def test_a_recipes_ingredients_stay():
+    # quantities with units of measure, each on its own line or with its ingredient, below the rating widget
+    ingredients = ("250 g Weizenmehl\n1 Pck. Trockenbackhefe\n50 g\nZucker\n2\nEier (Größe M)\nBelag:\n"
+                   "25 g Butter\n1 EL Honig\n")
+    cleaned = remove_boilerplate(_after_prose("Jetzt bewerten!\nMerken\nZutaten\n" + ingredients))
+    assert ingredients.replace("2\n", "") in cleaned.text.replace("2\n", "")
+    assert "Belag:" in cleaned.text and "1 EL Honig" in cleaned.text
+
+
+def test_a_chronology_of_the_text_stays():
+    # dated lines that name events, between two paragraphs, are the article's chronology, not the dates of posts
+    # or comments: they are no date shapes, and the article around them keeps them
+    dated = ("1. Mai 2019 Gründung des Vereins\n12. März 2020 Erste Ausstellung im Rathaus\n3. Oktober 2021 Umzug "
+             "nach Leipzig\n")
+    first, second = ARTICLE_PROSE.split("\n")[:2]
+    cleaned = remove_boilerplate(ARTICLE_PAGE.replace(ARTICLE_PROSE, f"{first}\n{dated}{second}\n"))
+    assert dated in cleaned.text
+    # lines led by years that name events stay after the article's end, too
+    years = ("1957–1959 Erster Bauabschnitt mit 21 Wohngebäuden\n1979 Schlechter Zustand der Wohngebäude\n"
+             "1991 Denkmalschutz für die ganze Anlage\n")
+    assert years in remove_boilerplate(_after_prose(years)).text
+    # a list of years and names (prize winners in a menu) is no chronology
+    winners = "2020 Antonio Andrioli\n2019 Michael Müller\n2018 Josef Göppel\n"
+    cleaned = remove_boilerplate(ARTICLE_PAGE.replace("Impressum\n", "Naturschutzpreis\n" + winners + "Impressum\n"))
+    assert "Josef Göppel" not in cleaned.text
+
+
+@pytest.mark.parametrize("closing", [
+    "‚Wer nicht zweifelt, hat schon verloren.‘\n",  # a quote in single quotes
+    "«Wer nicht zweifelt, hat schon verloren.»\n",  # Swiss quotes
+    "„Demut ist der Anfang aller Weisheit.“\n– Sokrates\n",  # a quote and its attribution
+    "Bis bald und bleibt gesund! 😊\n",  # a blog's sentence that ends in an emoji
+    "Das war ein schöner Abend. ;-)\n",  # … or an emoticon
+])
+def test_quote_lines_and_sentences_ending_in_emoji_stay(closing: str):
+    cleaned = remove_boilerplate(_after_prose(closing))
+    assert closing in cleaned.text
+    assert "WhatsApp" not in cleaned.text
+
+
+@pytest.mark.parametrize("line", ["5 Minuten Lesezeit", "Lesezeit: 3 Min."])
+def test_a_reading_time_badge_is_a_counter(line: str):
+    cleaned = remove_boilerplate(_after_prose(line + "\n"))
+    assert dict((text, cls) for cls, text in cleaned.dropped).get(line) == "shape: counter"

@@ -18,8 +18,10 @@ very long line, each sentence) is judged by what it shows, as jusText judges par
 4. *context smoothing* (jusText's): a short line takes the class of its neighbours, a near-good line is dropped only
    between bad ones, and a short heading right before prose stays; so do the lines of the page's main block (the
    run of lines where prose outweighs the rest most) that no shape decided, an article's lead (a sentence a few
-   header lines above its prose), runs of "Label: value" lines (a data sheet) and a sentence ending in ":" right
-   after prose. Prose after the main block past three shape lines is a box of the site (a bio, a teaser) and goes.
+   header lines above its prose), runs of "Label: value" lines (a data sheet), a sentence ending in ":" right
+   after prose and the short lines it announces, runs of quantities (a recipe), chronologies (lines led by years
+   that name events) and a quote's attribution. Prose after the main block past three shape lines is a box of the
+   site (a bio, a teaser) and goes.
 
 Steps 3 and 4 run only on a text that shows page furniture (shapes or a menu of repeated lines): an essay, a book
 or an encyclopedia article without any keeps its lists, tables and headings.
@@ -47,6 +49,7 @@ from .lines import (
     DATE_SHAPE,
     EDGE,
     ENDS_SENTENCE,
+    NAME_PARTICLES,
     NAME_SHAPE,
     SENTENCE_PUNCT,
     SHORT_SENTENCE,
@@ -125,7 +128,7 @@ _LINE_PATTERNS = [
     r".*\bcreative commons\b.*\blizenz\b.*", r"weitere details zur lizenz.*",
     r"jobs bei .*", r"on key", r"zahle dir jetzt .*",
     # pointers to other pages of the site
-    r".*(könnte|dürfte|wird) (dich|sie|euch) (auch )?interessieren.*",
+    r".*(könnten?|dürften?|wird|werden) (dich|sie|euch) (auch )?interessieren.*",
     r"(für dich|für sie|unsere)? ?empfohlen(e artikel)?",
     r"mehr (zum|zu diesem) thema:?", r"(noch )?mehr (news|artikel|beiträge|themen|videos)", r"top[- ]?themen.*",
     r"themen in diesem artikel", r"(vorschau auf den )?(nächsten?|vorherigen?) (artikel|beitrag)", r".*\bshare\b.*",
@@ -160,7 +163,9 @@ _SHAPES = {
     "licence": r".*(©|\(c\)\s*\d{4}|&copy|copyright|alle rechte vorbehalten|all rights reserved).*",
     "icon name": r"[\w.-]*[a-z]_[\w.-]*|[\w-]+\.(png|jpe?g|gif|svg|webp|pdf)",
     "separators": r"[\W_]*",
-    "counter": r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
+    # a reading-time badge ("3 Minuten Lesezeit") marks a teaser as much as a comment count does
+    "counter": r"(ca\. )?\d+ (min\.?|minuten) lesezeit|lesezeit:? (ca\. )?\d+ (min\.?|minuten)|"
+               r"\d+\s*(kommentare?|antworten|likes?|shares?|views?|aufrufe|bewertungen|gefällt)|"
                r"(schließe dich|join)? ?[\d.,]+ (weiteren )?(followern?|abonnenten|fans|other followers)( an)?|"
                r"seite \d+ (von|/) \d+|\d+( \d+)*( »| ›| >| weiter.*)?|[«‹<]? ?(zurück|vorherige?).*|"
                r"(nächste|weiter|ältere|neuere) (seite|beiträge|einträge|artikel).*",
@@ -172,6 +177,13 @@ _SHAPES = {
     "tags": r"(tags|schlagwörter|schlagworte|kategorien?|themen|rubriken?|abgelegt unter|veröffentlicht in)\s*:.*",
 }
 _SHAPES["dated"] = rf"{DATE_SHAPE}[\s,|–-]*[^.!?]{{0,60}}"  # a date with a name or a count after it
+_LEADING_DATE = re.compile(rf"^{DATE_SHAPE}[\s,:|–-]*", re.IGNORECASE)
+CHRONICLE_RUN = 3  # this many dated lines in a row, each with an event after its date, are a chronology
+_LEADING_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(/\d\d)?(\s*[–-]\s*(1[5-9]\d\d|20\d\d)|\s*bis\s*(1[5-9]\d\d|20\d\d))?"
+                           r":?\s+")
+_NAME_ONLY = NAME_PARTICLES - {"der", "den"}  # "von", "van", "de" …: in a name; "der", "den": articles of an event
+CHRONICLE_WORDS = 2  # words of letters (not a time or a count) after the date or year
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SHAPE_RES = [(name, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for name, pattern in _SHAPES.items()]
 
 # Headings that start the page's tail (comment form, comments, related posts, publisher metadata).
@@ -213,7 +225,20 @@ RUNNING_WORDS = 2  # a line of this many words with function words reads as runn
 SENTENCE_WORDS = 6  # a line that is one sentence of this many words is at least near-good
 # Where a very long line is cut into sentences: after . ! ? … (and closing quotes) before a space.
 _SENTENCE_CUT = re.compile(r"(?<=[.!?…])[\"'“”»)\]]*\s+")
-FIELD_RUN = 3  # this many labelled values in a row are a table
+# Emoji and emoticons after a line's last sentence ("Ich freue mich schon auf den Sommer! 😀", "… <3"): a blog's
+# sentence is judged without them.
+_TRAILING_EMOJI = re.compile(r"(\s*([\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]|[:;]-?[)(DPp]|<3))+$")
+# A quote's attribution line ("– Hannah Arendt", "— Sokrates, Philosoph") and the end of a quote line it stands under.
+_ATTRIBUTION = re.compile(r"^[–—-]\s*[A-ZÄÖÜ][\w.'-]*( [\w.'-]+){0,3}(, [\w .'-]{1,40})?$")
+_CLOSES_QUOTE = re.compile(r"[\"“”«»‘’][.!?…]?$")
+# A quantity with its unit of measure at the start of a line: a recipe's ingredient, a line of nutrition facts.
+_QUANTITY = re.compile(r"^(ca\.\s*)?\d+([.,/]\d+)?\s*(g|kg|mg|ml|l|cl|dl|el|tl|pck\.?|päckchen|prisen?|stück|stk\.?|"
+                       r"kcal|kj|becher|dosen?|gläser|glas|bund|zehen?|scheiben?|msp\.?|tassen?|eier?)(\s.{0,50})?$",
+                       re.IGNORECASE)
+MEASURE_RUN = 4  # this many quantity lines ...
+MEASURE_GAP = 3  # ... each at most this many lines after the one before, are a recipe or a table of nutrition
+FIELD_RUN = 3  # this many labelled values in a row are a table (one short line between two of them does not end it)
+LIST_LINES = 12  # a sentence ending in ":" announces at most this many short lines after it (a list, a table)
 FIELD_VALUE_WORDS = 4  # a value is a few words; "Katzenschreck: So reagieren Katzen auf …" is a headline
 # A labelled value: a label of one to four words, a colon, a value ("Ort: Kasberg", "Verdicker/Basisöl: Li-Seifen").
 _FIELD = re.compile(rf"^[A-ZÄÖÜ][\w./()&-]*(?: [\w./()&-]+){{0,3}}\s?:(?: +[^ ]+){{1,{FIELD_VALUE_WORDS}}}$")
@@ -306,6 +331,7 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
     """The page's lines with their final class ("good" stays), its main block, and whether it is a web page."""
     units = _units(text)
     _classify(units, repeated)
+    _soften_chronologies(units)
     _mark_tail(units)
     _mark_teasers(units)
     if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
@@ -415,7 +441,8 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
             continue
         words = _WORD.findall(stripped)
         density = function_word_share(words, function_words())
-        sentences = bool(SENTENCE_PUNCT.search(stripped))
+        sentence_text = _TRAILING_EMOJI.sub("", stripped)
+        sentences = bool(SENTENCE_PUNCT.search(sentence_text))
         unit.field = len(stripped) < LENGTH_LOW and bool(_FIELD.match(stripped))
         unit.heading = len(stripped) <= HEADING_CHARS and not stripped.endswith(".") and bool(words)
         if _is_consent(stripped):  # a consent notice or a video's placeholder reads like prose
@@ -433,15 +460,34 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         elif len(stripped) < LENGTH_LOW:
             # a short sentence ("Ok Boomer.", "Was denken Sie?") belongs to the prose it stands by
             unit.cls = "short"
-            unit.sentence = bool(SHORT_SENTENCE.match(stripped)) and len(words) >= SHORT_SENTENCE_WORDS
+            unit.sentence = bool(SHORT_SENTENCE.match(sentence_text)) and len(words) >= SHORT_SENTENCE_WORDS
             unit.intro = stripped.endswith(":") and len(words) >= SENTENCE_WORDS
         elif density >= STOPWORDS_HIGH:
             unit.cls = "good" if len(stripped) > LENGTH_HIGH else "neargood"
-        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and SHORT_SENTENCE.match(stripped)):
+        elif density >= STOPWORDS_LOW or (len(words) >= SENTENCE_WORDS and SHORT_SENTENCE.match(sentence_text)):
             unit.cls = "neargood"  # (a whole sentence full of names and numbers is no menu)
         else:
             unit.cls, unit.why = "bad", DENSITY
         unit.first_cls = unit.cls
+
+
+def _soften_chronologies(units: list[_Unit]) -> None:
+    """CHRONICLE_RUN or more dated lines in a row, each with an event of CHRONICLE_WORDS or more words after its date
+    ("1. Mai 2019 Gründung des Vereins"), are the text's chronology, not the dates of posts or comments (those stand
+    between names, counts and text): they lose their shape and are judged by length and context like a list."""
+    run: list[int] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        if unit.why == f"{SHAPE}: dated" and _names_an_event(_LEADING_DATE.sub("", unit.text.strip(EDGE))):
+            run.append(i)
+            continue
+        if len(run) >= CHRONICLE_RUN:
+            for j in run:
+                entry = units[j]
+                entry.why, entry.hard = "", False
+                entry.cls = entry.first_cls = "short" if len(entry.text.strip(EDGE)) < LENGTH_LOW else "neargood"
+        run = []
 
 
 def _looks_like_a_web_page(units: list[_Unit]) -> bool:
@@ -581,6 +627,13 @@ def _smooth(units: list[_Unit]) -> None:
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
             unit.cls = ("bad" if before == after == "bad" and not _good_near(units, i) and not _leads_prose(units, i)
                         else "good")
+    _keep_announced_lists(units)
+    _keep_measures(units)
+    _keep_chronologies(units)
+    for i, unit in enumerate(units):  # "– Hannah Arendt" under a kept quote is its attribution
+        if unit.cls not in ("good", "blank") and not unit.hard and _ATTRIBUTION.match(unit.text.strip()) \
+                and _previous(units, i).cls == "good" and _CLOSES_QUOTE.search(_previous(units, i).text.strip()):
+            unit.cls = "good"
     for i, unit in enumerate(units):
         if unit.cls == "repeated":  # a repeated line stays only with prose on both sides (a heading such as "Fazit")
             before, after = _neighbour(units, i, -1, True), _neighbour(units, i, 1, True)
@@ -588,6 +641,78 @@ def _smooth(units: list[_Unit]) -> None:
     for unit in units:
         if unit.cls == "bad" and not unit.why:
             unit.why = CONTEXT
+
+
+def _keep_measures(units: list[_Unit]) -> None:
+    """MEASURE_RUN or more quantity lines ("350 g Zucker", "1 Pck. Vanillezucker", "390 kcal") close together are a
+    recipe's ingredients or a table of nutrition: the page's own data. Their short lines stay, from the first
+    quantity to the line after the last one (the ingredient of a quantity on a line of its own). A bare number
+    ("2", the eggs) continues such a list but does not start one (pagination is bare numbers too)."""
+    lines = [i for i, unit in enumerate(units) if unit.cls != "blank"]
+    clusters: list[tuple[list[int], int]] = []  # (line positions, how many of them are quantities with a unit)
+    last = -MEASURE_GAP - 1
+    for k, i in enumerate(lines):
+        stripped = units[i].text.strip(EDGE)
+        quantity = bool(_QUANTITY.match(stripped))
+        if not quantity and not (stripped.isdigit() and clusters and k - last <= MEASURE_GAP):
+            continue
+        if clusters and k - last <= MEASURE_GAP:
+            clusters[-1] = (clusters[-1][0] + [k], clusters[-1][1] + quantity)
+        else:
+            clusters.append(([k], 1))
+        last = k
+    for positions, quantities in clusters:
+        if quantities < MEASURE_RUN:
+            continue
+        for k in range(positions[0], min(positions[-1] + 2, len(lines))):
+            unit = units[lines[k]]
+            if not unit.hard and unit.cls != "good" and len(unit.text.strip()) < LENGTH_LOW:
+                unit.cls = "good"
+
+
+def _names_an_event(rest: str) -> bool:
+    """True when the words after a line's date or year name an event ("Gründung des Vereins", "Umzug nach Leipzig"):
+    CHRONICLE_WORDS words of letters, one of them in lower case and no name particle. A name ("2019 Michael Müller",
+    a list of prize winners or posts' authors) or a place and a club ("Köln, Yard Club", tour dates) is not."""
+    words = _LETTER_WORD.findall(rest)
+    return len(words) >= CHRONICLE_WORDS and any(w.islower() and w not in _NAME_ONLY for w in words)
+
+
+def _keep_chronologies(units: list[_Unit]) -> None:
+    """CHRONICLE_RUN or more lines in a row that each begin with a year (or a span of years) and name an event
+    ("1957–1959 Erster Bauabschnitt: …", "1998 Gründung des Vereins") are the text's chronology: they stay. (Lines
+    that begin with a date are left to the context: "19.11.2021 - Gasly mischt Top-Teams auf" is a list of news.)"""
+    run: list[int] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        year = _LEADING_YEAR.match(unit.text.strip(EDGE))
+        if year and not unit.hard and _names_an_event(unit.text.strip(EDGE)[year.end():]):
+            run.append(i)
+            continue
+        if len(run) >= CHRONICLE_RUN:
+            for j in run:
+                units[j].cls = "good"
+        run = []
+
+
+def _keep_announced_lists(units: list[_Unit]) -> None:
+    """The short lines right after a kept sentence that ends in ":" ("Für die Qualitätsstufen gibt es folgende
+    Bestimmungen:") are the list or table it announces, up to LIST_LINES lines and the first line that is not
+    short (prose, a menu line without sentences) or that a shape decided."""
+    for i, unit in enumerate(units):
+        stripped = unit.text.strip(EDGE)
+        if unit.cls != "good" or not stripped.endswith(":") or len(_WORD.findall(stripped)) < SENTENCE_WORDS:
+            continue
+        lines = 0
+        for j in range(i + 1, len(units)):
+            item = units[j]
+            if item.cls == "blank":
+                continue
+            if item.hard or item.first_cls != "short" or lines >= LIST_LINES:
+                break
+            item.cls = "good"
+            lines += 1
 
 
 def _previous(units: list[_Unit], i: int) -> _Unit:
@@ -602,17 +727,22 @@ def _keep_fields(units: list[_Unit]) -> None:
     """A run of FIELD_RUN or more short "Label: value" lines is a table of the page's own data (a data sheet, the
     data of a photo, a recipe's nutrition): menus and link lists are single words, not labelled values."""
     run: list[int] = []
+    gap: int | None = None  # one short line inside the table whose value is longer ("Uhrzeit: ab Mitternacht …")
     for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
         if unit.cls == "blank":
             continue
         if unit.field:  # a labelled value that a shape decided ("Kategorie: …") goes, but does not end the table
-            run.append(i)
+            run.extend([gap, i] if gap is not None else [i])
+            gap = None
             continue
-        if len(run) >= FIELD_RUN:
+        if run and gap is None and unit.cls == "short" and not unit.hard:
+            gap = i  # kept only when labelled values follow it
+            continue
+        if sum(units[j].field for j in run) >= FIELD_RUN:
             for j in run:
                 if units[j].cls == "short":
                     units[j].cls = "good"
-        run = []
+        run, gap = [], None
 
 
 def _leads_prose(units: list[_Unit], i: int) -> bool:

@@ -125,9 +125,10 @@ BYLINE_NAME = r"(?P<name>[^\s|•·,;:()]{2,}(?:[ \t]+(?:[A-ZÄÖÜ][^\s|•·,;
 # A word right before sentence punctuation (and closing quotes), then a space or the line's end: a line with sentences.
 SENTENCE_PUNCT = re.compile(r"\w[.!?…][\"'“”»«)\]]*(\s|$)")
 # A short line that is one sentence: a capital (after an opening quote) up to a word before . ! ? …
-SHORT_SENTENCE = re.compile(r"^[\"„“»(]?[A-ZÄÖÜ].*\w[\"“”«)]?[.!?…][\"“”«)]?$")
+# German, Swiss and single quotes count: „…“, »…«, «…», ‚…‘.
+SHORT_SENTENCE = re.compile(r"^[\"'„“»«‚‘(]?[A-ZÄÖÜ].*\w[\"'“”«»‘’)]?[.!?…][\"'“”«»‘’)]?$")
 # A line that ends with a sentence's punctuation after a word.
-ENDS_SENTENCE = re.compile(r"\w\W{0,3}[.!?…][\"'“”»«)]?$")
+ENDS_SENTENCE = re.compile(r"\w\W{0,3}[.!?…][\"'“”»«‘’)]?$")
 # Punctuation before a space (search ``line + " "``): the sentences of an article's prose, not a header line's.
 PROSE_PUNCT = re.compile(r"[.!?…:“\"]\s")
 
