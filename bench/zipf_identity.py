@@ -4,7 +4,7 @@
 asking wordfreq. This compares it with ``wordfreq.zipf_frequency`` (as text, so -0.0 and 0.0 differ) on: every word
 of the first N articles of ../shared/bench/wiki_de_1M/wiki (as written), two- and three-word phrases of their
 lower-cased words (every seventh position), every word of wordfreq's German list and the first 200,000 of them
-capitalised. Prints how many were compared and how many differ (the first ten shown).
+capitalised and in capitals. Prints how many were compared and how many differ (the first ten shown).
 
 Usage: python bench/zipf_identity.py [--files 120]
 """
@@ -34,7 +34,8 @@ def main() -> None:
         for n in (2, 3):
             phrases.update(" ".join(lower[i:i + n]) for i in range(0, len(lower) - n, 7))
     listed = list(get_frequency_dict("de"))
-    entries = sorted(words | phrases | set(listed) | {w.capitalize() for w in listed[:200_000]})
+    entries = sorted(words | phrases | set(listed) | {w.capitalize() for w in listed[:200_000]}
+                     | {w.upper() for w in listed[:200_000]})
     differ = [e for e in entries if repr(zipf.__wrapped__(e)) != repr(zipf_frequency(e, "de"))]
     print(f"{len(entries):,} words and phrases ({len(phrases):,} phrases), {args.files} articles of {CORPUS.name} "
           f"and wordfreq's German list: {len(differ):,} differ")

@@ -173,3 +173,37 @@ def test_work_is_handed_out_longest_first_per_window_and_comes_back_in_order():
     assert [index for index, _ in handed] == [3, 1, 2, 0, 4]
     finished = [(index, job.text.upper()) for index, job in reversed(handed)]  # any order of completion
     assert list(_in_order(finished)) == [text.upper() for text in texts]
+
+
+def test_an_error_comes_when_its_turn_comes_after_the_documents_before_it():
+    """Results arrive in any order with several processes: a failed job (or a file that could not be read again)
+    is raised only after the documents before it are given out, as it was when results came in input order."""
+    from marketingtext.engine.parsing import _in_order, _Job, _longest_first
+
+    given = []
+    with pytest.raises(ValueError, match="kaputt"):
+        for result in _in_order([(1, ValueError("kaputt")), (2, "c"), (0, "a")]):
+            given.append(result)
+    assert given == ["a"]
+
+    def unreadable():
+        yield _Job("erster Text.")
+        yield _Job("zweiter, etwas längerer Text.")
+        raise OSError("t3.txt changed")
+
+    handed = list(_longest_first(unreadable(), window_chars=10))
+    assert [index for index, _ in handed] == [0, 1, 2] and isinstance(handed[2][1], OSError)
+
+
+def test_small_windows_with_a_long_document_last_give_the_tables_of_one_process(tmp_path, pipeline, monkeypatch):
+    """Longest first across several windows (one document each, the longest last) changes no table."""
+    import marketingtext as mt
+    from marketingtext.engine import parsing
+
+    texts = sorted(RAW.glob("*.txt"), key=lambda p: p.stat().st_size)
+    for n, path in enumerate(texts):
+        (tmp_path / f"{n}_{path.name}").write_bytes(path.read_bytes())
+    one = mt.load([tmp_path], pipeline=pipeline, use_cache=False).analyze()
+    monkeypatch.setattr(parsing, "WINDOW_CHARS", 6_000)
+    two = mt.load([tmp_path], pipeline=pipeline, use_cache=False, jobs=2).analyze()
+    _assert_same_tables(one, two)

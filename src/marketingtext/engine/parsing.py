@@ -26,7 +26,8 @@ from .cache import DocCache, cache_entry
 NOT_MADE = object()  # a ParsedDoc's part that no worker made: made from the Doc when first asked for
 # With several processes, the work of each window of about this many characters is handed out longest first
 # (the results are put back in order): in input order, a long document at the end of a corpus kept one process
-# busy while the others idled. Bounds what waits in memory for its turn: parts, or Doc bytes of a window.
+# busy while the others idled. Bounds what waits in memory for its turn: parts, or Doc bytes of about two windows
+# (some 22 bytes per character: about 45 MB).
 WINDOW_CHARS = 1_000_000
 
 
@@ -195,28 +196,42 @@ def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
     return (cache_entry(doc) if job.want_entry else None), part, True, True
 
 
-def _work_indexed(numbered: tuple[int, _Job]) -> tuple[int, tuple[bytes | None, object, bool, bool]]:
+def _work_indexed(numbered: tuple[int, _Job | Exception]) -> tuple[int, object]:
+    """(number, what ``_work`` gives), or (number, the exception) for a job that raised or could not be read: it is
+    raised when its turn comes (:func:`_in_order`), after the documents before it, as it was without numbering."""
     index, job = numbered
-    return index, _work(job)
+    if isinstance(job, Exception):
+        return index, job
+    try:
+        return index, _work(job)
+    except Exception as exc:
+        return index, exc
 
 
-def _longest_first(jobs: Iterable[_Job], window_chars: int = WINDOW_CHARS) -> Iterator[tuple[int, _Job]]:
-    """(number, job) for every job, handed out longest first within windows of about ``window_chars`` characters:
-    in input order, a long document near the end keeps one process busy while the others have nothing left."""
-    window: list[tuple[int, _Job]] = []
-    chars = 0
-    for index, job in enumerate(jobs):
-        window.append((index, job))
-        chars += job.chars
-        if chars >= window_chars:
-            yield from sorted(window, key=_longest)
-            window, chars = [], 0
+def _longest_first(jobs: Iterable[_Job], window_chars: int | None = None) -> Iterator[tuple[int, _Job | Exception]]:
+    """(number, job) for every job, handed out longest first within windows of about ``window_chars`` characters
+    (:data:`WINDOW_CHARS`): in input order, a long document near the end keeps one process busy while the others
+    have nothing left. An input that cannot be read (a file changed since the scan) ends the jobs as an exception
+    numbered where it stood, after the window's jobs before it."""
+    window_chars = window_chars or WINDOW_CHARS
+    window: list[tuple[int, _Job | Exception]] = []
+    chars = numbered = 0
+    try:
+        for job in jobs:
+            window.append((numbered, job))
+            numbered += 1
+            chars += job.chars
+            if chars >= window_chars:
+                yield from sorted(window, key=_longest)
+                window, chars = [], 0
+    except Exception as exc:
+        window.append((numbered, exc))
     yield from sorted(window, key=_longest)
 
 
-def _longest(numbered: tuple[int, _Job]) -> tuple[int, int]:
+def _longest(numbered: tuple[int, _Job | Exception]) -> tuple[int, int]:
     index, job = numbered
-    return -job.chars, index
+    return (-job.chars if isinstance(job, _Job) else 0), index
 
 
 def _jobs(items: Iterable[SourceText | str], per_doc: bool, want_entries: bool) -> Iterator[_Job]:
@@ -260,13 +275,17 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
 
 
 def _in_order(numbered_results: Iterable[tuple[int, object]]) -> Iterator:
-    """The results again in the jobs' order (those that come early wait here: parts, or a window's Doc bytes)."""
+    """The results again in the jobs' order (those that come early wait here: parts, or Doc bytes of up to about
+    two windows); an exception is raised when its turn comes."""
     waiting: dict[int, object] = {}
     following = 0
     for index, result in numbered_results:
         waiting[index] = result
         while following in waiting:
-            yield waiting.pop(following)
+            result = waiting.pop(following)
+            if isinstance(result, Exception):
+                raise result
+            yield result
             following += 1
 
 

@@ -27,10 +27,12 @@ def stopwords() -> frozenset[str]:
 
 
 # wordfreq's German frequencies of words of Latin letters, looked up in a table built from wordfreq's own list
-# (training/build_zipf_table.py): wordfreq reads its whole list and compiles its tokenizer on first use, about a
-# second of every run. For such words (and phrases of them) its tokenizer gives the words case-folded, nothing else
-# (checked on 1.98 million words and on each of these letters; not ŉ, which it spells 'n), so the table's answer is
-# wordfreq's, to the last bit (tests/test_zipf_table.py, bench/zipf_identity.py).
+# (training/build_zipf_table.py): wordfreq tokenizes every word it is asked about (about 20 µs) and reads its list
+# on first use. For a word of these letters whose case-folded form is of these letters too (not İ, ǰ and 23 capitals
+# of Latin Extended-B, which fold to combining marks or IPA letters), and for phrases of such words, its tokenizer
+# gives the words case-folded, nothing else (checked on 1.98 million words and on each letter alone and inside a
+# word; not ŉ, which it spells 'n), so the table's answer is wordfreq's, to the last bit (tests/test_zipf_table.py,
+# bench/zipf_identity.py). Other words (digits, hyphens, apostrophes) and English are asked of wordfreq itself.
 PLAIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ňŊ-ɏ]+")
 ZIPF_TABLE = Path(__file__).parent / "data" / "zipf_de.marisa"
 _FREQ_MIN = 10**0 / 1e9  # zipf_frequency's floor: Zipf 0
@@ -41,7 +43,8 @@ def zipf(word: str, lang: str = "de") -> float:
     """Zipf frequency of a word (or words joined by spaces) in general German (``lang="en"``: English); 0 for
     unknown words. wordfreq's ``zipf_frequency``, looked up in mtext's table where the words are plain letters."""
     parts = word.split(" ") if lang == "de" else ()
-    table = _zipf_table() if parts and all(PLAIN_WORD.fullmatch(part) for part in parts) else None
+    plain = parts and all(PLAIN_WORD.fullmatch(part) and PLAIN_WORD.fullmatch(part.casefold()) for part in parts)
+    table = _zipf_table() if plain else None
     if table is None:
         from wordfreq import zipf_frequency
 
