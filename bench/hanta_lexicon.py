@@ -55,7 +55,7 @@ def main() -> None:
             start = time.process_time()
             answers = [tagger.tag_sent(words, taglevel=1) for words in sents]
             seconds = time.process_time() - start
-            reference = reference or answers
+            reference = answers if reference is None else reference
             runs.setdefault(path, []).append((seconds, len(tagger.forward), answers == reference))
     for path in paths:
         label = "no lexicon" if path is None else f"{path.name} ({HantaLexicon(path).meta.get('words', 0):,} " \

@@ -53,7 +53,7 @@ def test_a_file_changed_during_the_run_is_an_error(tmp_path: Path):
 
 
 def test_plain_texts_are_kept_from_the_scan_up_to_a_budget(tmp_path: Path):
-    """The first texts that fit in ``keep_chars`` are not read again (a changed file is then analysed as scanned,
+    """Texts kept while they fit in ``keep_chars`` are not read again (a changed file is then analysed as scanned,
     matching its key); the rest are read when their turn comes."""
     budget = 2 * len(SATZ.format(n=0))
     sources, _ = scan_sources([str(corpus(tmp_path))], ["*.txt"], keep_chars=budget)

@@ -27,10 +27,11 @@ from ..core.pieces import PART_CHARS, split_text
 from .decode import STDIN, InputProblem, SourceText, corpus_repeated_lines, read_source, read_sources
 from .formats import format_of
 
-# Texts of plain files up to this many characters in all (about 1.3 M words of German prose, 10-20 MB in memory;
-# the 274 articles of the speed bench have 8.3 M) are kept from the scan: reading a page again (decoding, metadata
-# and boilerplate rules) took about a third of a second per 27 articles. Beyond it, texts are read again when their
-# turn comes, and memory stays flat.
+# Texts of plain files up to this many characters in all (about 1.3 M words of German prose; 10-20 MB in memory, up
+# to 40 MB where an emoji makes Python store every character in 4 bytes; the 274 articles of the speed bench have
+# 8.3 M) are kept from the scan: reading a page again (decoding, metadata and boilerplate rules) took about a third of
+# a second per 27 articles. A text that does not fit is read again when its turn comes (a later, shorter one may
+# still be kept), and memory stays flat.
 KEPT_CHARS = 10_000_000
 
 
@@ -45,7 +46,7 @@ class SourceRef:
     path: str
     doc: str
     digest: bytes
-    kept: SourceText | None = None  # stdin's text, which cannot be read again
+    kept: SourceText | None = None  # the text, when it is not read again (stdin, extracted formats, KEPT_CHARS)
     part: int = 0  # 1, 2, … for the parts of a very long text; 0 for a whole text
     # recorded at scan time for run.json, so that provenance does not read every file a third time
     provenance: dict = field(default_factory=dict, compare=False, hash=False)
@@ -175,15 +176,16 @@ def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: b
     """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems; the plain
     texts are kept while they add up to at most ``keep_chars`` characters (0: every one is read again)."""
     refs, problems, notices = [], [], []
-    kept_chars = 0
+    plain_kept = 0  # characters of plain text kept so far (stdin and extracted texts are kept anyway)
     paths, globs = list(paths), tuple(globs)
     repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
     for item in read_sources(paths, globs, keep_boilerplate, tables, repeated):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
-        keep = item.path == STDIN or format_of(item.path) is not None or kept_chars + len(item.text) <= keep_chars
-        kept_chars += len(item.text) if keep else 0
+        plain = item.path != STDIN and format_of(item.path) is None
+        keep = not plain or plain_kept + len(item.text) <= keep_chars
+        plain_kept += len(item.text) if keep and plain else 0
         parts = split_parts(item)
         if len(parts) > 1:
             notices.append(f"{item.path}: {len(item.text):,} characters, analysed as {len(parts)} parts of at most "
