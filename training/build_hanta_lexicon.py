@@ -1,6 +1,7 @@
 """Build the HanTa lexicon (``marketingtext.nlp.hanta_lexicon``): HanTa's analyses of wordfreq's most frequent words.
 
-For each of the first N words of wordfreq's German list (lower-case, as HanTa looks words up): its forward analysis
+For each of the first N words of wordfreq's German list (lower-case, as HanTa looks words up; and its spellings with ß
+where the list, case-folded, writes ss: große, schließlich): its forward analysis
 (unless HanTa's own model lists the word: then HanTa never runs one) and its lemma under every part of speech the
 sentence tagger may give it (the tags ``_tag_word`` keeps for the word in lower case, capitalised and
 sentence-initially). Every answer comes from ``FastHanoverTagger`` itself, without a lexicon, so a look-up returns
@@ -16,6 +17,7 @@ import json
 import sys
 import time
 from importlib.metadata import version
+from itertools import product
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -29,6 +31,7 @@ from marketingtext.nlp.hanta_lexicon import (  # noqa: E402
     model_identity,
     pack_forward,
     pack_lemma,
+    package_model,
 )
 from marketingtext.nlp.hanta_tagger import MAX_TAGGED_CHARS  # noqa: E402
 
@@ -39,8 +42,8 @@ def lexicon_entries(words: list[str]):
     """(key, bytes) pairs of every answer the lexicon holds for ``words``."""
     from marketingtext.nlp.hanta_fast import FastHanoverTagger
 
-    tagger = FastHanoverTagger(MODEL_FILE, size=10**8)  # memos change no answer (tests/test_hanta_fast.py)
-    for word in words:
+    tagger = FastHanoverTagger(package_model(MODEL_FILE), size=10**8)  # memos change no answer (test_hanta_fast)
+    for word in (form for listed in words for form in (listed, *sharp_s_spellings(listed))):
         key = tagger.normalize(word)
         if key != word or SEPARATOR in word or len(word) > MAX_TAGGED_CHARS:
             continue  # HanTa reads it as another word (quotes), or mtext never hands it to HanTa
@@ -53,6 +56,16 @@ def lexicon_entries(words: list[str]):
                 parts_of_speech.update(tag for tag, _ in tags)
         for pos in sorted(parts_of_speech):
             yield lemma_key(key, pos), pack_lemma(*tagger._analyze(key, pos))
+
+
+def sharp_s_spellings(word: str) -> list[str]:
+    """The word with ß for one or more of its ss (wordfreq's list is case-folded: "grosse" stands for große too);
+    each is a word of its own to HanTa, analysed as written."""
+    parts = word.split("ss")
+    if len(parts) == 1 or len(parts) > 4:
+        return []
+    return [parts[0] + "".join(join + part for join, part in zip(choice, parts[1:], strict=True))
+            for choice in product(("ss", "ß"), repeat=len(parts) - 1) if "ß" in choice]
 
 
 def main() -> None:

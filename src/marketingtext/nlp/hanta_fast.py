@@ -9,7 +9,8 @@ broken the same way) and changes only how often things are computed:
 * a segment's scores under all tags are computed once per word, not once per state and tag, and tags that
   cannot take the segment (most closed classes) are never visited;
 * a word's tag probabilities in context (``_tag_word``), its forward analysis and its lemma under a tag are
-  remembered for the first ``size`` distinct words of each (HanTa recomputes them for every token);
+  remembered for the first ``size`` distinct words of each (HanTa recomputes them for every token), and those of
+  frequent words are looked up in a lexicon of its own answers where one is given (hanta_lexicon);
 * the sentence Viterbi visits only the few tags a word can have instead of all 56 transitions of each state
   (every state of the German model lists its transitions in one order; where a model does not, HanTa's own
   loop runs).

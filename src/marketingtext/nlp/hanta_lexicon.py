@@ -4,10 +4,12 @@ HanTa analyses every word it has not yet met in a process from scratch: a Viterb
 for the log-probability of each part of speech (``analyze_forward``), and another for its lemma under the part of
 speech the sentence tagger chose (``_analyze``). On a new text that is about half of the offline pipeline's parse
 time, most of it spent on words every German text has. The lexicon holds both answers for wordfreq's most frequent
-German words, exactly as ``FastHanoverTagger`` computes them (log-probabilities stored as the same doubles, every
-part of speech the sentence tagger may choose for the word), so a look-up gives the tags and lemmas a search would:
-tests/test_hanta_lexicon.py and ``bench/hanta_identity.py --lexicon`` compare them. ``training/build_hanta_lexicon.py``
-builds it; a lexicon built with another HanTa version or model file is not used (the search runs, as before).
+German words (and their spellings with ß, which wordfreq's case-folded list writes ss), exactly as
+``FastHanoverTagger`` computes them (log-probabilities stored as the same doubles, every part of speech the sentence
+tagger may choose for the word), so a look-up gives the tags and lemmas a search would: tests/test_hanta_fast.py
+compares them with HanTa's own tagger, ``bench/hanta_identity.py`` the annotations of 274 articles before and
+after. ``training/build_hanta_lexicon.py`` builds it; a lexicon of another layout or built with another HanTa version
+or model file is not used (the search runs, as before).
 
 One job: HanTa's answers for known words, looked up instead of searched.
 """
@@ -24,15 +26,23 @@ LEXICON_FILE = Path(__file__).parent / "models" / "hanta_de_lexicon.marisa"
 SEPARATOR = "\x01"  # between a key's parts; a word holding it is never in the lexicon
 META_KEY = "\x02meta"
 FORWARD, LEMMA = "f", "l"
+LEXICON_FORMAT = 1  # the keys' and values' layout below; a lexicon of another layout is not read
 _PAIR = struct.Struct("<bd")  # a part of speech (HanTa's tags are -117…122) and its log-probability, exactly
 
 
-def model_identity(model_file: str) -> dict:
-    """What a lexicon must have been built with to give HanTa's answers: its version and model file's size."""
+def package_model(model_file: str) -> str:
+    """The path of HanTa's own copy of a model (given a bare name, HanTa would take a file of that name in the
+    working directory first, and the lexicon would not be its answers)."""
     import HanTa.HanoverTagger
 
-    path = Path(HanTa.HanoverTagger.__file__).parent / model_file
-    return {"hanta": version("HanTa"), "model": model_file, "model_bytes": path.stat().st_size}
+    return str(Path(HanTa.HanoverTagger.__file__).parent / model_file)
+
+
+def model_identity(model_file: str) -> dict:
+    """What a lexicon must have been built with to give HanTa's answers: this layout, HanTa's version and the size
+    of the model file."""
+    return {"format": LEXICON_FORMAT, "hanta": version("HanTa"), "model": model_file,
+            "model_bytes": Path(package_model(model_file)).stat().st_size}
 
 
 def forward_key(word: str) -> str:
@@ -82,5 +92,5 @@ def load_lexicon(model_file: str, path: Path = LEXICON_FILE) -> HantaLexicon | N
     if not path.is_file():
         return None
     lexicon = HantaLexicon(path)
-    built_with = {key: lexicon.meta.get(key) for key in ("hanta", "model", "model_bytes")}
+    built_with = {key: lexicon.meta.get(key) for key in ("format", "hanta", "model", "model_bytes")}
     return lexicon if built_with == model_identity(model_file) else None

@@ -83,9 +83,9 @@ def load_hanta():
     """HanTa's German tagger, computing its own results faster and remembering them per word (hanta_fast), and
     looking up those of frequent words (hanta_lexicon)."""
     from .hanta_fast import FastHanoverTagger
-    from .hanta_lexicon import load_lexicon
+    from .hanta_lexicon import load_lexicon, package_model
 
-    return FastHanoverTagger("morphmodel_ger.pgz", WORD_MEMO_SIZE, load_lexicon("morphmodel_ger.pgz"))
+    return FastHanoverTagger(package_model("morphmodel_ger.pgz"), WORD_MEMO_SIZE, load_lexicon("morphmodel_ger.pgz"))
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +93,9 @@ def load_english_hanta():
     """HanTa's English tagger (BNC tags), for telling English common nouns from names among loanwords; the fast path
     as for German (the same answers: ``bench/hanta_identity.py --english``, tests/test_hanta_fast.py)."""
     from .hanta_fast import FastHanoverTagger
+    from .hanta_lexicon import package_model
 
-    return FastHanoverTagger("morphmodel_en.pgz", WORD_MEMO_SIZE)
+    return FastHanoverTagger(package_model("morphmodel_en.pgz"), WORD_MEMO_SIZE)
 
 
 class HantaTagger:
