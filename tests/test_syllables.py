@@ -58,3 +58,38 @@ def test_gold_list_dev_part_is_counted_right():
     assert len(rows) >= 300 and sum(row["split"] == "test" for row in rows) >= 100
     wrong = [row["word"] for row in rows if row["split"] == "dev" and syllables(row["word"]) != int(row["syllables"])]
     assert wrong == []
+
+
+def test_the_shipped_table_was_built_from_these_rules_and_answers_as_they_do():
+    """language/data/syllables_de.marisa holds word_syllables of wordfreq's words, keyed to this module's text: a
+    change of the rules makes the table unused (and this test fails until training/build_syllable_table.py is run)."""
+    import re
+
+    from marketingtext.language import syllables as module
+
+    from .conftest import RAW
+
+    table = module._syllable_table()
+    assert table is not None, "rules changed: run training/build_syllable_table.py"
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(p.read_text(encoding="utf-8")
+                                                                    for p in sorted(RAW.glob("*.txt"))))}
+    listed = [w for w in sorted(words) if table.get(w)]
+    assert len(words) > 2000 and len(listed) > 0.8 * len(words)
+    assert all(table.get(w)[0][0] == module.word_syllables(w) for w in listed)
+    assert table.get("große") and table.get("schließlich")  # ß spellings of the case-folded list's words
+
+
+def test_a_table_of_other_rules_is_not_used(tmp_path, monkeypatch):
+    import marisa_trie
+
+    from marketingtext.language import syllables as module
+
+    marisa_trie.RecordTrie("<B", [("marketing", (9,)), ("\x01rules 0000 pyphen 0", (0,))]).save(str(tmp_path / "t"))
+    monkeypatch.setattr(module, "SYLLABLE_TABLE", tmp_path / "t")
+    module._syllable_table.cache_clear()
+    module._syllables.cache_clear()
+    try:
+        assert module._syllable_table() is None and syllables("Marketing") == 3
+    finally:
+        module._syllable_table.cache_clear()
+        module._syllables.cache_clear()

@@ -31,8 +31,11 @@ not cover (-een in Al-le-en, -eum in Mu-se-um; a final -ie the patterns split, P
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 from .numbers_de import FRACTION, fraction_syllables, number_syllables, spoken_form
 
@@ -94,7 +97,31 @@ def _run_syllables(run: str) -> int:
     spelled = run.isupper() and len(run) < LONG_ACRONYM and (len(run) <= 3 or not _pronounceable(lower))
     if not any(c in VOWELS for c in lower) or spelled:
         return sum(LETTER_SYLLABLES.get(c, 1) for c in lower)
-    return word_syllables(lower)
+    table = _syllable_table()
+    found = table.get(lower) if table is not None else None
+    return found[0][0] if found else word_syllables(lower)
+
+
+# word_syllables of wordfreq's German words (and their ß spellings), computed by this module when mtext is built
+# (training/build_syllable_table.py): pyphen's pure-Python pattern search was most of the time of the sentence and
+# document tables' readability columns on a new text. The table names the rules it was made with (a hash of this
+# file and pyphen's version); a table of other rules is not used, and tests/test_syllables.py fails until it is
+# rebuilt.
+SYLLABLE_TABLE = Path(__file__).parent / "data" / "syllables_de.marisa"
+
+
+def rules_key() -> str:
+    return f"\x01rules {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]} pyphen {version('pyphen')}"
+
+
+@lru_cache(maxsize=1)
+def _syllable_table():
+    import marisa_trie
+
+    if not SYLLABLE_TABLE.is_file():
+        return None
+    table = marisa_trie.RecordTrie("<B").mmap(str(SYLLABLE_TABLE))
+    return table if rules_key() in table else None
 
 
 def _pronounceable(lower: str) -> bool:
