@@ -51,6 +51,7 @@ bench: install
 	$(PY) bench/speed_components.py --files 27
 	$(PY) bench/hanta_lexicon.py
 	$(PY) bench/zipf_identity.py
+	$(PY) bench/syllable_table.py
 	$(PY) bench/mutation.py
 
 profile: install
