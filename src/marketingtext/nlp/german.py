@@ -149,6 +149,8 @@ def sentence_starts(doc: Doc) -> list[bool]:
 def _anchor(doc: Doc, last: Token) -> Token | None:
     """The token that decides a boundary: closing quotes and brackets are skipped back to the
     punctuation they follow; a closing quote after a plain word ends nothing."""
+    if last.text not in CLOSING:
+        return last  # nearly every token: no look-up (each doc[i] makes a Token object)
     i = last.i
     while i > 0 and doc[i].text in CLOSING:
         i -= 1
