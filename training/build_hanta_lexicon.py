@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from marketingtext.core.fsio import write_atomic  # noqa: E402
 from marketingtext.nlp.hanta_lexicon import (  # noqa: E402
     LEXICON_FILE,
     META_KEY,
@@ -83,9 +84,7 @@ def main() -> None:
             "source": "wordfreq.top_n_list('de')"}
     entries.append((META_KEY, json.dumps(meta, sort_keys=True).encode()))
     trie = marisa_trie.BytesTrie(entries)
-    tmp = args.out.with_suffix(".tmp")
-    trie.save(str(tmp))
-    tmp.replace(args.out)
+    write_atomic(args.out, trie.tobytes())
     print(f"{args.out}: {len(words):,} words, {len(entries) - 1:,} answers, {args.out.stat().st_size / 1e6:.1f} MB, "
           f"{time.perf_counter() - start:.0f} s")
 

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_hanta_lexicon import sharp_s_spellings  # noqa: E402
+from marketingtext.core.fsio import write_atomic  # noqa: E402
 from marketingtext.language.syllables import SYLLABLE_TABLE, rules_key, word_syllables  # noqa: E402
 
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -35,9 +36,7 @@ def main() -> None:
     entries = [(word, (word_syllables(word),)) for word in words]
     entries.append((rules_key(), (0,)))
     trie = marisa_trie.RecordTrie("<B", entries)
-    tmp = out.with_suffix(".tmp")
-    trie.save(str(tmp))
-    tmp.replace(out)
+    write_atomic(out, trie.tobytes())
     print(f"{out}: {len(words):,} words, {out.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - start:.0f} s")
 
 

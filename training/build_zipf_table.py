@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from marketingtext.core.fsio import write_atomic  # noqa: E402
 from marketingtext.language.lexicon import PLAIN_WORD, ZIPF_TABLE  # noqa: E402
 
 
@@ -38,9 +39,7 @@ def main() -> None:
     words = len(entries)
     entries.append((f"\x01wordfreq {version('wordfreq')}", (0,)))  # which wordfreq it was built from
     trie = marisa_trie.RecordTrie("<H", entries)
-    tmp = out.with_suffix(".tmp")
-    trie.save(str(tmp))
-    tmp.replace(out)
+    write_atomic(out, trie.tobytes())
     print(f"{out}: {words:,} words, {out.stat().st_size / 1e6:.1f} MB")
 
 
