@@ -7,14 +7,8 @@ import pytest
 
 from marketingtext.reading.metadata import find_metadata
 
-MENU = "Startseite\nThemen\nÜber uns\nKontakt\nImpressum\nSuche\n"
-PROSE = ("Die Kundenorientierung prägt das Marketing der Bäckerei Müller in Köln seit vielen Jahren, und sie "
-         "wird im Gespräch mit den Kunden jeden Tag neu verhandelt.\n"
-         "Größere Märkte verlangen eine genaue Analyse der Zielgruppen und ihrer Bedürfnisse, bevor ein "
-         "Unternehmen seine Kommunikation plant und Budgets verteilt.\n"
-         "Kleine Händler in der Innenstadt setzen dagegen auf persönliche Beratung, regionale Produkte und "
-         "eine Stammkundschaft, die sie beim Namen kennen.\n")
-FOOTER = "Ähnliche Beiträge\nDatenschutz\n© 2026 Bäckerei Müller\n"
+from .test_metadata_shapes import FOOTER, MENU, PROSE  # the same page furniture and article prose
+
 COOKIES = ("Unsere Website verwendet Cookies für verschiedene Zwecke, insbesondere zur Verbesserung ihrer "
            "Funktionsweise, zur Analyse der Nutzung und für personalisierte Werbung. Mit einem Klick auf "
            "„Alle akzeptieren“ stimmen Sie der Verwendung aller Cookies zu; unter „Einstellungen“ können Sie "

@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .linemodel import SHIPPED, LineModel, line_features, shipped_model
+from .linemodel import LineModel, line_features, shipped_model
 from .lines import (
     DATE_SHAPE,
     EDGE,
@@ -57,6 +57,7 @@ from .lines import (
     function_words,
     line_key,
 )
+from .shipped import SHIPPED
 
 # Classes a dropped line is reported under (``--verbose``), in the order they are checked.
 SHAPE = "shape"  # date, byline, share, consent, comment form, licence, icon name, navigation phrase

@@ -14,7 +14,6 @@ seed; no pickle. A missing or unreadable file means the rules alone.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .lines import EDGE, ENDS_SENTENCE, SENTENCE_PUNCT, function_word_share, function_words
+from .shipped import read_model
 
 MODEL_FILE = Path(__file__).parent / "data" / "boilerplate_lines.json"
 SHORT_CHARS = 70  # a short line (jusText's length class), for runs of them
@@ -75,23 +75,10 @@ class LineModel:
                    float(data["keep_below"]))
 
 
-class _Shipped:
-    """The default of ``remove_boilerplate(model=…)``: the model shipped in MODEL_FILE."""
-
-    def __repr__(self) -> str:
-        return "SHIPPED"
-
-
-SHIPPED: Any = _Shipped()
-
-
 @lru_cache(maxsize=1)
 def shipped_model() -> LineModel | None:
     """The shipped model, or None (the rules alone) when its file is missing or does not fit :data:`FEATURES`."""
-    try:
-        return LineModel.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    return read_model(MODEL_FILE, LineModel.from_json)
 
 
 def line_features(units: list[Any], block: tuple[int, int] | None) -> list[tuple[int, list[float]]]:

@@ -36,7 +36,8 @@ from .lines import (
     function_word_share,
     parse_date,
 )
-from .titlemodel import SHIPPED, ShippedModel, TitleModel, shipped_title_model
+from .shipped import SHIPPED, Shipped
+from .titlemodel import TitleModel, shipped_title_model
 
 # A byline: the words that introduce the author, then the name (up to a date, a separator or the line's end).
 _BYLINE = re.compile(
@@ -286,13 +287,13 @@ _RELATIVE_META = re.compile(
     re.IGNORECASE)
 
 
-def find_metadata(text: str, title_model: TitleModel | None | ShippedModel = SHIPPED) -> TextMetadata:
+def find_metadata(text: str, title_model: TitleModel | None | Shipped = SHIPPED) -> TextMetadata:
     """The title, author and date the text shows, and the numbers of the lines that show them. ``title_model``
     re-ranks the rules' headline candidates (default: the shipped model, if there is one; None: the rules alone)."""
     lines, filled = page_lines(text)
     if not filled:
         return TextMetadata()
-    model = shipped_title_model() if isinstance(title_model, ShippedModel) else title_model
+    model = shipped_title_model() if title_model is SHIPPED else title_model
     title_at = _title_line(lines, filled, model)
     title = without_site_name(lines[title_at], lines) if title_at is not None else ""
     author, date, taken, above = _near_title(lines, filled, title_at)

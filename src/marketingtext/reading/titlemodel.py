@@ -12,12 +12,13 @@ A missing or unreadable file means the rules alone.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .shipped import read_model
 
 MODEL_FILE = Path(__file__).parent / "data" / "title_lines.json"
 
@@ -63,20 +64,7 @@ class TitleModel:
                    float(data.get("weight", 1.0)), int(data.get("top", 0)))
 
 
-class ShippedModel:
-    """The default of ``find_metadata(title_model=…)``: the model shipped in MODEL_FILE (None: the rules alone)."""
-
-    def __repr__(self) -> str:
-        return "SHIPPED"
-
-
-SHIPPED = ShippedModel()
-
-
 @lru_cache(maxsize=1)
 def shipped_title_model() -> TitleModel | None:
     """The shipped model, or None (the rules alone) when its file is missing or unreadable."""
-    try:
-        return TitleModel.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    return read_model(MODEL_FILE, TitleModel.from_json)
