@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from marketingtext.language.dispersion import gries_dp
@@ -118,3 +119,25 @@ def test_the_first_line_is_a_title_not_a_heading(nlp):
     terms = doc_terms(ParsedDoc(SourceText("essay", "essay.txt", text, "utf-8", len(text), 0), nlp(text))).terms
     assert terms["kundenorientierung",].count == 2 and terms["kundenorientierung",].own_line == 0
     assert terms["fazit",].own_line == 1
+
+
+def test_scores_made_where_a_document_was_parsed_are_those_the_table_ranks(nlp):
+    """A per-term method (mtext, frequency) scores each document where it was parsed (a worker with --jobs): the
+    table is the one scoring afterwards gives, also where a boilerplate heading's count changed in prose
+    ("Geschichte" as a heading in every article and once in a sentence), and it ranks the scores it was sent."""
+    from dataclasses import replace
+
+    from marketingtext.keywords.table import terms_function
+
+    bodies = dict(TOPICS, aktie=TOPICS["aktie"] + " Die Geschichte der Aktie ist lang.")
+    parsed = [_article(nlp, name, body) for name, body in bodies.items()]
+    for method in ("mtext", "frequency"):
+        scored = [terms_function(method)(p) for p in parsed]
+        assert all(dt.scored_by == method and dt.scores for dt in scored)
+        assert scored[0].terms["geschichte",].count == 2 and scored[0].terms["geschichte",].own_line == 1
+        later = keyword_table(doc_terms_list=[doc_terms(p) for p in parsed], method=method, top=10)
+        pd.testing.assert_frame_equal(keyword_table(doc_terms_list=scored, method=method, top=10), later)
+    sent = scored[1]
+    sent.scores = {**sent.scores, ("zins",): {"score": 1e9}}
+    table = keyword_table(doc_terms_list=[replace(dt) for dt in scored], method="frequency", top=3)
+    assert table[table["doc"] == "anleihe"].iloc[0]["lemma"].lower() == "zins"

@@ -104,3 +104,26 @@ def test_the_repeated_line_count_reads_texts_as_the_real_reading_does(tmp_path: 
     for path in sorted(tmp_path.iterdir()):
         source = read_source(str(path), keep_boilerplate=True)
         assert _plain_text(str(path)) == (source.text if isinstance(source, SourceText) else None), path.name
+
+
+def test_reading_in_several_processes_gives_the_same_sources_in_order(tmp_path: Path):
+    """``jobs=2`` reads files in a pool (the scan is a run's serial part): the same documents, texts, problems and
+    dropped boilerplate (the menu all pages share), in the same order, duplicate stems renamed as one by one."""
+    menu = "Startseite\nÜber uns\nKontakt\n"
+    for n in range(4):
+        body = f"Preise für Brötchen {n}\nVon Anna Berger\n\n{menu}{SATZ.format(n=n)}"
+        (tmp_path / f"t{n}.txt").write_bytes(body.encode("cp1252" if n == 2 else "utf-8"))
+    (tmp_path / "leer.txt").write_bytes(b"")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "t1.txt").write_text(menu + SATZ.format(n=7), encoding="utf-8")
+
+    def scanned(jobs: int):
+        sources, problems = scan_sources([str(tmp_path)], ["*.txt"], jobs=jobs)
+        return [(s.doc, s.text, s.title, s.author, s.encoding, s.boilerplate_lines) for s in sources], problems
+
+    one_by_one, in_pool = scanned(1), scanned(2)
+    assert in_pool == one_by_one
+    docs = [doc for doc, *_ in in_pool[0]]
+    assert docs == ["t1", "t0", "t1~2", "t2", "t3"]  # the walk's order: a folder's subfolders first
+    assert [p.path for p in in_pool[1]] == [str(tmp_path / "leer.txt")]
+    assert in_pool[0][1][1].startswith("Preise für Brötchen 0\n") and "Startseite" in in_pool[0][1][5]

@@ -454,13 +454,13 @@ def analysis_part(parsed: ParsedDoc, pipeline: str, split: bool, gazetteer, with
     """One document's rows of every table :meth:`Corpus.analyze` builds, its keyword terms, topic units and
     (``with_words``) what the report needs of it."""
     from .entities.table import entity_rows
-    from .keywords.terms import doc_terms
+    from .keywords.table import terms_function
     from .tables.documents import doc_row
     from .tables.report_data import ReportWords
     from .tables.sentences import sentence_rows
     from .tables.topics import topic_units
 
-    terms = doc_terms(parsed)
+    terms = terms_function()(parsed)
     words = None
     if with_words:
         words = ReportWords()
@@ -547,7 +547,7 @@ def load(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
-    sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate)
+    sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate, jobs=jobs)
     sidecar = None
     if meta is not None:
         from .tables.sidecar import read_sidecar

@@ -49,6 +49,9 @@ class KeywordMethod:
     columns: tuple[str, ...] = ()  # the method's own columns in the keyword table
     needs_text: bool = False  # DocTerms must keep the document's text
     needs_cooccurrence: bool = False  # DocTerms must keep word co-occurrences
+    # each term is scored from its own stats alone (no corpus count, no other term): a document's scores can be
+    # made by the worker that parsed it (:func:`marketingtext.keywords.table.terms_function`)
+    per_term: bool = False
 
 
 METHODS: dict[str, KeywordMethod] = {}
@@ -56,11 +59,11 @@ DEFAULT_METHOD = "mtext"
 
 
 def keyword_method(name: str, columns: tuple[str, ...] = (), *, needs_text: bool = False,
-                   needs_cooccurrence: bool = False):
+                   needs_cooccurrence: bool = False, per_term: bool = False):
     """Register ``score`` as the keyword method ``name`` (``mtext keywords --method name``)."""
 
     def register(score: Callable[[DocTerms, CorpusCounts], Scores]):
-        METHODS[name] = KeywordMethod(name, score, columns, needs_text, needs_cooccurrence)
+        METHODS[name] = KeywordMethod(name, score, columns, needs_text, needs_cooccurrence, per_term)
         return score
 
     return register
@@ -89,7 +92,7 @@ class MtextWeights:
 MTEXT_WEIGHTS = MtextWeights()
 
 
-@keyword_method("mtext")
+@keyword_method("mtext", per_term=True)
 def mtext_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
     weights = MTEXT_WEIGHTS  # read at call time: bench/eval_corpus_keywords.py scores a grid of weights
     return {key: {"score": mtext_term_score(key, st, weights)} for key, st in terms.terms.items()}
@@ -103,7 +106,7 @@ def mtext_term_score(key: tuple, st: TermStats, weights: MtextWeights = MTEXT_WE
             * weights.pos_weight.get(st.pos, weights.other_pos_weight))
 
 
-@keyword_method("frequency")
+@keyword_method("frequency", per_term=True)
 def frequency_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
     return {key: {"score": float(st.count)} for key, st in terms.terms.items() if len(key) == 1}
 

@@ -76,8 +76,31 @@ def terms_function(method: str = DEFAULT_METHOD, ngram_max: int = 3, stopwords_e
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
     scorer = METHODS[method]
-    return partial(doc_terms, ngram_max=ngram_max, extra_stop=frozenset(w.lower() for w in stopwords_extra),
-                   keep_text=scorer.needs_text, keep_cooccurrence=scorer.needs_cooccurrence)
+    terms = partial(doc_terms, ngram_max=ngram_max, extra_stop=frozenset(w.lower() for w in stopwords_extra),
+                    keep_text=scorer.needs_text, keep_cooccurrence=scorer.needs_cooccurrence)
+    return partial(scored_terms, terms=terms, method=method) if scorer.per_term else terms
+
+
+def scored_terms(parsed: ParsedDoc, terms: Callable[[ParsedDoc], DocTerms], method: str) -> DocTerms:
+    """``terms(parsed)`` with ``method``'s scores: a per-term method scores a document alone, so with ``--jobs`` the
+    worker that parsed it does (scoring took about a tenth of a keyword run, all of it in the main process)."""
+    made = terms(parsed)
+    made.scores, made.scored_by = METHODS[method].score(made, None), method
+    return made
+
+
+def _scores(dt: DocTerms, counted: DocTerms, method: str, corpus: CorpusCounts) -> dict:
+    """``method``'s scores of ``counted`` (``dt`` without its boilerplate headings): those made with ``dt`` where
+    they are, the terms whose counts changed scored again (same values and order as scoring ``counted``)."""
+    scorer = METHODS[method]
+    if dt.scored_by != method or not scorer.per_term:
+        return scorer.score(counted, corpus)
+    if counted is dt:
+        return dt.scores
+    scores = {key: values for key, values in dt.scores.items() if key in counted.terms}
+    changed = {key: st for key, st in counted.terms.items() if st is not dt.terms[key]}
+    scores.update(scorer.score(replace(counted, terms=changed), corpus))
+    return scores
 
 
 def keyword_table(
@@ -111,9 +134,9 @@ def keyword_table(
     scored_keys: set[tuple] = set()
     corpus_counts: Counter = Counter()
     corpus_pos: dict[tuple, str] = {}
-    for dt in store:
-        dt = without_headings(dt, boilerplate)
-        scored = {k: v for k, v in scorer.score(dt, corpus).items() if dt.terms[k].count >= min_count}
+    for made in store:
+        dt = without_headings(made, boilerplate)
+        scored = {k: v for k, v in _scores(made, dt, method, corpus).items() if dt.terms[k].count >= min_count}
         scored_keys.update(scored)
         # Counts are occurrences, whether or not the method scored the term in this document.
         corpus_counts.update({key: st.count for key, st in dt.terms.items() if st.count >= min_count})

@@ -87,6 +87,9 @@ class DocTerms:
     terms: dict[tuple[str, ...], TermStats]
     text: str = ""  # kept for YAKE, which reads raw text
     cooccurrence: Counter = field(default_factory=Counter)
+    # a per-term method's scores, made where the document was parsed (keywords.table.terms_function), and its name
+    scores: dict | None = None
+    scored_by: str = ""
 
 
 class DocTermsStore:

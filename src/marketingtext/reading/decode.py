@@ -315,24 +315,54 @@ def _extract(path: str, keep_boilerplate: bool, tables: bool):
 
 def read_sources(
     paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False, tables: bool = True,
-    repeated: frozenset[str] | None = None,
+    repeated: frozenset[str] | None = None, jobs: int = 1,
 ) -> Iterator[SourceText | InputProblem]:
-    """Yield every readable document under ``paths``, or a problem for each that is not.
+    """Yield every readable document under ``paths``, or a problem for each that is not, in order.
 
     Documents whose stem repeats get ``stem~2``, ``stem~3`` so that ``doc`` stays a key. ``repeated``: lines shared
-    across the corpus (None: counted here with :func:`corpus_repeated_lines`).
+    across the corpus (None: counted here with :func:`corpus_repeated_lines`). ``jobs`` > 1: files are read in that
+    many processes (decoding, metadata and boilerplate rules cost about 30 ms a page: a run's serial part).
     """
     paths, globs = list(paths), tuple(globs)
     if repeated is None:
         repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
     seen: dict[str, int] = {}
-    for item in find_files(paths, globs):
-        result = item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables, repeated)
+    for result in _read_each(find_files(paths, globs), jobs, keep_boilerplate, tables, repeated):
         if isinstance(result, SourceText):
             seen[result.doc] = seen.get(result.doc, 0) + 1
             if seen[result.doc] > 1:
                 result = _renamed(result, f"{result.doc}~{seen[result.doc]}")
         yield result
+
+
+def _read_each(items: Iterable[str | InputProblem], jobs: int, keep_boilerplate: bool, tables: bool,
+               repeated: frozenset[str]) -> Iterator[SourceText | InputProblem]:
+    """:func:`read_source` of each file (a problem passes through), in order; with ``jobs`` > 1 and several files,
+    in a pool of processes (stdin is read here: only this process has it)."""
+    items = list(items) if jobs > 1 else items
+    files = [item for item in items if isinstance(item, str) and item != STDIN] if jobs > 1 else []
+    if len(files) < 2:
+        for item in items:
+            yield item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables, repeated)
+        return
+    import multiprocessing
+    from functools import partial
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    read = partial(read_source, keep_boilerplate=keep_boilerplate, tables=tables, repeated=repeated)
+    with multiprocessing.get_context(method).Pool(min(jobs, len(files)), initializer=_ignore_interrupt) as pool:
+        read_files = pool.imap(read, files, chunksize=1)
+        for item in items:
+            if isinstance(item, InputProblem):
+                yield item
+            else:
+                yield read(item) if item == STDIN else next(read_files)
+
+
+def _ignore_interrupt() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
 
 
 def _renamed(source: SourceText, doc: str) -> SourceText:

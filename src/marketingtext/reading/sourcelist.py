@@ -171,15 +171,16 @@ def split_parts(source: SourceText, limit: int | None = None) -> list[SourceText
             for n, piece in enumerate(pieces, 1)]
 
 
-def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False,
-                 tables: bool = True, keep_chars: int = KEPT_CHARS) -> tuple[SourceList, list[InputProblem]]:
-    """Read every input once (a stream: one text at a time) into a :class:`SourceList` and problems; the plain
-    texts are kept while they add up to at most ``keep_chars`` characters (0: every one is read again)."""
+def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False, tables: bool = True,
+                 keep_chars: int = KEPT_CHARS, jobs: int = 1) -> tuple[SourceList, list[InputProblem]]:
+    """Read every input once (a stream: one text at a time; ``jobs`` processes reading) into a :class:`SourceList`
+    and problems; the plain texts are kept while they add up to at most ``keep_chars`` characters (0: every one is
+    read again)."""
     refs, problems, notices = [], [], []
     plain_kept = 0  # characters of plain text kept so far (stdin and extracted texts are kept anyway)
     paths, globs = list(paths), tuple(globs)
     repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
-    for item in read_sources(paths, globs, keep_boilerplate, tables, repeated):
+    for item in read_sources(paths, globs, keep_boilerplate, tables, repeated, jobs):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
