@@ -128,12 +128,16 @@ def test_scores_made_where_a_document_was_parsed_are_those_the_table_ranks(nlp):
     from dataclasses import replace
 
     from marketingtext.keywords.table import terms_function
+    from marketingtext.language.lexicon import zipf
 
-    bodies = dict(TOPICS, aktie=TOPICS["aktie"] + " Die Geschichte der Aktie ist lang.")
+    bodies = dict(TOPICS, aktie=TOPICS["aktie"] + " Die Geschichte der Aktie ist lang. Die Aktie 2.0 ist digital.",
+                  anleihe=TOPICS["anleihe"] + " Die Aktie 2.0 ist digital.")
     parsed = [_article(nlp, name, body) for name, body in bodies.items()]
     for method in ("mtext", "frequency"):
         scored = [terms_function(method)(p) for p in parsed]
         assert all(dt.scored_by == method and dt.scores for dt in scored)
+        # and the Zipf values mtext's table cannot answer (a version number), for the corpus rows' keyness
+        assert scored[0].reference == scored[1].reference == {("aktie", "2.0"): zipf("Aktie 2.0")}
         assert scored[0].terms["geschichte",].count == 2 and scored[0].terms["geschichte",].own_line == 1
         later = keyword_table(doc_terms_list=[doc_terms(p) for p in parsed], method=method, top=10)
         pd.testing.assert_frame_equal(keyword_table(doc_terms_list=scored, method=method, top=10), later)

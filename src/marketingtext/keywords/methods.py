@@ -26,11 +26,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ..language.lexicon import specificity, zipf
+from ..language.lexicon import looked_up, specificity, zipf
 from ..language.stats import log_likelihood, log_ratio
 from .terms import NOUN_POS, DocTerms, TermStats
 
 REFERENCE_WORDS = 1e9
+CORPUS_POS = NOUN_POS | {"PHRASE"}  # a corpus is about things: its rows are nouns, names and noun phrases
 Scores = dict[tuple, dict]
 
 
@@ -120,18 +121,26 @@ def tfidf_score(terms: DocTerms, corpus: CorpusCounts) -> Scores:
     return out
 
 
-def reference_count(key: tuple) -> float:
+def reference_count(key: tuple, known_zipf: float | None = None) -> float:
     """Expected occurrences of a term in :data:`REFERENCE_WORDS` words of general German (wordfreq).
 
     A phrase gets wordfreq's own estimate for the words together (an upper bound: it never counts
     the phrase rarer than its rarest word), so phrases are not made key by a missing reference.
+    ``known_zipf``: that estimate when already known (:func:`reference_zipfs`).
     """
-    return 10 ** (zipf(" ".join(key)) - 9) * REFERENCE_WORDS
+    return 10 ** ((zipf(" ".join(key)) if known_zipf is None else known_zipf) - 9) * REFERENCE_WORDS
 
 
-def reference_keyness(count: int, n_words: int, key: tuple) -> tuple[float, float]:
+def reference_zipfs(terms: DocTerms) -> dict[tuple, float]:
+    """The Zipf frequency of each noun and phrase of ``terms`` whose words mtext's table does not answer (digits,
+    apostrophes): made where the document is parsed, they spare the main process loading wordfreq."""
+    return {key: zipf(" ".join(key)) for key, st in terms.terms.items()
+            if st.pos in CORPUS_POS and not looked_up(" ".join(key))}
+
+
+def reference_keyness(count: int, n_words: int, key: tuple, known_zipf: float | None = None) -> tuple[float, float]:
     """(G², log ratio) of ``count`` occurrences in ``n_words`` against general German."""
-    ref = reference_count(key)
+    ref = reference_count(key, known_zipf)
     return log_likelihood(count, ref, n_words, REFERENCE_WORDS), log_ratio(count, ref, n_words, REFERENCE_WORDS)
 
 

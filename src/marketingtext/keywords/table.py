@@ -23,13 +23,12 @@ from ..engine.parsing import ParsedDoc
 from ..language.dispersion import gries_dp
 from .base_form import base_form, is_plural, nominative_plural
 from .compounds import compound_groups, split_compound
-from .methods import DEFAULT_METHOD, METHODS, CorpusCounts, reference_keyness
-from .terms import CORPUS, NOUN_POS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms, most_common
+from .methods import CORPUS_POS, DEFAULT_METHOD, METHODS, CorpusCounts, reference_keyness, reference_zipfs
+from .terms import CORPUS, VERSION_NUMBER, DocTerms, DocTermsStore, TermStats, doc_terms, most_common
 
 KEYWORD_COLUMNS = ["doc", "rank", "term", "lemma", "base", "pos", "count", "docs", "range", "dp", "per_10k",
                    "score", "head", "modifiers"]
 SCOPES = ("both", "corpus", "per-doc")
-CORPUS_POS = NOUN_POS | {"PHRASE"}  # a corpus is about things: its rows are nouns, names and noun phrases
 # A heading line in at least this many documents, and this share of them, is section boilerplate.
 HEADING_DOCS, HEADING_SHARE = 3, 0.05
 DP_BASE = 0.5  # corpus score = G² × (DP_BASE + DP): an evenly spread term keeps a third of a confined one's weight
@@ -86,6 +85,7 @@ def scored_terms(parsed: ParsedDoc, terms: Callable[[ParsedDoc], DocTerms], meth
     worker that parsed it does (scoring took about a tenth of a keyword run, all of it in the main process)."""
     made = terms(parsed)
     made.scores, made.scored_by = METHODS[method].score(made, None), method
+    made.reference = reference_zipfs(made)
     return made
 
 
@@ -134,7 +134,9 @@ def keyword_table(
     scored_keys: set[tuple] = set()
     corpus_counts: Counter = Counter()
     corpus_pos: dict[tuple, str] = {}
+    reference: dict[tuple, float] = {}  # Zipf values the workers found, for the corpus rows' keyness
     for made in store:
+        reference.update(made.reference)
         dt = without_headings(made, boilerplate)
         scored = {k: v for k, v in _scores(made, dt, method, corpus).items() if dt.terms[k].count >= min_count}
         scored_keys.update(scored)
@@ -153,7 +155,8 @@ def keyword_table(
         # a heading anywhere is the documents' structure ("Geschichte", "Stadt", "Weblinks"), not their topic
         candidates = {key: corpus_counts[key] for key in scored_keys - store.heading_df.keys()
                       if corpus_pos[key] in CORPUS_POS}
-        scores, dispersion = corpus_scores(store, candidates, top, also={row["_key"] for row in per_doc})
+        scores, dispersion = corpus_scores(store, candidates, top, also={row["_key"] for row in per_doc},
+                                           reference=reference)
         chosen = select_top(scores, corpus_counts, top, {key for key, pos in corpus_pos.items() if pos == "PROPN"})
         merged = _merge_terms(store, set(chosen), min_count)
         for rank, key in enumerate(chosen, 1):
@@ -190,8 +193,8 @@ def without_headings(dt: DocTerms, boilerplate: set[tuple]) -> DocTerms:
     return replace(dt, terms=terms)
 
 
-def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int,
-                  also: set[tuple] = frozenset()) -> tuple[dict, dict]:
+def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int, also: set[tuple] = frozenset(),
+                  reference: dict[tuple, float] | None = None) -> tuple[dict, dict]:
     """Corpus scores ``G² × (0.5 + DP)`` of the terms in ``counts`` (corpus occurrences) that occur in two
     documents or more (any, for a one-document corpus), and the DP of those computed; returns (scores, DP).
 
@@ -202,13 +205,15 @@ def corpus_scores(store: DocTermsStore, counts: dict[tuple, int], top: int,
     are about (concentrated in some of them) weigh up to three times as much as one every document uses
     alike, without burying a theme that all documents share. A one-document corpus has no dispersion
     (weight 1). DP is computed for the terms of highest G² only, as many as the ranking needs
-    (score ≤ 1.5 × G²), and for the terms in ``also`` (in the same pass over the documents).
+    (score ≤ 1.5 × G²), and for the terms in ``also`` (in the same pass over the documents). ``reference``: terms'
+    Zipf values already known (:func:`~marketingtext.keywords.methods.reference_zipfs`).
     """
+    reference = reference or {}
     min_range = 2 if store.n_docs >= 2 else 1
     g2 = {}
     for key, count in counts.items():
         if store.df[key] >= min_range:
-            value, ratio = reference_keyness(count, store.n_words, key)
+            value, ratio = reference_keyness(count, store.n_words, key, reference.get(key))
             if ratio > 0:
                 g2[key] = value
     order = sorted(g2, key=lambda k: (-g2[k], " ".join(k)))

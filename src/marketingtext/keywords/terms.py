@@ -90,6 +90,7 @@ class DocTerms:
     # a per-term method's scores, made where the document was parsed (keywords.table.terms_function), and its name
     scores: dict | None = None
     scored_by: str = ""
+    reference: dict = field(default_factory=dict)  # keywords.methods.reference_zipfs, made with the scores
 
 
 class DocTermsStore:

@@ -61,6 +61,12 @@ def zipf(word: str, lang: str = "de") -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
+def looked_up(text: str) -> bool:
+    """True when :func:`zipf` answers ``text`` (German) from mtext's table, without loading wordfreq."""
+    return all(PLAIN_WORD.fullmatch(part) and PLAIN_WORD.fullmatch(part.casefold())
+               for part in text.split(" ")) and _zipf_table() is not None
+
+
 @lru_cache(maxsize=1)
 def _zipf_table():
     """The table, when it was built from the installed wordfreq (else None: wordfreq answers)."""
