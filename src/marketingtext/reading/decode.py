@@ -346,23 +346,32 @@ def _read_each(items: Iterable[str | InputProblem], jobs: int, keep_boilerplate:
             yield item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables, repeated)
         return
     import multiprocessing
-    from functools import partial
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    read = partial(read_source, keep_boilerplate=keep_boilerplate, tables=tables, repeated=repeated)
-    with multiprocessing.get_context(method).Pool(min(jobs, len(files)), initializer=_ignore_interrupt) as pool:
-        read_files = pool.imap(read, files, chunksize=1)
+    # the options go to each worker once (a corpus's repeated lines may be thousands), not with every file
+    options = (keep_boilerplate, tables, repeated)
+    with multiprocessing.get_context(method).Pool(min(jobs, len(files)), _init_reader, options) as pool:
+        read_files = pool.imap(_read_in_worker, files, chunksize=1)
         for item in items:
             if isinstance(item, InputProblem):
                 yield item
             else:
-                yield read(item) if item == STDIN else next(read_files)
+                yield read_source(item, *options) if item == STDIN else next(read_files)
 
 
-def _ignore_interrupt() -> None:
+_reader_options: tuple = (False, True, frozenset())
+
+
+def _init_reader(*options) -> None:
     import signal
 
+    global _reader_options
+    _reader_options = options
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
+
+
+def _read_in_worker(path: str) -> SourceText | InputProblem:
+    return read_source(path, *_reader_options)
 
 
 def _renamed(source: SourceText, doc: str) -> SourceText:
