@@ -127,3 +127,28 @@ def test_reading_in_several_processes_gives_the_same_sources_in_order(tmp_path: 
     assert docs == ["t1", "t0", "t1~2", "t2", "t3"]  # the walk's order: a folder's subfolders first
     assert [p.path for p in in_pool[1]] == [str(tmp_path / "leer.txt")]
     assert in_pool[0][1][1].startswith("Preise für Brötchen 0\n") and "Startseite" in in_pool[0][1][5]
+
+
+def test_meanwhile_runs_while_the_workers_read(tmp_path: Path):
+    """corpus.load imports spaCy and loads the pipeline while other processes read the files: ``meanwhile`` is
+    called once, with the workers already started (forked before it loads anything), or before reading alone."""
+    import multiprocessing
+
+    corpus(tmp_path, 3)
+    seen = []
+
+    def workers_now() -> None:
+        seen.append(len(multiprocessing.active_children()))
+
+    scan_sources([str(tmp_path)], ["*.txt"], jobs=2, meanwhile=workers_now)
+    scan_sources([str(tmp_path)], ["*.txt"], jobs=1, meanwhile=workers_now)
+    assert seen == [2, 0]
+
+
+def test_spacy_is_imported_only_when_the_pipeline_loads():
+    """The CLI and the corpus module import no spaCy (half a second): a run imports it while its files are read."""
+    import subprocess
+
+    code = "import sys, marketingtext.cli, marketingtext.corpus; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

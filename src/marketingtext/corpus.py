@@ -547,13 +547,19 @@ def load(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
-    sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate, jobs=jobs)
+    loaded = []
+
+    def load_nlp() -> None:  # with jobs > 1 while other processes read the files: spaCy's import and the model's load
+        loaded.append(pipeline or load_pipeline(model, entities=entities))
+
+    sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate, jobs=jobs,
+                                     meanwhile=load_nlp)
     sidecar = None
     if meta is not None:
         from .tables.sidecar import read_sidecar
 
         sidecar = read_sidecar(meta, sources.docs)
-    nlp, info = pipeline or load_pipeline(model, entities=entities)
+    nlp, info = loaded[0]
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     key = cache_key(info.cache_key)
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)

@@ -23,15 +23,16 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
-
-from spacy.tokens import Doc, DocBin
+from typing import TYPE_CHECKING, TypeVar
 
 from ..core.fsio import OutputError, write_atomic
 from ..nlp.pipeline import ner_model_path
 from ..reading.decode import SourceText
 from ..reading.sourcelist import source_key
 from .cachedir import default_cache_dir  # noqa: F401  (part of this module's interface)
+
+if TYPE_CHECKING:  # spaCy is imported where a Doc is made: a run imports it while its files are read (corpus.load)
+    from spacy.tokens import Doc
 
 # Libraries whose version can change a Doc or a table: an upgrade is a new cache.
 SHAPING_LIBRARIES = ("spacy", "HanTa", "wordfreq", "compound-split", "rapidfuzz", "scikit-learn", "yake",
@@ -60,6 +61,8 @@ class DocCache:
         if not path.exists():
             return None
         try:
+            from spacy.tokens import DocBin
+
             doc = next(DocBin().from_bytes(read_entry(path)).get_docs(vocab))
             if doc.text != text:
                 raise ValueError("text differs")
@@ -102,6 +105,8 @@ class LighterDocCache:
 
 def cache_entry(doc: Doc) -> bytes:
     """A Doc as the cache stores it: a DocBin of one Doc, with its user data."""
+    from spacy.tokens import DocBin
+
     return DocBin(store_user_data=True, docs=[doc]).to_bytes()
 
 

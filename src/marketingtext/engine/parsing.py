@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..core.pieces import CHUNK_CHARS, split_text
 from ..reading.decode import SourceText
 from .cache import DocCache, cache_entry
+
+if TYPE_CHECKING:  # spaCy is imported where a Doc is made (see engine.cache)
+    from spacy.tokens import Doc
 
 NOT_MADE = object()  # a ParsedDoc's part that no worker made: made from the Doc when first asked for
 # With several processes, the work of each window of about this many characters is handed out longest first
@@ -268,7 +270,7 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
             if made:
                 yield None, data, part
                 continue
-            pending.append(Doc(nlp.vocab).from_bytes(data))
+            pending.append(_doc_class()(nlp.vocab).from_bytes(data))
             if is_last:
                 yield _joined(pending), None, NOT_MADE
                 pending = []
@@ -290,4 +292,10 @@ def _in_order(numbered_results: Iterable[tuple[int, object]]) -> Iterator:
 
 
 def _joined(docs: list[Doc]) -> Doc:
-    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    return docs[0] if len(docs) == 1 else _doc_class().from_docs(docs, ensure_whitespace=False)
+
+
+def _doc_class():
+    from spacy.tokens import Doc
+
+    return Doc

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -315,19 +315,20 @@ def _extract(path: str, keep_boilerplate: bool, tables: bool):
 
 def read_sources(
     paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, keep_boilerplate: bool = False, tables: bool = True,
-    repeated: frozenset[str] | None = None, jobs: int = 1,
+    repeated: frozenset[str] | None = None, jobs: int = 1, meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[SourceText | InputProblem]:
     """Yield every readable document under ``paths``, or a problem for each that is not, in order.
 
     Documents whose stem repeats get ``stem~2``, ``stem~3`` so that ``doc`` stays a key. ``repeated``: lines shared
     across the corpus (None: counted here with :func:`corpus_repeated_lines`). ``jobs`` > 1: files are read in that
-    many processes (decoding, metadata and boilerplate rules cost about 30 ms a page: a run's serial part).
+    many processes (decoding, metadata and boilerplate rules cost about 30 ms a page: a run's serial part), and
+    ``meanwhile()`` is called while they read (without them: before the first file is read).
     """
     paths, globs = list(paths), tuple(globs)
     if repeated is None:
         repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
     seen: dict[str, int] = {}
-    for result in _read_each(find_files(paths, globs), jobs, keep_boilerplate, tables, repeated):
+    for result in _read_each(find_files(paths, globs), jobs, keep_boilerplate, tables, repeated, meanwhile):
         if isinstance(result, SourceText):
             seen[result.doc] = seen.get(result.doc, 0) + 1
             if seen[result.doc] > 1:
@@ -336,12 +337,15 @@ def read_sources(
 
 
 def _read_each(items: Iterable[str | InputProblem], jobs: int, keep_boilerplate: bool, tables: bool,
-               repeated: frozenset[str]) -> Iterator[SourceText | InputProblem]:
+               repeated: frozenset[str], meanwhile=None) -> Iterator[SourceText | InputProblem]:
     """:func:`read_source` of each file (a problem passes through), in order; with ``jobs`` > 1 and several files,
-    in a pool of processes (stdin is read here: only this process has it)."""
+    in a pool of processes (stdin is read here: only this process has it), ``meanwhile()`` called here as they read.
+    """
     items = list(items) if jobs > 1 else items
     files = [item for item in items if isinstance(item, str) and item != STDIN] if jobs > 1 else []
     if len(files) < 2:
+        if meanwhile is not None:
+            meanwhile()
         for item in items:
             yield item if isinstance(item, InputProblem) else read_source(item, keep_boilerplate, tables, repeated)
         return
@@ -352,6 +356,8 @@ def _read_each(items: Iterable[str | InputProblem], jobs: int, keep_boilerplate:
     options = (keep_boilerplate, tables, repeated)
     with multiprocessing.get_context(method).Pool(min(jobs, len(files)), _init_reader, options) as pool:
         read_files = pool.imap(_read_in_worker, files, chunksize=1)
+        if meanwhile is not None:  # after the fork: the workers do not inherit what it loads
+            meanwhile()
         for item in items:
             if isinstance(item, InputProblem):
                 yield item

@@ -19,7 +19,7 @@ A text over :data:`~marketingtext.core.pieces.PART_CHARS` characters becomes sev
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..core.errors import MtextError
@@ -172,15 +172,16 @@ def split_parts(source: SourceText, limit: int | None = None) -> list[SourceText
 
 
 def scan_sources(paths: Iterable[str], globs: Iterable[str], keep_boilerplate: bool = False, tables: bool = True,
-                 keep_chars: int = KEPT_CHARS, jobs: int = 1) -> tuple[SourceList, list[InputProblem]]:
+                 keep_chars: int = KEPT_CHARS, jobs: int = 1,
+                 meanwhile: Callable[[], None] | None = None) -> tuple[SourceList, list[InputProblem]]:
     """Read every input once (a stream: one text at a time; ``jobs`` processes reading) into a :class:`SourceList`
     and problems; the plain texts are kept while they add up to at most ``keep_chars`` characters (0: every one is
-    read again)."""
+    read again). ``meanwhile()``: called while the processes read (:func:`~.decode.read_sources`)."""
     refs, problems, notices = [], [], []
     plain_kept = 0  # characters of plain text kept so far (stdin and extracted texts are kept anyway)
     paths, globs = list(paths), tuple(globs)
     repeated = frozenset() if keep_boilerplate else corpus_repeated_lines(paths, globs)
-    for item in read_sources(paths, globs, keep_boilerplate, tables, repeated, jobs):
+    for item in read_sources(paths, globs, keep_boilerplate, tables, repeated, jobs, meanwhile):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
