@@ -260,6 +260,8 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
     """
     import multiprocessing
 
+    from spacy.tokens import Doc
+
     # fork shares the loaded pipeline with the workers; elsewhere it is pickled once per worker.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pending: list[Doc] = []
@@ -270,7 +272,7 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
             if made:
                 yield None, data, part
                 continue
-            pending.append(_doc_class()(nlp.vocab).from_bytes(data))
+            pending.append(Doc(nlp.vocab).from_bytes(data))
             if is_last:
                 yield _joined(pending), None, NOT_MADE
                 pending = []
@@ -292,10 +294,6 @@ def _in_order(numbered_results: Iterable[tuple[int, object]]) -> Iterator:
 
 
 def _joined(docs: list[Doc]) -> Doc:
-    return docs[0] if len(docs) == 1 else _doc_class().from_docs(docs, ensure_whitespace=False)
-
-
-def _doc_class():
     from spacy.tokens import Doc
 
-    return Doc
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
