@@ -204,6 +204,15 @@ _TAIL_MARKERS = re.compile(
 _COMMENTS_HEADING = re.compile(
     r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen)( (zu|auf|für) .{3,})?$",
     re.IGNORECASE)
+# The fields of a comment form ("Name *", "E-Mail*", "Webseite", "Bitte geben Sie Ihren Kommentar ein!"): FORM_FIELDS
+# of them within FORM_WINDOW lines after the first prose start the tail. A comment form stands after the article
+# (under its comments or in their place), and what follows it is the site's sidebar and footer.
+_FORM_FIELD = re.compile(
+    r"^((name|e-?mail(-adresse)?|website|webseite|kommentar|nachricht|vorname|nachname)( \(.*\))?\s*\*?:?|"
+    r"bitte geben sie (hier )?ihre?n? (namen|kommentar|e-?mail-adresse|nachricht) ein\W*|"
+    r".*\bpflichtfeld.*|.*(speichere|meinen namen, (meine )?e-?mail).*)$", re.IGNORECASE)
+FORM_FIELDS = 2
+FORM_WINDOW = 4
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(de|com|org|net|at|ch|eu|info)(/\S*)?\b")
 # Words of consent notices and of the placeholders of embedded videos; two of them, one strong, make the shape.
@@ -525,12 +534,30 @@ def _mark_tail(units: list[_Unit]) -> None:
             in_tail = False
         if not in_tail and unit.cls != "blank" and (
                 (position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped))
-                or (seen_prose and _COMMENTS_HEADING.match(stripped))):
+                or (seen_prose and (_COMMENTS_HEADING.match(stripped) or _starts_a_form(units, i)))):
             in_tail = True
         position += len(unit.text) + len(unit.end)
         seen_prose = seen_prose or unit.prose
         if in_tail and unit.cls != "blank":  # comments are prose too, but not the page's
             unit.cls, unit.why, unit.hard = "bad", TAIL, True
+
+
+def _starts_a_form(units: list[_Unit], i: int) -> bool:
+    """True when line ``i`` is the first field of a comment form: it and FORM_FIELDS - 1 more fields stand within
+    FORM_WINDOW non-blank lines."""
+    if not _FORM_FIELD.match(units[i].text.strip(EDGE)):
+        return False
+    fields = lines = 0
+    for unit in units[i:]:
+        if unit.cls == "blank":
+            continue
+        fields += bool(_FORM_FIELD.match(unit.text.strip(EDGE)))
+        lines += 1
+        if fields >= FORM_FIELDS:
+            return True
+        if lines >= FORM_WINDOW:
+            return False
+    return False
 
 
 def _mark_teasers(units: list[_Unit]) -> None:
