@@ -66,6 +66,7 @@ REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 TEASER = "teaser"  # the text above a "read more" link
+CARDS = "teaser cards"  # headline and excerpt between the dates or bylines of a list of other articles
 AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
 CONTEXT = "context"  # short or near-good line among boilerplate
 MODEL = "line model"  # kept by the rules, but the line model (linemodel.py) is sure it is furniture
@@ -84,6 +85,9 @@ NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
 LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
+CARD_LINES = (1, 3)  # a teaser card has this many lines (headline, excerpt, a category) besides its date or byline
+CARD_CHARS = 400  # no line of a card is longer: an excerpt is a paragraph's start, not the paragraph
+HEADLINE_WORDS = (3, 20)  # a headline has this many words and ends without "." or ":"
 AFTER_SHAPES = 3  # prose after the main block past this many shape lines is a box of the site
 GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
 NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
@@ -344,6 +348,7 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
     _soften_chronologies(units)
     _mark_tail(units)
     _mark_teasers(units)
+    _mark_cards(units)
     if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
         for unit in units:
             unit.cls = "good"
@@ -570,6 +575,57 @@ def _mark_teasers(units: list[_Unit]) -> None:
         if following is not None and _READ_MORE.match(following.text.strip(EDGE)) and not unit.hard:
             unit.cls, unit.why, unit.hard = "bad", TEASER, True
         following = unit
+
+
+def _is_card_marker(unit: _Unit) -> bool:
+    """A date line ("12.11.2021 Artikel", "3. März 2022") or an author's byline ("Von Micol Passariello"): what
+    a list of other articles shows with each headline. (Photo credits are bylines too, but captions of the article.)"""
+    return unit.why in (f"{SHAPE}: date", f"{SHAPE}: dated") or (
+        unit.why == f"{SHAPE}: byline" and unit.text.strip(EDGE).casefold().startswith(("von ", "by ", "autor")))
+
+
+def _is_headline(unit: _Unit) -> bool:
+    stripped = unit.text.strip(EDGE)
+    words = len(_WORD.findall(stripped))
+    return (not unit.hard and HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and len(stripped) <= HEADING_CHARS
+            and not stripped.endswith((".", ":", ",")))
+
+
+def _mark_cards(units: list[_Unit]) -> None:
+    """A list of other articles (related posts, "Am beliebtesten", a news feed) shows each one as a card: a headline,
+    maybe an excerpt, and a date or byline. Two or more dates or bylines at the same distance (CARD_LINES lines
+    between them) with a headline in every card between them are such a list: the cards go, also when the excerpt
+    reads like prose. The card before the first and after the last date or byline goes when it has the same shape
+    (a headline at the same place). An article's own header has its byline and date next to each other."""
+    lines = [i for i, unit in enumerate(units) if unit.cls != "blank"]
+    markers = [k for k, i in enumerate(lines) if _is_card_marker(units[i])]
+    start = 0
+    while start < len(markers) - 1:
+        gap = markers[start + 1] - markers[start]
+        end = start + 1
+        while end + 1 < len(markers) and markers[end + 1] - markers[end] == gap:
+            end += 1
+        cards = [range(markers[m] + 1, markers[m + 1]) for m in range(start, end)]
+        if CARD_LINES[0] <= gap - 1 <= CARD_LINES[1] and all(_is_card(units, lines, card) for card in cards):
+            offsets = {k - card.start for card in cards for k in card if _is_headline(units[lines[k]])}
+            before = range(markers[start] - gap + 1, markers[start])
+            after = range(markers[end] + 1, markers[end] + gap)
+            for card in (before, after):
+                if card.start >= 0 and card.stop <= len(lines) and _is_card(units, lines, card) and any(
+                        _is_headline(units[lines[card.start + offset]]) for offset in offsets):
+                    cards.append(card)
+            for card in cards:
+                for k in card:
+                    unit = units[lines[k]]
+                    unit.cls, unit.why, unit.hard = "bad", CARDS, True
+        start = end
+
+
+def _is_card(units: list[_Unit], lines: list[int], card: range) -> bool:
+    """True when the lines ``card`` (positions in ``lines``) hold a headline and no line of a card could not hold."""
+    members = [units[lines[k]] for k in card]
+    return any(_is_headline(unit) for unit in members) and all(
+        not unit.hard and len(unit.text.strip()) <= CARD_CHARS for unit in members)
 
 
 def _prose_run(units: list[_Unit], i: int) -> int:
