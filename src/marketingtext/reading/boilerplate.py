@@ -53,6 +53,7 @@ from .lines import (
     NAME_SHAPE,
     SENTENCE_PUNCT,
     SHORT_SENTENCE,
+    first_date,
     function_word_share,
     function_words,
     line_key,
@@ -66,6 +67,7 @@ REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 TEASER = "teaser"  # the text above a "read more" link
+FEED = "news feed"  # lines that each begin with a date, newest first: a list of posts
 CARDS = "teaser cards"  # headline and excerpt between the dates or bylines of a list of other articles
 AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
 CONTEXT = "context"  # short or near-good line among boilerplate
@@ -85,6 +87,7 @@ NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
 LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
+FEED_RUN = 3  # this many lines in a row that begin with dates, newest first, are a feed of posts
 CARD_LINES = (1, 3)  # a teaser card has this many lines (headline, excerpt, a category) besides its date or byline
 CARD_CHARS = 400  # no line of a card is longer: an excerpt is a paragraph's start, not the paragraph
 HEADLINE_WORDS = (3, 20)  # a headline has this many words and ends without "." or ":"
@@ -354,6 +357,7 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
             unit.cls = "good"
         return units, None, False
     block = _keep_main_block(units)
+    _mark_feeds(units)  # after the main block: a feed's long lines may carry it over a table to the article's end
     _smooth(units)
     _keep_prose_and_something(units)
     if model is SHIPPED:
@@ -575,6 +579,34 @@ def _mark_teasers(units: list[_Unit]) -> None:
         if following is not None and _READ_MORE.match(following.text.strip(EDGE)) and not unit.hard:
             unit.cls, unit.why, unit.hard = "bad", TEASER, True
         following = unit
+
+
+def _dated_headline(unit: _Unit) -> str:
+    """The ISO date a line begins with when words of a headline follow it ("19.11.2021 - Gasly mischt Top-Teams
+    auf"), else ""."""
+    stripped = unit.text.strip(EDGE)
+    found = first_date(stripped)
+    if found is None or found[1] > 0 or len(_LETTER_WORD.findall(stripped[found[2]:])) < HEADLINE_WORDS[0]:
+        return ""
+    return found[0]
+
+
+def _mark_feeds(units: list[_Unit]) -> None:
+    """FEED_RUN or more lines in a row that each begin with a date and a headline, the dates newest first, are a
+    feed of posts or news (a blog's archive, "Weitere Inhalte"), even when each reads like prose: they go. A
+    chronology of the text runs the other way, oldest first ("1. Mai 2019 Gründung des Vereins"), and stays."""
+    run: list[tuple[int, str]] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        date = _dated_headline(unit) if unit.cls != "end" and not unit.hard else ""
+        if date and (not run or date <= run[-1][1]):
+            run.append((i, date))
+            continue
+        if len(run) >= FEED_RUN and run[0][1] > run[-1][1]:
+            for j, _ in run:
+                units[j].cls, units[j].why, units[j].hard = "bad", FEED, True
+        run = [(i, date)] if date else []
 
 
 def _is_card_marker(unit: _Unit) -> bool:
