@@ -87,7 +87,11 @@ NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
 LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
+# Names (and a place) with a date and a time after them: the byline of a teaser ("Benjamin Triebe, London 18.10.2019").
+_NAMES_DATED = re.compile(rf"^(\D+?)[\s,*|·•–-]+{DATE_SHAPE}(\s*(\d{{4}}))?(,?\s*\d{{1,2}}[:.]\d\d)?\s*(uhr)?$",
+                          re.IGNORECASE)
 FEED_RUN = 3  # this many lines in a row that begin with dates, newest first, are a feed of posts
+CARD_RUN = 2  # a list of other articles has at least this many cards
 CARD_LINES = (1, 3)  # a teaser card has this many lines (headline, excerpt, a category) besides its date or byline
 CARD_CHARS = 400  # no line of a card is longer: an excerpt is a paragraph's start, not the paragraph
 HEADLINE_WORDS = (3, 20)  # a headline has this many words and ends without "." or ":"
@@ -609,11 +613,20 @@ def _mark_feeds(units: list[_Unit]) -> None:
         run = [(i, date)] if date else []
 
 
-def _is_card_marker(unit: _Unit) -> bool:
-    """A date line ("12.11.2021 Artikel", "3. März 2022") or an author's byline ("Von Micol Passariello"): what
-    a list of other articles shows with each headline. (Photo credits are bylines too, but captions of the article.)"""
-    return unit.why in (f"{SHAPE}: date", f"{SHAPE}: dated") or (
-        unit.why == f"{SHAPE}: byline" and unit.text.strip(EDGE).casefold().startswith(("von ", "by ", "autor")))
+def _card_marker(unit: _Unit) -> str:
+    """"date" for a date line ("12.11.2021 Artikel", "3. März 2022") or names with a date after them ("Benjamin
+    Triebe, London 18.10.2019, 19:33"), "byline" for an author's byline ("Von Micol Passariello"), else "": what a
+    list of other articles shows with each headline. (Photo credits are bylines too, but captions of the article.)"""
+    stripped = unit.text.strip(EDGE)
+    if unit.why == f"{SHAPE}: byline" and stripped.casefold().startswith(("von ", "by ", "autor")):
+        return "byline"
+    if unit.why in (f"{SHAPE}: date", f"{SHAPE}: dated"):
+        return "date"
+    names = _NAMES_DATED.match(stripped)
+    if names and len(stripped) <= HEADING_CHARS and all(
+            word[0].isupper() or word in NAME_PARTICLES for word in _LETTER_WORD.findall(names.group(1))):
+        return "date"
+    return ""
 
 
 def _is_headline(unit: _Unit) -> bool:
@@ -625,12 +638,14 @@ def _is_headline(unit: _Unit) -> bool:
 
 def _mark_cards(units: list[_Unit]) -> None:
     """A list of other articles (related posts, "Am beliebtesten", a news feed) shows each one as a card: a headline,
-    maybe an excerpt, and a date or byline. Two or more dates or bylines at the same distance (CARD_LINES lines
+    maybe an excerpt, and a date or byline. Dates or bylines of one kind at the same distance (CARD_LINES lines
     between them) with a headline in every card between them are such a list: the cards go, also when the excerpt
     reads like prose. The card before the first and after the last date or byline goes when it has the same shape
-    (a headline at the same place). An article's own header has its byline and date next to each other."""
+    (a headline at the same place). It takes CARD_RUN cards: an article's own header ("21. Januar 2022", title,
+    lead, "Von Tobias Kuske") is one card between a date and a byline."""
     lines = [i for i, unit in enumerate(units) if unit.cls != "blank"]
-    markers = [k for k, i in enumerate(lines) if _is_card_marker(units[i])]
+    kinds = {k: _card_marker(units[i]) for k, i in enumerate(lines)}
+    markers = [k for k, kind in kinds.items() if kind]
     start = 0
     while start < len(markers) - 1:
         gap = markers[start + 1] - markers[start]
@@ -638,7 +653,8 @@ def _mark_cards(units: list[_Unit]) -> None:
         while end + 1 < len(markers) and markers[end + 1] - markers[end] == gap:
             end += 1
         cards = [range(markers[m] + 1, markers[m + 1]) for m in range(start, end)]
-        if CARD_LINES[0] <= gap - 1 <= CARD_LINES[1] and all(_is_card(units, lines, card) for card in cards):
+        if CARD_LINES[0] <= gap - 1 <= CARD_LINES[1] and len({kinds[markers[m]] for m in range(start, end + 1)}) == 1 \
+                and all(_is_card(units, lines, card) for card in cards):
             offsets = {k - card.start for card in cards for k in card if _is_headline(units[lines[k]])}
             before = range(markers[start] - gap + 1, markers[start])
             after = range(markers[end] + 1, markers[end] + gap)
@@ -646,10 +662,11 @@ def _mark_cards(units: list[_Unit]) -> None:
                 if card.start >= 0 and card.stop <= len(lines) and _is_card(units, lines, card) and any(
                         _is_headline(units[lines[card.start + offset]]) for offset in offsets):
                     cards.append(card)
-            for card in cards:
-                for k in card:
-                    unit = units[lines[k]]
-                    unit.cls, unit.why, unit.hard = "bad", CARDS, True
+            if len(cards) >= CARD_RUN:
+                for card in cards:
+                    for k in card:
+                        unit = units[lines[k]]
+                        unit.cls, unit.why, unit.hard = "bad", CARDS, True
         start = end
 
 
