@@ -67,6 +67,7 @@ REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 TEASER = "teaser"  # the text above a "read more" link
+ABOUT = "about box"  # a name and a paragraph about it in the page's last part: an author's bio, a site's description
 FEED = "news feed"  # lines that each begin with a date, newest first: a list of posts
 CARDS = "teaser cards"  # headline and excerpt between the dates or bylines of a list of other articles
 AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
@@ -90,6 +91,9 @@ LEAD_LINES = 6  # an article's lead stands at most this many lines (title, bylin
 # Names (and a place) with a date and a time after them: the byline of a teaser ("Benjamin Triebe, London 18.10.2019").
 _NAMES_DATED = re.compile(rf"^(\D+?)[\s,*|·•–-]+{DATE_SHAPE}(\s*(\d{{4}}))?(,?\s*\d{{1,2}}[:.]\d\d)?\s*(uhr)?$",
                           re.IGNORECASE)
+# The heading of an about box: "Über …" or a name of two or more capitalised words ("Matthias Weber").
+_ABOUT_HEADING = re.compile(r"^(?:(?:[Üü]ber|[Aa]bout) (?P<topic>.{2,60})|"
+                            r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){1,3}))$")
 FEED_RUN = 3  # this many lines in a row that begin with dates, newest first, are a feed of posts
 CARD_RUN = 2  # a list of other articles has at least this many cards
 CARD_LINES = (1, 3)  # a teaser card has this many lines (headline, excerpt, a category) besides its date or byline
@@ -356,6 +360,7 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
     _mark_tail(units)
     _mark_teasers(units)
     _mark_cards(units)
+    _mark_about_boxes(units)
     if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
         for unit in units:
             unit.cls = "good"
@@ -583,6 +588,27 @@ def _mark_teasers(units: list[_Unit]) -> None:
         if following is not None and _READ_MORE.match(following.text.strip(EDGE)) and not unit.hard:
             unit.cls, unit.why, unit.hard = "bad", TEASER, True
         following = unit
+
+
+def _mark_about_boxes(units: list[_Unit]) -> None:
+    """In the page's last part (after TAIL_START_SHARE of its characters), a heading that is a name ("Matthias
+    Weber", "Über Advents-Shopping.de") over a paragraph that begins with that name ("Matthias Weber ist
+    ERP-Experte …", "Advents-Shopping.de nimmt Sie mit …") is a box about the author or the site: both go, also when
+    the paragraph reads like prose. An article's section starts with its own words, not with its heading's."""
+    total = sum(len(u.text) + len(u.end) for u in units)
+    position = 0
+    for i, unit in enumerate(units):
+        position += len(unit.text) + len(unit.end)
+        heading = _ABOUT_HEADING.match(unit.text.strip(EDGE))
+        if position < total * TAIL_START_SHARE or unit.cls == "blank" or unit.hard or not heading:
+            continue
+        box = next((j for j in range(i + 1, len(units)) if units[j].cls != "blank"), None)
+        name = (heading.group("topic") or heading.group("name")).casefold()
+        if box is None or units[box].hard or units[box].first_cls not in ("good", "neargood"):
+            continue
+        if units[box].text.strip(EDGE).casefold().startswith(name + " "):
+            for j in (i, box):
+                units[j].cls, units[j].why, units[j].hard = "bad", ABOUT, True
 
 
 def _dated_headline(unit: _Unit) -> str:
