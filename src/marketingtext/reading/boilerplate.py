@@ -153,6 +153,7 @@ _LINE_PATTERNS = [
     r"weitere [\w-]+( in [\w ]+)?", r"(ähnliche|verwandte|passende) (themen|artikel|beiträge|produkte)",
     r"das (thema|könnte dich) .*:", r"beliebte (artikel|beiträge)",
 ]
+_ICON_PREFIX = re.compile(r"^[a-z]+(?:_[a-z0-9]+)+\s+(?=\S)")
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.IGNORECASE)
 
 # Shapes of page furniture, each a whole (stripped) line, case-insensitive.
@@ -452,6 +453,9 @@ def _units(text: str) -> list[_Unit]:
 def _shape_of(stripped: str) -> str:
     if not stripped:
         return ""
+    # an icon font's ligature name before a line's text ("filter_none WEITERE BEITRÄGE", "arrow_forward Mehr"):
+    # the line is judged by its text
+    stripped = _ICON_PREFIX.sub("", stripped) or stripped
     if _LINE_RE.match(stripped):
         return "navigation"
     for name, pattern in _SHAPE_RES:
