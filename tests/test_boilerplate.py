@@ -517,3 +517,11 @@ def test_an_icons_name_before_a_line_does_not_hide_its_shape():
     cleaned = remove_boilerplate(_after_prose("filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL\n"))
     assert dict((text, cls) for cls, text in cleaned.dropped).get(
         "filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL") == "shape: navigation"
+
+
+def test_a_heading_pointing_to_more_on_the_subject_starts_the_tail():
+    related = ("Artikel und Videos zum Thema\nGegen Peking: Tibeter protestieren vor dem Hauptquartier\n"
+               "Der Wintersport live im Stream: Jetzt anmelden und jederzeit monatlich kündigen.\n")
+    cleaned = remove_boilerplate(SHORT_PAGE + related + "Impressum\nDatenschutz\n")
+    assert ARTICLE_PROSE in cleaned.text
+    assert "Tibeter" not in cleaned.text and "Wintersport live" not in cleaned.text

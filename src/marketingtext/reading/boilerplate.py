@@ -213,7 +213,9 @@ _TAIL_MARKERS = re.compile(
     r"(sie|du) (könnten|könntest|möchten|möchtest) auch.*|auch interessant:?|related posts|"
     r".*(könnte|dürfte) (dich|sie|euch) (auch )?interessieren.*|mehr (zum|zu diesem) thema:?|"
     r"(für dich|für sie) empfohlen|(noch )?mehr (news|artikel|beiträge)|top[- ]?themen.*|"
-    r"weitere (beiträge|artikel|news|themen) (zu|aus|in|zum) .*)$",
+    r"weitere (beiträge|artikel|news|themen) (zu|aus|in|zum) .*|"
+    # a short heading that points to more on the subject ("Artikel und Videos zum Thema", "Dies passt zum Thema:")
+    r"([\w-]+ ){0,4}zum thema:?)$",
     re.IGNORECASE,
 )
 # The heading of a comment section ("5 Gedanken zu „…“"): the tail starts there wherever it stands after prose.
