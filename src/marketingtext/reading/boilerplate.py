@@ -8,9 +8,11 @@ very long line, each sentence) is judged by what it shows, as jusText judges par
 
 1. *shapes* decide alone: a date or time line, a byline, a share/consent/comment-form/licence line, an icon's file
    name, a line of separators, a blog's filing line, a subscription form, a known navigation phrase (the phrase list
-   below is one of these shapes), the line above a "read more" link (a teaser), and the tail: everything after a
-   comment or "related posts" heading in the last part of the page, up to where a long run of prose begins the next
-   text;
+   below is one of these shapes), the line above a "read more" link (a teaser), teaser cards (headlines and
+   excerpts between dates or bylines at one distance), a feed of posts (lines led by dates, newest first), an
+   about box (a name over a paragraph that begins with it, near the page's end), and the tail: everything after a
+   comment or "related posts" heading in the last part of the page, or after a comment form anywhere after prose,
+   up to where a long run of prose begins the next text;
 2. *lines repeated across the corpus* (the same menu on every page of a site; counted by :class:`LineCounter` over
    all inputs) are boilerplate unless prose stands on both sides of them;
 3. otherwise *length and stop-word density*: a long line of sentences with many German function words is prose
@@ -30,7 +32,8 @@ A line model (:mod:`reading.linemodel`, trained by bench/train_boilerplate_lines
 lines steps 3 and 4 decided, if one ships in the package; none does (docs/boilerplate.md: it did not help on the
 held-out dev pages).
 
-Prose is never dropped (outside the tail, teasers and the boxes after the main block): a line of at least
+Prose is never dropped (outside the tail, teasers, teaser cards, feeds, about boxes and the boxes after the main
+block): a line of at least
 :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word density of running German text is kept
 whatever its neighbours and phrases. A page where nothing would stay keeps every line that no shape dropped, so no
 document is lost. Only whole lines (or whole sentences of a long line) go, with their line break: the kept text plus
