@@ -437,3 +437,91 @@ def test_quote_lines_and_sentences_ending_in_emoji_stay(closing: str):
 def test_a_reading_time_badge_is_a_counter(line: str):
     cleaned = remove_boilerplate(_after_prose(line + "\n"))
     assert dict((text, cls) for cls, text in cleaned.dropped).get(line) == "shape: counter"
+
+
+# issue 27, removal round: shapes of what a page shows after its article (comment forms, teaser cards, feeds of
+# posts, about boxes). Each test page has fewer than 3 shapes between the article and the furniture, so the rule
+# for boxes after the text does not decide it.
+SHORT_PAGE = "Startseite\nPolitik\nSuche\nWarum wir jetzt Demut brauchen\n" + ARTICLE_PROSE
+SIDEBAR_BOX = ("Der Heimatverein Musterstadt wurde 1952 gegründet und kümmert sich seitdem um die Geschichte unserer "
+               "Stadt, um das Museum im alten Rathaus und um die Feste, die das ganze Jahr über in der Altstadt "
+               "gefeiert werden.\n")
+
+
+def test_a_comment_form_starts_the_tail():
+    # a news theme's comment form is sentences ("Bitte geben Sie Ihren Kommentar ein!"); the sidebar after it is
+    # prose, but not the article's
+    form = "Kommentieren Sie den Artikel\nBitte geben Sie Ihren Kommentar ein!\nBitte geben Sie hier Ihren Namen ein\n"
+    cleaned = remove_boilerplate(SHORT_PAGE + form + SIDEBAR_BOX + "Impressum\nDatenschutz\n")
+    assert ARTICLE_PROSE in cleaned.text
+    assert "Ihren Kommentar" not in cleaned.text and "Heimatverein" not in cleaned.text
+    assert dict((text, cls) for cls, text in cleaned.dropped)[SIDEBAR_BOX.strip()] == "tail"
+    # the fields of a login box above the article start no tail: no prose came before them
+    cleaned = remove_boilerplate("Name *\nE-Mail *\n" + SHORT_PAGE + "Impressum\nDatenschutz\n")
+    assert ARTICLE_PROSE in cleaned.text
+
+
+TEASER_CARDS = (
+    "12.11.2021 Artikel\nReisewarnungen anlässlich der Pandemie\n"
+    "Aufgrund der Pandemie wird vor nicht notwendigen, touristischen Reisen in eine Vielzahl an Ländern derzeit "
+    "gewarnt. Bitte informieren Sie sich vor jeder Reise über die Lage vor Ort und über die Regeln der Einreise.\n"
+    "04.11.2021 Artikel\nEine Stimme für Afghanistan: Ein neues Medienprojekt\n"
+    "Das Medienprojekt schafft eine Plattform für Afghaninnen und Afghanen verschiedener Gesellschaftsgruppen, die "
+    "über ihr Leben, ihre Arbeit und ihre Hoffnungen für die Zukunft ihres Landes berichten wollen.\n")
+
+
+def test_teaser_cards_between_dates_go():
+    # headline and excerpt of other articles between their dates, also when the excerpt reads like prose
+    cleaned = remove_boilerplate(SHORT_PAGE + TEASER_CARDS + "Impressum\nDatenschutz\n")
+    assert ARTICLE_PROSE in cleaned.text
+    for line in TEASER_CARDS.splitlines():
+        assert line not in cleaned.text
+    # an article's own header is one card between a date and a byline: its lead stays
+    header = ("21. Januar 2022\nEigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen\n"
+              "Wenn ein Käufer nicht sofort den vollen Kaufpreis bezahlen kann, wird häufig ein Eigentumsvorbehalt "
+              "vereinbart, der den Verkäufer bis zur letzten Rate schützt.\nVon Tobias Kuske\n")
+    cleaned = remove_boilerplate("Startseite\nPolitik\nSuche\n" + header + ARTICLE_PROSE + "Impressum\nDatenschutz\n")
+    assert "Wenn ein Käufer nicht sofort" in cleaned.text and ARTICLE_PROSE in cleaned.text
+
+
+def test_a_feed_of_posts_newest_first_goes_and_a_chronology_stays():
+    feed = ("01.01.2022 - Formel 1: Pierre Gasly will um die WM kämpfen, sagt er vor der neuen Saison in Bahrain\n"
+            "13.12.2021 - Formel 1: Lebenszeichen von Tsunoda, das Selbstvertrauen ist nach dem Finale zurück\n"
+            "21.11.2021 - Formel 1: Gasly-Frust in Katar, das Auto war plötzlich ganz anders als im Training\n")
+    first, second = ARTICLE_PROSE.split("\n")[:2]
+    cleaned = remove_boilerplate(SHORT_PAGE.replace(ARTICLE_PROSE, f"{first}\n{feed}{second}\n") + "Impressum\n")
+    assert first in cleaned.text and second in cleaned.text
+    assert "Gasly-Frust" not in cleaned.text and "Lebenszeichen" not in cleaned.text
+    # the same lines oldest first are the text's chronology
+    chronology = "\n".join(reversed(feed.splitlines())) + "\n"
+    cleaned = remove_boilerplate(SHORT_PAGE.replace(ARTICLE_PROSE, f"{first}\n{chronology}{second}\n") + "Impressum\n")
+    assert chronology in cleaned.text
+
+
+def test_an_about_box_at_the_pages_end_goes():
+    bio = ("Matthias Weber\nMatthias Weber ist ERP-Experte mit langjähriger Berufserfahrung. Seit über 14 Jahren ist "
+           "er in der Branche tätig und berät mittelständische Unternehmen bei der Auswahl und Einführung ihrer "
+           "Software.\n")
+    cleaned = remove_boilerplate(SHORT_PAGE + bio + "Impressum\nDatenschutz\n")
+    assert ARTICLE_PROSE in cleaned.text and "ERP-Experte" not in cleaned.text
+    site = ("Über Advents-Shopping.de\nAdvents-Shopping.de nimmt Sie mit in die zauberhafte Weihnachtswelt und "
+            "präsentiert Ihnen dabei leckere Rezeptideen, die schönsten Märkte des Landes und die besten Tipps für "
+            "Ihre Geschenke.\n")
+    assert "zauberhafte Weihnachtswelt" not in remove_boilerplate(SHORT_PAGE + site + "Impressum\n").text
+    # at the page's top, a name over a paragraph about it is the article itself
+    top = bio + ARTICLE_PROSE
+    assert "ERP-Experte" in remove_boilerplate("Startseite\nPolitik\nSuche\n" + top + "Impressum\n").text
+
+
+def test_an_icons_name_before_a_line_does_not_hide_its_shape():
+    cleaned = remove_boilerplate(_after_prose("filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL\n"))
+    assert dict((text, cls) for cls, text in cleaned.dropped).get(
+        "filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL") == "shape: navigation"
+
+
+def test_a_heading_pointing_to_more_on_the_subject_starts_the_tail():
+    related = ("Artikel und Videos zum Thema\nGegen Peking: Tibeter protestieren vor dem Hauptquartier\n"
+               "Der Wintersport live im Stream: Jetzt anmelden und jederzeit monatlich kündigen.\n")
+    cleaned = remove_boilerplate(SHORT_PAGE + related + "Impressum\nDatenschutz\n")
+    assert ARTICLE_PROSE in cleaned.text
+    assert "Tibeter" not in cleaned.text and "Wintersport live" not in cleaned.text

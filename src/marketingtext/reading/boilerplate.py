@@ -8,9 +8,11 @@ very long line, each sentence) is judged by what it shows, as jusText judges par
 
 1. *shapes* decide alone: a date or time line, a byline, a share/consent/comment-form/licence line, an icon's file
    name, a line of separators, a blog's filing line, a subscription form, a known navigation phrase (the phrase list
-   below is one of these shapes), the line above a "read more" link (a teaser), and the tail: everything after a
-   comment or "related posts" heading in the last part of the page, up to where a long run of prose begins the next
-   text;
+   below is one of these shapes), the line above a "read more" link (a teaser), teaser cards (headlines and
+   excerpts between dates or bylines at one distance), a feed of posts (lines led by dates, newest first), an
+   about box (a name over a paragraph that begins with it, near the page's end), and the tail: everything after a
+   comment or "related posts" heading in the last part of the page, or after a comment form anywhere after prose,
+   up to where a long run of prose begins the next text;
 2. *lines repeated across the corpus* (the same menu on every page of a site; counted by :class:`LineCounter` over
    all inputs) are boilerplate unless prose stands on both sides of them;
 3. otherwise *length and stop-word density*: a long line of sentences with many German function words is prose
@@ -30,7 +32,8 @@ A line model (:mod:`reading.linemodel`, trained by bench/train_boilerplate_lines
 lines steps 3 and 4 decided, if one ships in the package; none does (docs/boilerplate.md: it did not help on the
 held-out dev pages).
 
-Prose is never dropped (outside the tail, teasers and the boxes after the main block): a line of at least
+Prose is never dropped (outside the tail, teasers, teaser cards, feeds, about boxes and the boxes after the main
+block): a line of at least
 :data:`PROSE_CHARS` characters with sentence punctuation and the stop-word density of running German text is kept
 whatever its neighbours and phrases. A page where nothing would stay keeps every line that no shape dropped, so no
 document is lost. Only whole lines (or whole sentences of a long line) go, with their line break: the kept text plus
@@ -53,6 +56,7 @@ from .lines import (
     NAME_SHAPE,
     SENTENCE_PUNCT,
     SHORT_SENTENCE,
+    first_date,
     function_word_share,
     function_words,
     line_key,
@@ -66,6 +70,9 @@ REPEATED = "repeated"  # the same line in other documents of the corpus
 DENSITY = "no sentences"  # few function words: lists, menus, keyword lines
 LINKS = "links and numbers"  # mostly web addresses, e-mail addresses and digits
 TEASER = "teaser"  # the text above a "read more" link
+ABOUT = "about box"  # a name and a paragraph about it in the page's last part: an author's bio, a site's description
+FEED = "news feed"  # lines that each begin with a date, newest first: a list of posts
+CARDS = "teaser cards"  # headline and excerpt between the dates or bylines of a list of other articles
 AFTER = "after the text"  # prose past page furniture after the main block: a bio, a site's description, a teaser
 CONTEXT = "context"  # short or near-good line among boilerplate
 MODEL = "line model"  # kept by the rules, but the line model (linemodel.py) is sure it is furniture
@@ -84,6 +91,17 @@ NEARGOOD_WEIGHT = 0.5
 OTHER_WEIGHT = 1.0  # minus one per character of any other line ...
 LINE_PENALTY = 30  # ... and minus this per line, so that a menu of short items weighs much
 LEAD_LINES = 6  # an article's lead stands at most this many lines (title, byline, date, caption) above its prose
+# Names (and a place) with a date and a time after them: the byline of a teaser ("Benjamin Triebe, London 18.10.2019").
+_NAMES_DATED = re.compile(rf"^(\D+?)[\s,*|·•–-]+{DATE_SHAPE}(\s*(\d{{4}}))?(,?\s*\d{{1,2}}[:.]\d\d)?\s*(uhr)?$",
+                          re.IGNORECASE)
+# The heading of an about box: "Über …" or a name of two or more capitalised words ("Matthias Weber").
+_ABOUT_HEADING = re.compile(r"^(?:(?:[Üü]ber|[Aa]bout) (?P<topic>.{2,60})|"
+                            r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){1,3}))$")
+FEED_RUN = 3  # this many lines in a row that begin with dates, newest first, are a feed of posts
+CARD_RUN = 2  # a list of other articles has at least this many cards
+CARD_LINES = (1, 3)  # a teaser card has this many lines (headline, excerpt, a category) besides its date or byline
+CARD_CHARS = 400  # no line of a card is longer: an excerpt is a paragraph's start, not the paragraph
+HEADLINE_WORDS = (3, 20)  # a headline has this many words and ends without "." or ":"
 AFTER_SHAPES = 3  # prose after the main block past this many shape lines is a box of the site
 GAP_LINES = 4  # short lines between two prose lines at most this far apart are the text's (a list, a table)
 NEAR_LINES = 2  # a near-good line or a short sentence this close to prose is part of it (a lead, a closing line)
@@ -138,6 +156,7 @@ _LINE_PATTERNS = [
     r"weitere [\w-]+( in [\w ]+)?", r"(ähnliche|verwandte|passende) (themen|artikel|beiträge|produkte)",
     r"das (thema|könnte dich) .*:", r"beliebte (artikel|beiträge)",
 ]
+_ICON_PREFIX = re.compile(r"^[a-z]+(?:_[a-z0-9]+)+\s+(?=\S)")
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.IGNORECASE)
 
 # Shapes of page furniture, each a whole (stripped) line, case-insensitive.
@@ -197,13 +216,24 @@ _TAIL_MARKERS = re.compile(
     r"(sie|du) (könnten|könntest|möchten|möchtest) auch.*|auch interessant:?|related posts|"
     r".*(könnte|dürfte) (dich|sie|euch) (auch )?interessieren.*|mehr (zum|zu diesem) thema:?|"
     r"(für dich|für sie) empfohlen|(noch )?mehr (news|artikel|beiträge)|top[- ]?themen.*|"
-    r"weitere (beiträge|artikel|news|themen) (zu|aus|in|zum) .*)$",
+    r"weitere (beiträge|artikel|news|themen) (zu|aus|in|zum) .*|"
+    # a short heading that points to more on the subject ("Artikel und Videos zum Thema", "Dies passt zum Thema:")
+    r"([\w-]+ ){0,4}zum thema:?)$",
     re.IGNORECASE,
 )
 # The heading of a comment section ("5 Gedanken zu „…“"): the tail starts there wherever it stands after prose.
 _COMMENTS_HEADING = re.compile(
     r"^(\d+|ein|eine|zwei|drei|vier|fünf) (kommentare?|gedanken|antworten|reaktionen|meinungen)( (zu|auf|für) .{3,})?$",
     re.IGNORECASE)
+# The fields of a comment form ("Name *", "E-Mail*", "Webseite", "Bitte geben Sie Ihren Kommentar ein!"): FORM_FIELDS
+# of them within FORM_WINDOW lines after the first prose start the tail. A comment form stands after the article
+# (under its comments or in their place), and what follows it is the site's sidebar and footer.
+_FORM_FIELD = re.compile(
+    r"^((name|e-?mail(-adresse)?|website|webseite|kommentar|nachricht|vorname|nachname)( \(.*\))?\s*\*?:?|"
+    r"bitte geben sie (hier )?ihre?n? (namen|kommentar|e-?mail-adresse|nachricht) ein\W*|"
+    r".*\bpflichtfeld.*|.*(speichere|meinen namen, (meine )?e-?mail).*)$", re.IGNORECASE)
+FORM_FIELDS = 2
+FORM_WINDOW = 4
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"(https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(de|com|org|net|at|ch|eu|info)(/\S*)?\b")
 # Words of consent notices and of the placeholders of embedded videos; two of them, one strong, make the shape.
@@ -335,11 +365,14 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
     _soften_chronologies(units)
     _mark_tail(units)
     _mark_teasers(units)
+    _mark_cards(units)
+    _mark_about_boxes(units)
     if not _looks_like_a_web_page(units):  # an essay, a book, an article without page furniture: all of it stays
         for unit in units:
             unit.cls = "good"
         return units, None, False
     block = _keep_main_block(units)
+    _mark_feeds(units)  # after the main block: a feed's long lines may carry it over a table to the article's end
     _smooth(units)
     _keep_prose_and_something(units)
     if model is SHIPPED:
@@ -425,6 +458,9 @@ def _units(text: str) -> list[_Unit]:
 def _shape_of(stripped: str) -> str:
     if not stripped:
         return ""
+    # an icon font's ligature name before a line's text ("filter_none WEITERE BEITRÄGE", "arrow_forward Mehr"):
+    # the line is judged by its text
+    stripped = _ICON_PREFIX.sub("", stripped) or stripped
     if _LINE_RE.match(stripped):
         return "navigation"
     for name, pattern in _SHAPE_RES:
@@ -525,12 +561,30 @@ def _mark_tail(units: list[_Unit]) -> None:
             in_tail = False
         if not in_tail and unit.cls != "blank" and (
                 (position >= total * TAIL_START_SHARE and _TAIL_MARKERS.match(stripped))
-                or (seen_prose and _COMMENTS_HEADING.match(stripped))):
+                or (seen_prose and (_COMMENTS_HEADING.match(stripped) or _starts_a_form(units, i)))):
             in_tail = True
         position += len(unit.text) + len(unit.end)
         seen_prose = seen_prose or unit.prose
         if in_tail and unit.cls != "blank":  # comments are prose too, but not the page's
             unit.cls, unit.why, unit.hard = "bad", TAIL, True
+
+
+def _starts_a_form(units: list[_Unit], i: int) -> bool:
+    """True when line ``i`` is the first field of a comment form: it and FORM_FIELDS - 1 more fields stand within
+    FORM_WINDOW non-blank lines."""
+    if not _FORM_FIELD.match(units[i].text.strip(EDGE)):
+        return False
+    fields = lines = 0
+    for unit in units[i:]:
+        if unit.cls == "blank":
+            continue
+        fields += bool(_FORM_FIELD.match(unit.text.strip(EDGE)))
+        lines += 1
+        if fields >= FORM_FIELDS:
+            return True
+        if lines >= FORM_WINDOW:
+            return False
+    return False
 
 
 def _mark_teasers(units: list[_Unit]) -> None:
@@ -543,6 +597,119 @@ def _mark_teasers(units: list[_Unit]) -> None:
         if following is not None and _READ_MORE.match(following.text.strip(EDGE)) and not unit.hard:
             unit.cls, unit.why, unit.hard = "bad", TEASER, True
         following = unit
+
+
+def _mark_about_boxes(units: list[_Unit]) -> None:
+    """In the page's last part (after TAIL_START_SHARE of its characters), a heading that is a name ("Matthias
+    Weber", "Über Advents-Shopping.de") over a paragraph that begins with that name ("Matthias Weber ist
+    ERP-Experte …", "Advents-Shopping.de nimmt Sie mit …") is a box about the author or the site: both go, also when
+    the paragraph reads like prose. An article's section starts with its own words, not with its heading's."""
+    total = sum(len(u.text) + len(u.end) for u in units)
+    position = 0
+    for i, unit in enumerate(units):
+        position += len(unit.text) + len(unit.end)
+        heading = _ABOUT_HEADING.match(unit.text.strip(EDGE))
+        if position < total * TAIL_START_SHARE or unit.cls == "blank" or unit.hard or not heading:
+            continue
+        box = next((j for j in range(i + 1, len(units)) if units[j].cls != "blank"), None)
+        name = (heading.group("topic") or heading.group("name")).casefold()
+        if box is None or units[box].hard or units[box].first_cls not in ("good", "neargood"):
+            continue
+        if units[box].text.strip(EDGE).casefold().startswith(name + " "):
+            for j in (i, box):
+                units[j].cls, units[j].why, units[j].hard = "bad", ABOUT, True
+
+
+def _dated_headline(unit: _Unit) -> str:
+    """The ISO date a line begins with when words of a headline follow it ("19.11.2021 - Gasly mischt Top-Teams
+    auf"), else ""."""
+    stripped = unit.text.strip(EDGE)
+    found = first_date(stripped)
+    if found is None or found[1] > 0 or len(_LETTER_WORD.findall(stripped[found[2]:])) < HEADLINE_WORDS[0]:
+        return ""
+    return found[0]
+
+
+def _mark_feeds(units: list[_Unit]) -> None:
+    """FEED_RUN or more lines in a row that each begin with a date and a headline, the dates newest first, are a
+    feed of posts or news (a blog's archive, "Weitere Inhalte"), even when each reads like prose: they go. A
+    chronology of the text runs the other way, oldest first ("1. Mai 2019 Gründung des Vereins"), and stays."""
+    run: list[tuple[int, str]] = []
+    for i, unit in enumerate(units + [_Unit("", "", cls="end")]):
+        if unit.cls == "blank":
+            continue
+        date = _dated_headline(unit) if unit.cls != "end" and not unit.hard else ""
+        if date and (not run or date <= run[-1][1]):
+            run.append((i, date))
+            continue
+        if len(run) >= FEED_RUN and run[0][1] > run[-1][1]:
+            for j, _ in run:
+                units[j].cls, units[j].why, units[j].hard = "bad", FEED, True
+        run = [(i, date)] if date else []
+
+
+def _card_marker(unit: _Unit) -> str:
+    """"date" for a date line ("12.11.2021 Artikel", "3. März 2022") or names with a date after them ("Benjamin
+    Triebe, London 18.10.2019, 19:33"), "byline" for an author's byline ("Von Micol Passariello"), else "": what a
+    list of other articles shows with each headline. (Photo credits are bylines too, but captions of the article.)"""
+    stripped = unit.text.strip(EDGE)
+    if unit.why == f"{SHAPE}: byline" and stripped.casefold().startswith(("von ", "by ", "autor")):
+        return "byline"
+    if unit.why in (f"{SHAPE}: date", f"{SHAPE}: dated"):
+        return "date"
+    names = _NAMES_DATED.match(stripped)
+    if names and len(stripped) <= HEADING_CHARS and all(
+            word[0].isupper() or word in NAME_PARTICLES for word in _LETTER_WORD.findall(names.group(1))):
+        return "date"
+    return ""
+
+
+def _is_headline(unit: _Unit) -> bool:
+    stripped = unit.text.strip(EDGE)
+    words = len(_WORD.findall(stripped))
+    return (not unit.hard and HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and len(stripped) <= HEADING_CHARS
+            and not stripped.endswith((".", ":", ",")))
+
+
+def _mark_cards(units: list[_Unit]) -> None:
+    """A list of other articles (related posts, "Am beliebtesten", a news feed) shows each one as a card: a headline,
+    maybe an excerpt, and a date or byline. Dates or bylines of one kind at the same distance (CARD_LINES lines
+    between them) with a headline in every card between them are such a list: the cards go, also when the excerpt
+    reads like prose. The card before the first and after the last date or byline goes when it has the same shape
+    (a headline at the same place). It takes CARD_RUN cards: an article's own header ("21. Januar 2022", title,
+    lead, "Von Tobias Kuske") is one card between a date and a byline."""
+    lines = [i for i, unit in enumerate(units) if unit.cls != "blank"]
+    kinds = {k: _card_marker(units[i]) for k, i in enumerate(lines)}
+    markers = [k for k, kind in kinds.items() if kind]
+    start = 0
+    while start < len(markers) - 1:
+        gap = markers[start + 1] - markers[start]
+        end = start + 1
+        while end + 1 < len(markers) and markers[end + 1] - markers[end] == gap:
+            end += 1
+        cards = [range(markers[m] + 1, markers[m + 1]) for m in range(start, end)]
+        if CARD_LINES[0] <= gap - 1 <= CARD_LINES[1] and len({kinds[markers[m]] for m in range(start, end + 1)}) == 1 \
+                and all(_is_card(units, lines, card) for card in cards):
+            offsets = {k - card.start for card in cards for k in card if _is_headline(units[lines[k]])}
+            before = range(markers[start] - gap + 1, markers[start])
+            after = range(markers[end] + 1, markers[end] + gap)
+            for card in (before, after):
+                if card.start >= 0 and card.stop <= len(lines) and _is_card(units, lines, card) and any(
+                        _is_headline(units[lines[card.start + offset]]) for offset in offsets):
+                    cards.append(card)
+            if len(cards) >= CARD_RUN:
+                for card in cards:
+                    for k in card:
+                        unit = units[lines[k]]
+                        unit.cls, unit.why, unit.hard = "bad", CARDS, True
+        start = end
+
+
+def _is_card(units: list[_Unit], lines: list[int], card: range) -> bool:
+    """True when the lines ``card`` (positions in ``lines``) hold a headline and no line of a card could not hold."""
+    members = [units[lines[k]] for k in card]
+    return any(_is_headline(unit) for unit in members) and all(
+        not unit.hard and len(unit.text.strip()) <= CARD_CHARS for unit in members)
 
 
 def _prose_run(units: list[_Unit], i: int) -> int:
