@@ -146,9 +146,14 @@ def test_meanwhile_runs_while_the_workers_read(tmp_path: Path):
 
 
 def test_spacy_is_imported_only_when_the_pipeline_loads():
-    """The CLI and the corpus module import no spaCy (half a second): a run imports it while its files are read."""
+    """The CLI and the corpus module import no spaCy (about a second), nor does reading a page (the stop words are
+    read from spaCy's file): a run imports it while its files are read, and processes that read import none."""
     import subprocess
 
-    code = "import sys, marketingtext.cli, marketingtext.corpus; print('spacy' in sys.modules)"
+    essay = sorted((Path(__file__).resolve().parents[1] / "data" / "raw").glob("*.txt"))[0]
+    code = ("import sys, marketingtext.cli, marketingtext.corpus\n"
+            "from marketingtext.reading.decode import read_source\n"
+            f"source = read_source({str(essay)!r})\n"
+            "print(len(source.text) > 1000, 'spacy' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.split() == ["True", "False"]

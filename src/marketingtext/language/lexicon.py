@@ -21,9 +21,24 @@ EXTRA_STOPWORDS = {
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    from spacy.lang.de.stop_words import STOP_WORDS
+    """spaCy's German stop words and :data:`EXTRA_STOPWORDS`, lower-cased."""
+    return frozenset(w.lower() for w in _spacy_stop_words()) | EXTRA_STOPWORDS
 
-    return frozenset(w.lower() for w in STOP_WORDS) | EXTRA_STOPWORDS
+
+def _spacy_stop_words() -> set[str]:
+    """spaCy's German stop-word list, read from its module without importing spaCy: reading a page needs the list,
+    and ``import spacy`` takes about a second, which each process reading files with --jobs paid again."""
+    import importlib.util
+    import runpy
+
+    spec = importlib.util.find_spec("spacy")  # finds the package without running it
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "lang" / "de" / "stop_words.py"
+        if path.is_file():
+            return set(runpy.run_path(str(path))["STOP_WORDS"])
+    from spacy.lang.de.stop_words import STOP_WORDS  # a spaCy laid out otherwise (a zip, a frozen build)
+
+    return STOP_WORDS
 
 
 # wordfreq's German frequencies of words of Latin letters, looked up in a table built from wordfreq's own list
