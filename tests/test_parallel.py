@@ -207,3 +207,27 @@ def test_small_windows_with_a_long_document_last_give_the_tables_of_one_process(
     monkeypatch.setattr(parsing, "WINDOW_CHARS", 6_000)
     two = mt.load([tmp_path], pipeline=pipeline, use_cache=False, jobs=2).analyze()
     _assert_same_tables(one, two)
+
+
+def test_with_two_jobs_and_nothing_cached_the_pipeline_is_warmed_before_the_workers_fork(tmp_path, pipeline, seeds,
+                                                                                          cache_dir, monkeypatch):
+    """What the pipeline loads on first use (HanTa, its name lists, wordfreq) is loaded once in the main process
+    while the files are read, so the workers forked later share it; not with one process, nor when the cache holds
+    this pipeline's documents (a re-run parses little)."""
+    import marketingtext as mt
+    import marketingtext.corpus as corpus
+    from marketingtext.nlp import hanta_tagger
+    from marketingtext.nlp.pipeline import warm_up
+
+    warmed = []
+    monkeypatch.setattr(corpus, "warm_up", lambda nlp: warmed.append(nlp))
+    mt.load([RAW], pipeline=pipeline, use_cache=False, jobs=2)
+    assert warmed == [pipeline[0]]
+    mt.load([RAW], pipeline=pipeline, use_cache=False, jobs=1)
+    mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir, jobs=2)  # the seeds' cache
+    mt.load([RAW], pipeline=pipeline, cache_dir=tmp_path / "new", jobs=2)  # an empty cache
+    assert warmed == [pipeline[0]] * 2
+
+    hanta_tagger.load_hanta.cache_clear()
+    warm_up(pipeline[0])
+    assert hanta_tagger.load_hanta.cache_info().currsize == 1

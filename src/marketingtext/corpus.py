@@ -23,7 +23,7 @@ from .core.errors import MtextError
 from .engine.cache import DocCache, LighterDocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
 from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
-from .nlp.pipeline import AUTO, ENTITY_COMPONENTS, PipelineInfo, load_pipeline
+from .nlp.pipeline import AUTO, ENTITY_COMPONENTS, PipelineInfo, load_pipeline, warm_up
 from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
 from .reading.sourcelist import SourceList, known_fields, provenance, scan_sources
 
@@ -548,9 +548,14 @@ def load(
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
     loaded = []
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
 
     def load_nlp() -> None:  # with jobs > 1 while other processes read the files: spaCy's import and the model's load
         loaded.append(pipeline or load_pipeline(model, entities=entities))
+        # ... and, when every document will be parsed (no cache yet), what the pipeline loads on first use, which the
+        # workers forked from this process then share (a cached re-run parses little and skips it)
+        if jobs > 1 and not scheduler and not (use_cache and (root / cache_key(loaded[0][1].cache_key)).is_dir()):
+            warm_up(loaded[0][0])
 
     sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate, jobs=jobs,
                                      meanwhile=load_nlp)
@@ -560,7 +565,6 @@ def load(
 
         sidecar = read_sidecar(meta, sources.docs)
     nlp, info = loaded[0]
-    root = Path(cache_dir) if cache_dir else default_cache_dir()
     key = cache_key(info.cache_key)
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
     options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,

@@ -143,3 +143,18 @@ def _add_mtext_components(nlp) -> None:
     elif "senter" not in nlp.pipe_names:
         nlp.add_pipe("mtext_sentences", first=True)
     nlp.add_pipe("mtext_gender_lemmas", last=True)
+
+
+# One sentence with a name, a place, a number and a word with digits: what parsing it loads covers what the
+# components load on first use.
+WARM_UP_TEXT = "Im Jahr 2024 schrieb Heribert Meffert in Münster über die Kunden der 1960er Jahre."
+
+
+def warm_up(nlp) -> None:
+    """Load what the pipeline loads on first use (HanTa's model and name lists; wordfreq's list, which answers words
+    with digits) by parsing one sentence: with ``--jobs``, worker processes forked afterwards share it instead of
+    each loading it again (about a second each)."""
+    from ..language.lexicon import zipf
+
+    nlp(WARM_UP_TEXT)
+    zipf("1960er")
