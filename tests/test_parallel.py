@@ -229,5 +229,7 @@ def test_with_two_jobs_and_nothing_cached_the_pipeline_is_warmed_before_the_work
     assert warmed == [pipeline[0]] * 2
 
     hanta_tagger.load_hanta.cache_clear()
+    hanta_tagger.load_english_hanta.cache_clear()
     warm_up(pipeline[0])
-    assert hanta_tagger.load_hanta.cache_info().currsize == 1
+    assert "ner" in pipeline[0].pipe_names  # so the entity layer's English tagger is loaded too
+    assert hanta_tagger.load_hanta.cache_info().currsize == hanta_tagger.load_english_hanta.cache_info().currsize == 1

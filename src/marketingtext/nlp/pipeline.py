@@ -152,9 +152,12 @@ WARM_UP_TEXT = "Im Jahr 2024 schrieb Heribert Meffert in Münster über die Kund
 
 def warm_up(nlp) -> None:
     """Load what the pipeline loads on first use (HanTa's model and name lists; wordfreq's list, which answers words
-    with digits) by parsing one sentence: with ``--jobs``, worker processes forked afterwards share it instead of
-    each loading it again (about a second each)."""
+    with digits; with the NER, the English HanTa the entity layer asks about loanwords) by parsing one sentence: with
+    ``--jobs``, worker processes forked afterwards share it instead of each loading it again (about a second each)."""
     from ..language.lexicon import zipf
+    from .hanta_tagger import load_english_hanta
 
     nlp(WARM_UP_TEXT)
     zipf("1960er")
+    if any(name in nlp.pipe_names for name in ENTITY_COMPONENTS):
+        load_english_hanta()
