@@ -332,6 +332,12 @@ def test_no_mention_inside_a_web_address_an_e_mail_address_or_a_file_name(nlp):
      "Facebook Inc."),
     ("Laut dem Konzern Quarzwerk sinken die Preise.", "Konzern Quarzwerk", "ORG", "Quarzwerk"),
     ("Die Deutsche Bank wächst.", "Deutsche Bank", "ORG", "Deutsche Bank"),
+    ("Das meldet das Branchenblatt Variety.", "Branchenblatt Variety", "ORG", "Variety"),
+    ("Die Terror-Miliz Islamischer Staat bekannte sich dazu.", "Terror-Miliz Islamischer Staat", "ORG",
+     "Islamischer Staat"),
+    ("Wie der Stadtnachbar Atletico bekommt Real eine Sperre.", "Stadtnachbar Atletico", "ORG", "Atletico"),
+    ("Dort spielt der Sportverein ESV Lokomotive Zwickau.", "Sportverein ESV Lokomotive Zwickau", "ORG",
+     "ESV Lokomotive Zwickau"),
 ])
 def test_variants_hold_the_name_not_the_words_that_describe_it(nlp, text, span, label, name):
     from marketingtext.entities.table import entity_rows

@@ -49,11 +49,13 @@ WEB_ADDRESS = re.compile(
     r"\b(?:/[^\s<>\"“”„]*)?"
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|txt|csv|html?|xml|json|jpe?g|png|gif|svg|zip|mp[34])\b",
     re.IGNORECASE)
-# Common nouns that describe the name after them ("das US-amerikanische Unternehmen Facebook Inc."): with the
-# adjectives before them they are no part of the name.
+# Common nouns that describe the name after them ("das US-amerikanische Unternehmen Facebook Inc.", "dem
+# Branchenblatt Variety", "die Terror-Miliz Islamischer Staat", "Stadtnachbar Atletico"): with the adjectives
+# before them they are no part of the name.
 DESCRIPTOR_ENDINGS = ("unternehmen", "konzern", "firma", "hersteller", "anbieter", "händler", "dienstleister",
                       "plattform", "netzwerk", "dienst", "marke", "startup", "start-up", "tochter", "suchmaschine",
-                      "portal", "sender", "zeitung", "magazin", "agentur", "gruppe", "assistent", "app")
+                      "portal", "sender", "zeitung", "magazin", "agentur", "gruppe", "assistent", "app", "fachblatt",
+                      "branchenblatt", "miliz", "sportverein", "nachbar", "rivale", "konkurrent")
 
 
 def web_address_spans(text: str) -> list[Chars]:
