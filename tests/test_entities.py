@@ -626,6 +626,7 @@ def _rows(nlp, text, gazetteer=None):
      "Grafschafter Nachrichten GmbH & Co. KG"),
     ("Im Februar meldete die ArmStrong Business Events GmbH Insolvenz an.", "ArmStrong Business Events GmbH"),
     ("Die Aktie der Siemens AG stieg am Montag um drei Prozent.", "Siemens AG"),
+    ("Auf der CeBIT ist die Quarzlicht Systems (Deutschland) GmbH mit dabei.", "Quarzlicht Systems (Deutschland) GmbH"),
 ])
 def test_company_named_by_its_legal_form(nlp, text, company):
     rows = _rows(nlp, text)
