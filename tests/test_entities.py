@@ -811,3 +811,9 @@ def test_a_word_the_model_called_an_organisation_once_is_not_spread(nlp):
 ])
 def test_a_newspaper_read_as_a_place_is_an_organisation(nlp, text, name):
     assert [(r[0], r[1]) for r in _rows_with_ents(nlp, text, [(name, "LOC")])] == [(name, "ORG")]
+
+
+def test_a_name_does_not_end_in_the_line_breaks_the_model_took_in(nlp):
+    text = "Von unseren Korrespondenten und Europe Online\n\n\nBerlin (dpa) - Die Bahn baut."
+    rows = _rows_with_ents(nlp, text, [("Europe Online\n\n\n", "ORG")])
+    assert [(r[0], r[1]) for r in rows if r[0].startswith("Europe")] == [("Europe Online", "ORG")]

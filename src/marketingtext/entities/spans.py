@@ -94,8 +94,14 @@ def without_markup(ent):
 
 
 def name_spans(ent, label: str) -> list[Chars]:
-    """The character spans of the names in a model span (usually one; ``ent`` as :func:`without_markup` gives it)."""
-    tokens, bracketed = _before_bracket(list(ent))
+    """The character spans of the names in a model span (usually one; ``ent`` as :func:`without_markup` gives it);
+    no name begins or ends with the line breaks and spaces the model took in ("Europe Online⏎")."""
+    tokens = list(ent)
+    while len(tokens) > 1 and tokens[-1].is_space:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_space:
+        tokens.pop(0)
+    tokens, bracketed = _before_bracket(tokens)
     if label == "PER":
         tokens = _after_role_words(tokens)
     else:
