@@ -817,3 +817,12 @@ def test_a_name_does_not_end_in_the_line_breaks_the_model_took_in(nlp):
     text = "Von unseren Korrespondenten und Europe Online\n\n\nBerlin (dpa) - Die Bahn baut."
     rows = _rows_with_ents(nlp, text, [("Europe Online\n\n\n", "ORG")])
     assert [(r[0], r[1]) for r in rows if r[0].startswith("Europe")] == [("Europe Online", "ORG")]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_names_it(nlp):
+    text = "Der Bundesverband deutscher Banken (BdB) mahnt zur Vorsicht. Der BdB erwartet höhere Zinsen."
+    rows = _rows_with_ents(nlp, text, [("Bundesverband deutscher Banken", "ORG")])
+    name = "Bundesverband deutscher Banken"
+    assert [(r[0], r[1], r[2]) for r in rows] == [(name, "ORG", name), ("BdB", "ORG", name), ("BdB", "ORG", name)]
+    rows = _rows_with_ents(nlp, "Der Unfall geschah in Berlin um 14 Uhr (CEST).", [("Berlin", "LOC")])
+    assert [r[0] for r in rows] == ["Berlin"]

@@ -183,6 +183,26 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
     return sorted(merged, key=lambda m: (m.start, m.end))
 
 
+BRACKETED_ACRONYM = re.compile(r"\s?\(\s*([A-ZÄÖÜ][\wÄÖÜäöü&]{1,7})\s*\)")  # " (BdB)", " ( GdP )"
+
+
+def bracketed_acronym_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """The acronym in brackets right after an organisation's name, where nothing else was found there: "der
+    Bundesverband deutscher Banken (BdB)" names BdB too, canonical name the expansion's. Only an acronym that
+    begins with the name's first letter (not "(CEST)" after a place, nor a law's "(FGO)")."""
+    index, found = SpanIndex(mentions), []
+    for m in mentions:
+        match = BRACKETED_ACRONYM.match(text, m.end)
+        if (m.entry.label if m.entry else m.label) != "ORG" or not match or not ACRONYM.match(match.group(1)) \
+                or match.group(1)[0] != m.text[:1]:
+            continue
+        acronym = Mention(match.start(1), match.end(1), match.group(1), "ORG", "rule", m.entry,
+                          m.canonical or squash_spaces(m.text))  # the expansion names it, as _pair_acronyms does
+        if not index.overlapping(acronym):
+            found.append(acronym)
+    return found
+
+
 # "§ 1 GTV HH", "Art. 3 GG": after a section's number comes the name of a law or agreement, not an organisation.
 CITED_NORM = re.compile(r"(?:§|Art\.)\s*\d+\w*\s*$")
 
@@ -252,6 +272,7 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     places = [m for m in rule_name_mentions(doc) if not model_index.overlapping(m)]
     model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
+    mentions = sorted(mentions + bracketed_acronym_mentions(mentions, doc_text(doc)), key=lambda m: (m.start, m.end))
     mentions = sorted(mentions + same_name_mentions(mentions, doc_text(doc)), key=lambda m: (m.start, m.end))
     addresses = web_address_spans(doc_text(doc))  # "facebook" in "www.facebook.com/…" is no mention
     mentions = [m for m in mentions if not in_web_address(m.start, m.end, addresses)]
