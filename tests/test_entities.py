@@ -826,3 +826,11 @@ def test_an_acronym_in_brackets_after_an_organisation_names_it(nlp):
     assert [(r[0], r[1], r[2]) for r in rows] == [(name, "ORG", name), ("BdB", "ORG", name), ("BdB", "ORG", name)]
     rows = _rows_with_ents(nlp, "Der Unfall geschah in Berlin um 14 Uhr (CEST).", [("Berlin", "LOC")])
     assert [r[0] for r in rows] == ["Berlin"]
+
+
+def test_a_person_or_place_right_after_a_company_noun_is_an_organisation(nlp):
+    text = "Das berichtet die russische Nachrichtenagentur Ria unter Berufung auf Behörden."
+    assert [(r[0], r[1]) for r in _rows_with_ents(nlp, text, [("Ria", "PER")])] == [("Ria", "ORG")]
+    text = "Am Sonntag besuchte ihn seine Tochter Marlene in Hamburg."  # a daughter is no company
+    assert [(r[0], r[1]) for r in _rows_with_ents(nlp, text, [("Marlene", "PER")])] == [("Marlene", "PER")]
+    assert not [r for r in _rows_with_ents(nlp, text, []) if r[1] == "ORG"]  # nor a name after her, if unmarked

@@ -240,13 +240,13 @@ def company_apposition_spans(doc) -> list[Chars]:
     """Names after a company noun (:data:`COMPANY_NOUN_ENDINGS`) that an article or adjective introduces: "der
     Mobilfunkbetreiber E-Plus", "die Firma „Wunderlich“". The name is the capitalised words after it (quotes
     skipped) up to a word HanTa knows well as a common noun: "dass die Agentur Kunden gewinnt" has none, nor has
-    "die Firma Berlin" (a listed place), "die Partei Die Linke" (an article) or a one-letter "Firma E.". Outside
+    "die Firma Berlin" (a listed place or first name), "die Partei Die Linke" (an article) or a one-letter "Firma
+    E.". Outside
     every model entity; the model passed over 7 such names on the NER dev split, where 2 were not gold."""
     inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     spans = []
     for token in doc[1:-1]:
-        if token.tag_ != "NN" or not token.text.lower().endswith(COMPANY_NOUN_ENDINGS) \
-                or doc[token.i - 1].tag_ not in DETERMINER_TAGS:
+        if not is_company_noun(token):
             continue
         start = token.i + 1 + (doc[token.i + 1].text in OPENING_QUOTES)
         end = start
@@ -258,6 +258,23 @@ def company_apposition_spans(doc) -> list[Chars]:
     return spans
 
 
+def is_company_noun(token) -> bool:
+    """A company noun (:data:`COMPANY_NOUN_ENDINGS`) after an article or adjective: "der Mobilfunkbetreiber",
+    "seine Konzerntochter"; not "seine Tochter", a person."""
+    lower = token.text.lower()
+    return token.i > 0 and token.tag_ == "NN" and lower.endswith(COMPANY_NOUN_ENDINGS) and lower != "tochter" \
+        and token.doc[token.i - 1].tag_ in DETERMINER_TAGS
+
+
+def company_noun_before(tokens) -> bool:
+    """Whether a company noun (:func:`is_company_noun`) comes right before ``tokens`` (a quote between them
+    allowed): "die russische Nachrichtenagentur Ria", "des Produzenten „S-Gard“"."""
+    doc, at = tokens[0].doc, tokens[0].i - 1
+    if at >= 0 and doc[at].text in OPENING_QUOTES:
+        at -= 1
+    return at >= 0 and is_company_noun(doc[at])
+
+
 def _is_apposition_name_word(token, first: bool) -> bool:
     """A word of the name after a company noun; after its first word no German word either, but for a company
     word ("die Firma RBS Beschläge": the name is "RBS"; "OKI Systems")."""
@@ -266,7 +283,7 @@ def _is_apposition_name_word(token, first: bool) -> bool:
             or token.tag_ in JOINING_TAGS | NOT_NAME_TAGS | {"ADJA"} or LEGAL_FORM.match(text) or is_plain_noun(text):
         return False
     if first:
-        return not token.check_flag(PLACE)
+        return not token.check_flag(PLACE) and not token.check_flag(FIRST_NAME)
     return text in ENGLISH_ORGANISATION_HEADS or zipf(text.lower()) < APPOSITION_WORD_ZIPF
 
 

@@ -36,6 +36,7 @@ from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, ga
 from .spans import (
     cited_author_spans,
     company_apposition_spans,
+    company_noun_before,
     company_spans,
     in_web_address,
     is_legal_form,
@@ -87,9 +88,12 @@ PRESS_TITLE_HEADS = {"Times", "Post", "Journal", "Herald", "Tribune", "Telegraph
 def label_by_last_word(ent, label: str) -> str:
     """A model span's label as its last word says: a legal form, an organisation word or a newspaper's title word
     makes it an ORG ("KION Group", "State Oil", "Mindener Tageblatt" read as places), a street or junction word a
-    LOC ("Eurotunnel" read as a person). Other spans, and MISC, keep the model's label."""
+    LOC ("Eurotunnel" read as a person); a person or place right after a company noun is an ORG
+    (:func:`.spans.company_noun_before`). Other spans, and MISC, keep the model's label."""
     if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
         return label
+    if label in {"PER", "LOC"} and company_noun_before(ent):
+        return "ORG"  # "die russische Nachrichtenagentur Ria" read as a person
     last = ent[-1].text
     lower = last.lower()
     if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS | PRESS_TITLE_HEADS \
