@@ -14,14 +14,7 @@ from bisect import bisect_right
 
 from ..language.lexicon import zipf
 from ..nlp.name_lists import FIRST_NAME, PLACE, SURNAME
-from .false_friends import (
-    ACRONYM,
-    ENGLISH_ORGANISATION_HEADS,
-    JOINING_TAGS,
-    LEGAL_FORM,
-    has_name_head,
-    is_plain_noun,
-)
+from .false_friends import ACRONYM, JOINING_TAGS, LEGAL_FORM, has_name_head, is_plain_noun
 
 MARKUP = ("@", "#")  # an account's or a hashtag's sign before a name
 # Last parts of a hyphenated place name that are common nouns too ("Berlin-Mitte", "Frankfurt-Süd", "Euro-Zone").
@@ -221,70 +214,6 @@ def _is_name_word(token) -> bool:
 
 def _has_capital(text: str) -> bool:
     return any(ch.isupper() for ch in text)
-
-
-# Common nouns for a company or another organisation that a name follows in apposition ("die Handelskette
-# Zielpunkt", "der Mobilfunkbetreiber E-Plus", "die Firma Wunderlich", "seinem neuen Verein Ascoli"); nominative,
-# dative and accusative forms only: a genitive is followed by the noun it qualifies ("des Unternehmens Umsatz").
-COMPANY_NOUN_ENDINGS = ("unternehmen", "konzern", "firma", "hersteller", "anbieter", "händler", "dienstleister",
-                        "kette", "betreiber", "tochter", "gesellschaft", "produzent", "produzenten", "zulieferer",
-                        "discounter", "airline", "verlag", "sender", "zeitung", "magazin", "agentur", "verein",
-                        "klub", "club", "partei", "gewerkschaft", "versicherer", "distributor", "startup", "start-up",
-                        "brauerei", "reederei")
-DETERMINER_TAGS = {"ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "APPRART", "CARD"}  # "der", "insolventen", "seine", "zum"
-APPOSITION_WORDS = 3  # "Prax Terminals": at most this many words of name after the company noun
-APPOSITION_WORD_ZIPF = 2.0  # a later word this frequent in German is no part of the name ("Beschläge": 2.6)
-
-
-def company_apposition_spans(doc) -> list[Chars]:
-    """Names after a company noun (:data:`COMPANY_NOUN_ENDINGS`) that an article or adjective introduces: "der
-    Mobilfunkbetreiber E-Plus", "die Firma „Wunderlich“". The name is the capitalised words after it (quotes
-    skipped) up to a word HanTa knows well as a common noun: "dass die Agentur Kunden gewinnt" has none, nor has
-    "die Firma Berlin" (a listed place or first name), "die Partei Die Linke" (an article) or a one-letter "Firma
-    E.". Outside
-    every model entity; the model passed over 7 such names on the NER dev split, where 2 were not gold."""
-    inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    spans = []
-    for token in doc[1:-1]:
-        if not is_company_noun(token):
-            continue
-        start = token.i + 1 + (doc[token.i + 1].text in OPENING_QUOTES)
-        end = start
-        while end < len(doc) and end - start < APPOSITION_WORDS and end not in inside \
-                and _is_apposition_name_word(doc[end], first=end == start):
-            end += 1
-        if end > start and len(doc[start:end].text) > 1:
-            spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
-    return spans
-
-
-def is_company_noun(token) -> bool:
-    """A company noun (:data:`COMPANY_NOUN_ENDINGS`) after an article or adjective: "der Mobilfunkbetreiber",
-    "seine Konzerntochter"; not "seine Tochter", a person."""
-    lower = token.text.lower()
-    return token.i > 0 and token.tag_ == "NN" and lower.endswith(COMPANY_NOUN_ENDINGS) and lower != "tochter" \
-        and token.doc[token.i - 1].tag_ in DETERMINER_TAGS
-
-
-def company_noun_before(tokens) -> bool:
-    """Whether a company noun (:func:`is_company_noun`) comes right before ``tokens`` (a quote between them
-    allowed): "die russische Nachrichtenagentur Ria", "des Produzenten „S-Gard“"."""
-    doc, at = tokens[0].doc, tokens[0].i - 1
-    if at >= 0 and doc[at].text in OPENING_QUOTES:
-        at -= 1
-    return at >= 0 and is_company_noun(doc[at])
-
-
-def _is_apposition_name_word(token, first: bool) -> bool:
-    """A word of the name after a company noun; after its first word no German word either, but for a company
-    word ("die Firma RBS Beschläge": the name is "RBS"; "OKI Systems")."""
-    text = token.text
-    if not text[:1].isupper() or not any(ch.isalpha() for ch in text) or text.endswith(".") \
-            or token.tag_ in JOINING_TAGS | NOT_NAME_TAGS | {"ADJA"} or LEGAL_FORM.match(text) or is_plain_noun(text):
-        return False
-    if first:
-        return not token.check_flag(PLACE) and not token.check_flag(FIRST_NAME)
-    return text in ENGLISH_ORGANISATION_HEADS or zipf(text.lower()) < APPOSITION_WORD_ZIPF
 
 
 def lone_place_spans(doc) -> list[Chars]:

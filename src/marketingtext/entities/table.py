@@ -3,7 +3,8 @@
 Per document (:func:`entity_rows`): gazetteer matches (see :mod:`.gazetteer`) win over
 overlapping model entities (not over a person's or a legal-form company's longer name that holds
 them); a model entity on exactly the same span makes the source ``both``. Rules add companies named
-by their legal form and listed places the model passed over (source ``rule``).
+by their legal form, listed places, names after a company noun and further mentions of a document's organisation
+acronyms the model passed over (source ``rule``; the organisation rules are in :mod:`.organisations`).
 Model entities that are false friends (see :func:`is_false_friend`) are dropped unless the
 gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with its expansion
 ("Europäische Zentralbank (EZB)") carries the expansion in ``canonical``. Over the whole corpus,
@@ -12,8 +13,7 @@ gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with 
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import partial
@@ -24,19 +24,17 @@ from ..engine.parsing import ParsedDoc
 from ..language.words import numbered_sentences, squash_spaces
 from ..nlp.doc_text import doc_text
 from .canonical import canonicalise
-from .false_friends import (
-    ACRONYM,
-    ENGLISH_ORGANISATION_HEADS,
-    LEGAL_FORM,
-    ORGANISATION_WORDS,
-    PLACE_WORDS,
-    is_false_friend,
-)
+from .false_friends import ACRONYM, LEGAL_FORM, is_false_friend
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
+from .organisations import (
+    SpanIndex,
+    bracketed_acronym_mentions,
+    company_apposition_spans,
+    label_by_last_word,
+    same_name_mentions,
+)
 from .spans import (
     cited_author_spans,
-    company_apposition_spans,
-    company_noun_before,
     company_spans,
     in_web_address,
     is_legal_form,
@@ -79,29 +77,6 @@ def _confirmed(mention: Mention, gazetteer: Gazetteer) -> Mention:
     return mention
 
 
-# Last words of newspapers' and magazines' titles, which the model reads as the place in them ("Mindener Tageblatt",
-# "New York Times", "Donaukurier"); "-zeitung" is among the organisation words already.
-PRESS_TITLE_ENDINGS = ("blatt", "kurier", "anzeiger", "rundschau", "nachrichten")
-PRESS_TITLE_HEADS = {"Times", "Post", "Journal", "Herald", "Tribune", "Telegraph", "Gazette", "News", "Magazine"}
-
-
-def label_by_last_word(ent, label: str) -> str:
-    """A model span's label as its last word says: a legal form, an organisation word or a newspaper's title word
-    makes it an ORG ("KION Group", "State Oil", "Mindener Tageblatt" read as places), a street or junction word a
-    LOC ("Eurotunnel" read as a person); a person or place right after a company noun is an ORG
-    (:func:`.spans.company_noun_before`). Other spans, and MISC, keep the model's label."""
-    if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
-        return label
-    if label in {"PER", "LOC"} and company_noun_before(ent):
-        return "ORG"  # "die russische Nachrichtenagentur Ria" read as a person
-    last = ent[-1].text
-    lower = last.lower()
-    if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS | PRESS_TITLE_HEADS \
-            or lower.endswith(ORGANISATION_WORDS + PRESS_TITLE_ENDINGS):
-        return "ORG"
-    return "LOC" if lower.endswith(PLACE_WORDS) else label
-
-
 def legal_form_mentions(doc) -> list[Mention]:
     """Companies named by their legal form (:func:`.entity_spans.company_spans`), source ``rule``."""
     text = doc_text(doc)
@@ -138,28 +113,8 @@ def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> l
     return sorted(kept + inside, key=lambda m: (m.start, m.end))
 
 
-class SpanIndex:
-    """Mentions sorted by start, for the ones that overlap a span in O(log n) plus the hits: a long text has
-    thousands of mentions, and a scan of all of them per mention made entities quadratic in the text's length."""
-
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self.starts = [m.start for m in self.mentions]
-        self.longest = max((m.end - m.start for m in self.mentions), default=0)
-
-    def overlapping(self, span: Mention) -> list[Mention]:
-        """The mentions that share a character with ``span``, in text order."""
-        low = bisect_left(self.starts, span.start - self.longest)
-        high = bisect_left(self.starts, span.end)
-        return [m for m in self.mentions[low:high] if _overlap(m, span)]
-
-
 def _within(inner: Mention, outer: Mention) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -185,56 +140,6 @@ def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Men
         elif not gazetteer_index.overlapping(m):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
-
-
-BRACKETED_ACRONYM = re.compile(r"\s?\(\s*([A-ZÄÖÜ][\wÄÖÜäöü&]{1,7})\s*\)")  # " (BdB)", " ( GdP )"
-
-
-def bracketed_acronym_mentions(mentions: list[Mention], text: str) -> list[Mention]:
-    """The acronym in brackets right after an organisation's name, where nothing else was found there: "der
-    Bundesverband deutscher Banken (BdB)" names BdB too, canonical name the expansion's. Only an acronym that
-    begins with the name's first letter (not "(CEST)" after a place, nor a law's "(FGO)")."""
-    index, found = SpanIndex(mentions), []
-    for m in mentions:
-        match = BRACKETED_ACRONYM.match(text, m.end)
-        if (m.entry.label if m.entry else m.label) != "ORG" or not match or not ACRONYM.match(match.group(1)) \
-                or match.group(1)[0] != m.text[:1]:
-            continue
-        acronym = Mention(match.start(1), match.end(1), match.group(1), "ORG", "rule", m.entry,
-                          m.canonical or squash_spaces(m.text))  # the expansion names it, as _pair_acronyms does
-        if not index.overlapping(acronym):
-            found.append(acronym)
-    return found
-
-
-# "§ 1 GTV HH", "Art. 3 GG": after a section's number comes the name of a law or agreement, not an organisation.
-CITED_NORM = re.compile(r"(?:§|Art\.)\s*\d+\w*\s*$")
-
-
-def same_name_mentions(mentions: list[Mention], text: str) -> list[Mention]:
-    """Further occurrences of the acronyms the document names as organisations, where nothing else was found: "OKI"
-    after "OKI plant …", the model passing over "… zeigt OKI ein Gerät"; "CDU" in "CDU-Vorsitzende" as "Siemens"
-    in "Siemens-Sprecher". Whole words only, not followed by a capitalised word or a number, which would make them
-    part of a longer name ("OKI MC873"), and not after a section's number (:data:`CITED_NORM`). The ``rule``
-    mention takes the entity (gazetteer entry, canonical name) of the first mention of that name. Acronyms only: a
-    word the model once called an organisation is often a person's or a people's name it misread ("Capone"), and
-    the misreading would spread; on the NER dev split the rule found 3 gold organisations and nothing else."""
-    first_of: dict[str, Mention] = {}
-    for m in mentions:
-        if (m.entry.label if m.entry else m.label) == "ORG" and ACRONYM.match(m.text):
-            first_of.setdefault(m.text, m)
-    if not first_of:
-        return []
-    names = sorted(first_of, key=lambda name: (-len(name), name))  # the longest name first: "DB Netz" before "DB"
-    pattern = re.compile(r"(?<![\w@#.&/-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w&]|\s+[A-ZÄÖÜ0-9])")
-    index, found = SpanIndex(mentions), []
-    for match in pattern.finditer(text):
-        candidate = Mention(match.start(), match.end(), match.group(), "ORG", "rule")
-        if not index.overlapping(candidate) and not CITED_NORM.search(text, max(0, match.start() - 16), match.start()):
-            first = first_of[match.group()]
-            candidate.entry, candidate.canonical = first.entry, first.canonical
-            found.append(candidate)
-    return found
 
 
 def _is_part_of_longer_name(hit: Mention, model_hit: Mention) -> bool:
