@@ -834,3 +834,11 @@ def test_a_person_or_place_right_after_a_company_noun_is_an_organisation(nlp):
     text = "Am Sonntag besuchte ihn seine Tochter Marlene in Hamburg."  # a daughter is no company
     assert [(r[0], r[1]) for r in _rows_with_ents(nlp, text, [("Marlene", "PER")])] == [("Marlene", "PER")]
     assert not [r for r in _rows_with_ents(nlp, text, []) if r[1] == "ORG"]  # nor a name after her, if unmarked
+
+
+def test_an_acronym_the_rule_repeats_is_named_as_the_model_named_it(nlp):
+    names = canonical_names(nlp, [
+        ("Die Europäische Union (EU) berät heute. Morgen will die EU mehr Geld ausgeben.",
+         [("Europäische Union", "ORG"), ("EU", "ORG")]),
+    ])
+    assert names["EU"] == {"Europäische Union"}
