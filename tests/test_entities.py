@@ -797,6 +797,9 @@ def test_an_acronym_named_as_an_organisation_is_one_wherever_the_document_repeat
     assert [(r[0], r[1], r[3]) for r in rows if r[0] == "OKI"] == [
         ("OKI", "ORG", "model"), ("OKI", "ORG", "rule"), ("OKI", "ORG", "rule")]  # not in "OKI MC873", a product
     assert [r[0] for r in rows if r[0].startswith("TVG")] == ["TVG-Ausschuss"]  # "§ 1 TVG" cites a law
+    text = "Die EU berät. Die EU-Kommission schlägt vor, und die EU-Mitglieder stimmen zu."
+    rows = _rows_with_ents(nlp, text, [("EU", "ORG")])
+    assert [(r[0], r[3]) for r in rows if r[0] == "EU"] == [("EU", "model"), ("EU", "rule")]  # not "EU-Kommission"
 
 
 def test_a_word_the_model_called_an_organisation_once_is_not_spread(nlp):
