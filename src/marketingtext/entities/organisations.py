@@ -47,15 +47,15 @@ def company_apposition_spans(doc) -> list[Chars]:
     Mobilfunkbetreiber E-Plus", "die Firma „Wunderlich“". The name is the capitalised words after it (quotes
     skipped) up to a word HanTa knows well as a common noun: "dass die Agentur Kunden gewinnt" has none, nor has
     "die Firma Berlin" (a listed place or first name), "die Partei Die Linke" (an article) or a one-letter "Firma
-    E.". Outside
-    every model entity; on the NER dev split it finds 5 names the model passed over, all of them gold."""
+    E.". Outside every model entity; on the NER dev split it finds 5 names the model passed over, all of them
+    gold."""
     inside, spans = None, []
     for i in _company_noun_positions(doc):
-        token = doc[int(i)]
-        if i == 0 or i + 1 >= len(doc) or not is_company_noun(token):
+        token = doc[i]
+        if i + 1 >= len(doc) or not is_company_noun(token):
             continue
         if inside is None:
-            inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+            inside = {k for ent in doc.ents for k in range(ent.start, ent.end)}
         start = token.i + 1 + (doc[token.i + 1].text in OPENING_QUOTES)
         end = start
         while end < len(doc) and end - start < APPOSITION_WORDS and end not in inside \
@@ -66,20 +66,12 @@ def company_apposition_spans(doc) -> list[Chars]:
     return spans
 
 
-_ENDS_AS_COMPANY_NOUN: dict[int, bool] = {}  # lower-case word's hash -> ends in a company noun (a word is seen often)
-
-
-def _company_noun_positions(doc):
-    """Token positions whose word ends in a company noun: each distinct word is judged once, from spaCy's arrays,
-    instead of a Token object made for every token (a 27-article run makes about 120,000)."""
+def _company_noun_positions(doc) -> list[int]:
+    """Token positions whose word ends in a company noun: each distinct word of the document is judged once, from
+    spaCy's arrays, instead of a Token object made for every token (a 27-article run has about 120,000)."""
     lowers = doc.to_array(LOWER)
-    hits = []
-    for key in numpy.unique(lowers).tolist():
-        ends = _ENDS_AS_COMPANY_NOUN.get(key)
-        if ends is None:
-            ends = _ENDS_AS_COMPANY_NOUN[key] = doc.vocab.strings[key].endswith(COMPANY_NOUN_ENDINGS)
-        if ends:
-            hits.append(key)
+    strings = doc.vocab.strings
+    hits = [key for key in numpy.unique(lowers).tolist() if strings[key].endswith(COMPANY_NOUN_ENDINGS)]
     return numpy.flatnonzero(numpy.isin(lowers, hits)).tolist() if hits else []
 
 
@@ -122,7 +114,7 @@ def label_by_last_word(ent, label: str) -> str:
     """A model span's label as its last word says: a legal form, an organisation word or a newspaper's title word
     makes it an ORG ("KION Group", "State Oil", "Mindener Tageblatt" read as places), a street or junction word a
     LOC ("Eurotunnel" read as a person); a person or place right after a company noun is an ORG
-    (:func:`.spans.company_noun_before`). Other spans, and MISC, keep the model's label."""
+    (:func:`company_noun_before`). Other spans, and MISC, keep the model's label."""
     if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
         return label
     if label in {"PER", "LOC"} and company_noun_before(ent):
