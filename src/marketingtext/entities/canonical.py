@@ -3,7 +3,9 @@
 Per-document entity rows keep the raw mention; :func:`canonicalise` runs once over the rows of
 every document and names each model mention by its full form. The rules, in order:
 
-1. Gazetteer (and ``both``) rows keep their entry's canonical name; those names are full forms.
+1. Gazetteer (and ``both``) rows keep their entry's canonical name; those names are full forms. So do rule rows,
+   except one that repeats a form the model found too (an acronym spread over a document, "EU"): it is named
+   as the model's rows of that form are.
 2. An inflected form (genitive -s/-es, dative -n, word by word: "Deutschlands",
    "Europäischen Zentralbank") takes its base when the base was seen with the same label.
 3. A short form takes the long form that contains it, same label only: a person's surname
@@ -56,8 +58,13 @@ def canonicalise(mentions: pd.DataFrame) -> pd.DataFrame:
     texts = [squash_spaces(str(t)) for t in table["text"]]
     links = [squash_spaces(str(c)) if isinstance(c, str) and c.strip() else t
              for c, t in zip(table["canonical"], texts, strict=True)]
-    is_model = (table["source"] == "model").tolist()
-    labels = table["label"].tolist()
+    sources, labels = table["source"].tolist(), table["label"].tolist()
+    model_forms = {(text, label) for text, label, source in zip(texts, labels, sources, strict=True)
+                   if source == "model"}
+    # a rule's row that repeats what the model found elsewhere ("EU" spread over a document, .organisations) is
+    # named as the model's rows of that form are; other rule rows, like the gazetteer's, are names of their own
+    is_model = [source == "model" or source == "rule" and link == text and (text, label) in model_forms
+                for source, text, link, label in zip(sources, texts, links, labels, strict=True)]
     names = Counter((link, label) for link, label, model in zip(links, labels, is_model, strict=True) if not model)
     forms = Counter((text, label) for text, label, model in zip(texts, labels, is_model, strict=True) if model)
     pairs = defaultdict(set)

@@ -42,11 +42,13 @@ WEB_ADDRESS = re.compile(
     r"\b(?:/[^\s<>\"“”„]*)?"
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|txt|csv|html?|xml|json|jpe?g|png|gif|svg|zip|mp[34])\b",
     re.IGNORECASE)
-# Common nouns that describe the name after them ("das US-amerikanische Unternehmen Facebook Inc."): with the
-# adjectives before them they are no part of the name.
+# Common nouns that describe the name after them ("das US-amerikanische Unternehmen Facebook Inc.", "dem
+# Branchenblatt Variety", "die Terror-Miliz Islamischer Staat", "Stadtnachbar Atletico"): with the adjectives
+# before them they are no part of the name.
 DESCRIPTOR_ENDINGS = ("unternehmen", "konzern", "firma", "hersteller", "anbieter", "händler", "dienstleister",
                       "plattform", "netzwerk", "dienst", "marke", "startup", "start-up", "tochter", "suchmaschine",
-                      "portal", "sender", "zeitung", "magazin", "agentur", "gruppe", "assistent", "app")
+                      "portal", "sender", "zeitung", "magazin", "agentur", "gruppe", "assistent", "app", "fachblatt",
+                      "branchenblatt", "miliz", "sportverein", "nachbar", "rivale", "konkurrent")
 
 
 def web_address_spans(text: str) -> list[Chars]:
@@ -85,8 +87,14 @@ def without_markup(ent):
 
 
 def name_spans(ent, label: str) -> list[Chars]:
-    """The character spans of the names in a model span (usually one; ``ent`` as :func:`without_markup` gives it)."""
-    tokens, bracketed = _before_bracket(list(ent))
+    """The character spans of the names in a model span (usually one; ``ent`` as :func:`without_markup` gives it);
+    no name begins or ends with the line breaks and spaces the model took in ("Europe Online⏎")."""
+    tokens = list(ent)
+    while len(tokens) > 1 and tokens[-1].is_space:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_space:
+        tokens.pop(0)
+    tokens, bracketed = _before_bracket(tokens)
     if label == "PER":
         tokens = _after_role_words(tokens)
     else:
@@ -154,7 +162,8 @@ def name_in_first_parts(word: str) -> str:
 
 def company_spans(doc) -> list[Chars]:
     """Company names the text marks by a legal form: the name words before "GmbH", "AG", "Inc." … in one
-    sentence ("Grafschafter Nachrichten GmbH & Co. KG", "SNI-Nord Regaltechnik GmbH"), stopping at an
+    sentence ("Grafschafter Nachrichten GmbH & Co. KG", "SNI-Nord Regaltechnik GmbH", and over a country in
+    brackets: "OKI Systems (Deutschland) GmbH"), stopping at an
     article, preposition, conjunction or lower-case word ("der Siemens AG" -> "Siemens AG"). The model
     misses about half of them on the business-news dev split, where they are ORG as written."""
     spans, i = [], 0
@@ -163,16 +172,25 @@ def company_spans(doc) -> list[Chars]:
             i += 1
             continue
         end = i + 4 if _is_and_company(doc[i + 1:i + 4]) else i + 1
-        start = i
-        while start > 0 and i - start < COMPANY_NAME_WORDS and _is_name_word(doc[start - 1]):
+        before = i - 3 if _has_bracketed_place(doc, i) else i  # "OKI Systems (Deutschland) GmbH"
+        start = before
+        while start > 0 and before - start < COMPANY_NAME_WORDS and _is_name_word(doc[start - 1]):
             start -= 1
             if doc[start].is_sent_start:
                 break
+        if start == before:  # "(Deutschland) GmbH" alone names no company
+            start = i
         start = after_descriptor_words(list(doc[start:i + 1]))[0].i
         if any(_has_capital(t.text) for t in doc[start:i]):
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
         i = end
     return spans
+
+
+def _has_bracketed_place(doc, i: int) -> bool:
+    """A listed place in brackets before the legal form at ``i``: a subsidiary's country ("(Deutschland) GmbH")."""
+    return i >= 4 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and doc[i - 2].check_flag(PLACE) \
+        and not doc[i - 3].is_sent_start
 
 
 def _is_and_company(tokens) -> bool:

@@ -3,7 +3,8 @@
 Per document (:func:`entity_rows`): gazetteer matches (see :mod:`.gazetteer`) win over
 overlapping model entities (not over a person's or a legal-form company's longer name that holds
 them); a model entity on exactly the same span makes the source ``both``. Rules add companies named
-by their legal form and listed places the model passed over (source ``rule``).
+by their legal form, listed places, names after a company noun and further mentions of a document's organisation
+acronyms the model passed over (source ``rule``; the organisation rules are in :mod:`.organisations`).
 Model entities that are false friends (see :func:`is_false_friend`) are dropped unless the
 gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with its expansion
 ("Europäische Zentralbank (EZB)") carries the expansion in ``canonical``. Over the whole corpus,
@@ -12,7 +13,7 @@ gazetteer knows them. Rows keep the raw mention; an acronym the text pairs with 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import partial
@@ -23,15 +24,15 @@ from ..engine.parsing import ParsedDoc
 from ..language.words import numbered_sentences, squash_spaces
 from ..nlp.doc_text import doc_text
 from .canonical import canonicalise
-from .false_friends import (
-    ACRONYM,
-    ENGLISH_ORGANISATION_HEADS,
-    LEGAL_FORM,
-    ORGANISATION_WORDS,
-    PLACE_WORDS,
-    is_false_friend,
-)
+from .false_friends import ACRONYM, LEGAL_FORM, is_false_friend
 from .gazetteer import LABEL_MAP, LABELS, Gazetteer, GazetteerEntry, Mention, gazetteer_mentions, load_gazetteer
+from .organisations import (
+    SpanIndex,
+    bracketed_acronym_mentions,
+    company_apposition_spans,
+    label_by_last_word,
+    same_name_mentions,
+)
 from .spans import (
     cited_author_spans,
     company_spans,
@@ -76,19 +77,6 @@ def _confirmed(mention: Mention, gazetteer: Gazetteer) -> Mention:
     return mention
 
 
-def label_by_last_word(ent, label: str) -> str:
-    """A model span's label as its last word says: a legal form or an organisation word makes it an ORG
-    ("KION Group", "State Oil" read as places), a street or junction word a LOC ("Eurotunnel" read as a
-    person). Other spans, and MISC, keep the model's label."""
-    if label not in {"PER", "LOC", "ORG"} or not ent.text.strip():
-        return label
-    last = ent[-1].text
-    lower = last.lower()
-    if LEGAL_FORM.match(last) or last in ENGLISH_ORGANISATION_HEADS or lower.endswith(ORGANISATION_WORDS):
-        return "ORG"
-    return "LOC" if lower.endswith(PLACE_WORDS) else label
-
-
 def legal_form_mentions(doc) -> list[Mention]:
     """Companies named by their legal form (:func:`.entity_spans.company_spans`), source ``rule``."""
     text = doc_text(doc)
@@ -102,14 +90,16 @@ def lone_place_mentions(doc) -> list[Mention]:
 
 
 def rule_name_mentions(doc) -> list[Mention]:
-    """Names the model passed over: listed places (:func:`lone_place_mentions`) and authors cited in the genitive
-    before a quoted title (:func:`.spans.cited_author_spans`: "Röndells „…“" names Röndell), source ``rule``."""
+    """Names the model passed over: listed places (:func:`lone_place_mentions`), authors cited in the genitive
+    before a quoted title (:func:`.spans.cited_author_spans`: "Röndells „…“" names Röndell) and names after a
+    company noun (:func:`.spans.company_apposition_spans`: "die Handelskette Zielpunkt"), source ``rule``."""
     authors, text = [], doc_text(doc)
     for (start, end), name in cited_author_spans(doc):
         mention = Mention(start, end, text[start:end], "PER", "rule")
         mention.canonical = name
         authors.append(mention)
-    return sorted(lone_place_mentions(doc) + authors, key=lambda m: (m.start, m.end))
+    companies = [Mention(start, end, text[start:end], "ORG", "rule") for start, end in company_apposition_spans(doc)]
+    return sorted(lone_place_mentions(doc) + authors + companies, key=lambda m: (m.start, m.end))
 
 
 def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -123,28 +113,8 @@ def _prefer_rule_spans(rule_hits: list[Mention], model_hits: list[Mention]) -> l
     return sorted(kept + inside, key=lambda m: (m.start, m.end))
 
 
-class SpanIndex:
-    """Mentions sorted by start, for the ones that overlap a span in O(log n) plus the hits: a long text has
-    thousands of mentions, and a scan of all of them per mention made entities quadratic in the text's length."""
-
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self.starts = [m.start for m in self.mentions]
-        self.longest = max((m.end - m.start for m in self.mentions), default=0)
-
-    def overlapping(self, span: Mention) -> list[Mention]:
-        """The mentions that share a character with ``span``, in text order."""
-        low = bisect_left(self.starts, span.start - self.longest)
-        high = bisect_left(self.starts, span.end)
-        return [m for m in self.mentions[low:high] if _overlap(m, span)]
-
-
 def _within(inner: Mention, outer: Mention) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _merge(gazetteer_hits: list[Mention], model_hits: list[Mention]) -> list[Mention]:
@@ -211,6 +181,8 @@ def entity_rows(parsed: ParsedDoc, gazetteer: Gazetteer | None = None) -> list[d
     places = [m for m in rule_name_mentions(doc) if not model_index.overlapping(m)]
     model_hits = sorted(model_hits + places, key=lambda m: (m.start, m.end))
     mentions = _merge(gazetteer_mentions(doc, gazetteer), model_hits)
+    mentions = sorted(mentions + bracketed_acronym_mentions(mentions, doc_text(doc)), key=lambda m: (m.start, m.end))
+    mentions = sorted(mentions + same_name_mentions(mentions, doc_text(doc)), key=lambda m: (m.start, m.end))
     addresses = web_address_spans(doc_text(doc))  # "facebook" in "www.facebook.com/…" is no mention
     mentions = [m for m in mentions if not in_web_address(m.start, m.end, addresses)]
     for m in mentions:
