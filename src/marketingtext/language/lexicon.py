@@ -57,16 +57,14 @@ _FREQ_MIN = 10**0 / 1e9  # zipf_frequency's floor: Zipf 0
 def zipf(word: str, lang: str = "de") -> float:
     """Zipf frequency of a word (or words joined by spaces) in general German (``lang="en"``: English); 0 for
     unknown words. wordfreq's ``zipf_frequency``, looked up in mtext's table where the words are plain letters."""
-    parts = word.split(" ") if lang == "de" else ()
-    plain = parts and all(PLAIN_WORD.fullmatch(part) and PLAIN_WORD.fullmatch(part.casefold()) for part in parts)
-    table = _zipf_table() if plain else None
+    table = _zipf_table() if lang == "de" and _plain_words(word) else None
     if table is None:
         from wordfreq import zipf_frequency
 
         return zipf_frequency(word, lang)
     # wordfreq's _word_frequency and zipf_frequency for these tokens, step for step (the same floats)
     one_over_result = 0.0
-    for part in parts:
+    for part in word.split(" "):
         found = table.get(part.casefold())
         if not found:
             return round(math.log(_FREQ_MIN, 10) + 9, 2)
@@ -78,8 +76,12 @@ def zipf(word: str, lang: str = "de") -> float:
 
 def looked_up(text: str) -> bool:
     """True when :func:`zipf` answers ``text`` (German) from mtext's table, without loading wordfreq."""
-    return all(PLAIN_WORD.fullmatch(part) and PLAIN_WORD.fullmatch(part.casefold())
-               for part in text.split(" ")) and _zipf_table() is not None
+    return _plain_words(text) and _zipf_table() is not None
+
+
+def _plain_words(text: str) -> bool:
+    """Words of :data:`PLAIN_WORD` letters, also case-folded, joined by single spaces: what the table answers."""
+    return all(PLAIN_WORD.fullmatch(part) and PLAIN_WORD.fullmatch(part.casefold()) for part in text.split(" "))
 
 
 @lru_cache(maxsize=1)
