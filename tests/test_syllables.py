@@ -93,3 +93,32 @@ def test_a_table_of_other_rules_is_not_used(tmp_path, monkeypatch):
     finally:
         module._syllable_table.cache_clear()
         module._syllables.cache_clear()
+
+
+def test_the_prebuilt_hyphenation_patterns_are_pyphens_own(monkeypatch, tmp_path):
+    """language.hyphenation reads pyphen's German patterns from the table built with mtext (parsing the .dic took
+    about a second per process): the same patterns and hyphenations as pyphen's parse; a table of another pyphen or
+    pattern file is not used (pyphen parses its own); the build is deterministic."""
+    import subprocess
+    import sys
+
+    import pyphen
+
+    from marketingtext.language import hyphenation
+
+    path = pyphen.LANGUAGES["de_DE"]
+    parsed = pyphen.HyphDict(path)
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    loaded = hyphenation.german_hyphenator()
+    assert loaded.hd is not parsed and loaded.hd.patterns == parsed.patterns and loaded.hd.maxlen == parsed.maxlen
+    for word in ("Kundenorientierung", "beeinflussen", "Bauarbeiter", "Museum", "Marketingstrategie"):
+        assert loaded.hd.positions(word) == parsed.positions(word)
+
+    assert hyphenation._built_patterns(path) is not None
+    monkeypatch.setattr(hyphenation, "source_identity", lambda _: {"pyphen": "0.0", "sha256": "other"})
+    assert hyphenation._built_patterns(path) is None  # then pyphen parses its own file, as without the table
+
+    out = tmp_path / "patterns.json.gz"
+    script = Path(__file__).resolve().parents[1] / "training" / "build_hyphenation_patterns.py"
+    subprocess.run([sys.executable, str(script), str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == hyphenation.PATTERNS_FILE.read_bytes()
