@@ -2,7 +2,9 @@
 
 Counts the syllables of every distinct token of the first N articles of ../shared/bench/wiki_de_1M/wiki twice in
 one process, with the shipped table (``language/data/syllables_de.marisa``) and without it (pyphen and the rules for
-every word), caches emptied in between, and prints both CPU times and whether every count is the same.
+every word), caches emptied in between, and prints both CPU times and whether every count is the same. Then the
+load of pyphen's German patterns in a fresh process, from mtext's prebuilt table (``language.hyphenation``) and
+parsed by pyphen, CPU time of each, fastest of three runs in turn.
 
 Usage: python bench/syllable_table.py [--files 27]
 """
@@ -38,6 +40,21 @@ def main() -> None:
     print(f"{len(tokens):,} distinct tokens of {len(files)} articles of {CORPUS.name}: with the table "
           f"{seconds['with the table']:.2f} s CPU, rules only {seconds['rules only']:.2f} s; "
           f"{'the same counts' if same else 'DIFFERENT counts'}")
+    loads = {"prebuilt": [], "parsed by pyphen": []}
+    for _ in range(3):
+        for name, code in (("prebuilt", "from marketingtext.language.hyphenation import german_hyphenator as h; h()"),
+                           ("parsed by pyphen", "import pyphen; pyphen.Pyphen(lang='de_DE', left=1, right=1)")):
+            loads[name].append(_process_cpu(f"import time; s = time.process_time(); {code}; "
+                                            "print(time.process_time() - s)"))
+    print(f"pyphen's German patterns in a fresh process: prebuilt {min(loads['prebuilt']):.2f} s CPU, parsed by "
+          f"pyphen {min(loads['parsed by pyphen']):.2f} s (fastest of 3)")
+
+
+def _process_cpu(code: str) -> float:
+    import subprocess
+    import sys
+
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def stopwords() -> frozenset[str]:
 
 def _spacy_stop_words() -> set[str]:
     """spaCy's German stop-word list, read from its module without importing spaCy: reading a page needs the list,
-    and ``import spacy`` takes about a second, which each process reading files with --jobs paid again."""
+    and ``import spacy`` takes half a second or more, which each process reading files with --jobs paid again."""
     import importlib.util
     import runpy
 

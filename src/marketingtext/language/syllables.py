@@ -170,6 +170,6 @@ def _final_hiatus(part: str, last_piece: str) -> int:
 
 @lru_cache(maxsize=1)
 def _hyphenator():
-    from .hyphenation import german_hyphenator  # pyphen's patterns, prebuilt (parsing them took about a second)
+    from .hyphenation import german_hyphenator  # pyphen's patterns, prebuilt (bench/syllable_table.py)
 
     return german_hyphenator(left=1, right=1)

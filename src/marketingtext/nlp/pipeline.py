@@ -153,7 +153,7 @@ WARM_UP_TEXT = "Im Jahr 2024 schrieb Heribert Meffert in Münster über die Kund
 def warm_up(nlp) -> None:
     """Load what the pipeline loads on first use (HanTa's model and name lists; wordfreq's list, which answers words
     with digits; with the NER, the English HanTa the entity layer asks about loanwords) by parsing one sentence: with
-    ``--jobs``, worker processes forked afterwards share it instead of each loading it again (about a second each)."""
+    ``--jobs``, worker processes forked afterwards share it instead of each loading it again on its first document."""
     from ..language.lexicon import zipf
     from .hanta_tagger import load_english_hanta
 
