@@ -82,7 +82,7 @@ def terms_function(method: str = DEFAULT_METHOD, ngram_max: int = 3, stopwords_e
 
 def scored_terms(parsed: ParsedDoc, terms: Callable[[ParsedDoc], DocTerms], method: str) -> DocTerms:
     """``terms(parsed)`` with ``method``'s scores: a per-term method scores a document alone, so with ``--jobs`` the
-    worker that parsed it does (scoring took about a tenth of a keyword run, all of it in the main process)."""
+    worker that parsed it does (the main process scored every term of every document before)."""
     made = terms(parsed)
     made.scores, made.scored_by = METHODS[method].score(made, None), method
     made.reference = reference_zipfs(made)
