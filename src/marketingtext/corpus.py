@@ -547,15 +547,17 @@ def load(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
-    loaded = []
+    loaded = []  # (nlp, PipelineInfo, cache key), once load_nlp has run
     root = Path(cache_dir) if cache_dir else default_cache_dir()
 
     def load_nlp() -> None:  # with jobs > 1 while other processes read the files: spaCy's import and the model's load
-        loaded.append(pipeline or load_pipeline(model, entities=entities))
+        nlp, info = pipeline or load_pipeline(model, entities=entities)
+        key = cache_key(info.cache_key)
+        loaded.append((nlp, info, key))
         # ... and, when every document will be parsed (no cache yet), what the pipeline loads on first use, which the
         # workers forked from this process then share (a cached re-run parses little and skips it)
-        if jobs > 1 and not scheduler and not (use_cache and (root / cache_key(loaded[0][1].cache_key)).is_dir()):
-            warm_up(loaded[0][0])
+        if jobs > 1 and not scheduler and not (use_cache and (root / key).is_dir()):
+            warm_up(nlp)
 
     sources, problems = scan_sources([str(p) for p in paths], globs or DEFAULT_GLOBS, keep_boilerplate, jobs=jobs,
                                      meanwhile=load_nlp)
@@ -564,8 +566,7 @@ def load(
         from .tables.sidecar import read_sidecar
 
         sidecar = read_sidecar(meta, sources.docs)
-    nlp, info = loaded[0]
-    key = cache_key(info.cache_key)
+    nlp, info, key = loaded[0]
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
     options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
                "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler, **({"meta": str(meta)} if meta else {})}
