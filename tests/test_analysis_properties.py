@@ -23,7 +23,14 @@ from marketingtext.engine.parsing import ParsedDoc, pipe_texts
 from marketingtext.language.gender import GENDER_TYPES, gender_columns, gender_form_spans
 from marketingtext.language.numbers_de import number_syllables
 from marketingtext.language.syllables import syllables
-from marketingtext.language.words import is_word, numbered_sentences
+from marketingtext.language.words import (
+    doc_tokens,
+    is_word,
+    numbered_sentences,
+    sentence_parts,
+    sentence_tokens,
+    tokens_of,
+)
 from marketingtext.reading.decode import SourceText
 from marketingtext.tables.documents import doc_row
 from marketingtext.tables.kwic import kwic_rows, query_keys
@@ -150,6 +157,7 @@ def check_tokens_and_tables(parsed: ParsedDoc) -> None:
     # a sentence's words are the document's words: every word in exactly one counted sentence
     sentence_words = [t.i for _, sent in sentences for t in sent if is_word(t)]
     assert sentence_words == [t.i for t in words]
+    check_shared_tokens(doc)
     document = doc_row(parsed)
     assert document["words"] == len(words) == sum(r["n_words"] for r in rows)
     assert document["sentences"] == len(rows)
@@ -157,6 +165,24 @@ def check_tokens_and_tables(parsed: ParsedDoc) -> None:
     assert sum(r["n_syllables"] for r in rows) == sum(syllables(t.text) for t in words)
     assert document["gender_forms"] == len(gender_form_spans(text))
 
+
+
+def check_shared_tokens(doc) -> None:
+    """The tables share one Token object per token (language.words.doc_tokens) and the sentences found once: the same
+    tokens, sentences and words as spaCy's own iteration gives, in order."""
+    tokens = doc_tokens(doc)
+    assert [t.i for t in tokens] == list(range(len(doc)))
+    assert doc_tokens(doc) is tokens  # made once per Doc: spaCy makes a new Token on every visit
+    spacy_sentences = list(doc.sents) if len(doc) else []
+    found = sentence_tokens(doc)
+    assert [(s.start, s.end) for s, _ in found] == [(s.start, s.end) for s in spacy_sentences]
+    for sent, without_space in found:
+        assert [t.i for t in without_space] == [t.i for t in sent if not t.is_space]
+        assert all(a is b for a, b in zip(tokens_of(sent), tokens[sent.start:sent.end], strict=True))
+    numbered = [(sent.start, [t.i for t in sent if is_word(t)]) for sent in spacy_sentences]
+    numbered = [(start, words) for start, words in numbered if words]
+    assert [(sent.start, [t.i for t in words]) for _, sent, _, words in sentence_parts(doc)] == numbered
+    assert [sent_id for sent_id, *_ in sentence_parts(doc)] == list(range(len(numbered)))
 
 @PARSED
 @given(text=TEXT)

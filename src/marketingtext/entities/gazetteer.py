@@ -27,7 +27,7 @@ from pathlib import Path
 import tomllib
 
 from ..language.lexicon import zipf
-from ..language.words import squash_spaces
+from ..language.words import doc_tokens, squash_spaces
 from ..nlp.doc_text import doc_text
 from .false_friends import PLACE_WORDS, is_known_as
 
@@ -235,7 +235,7 @@ def _gazetteer_of(extra: tuple[tuple[str, bytes], ...]) -> Gazetteer:
 
 def gazetteer_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer aliases over token windows, plus aliases as the first part of a compound."""
-    words = [t for t in doc if not t.is_space]
+    words = [t for t in doc_tokens(doc) if not t.is_space]
     text_of_doc = doc_text(doc)
     full_names = {e.canonical for e in _full_name_hits(words, gazetteer)}
     found, i = [], 0

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from ..language.lexicon import zipf
+from ..language.words import doc_tokens
 from ..nlp.name_lists import FIRST_NAME, PLACE, SURNAME
 from .false_friends import ACRONYM, JOINING_TAGS, LEGAL_FORM, has_name_head, is_plain_noun
 
@@ -166,9 +167,9 @@ def company_spans(doc) -> list[Chars]:
     brackets: "OKI Systems (Deutschland) GmbH"), stopping at an
     article, preposition, conjunction or lower-case word ("der Siemens AG" -> "Siemens AG"). The model
     misses about half of them on the business-news dev split, where they are ORG as written."""
-    spans, i = [], 0
-    while i < len(doc):
-        if not LEGAL_FORM.match(doc[i].text) or doc[i].is_sent_start:
+    spans, i, tokens = [], 0, doc_tokens(doc)
+    while i < len(tokens):
+        if not LEGAL_FORM.match(tokens[i].text) or tokens[i].is_sent_start:
             i += 1
             continue
         end = i + 4 if _is_and_company(doc[i + 1:i + 4]) else i + 1
@@ -222,7 +223,7 @@ def lone_place_spans(doc) -> list[Chars]:
     ("ESV Lok Zwickau", "Landkreis Passau": a noun next to it), not short or English ("Tu", "Center"). On the NER
     dev split 8 such tokens were places and 2 were not."""
     inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    return [(t.idx, t.idx + len(t.text)) for t in doc
+    return [(t.idx, t.idx + len(t.text)) for t in doc_tokens(doc)
             if t.i not in inside and t.check_flag(PLACE) and _is_lone_proper_noun(t)]
 
 
@@ -248,12 +249,12 @@ def cited_author_spans(doc) -> list[tuple[Chars, str]]:
     "Röndell"), outside every model entity: a capitalised word in -s, not after an article, whose base and
     itself are rare German words and that the tagger does not read as a common noun."""
     inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    found = []
-    for token in doc[:-1]:
-        text, after = token.text, doc[token.i + 1]
+    found, tokens = [], doc_tokens(doc)
+    for token in tokens[:-1]:
+        text, after = token.text, tokens[token.i + 1]
         if token.i in inside or after.text[:1] not in OPENING_QUOTES or not text.endswith("s") or len(text) < 4:
             continue
-        before = doc[token.i - 1].text.lower() if token.i else ""
+        before = tokens[token.i - 1].text.lower() if token.i else ""
         if before[-1:] in QUOTES:  # the word itself is quoted: „Touchpoints“
             continue
         base = text[:-1]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..language.lexicon import stopwords, term_key
-from ..language.words import is_word
+from ..language.words import doc_tokens, is_word, sentence_tokens
 from ..nlp.doc_text import doc_text
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
     text = doc_text(doc)
     tokens_before = [0] * len(doc)  # tokens (not whitespace) before each token: its position
     n_tokens = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         tokens_before[token.i] = n_tokens
         n_tokens += not token.is_space
     n_tokens = max(n_tokens, 1)
@@ -204,8 +204,7 @@ def doc_terms(parsed: ParsedDoc, ngram_max: int = 3, extra_stop: frozenset[str] 
                                                                        tokens[-1].idx + len(tokens[-1])):
             stats.own_line += 1
 
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
+    for _, tokens in sentence_tokens(doc):
         short_sentence = len(tokens) <= HEADING_TOKENS  # only a short sentence can be a heading line
         n_words += sum(1 for t in tokens if is_word(t))
         content = [i for i, t in enumerate(tokens) if _is_candidate_word(t, extra_stop)]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .words import tokens_of
+
 VORGANG, ZUSTAND = "vorgang", "zustand"
 BOUNDARY_TEXTS = {",", ";", ":", "–", "—", "(", ")", "-", "„", "“", '"'}
 # STTS tags that open a subordinate clause: conjunctions, relative and interrogative words.
@@ -63,7 +65,7 @@ def passive_kind(sent: Span) -> str:
 def clauses(sent: Span) -> list[list[Token]]:
     """The sentence's clauses as token lists (see the module docstring for the rules)."""
     runs: list[list[Token]] = [[]]
-    for token in sent:
+    for token in tokens_of(sent):
         if token.text in BOUNDARY_TEXTS or (token.lower_ in COORDINATORS and token.tag_ == "KON"):
             runs.append([])
         elif token.tag_ in CLAUSE_OPENERS and runs[-1]:

@@ -35,7 +35,29 @@ def is_abbreviation(token: Token) -> bool:
 
 
 def words_of(span: Span) -> list[Token]:
-    return [t for t in span if is_word(t)]
+    return [t for t in tokens_of(span) if is_word(t)]
+
+
+# The document being turned into rows (and the one before) keeps its Token objects and sentences: spaCy makes a new
+# Token object on every visit (``for t in sent``, ``doc[i]``), and analyze's tables and the entity layer each walked
+# every token again (1.9 million Token objects for 120,000 tokens of 27 wiki articles, a fifth of the table work).
+# A Doc hashes by identity, and its tokens and sentences never change after parsing (nothing retokenizes); the cache
+# holds the Doc, so no other Doc can take its identity meanwhile. Callers must not change what these return.
+@lru_cache(maxsize=2)
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """Every token of ``doc``, made once."""
+    return tuple(doc)
+
+
+def tokens_of(span: Span) -> tuple[Token, ...]:
+    """The tokens of ``span`` (a sentence, an entity), from :func:`doc_tokens`."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+@lru_cache(maxsize=2)
+def sentence_tokens(doc: Doc) -> tuple[tuple[Span, list[Token]], ...]:
+    """``(sentence, its tokens without whitespace)`` for every sentence of ``doc``, in order."""
+    return tuple((sent, [t for t in tokens_of(sent) if not t.is_space]) for sent in doc.sents)
 
 
 def numbered_sentences(doc: Doc):
@@ -44,20 +66,22 @@ def numbered_sentences(doc: Doc):
         yield sent_id, sent
 
 
-@lru_cache(maxsize=2)  # the document being turned into rows (and the one before): no corpus of Docs is held
-def sentence_words(doc: Doc) -> tuple[tuple[int, Span, list[Token]], ...]:
-    """``(sent_id, sentence, its words)`` for the sentences that hold a word, found once per Doc.
-
-    analyze's tables each walk every sentence's words; spaCy makes a new Token object on every visit (2.5 million
-    for 120,000 tokens of 27 wiki articles, a tenth of the table work). A Doc hashes by identity and its tokens and
-    sentences never change after parsing; the cache holds it, so no other Doc can take its identity meanwhile.
-    Callers must not change the lists."""
+@lru_cache(maxsize=2)
+def sentence_parts(doc: Doc) -> tuple[tuple[int, Span, list[Token], list[Token]], ...]:
+    """``(sent_id, sentence, its tokens without whitespace, its words)`` for the sentences that hold a word, found
+    once per Doc (see :func:`doc_tokens`)."""
     numbered = []
-    for sent in doc.sents:
-        words = words_of(sent)
+    for sent, tokens in sentence_tokens(doc):
+        words = [t for t in tokens if is_word(t)]
         if words:
-            numbered.append((len(numbered), sent, words))
+            numbered.append((len(numbered), sent, tokens, words))
     return tuple(numbered)
+
+
+@lru_cache(maxsize=2)
+def sentence_words(doc: Doc) -> tuple[tuple[int, Span, list[Token]], ...]:
+    """``(sent_id, sentence, its words)`` for the sentences that hold a word (:func:`sentence_parts`)."""
+    return tuple((sent_id, sent, words) for sent_id, sent, _, words in sentence_parts(doc))
 
 
 def doc_words(doc: Doc) -> list[Token]:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..engine.parsing import ParsedDoc
 from ..language.lexicon import term_key
-from ..language.words import numbered_sentences, squash_spaces
+from ..language.words import sentence_parts, squash_spaces
 from ..nlp.doc_text import doc_text
 
 KWIC_COLUMNS = ["doc", "sent_id", "start_char", "left", "match", "right"]
@@ -25,8 +25,7 @@ def kwic_rows(parsed: ParsedDoc, keys: tuple[str, ...], surface: str, width: int
     doc, text, n = parsed.doc, doc_text(parsed.doc), len(keys)
     wanted = tuple(w.lower() for w in surface.split())
     rows = []
-    for sent_id, sent in numbered_sentences(doc):
-        tokens = [t for t in sent if not t.is_space]
+    for sent_id, _, tokens, _ in sentence_parts(doc):
         for i in range(len(tokens) - n + 1):
             window = tokens[i:i + n]
             if tuple(term_key(t.lemma_) for t in window) != keys and \

@@ -18,7 +18,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from ..engine.parsing import ParsedDoc
 from ..keywords.terms import CORPUS, DocTerms, doc_terms
 from ..language.lexicon import term_key
-from ..language.words import doc_words, sentence_words
+from ..language.words import doc_words, sentence_parts
 from ..nlp.doc_text import doc_text
 from .comparison import lemma_bag, similarity_of_bags
 from .documents import display_name, display_names
@@ -111,8 +111,7 @@ class ReportWords:
         name, text = parsed.source.doc, doc_text(parsed.doc)
         keys: list[str] = []
         self.keys.append((name, keys))
-        for sent_id, sent, sent_words in sentence_words(parsed.doc):
-            parts = [t for t in sent if not t.is_space]
+        for sent_id, _, parts, sent_words in sentence_parts(parsed.doc):
             start = parts[0].idx
             self.sentences.append({"doc": name, "sent_id": sent_id,
                                    "text": text[start:parts[-1].idx + len(parts[-1])]})

@@ -9,7 +9,7 @@ import pandas as pd
 from ..engine.parsing import ParsedDoc
 from ..language.passive import VORGANG, passive_kind
 from ..language.stats import is_long, syllables
-from ..language.words import sentence_words
+from ..language.words import sentence_parts
 from ..nlp.doc_text import doc_text
 
 SENTENCE_COLUMNS = [
@@ -23,9 +23,8 @@ def sentence_rows(parsed: ParsedDoc) -> list[dict]:
     """Rows of the sentence table for one document (sentences with no word are skipped)."""
     rows = []
     text_of_doc = doc_text(parsed.doc)
-    for sent_id, sent, words in sentence_words(parsed.doc):
+    for sent_id, sent, tokens, words in sentence_parts(parsed.doc):
         passive = passive_kind(sent)
-        tokens = [t for t in sent if not t.is_space]
         last = tokens[-1]
         text = text_of_doc[tokens[0].idx: last.idx + len(last)]
         final = text.rstrip("“”\"»«)'’ ")

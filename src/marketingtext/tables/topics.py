@@ -38,7 +38,7 @@ from ..keywords.table import HEADING_DOCS, HEADING_SHARE
 from ..keywords.terms import HEADING_TOKENS, NOUN_POS, fills_line, is_candidate_word, most_common
 from ..language.gender import is_pair
 from ..language.lexicon import stopwords, term_key
-from ..language.words import is_word
+from ..language.words import is_word, sentence_tokens
 from ..nlp.doc_text import doc_text
 
 TOPIC_COLUMNS = ["topic", "label", "terms", "share", "coherence"]
@@ -86,8 +86,7 @@ def _sentence_pieces(parsed: ParsedDoc) -> list[list]:
     text = doc_text(parsed.doc)
     paragraphs: list[list] = []
     last_end = 0
-    for sent in parsed.doc.sents:
-        tokens = [t for t in sent if not t.is_space]
+    for _, tokens in sentence_tokens(parsed.doc):
         if not tokens:
             continue
         if not paragraphs or PARAGRAPH_BREAK.search(text, last_end, tokens[0].idx):
