@@ -147,11 +147,15 @@ def test_meanwhile_runs_while_the_workers_read(tmp_path: Path):
 
 def test_spacy_is_imported_only_when_the_pipeline_loads():
     """The CLI and the corpus module import no spaCy (about a second), nor does reading a page (the stop words are
-    read from spaCy's file): a run imports it while its files are read, and processes that read import none."""
+    read from spaCy's file): a run imports it while its files are read, and processes that read import none. Nor do
+    the modules `mtext entities` and `mtext analyze` import before reading (the entity table, the terminal reports,
+    passive voice) or the gazetteer they check first."""
     import subprocess
 
     essay = sorted((Path(__file__).resolve().parents[1] / "data" / "raw").glob("*.txt"))[0]
     code = ("import sys, marketingtext.cli, marketingtext.corpus\n"
+            "import marketingtext.entities.table, marketingtext.output.terminal, marketingtext.tables.sentences\n"
+            "marketingtext.entities.table.load_gazetteer(())\n"
             "from marketingtext.reading.decode import read_source\n"
             f"source = read_source({str(essay)!r})\n"
             "print(len(source.text) > 1000, 'spacy' in sys.modules)")

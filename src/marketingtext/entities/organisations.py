@@ -12,7 +12,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import LOWER
 
 from ..language.lexicon import zipf
 from ..language.words import squash_spaces
@@ -69,6 +68,8 @@ def company_apposition_spans(doc) -> list[Chars]:
 def _company_noun_positions(doc) -> list[int]:
     """Token positions whose word ends in a company noun: each distinct word of the document is judged once, from
     spaCy's arrays, instead of a Token object made for every token (a 27-article run has about 120,000)."""
+    from spacy.attrs import LOWER  # here: `mtext entities` imports this module before reading, spaCy meanwhile
+
     lowers = doc.to_array(LOWER)
     strings = doc.vocab.strings
     hits = [key for key in numpy.unique(lowers).tolist() if strings[key].endswith(COMPANY_NOUN_ENDINGS)]

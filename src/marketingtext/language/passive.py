@@ -16,9 +16,12 @@ dependency parser, so clauses come from these rules for every pipeline.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from .words import tokens_of
+
+if TYPE_CHECKING:  # spaCy is imported where a Doc is made: the CLI imports this before reading (see engine.cache)
+    from spacy.tokens import Span, Token
 
 VORGANG, ZUSTAND = "vorgang", "zustand"
 BOUNDARY_TEXTS = {",", ";", ":", "–", "—", "(", ")", "-", "„", "“", '"'}
