@@ -233,3 +233,59 @@ def test_with_two_jobs_and_nothing_cached_the_pipeline_is_warmed_before_the_work
     warm_up(pipeline[0])
     assert "ner" in pipeline[0].pipe_names  # so the entity layer's English tagger is loaded too
     assert hanta_tagger.load_hanta.cache_info().currsize == hanta_tagger.load_english_hanta.cache_info().currsize == 1
+
+
+def test_with_two_jobs_analyze_fits_topics_and_builds_the_workbook_beside_the_main_process(tmp_path, pipeline,
+                                                                                            cache_dir, monkeypatch):
+    """analyze's tail: the topic model beside the keyword and entity tables, the workbook beside the report, each
+    in a forked child with --jobs 2 (in the main process with one job); the files are the same bytes."""
+    import marketingtext as mt
+    from marketingtext.output import writers
+    from marketingtext.tables import topics
+
+    topics_in = _calls_recorded(monkeypatch, tmp_path, topics, "topic_tables")
+    workbook_in = _calls_recorded(monkeypatch, tmp_path, writers, "workbook_bytes")
+    written = {}
+    for jobs in (1, 2):
+        corpus = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir, jobs=jobs)  # the seeds' parsed documents
+        corpus.tables = None  # no table from the cache: every table is built
+        corpus.analyze(tmp_path / f"jobs{jobs}")
+        written[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"jobs{jobs}").iterdir() if p.name != "run.json"}
+    assert topics_in()[0] == workbook_in()[0] == os.getpid()
+    assert len(topics_in()) == len(workbook_in()) == 2 and os.getpid() not in (topics_in()[1], workbook_in()[1])
+    assert written[1] == written[2] and {"topics.csv", "tables.xlsx", "report.html"} <= set(written[1])
+
+
+def test_work_alongside_gives_its_result_or_raises_its_error_in_the_main_process():
+    from marketingtext.engine.alongside import Alongside
+
+    for enabled in (True, False):
+        assert Alongside(sorted, "Kundenbindung", enabled=enabled).result() == sorted("Kundenbindung")
+        assert (Alongside(os.getpid, enabled=enabled).result() == os.getpid()) is not enabled
+        with pytest.raises(ValueError, match="invalid literal"):
+            Alongside(int, "5 %¹", enabled=enabled).result()
+    failing = Alongside(_unpicklable_error, enabled=True)
+    with pytest.raises(RuntimeError, match="Kein Ergebnis"):
+        failing.result()
+
+
+def test_work_alongside_is_done_in_the_main_process_when_the_child_dies():
+    from marketingtext.engine.alongside import Alongside
+
+    parent = os.getpid()
+    assert Alongside(_exit_unless_in, parent).result() == parent
+
+
+class _LocalError(Exception):
+    def __reduce__(self):
+        raise TypeError("cannot pickle")
+
+
+def _unpicklable_error():
+    raise _LocalError("Kein Ergebnis")
+
+
+def _exit_unless_in(pid: int) -> int:
+    if os.getpid() != pid:
+        os._exit(3)  # the child dies without sending anything
+    return pid

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .core.errors import MtextError
+from .engine.alongside import Alongside
 from .engine.cache import DocCache, LighterDocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
 from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
@@ -373,13 +374,14 @@ class Corpus:
         tables = {**tables, "docs": apply_sidecar(tables["docs"], self.meta)}
         if out_dir is not None:
             from .keywords.methods import DEFAULT_METHOD
-            from .output.writers import write_tables
+            from .output.writers import workbook_bytes, write_tables
 
+            workbook = Alongside(workbook_bytes, tables, enabled=self.jobs > 1 and report)  # beside the report
             options = {"excel": excel, "keywords": {"method": DEFAULT_METHOD, "top": 20, "ngram_max": 3}}
             files = {"run.json": run_json(self.run_info(options))}
             if report:
                 files["report.html"] = self.report(tables=tables, words=words).encode("utf-8")
-            write_tables(tables, Path(out_dir), excel=excel, files=files)
+            write_tables(tables, Path(out_dir), excel=excel, files=files, workbook=workbook.result())
         return tables
 
     def run_info(self, options: dict | None = None) -> dict:
@@ -425,12 +427,13 @@ class Corpus:
             if words is not None:
                 words.extend(part.words)
             unit_list.append(part.units)
+        topics = Alongside(topic_tables, doc_units=unit_list, enabled=self.jobs > 1)  # with --jobs: on another core
         return {
             "keywords": keyword_table(doc_terms_list=term_list),
             "entities": canonicalise(pd.DataFrame(entity_list, columns=ENTITY_COLUMNS)),
             "sentences": pd.DataFrame(sentence_list, columns=SENTENCE_COLUMNS),
             "docs": pd.DataFrame(doc_list, columns=DOC_COLUMNS),
-        } | topic_tables(doc_units=unit_list)
+        } | topics.result()
 
     @property
     def names(self) -> list[str]:

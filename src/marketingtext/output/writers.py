@@ -263,16 +263,22 @@ def report_console(wide: bool, renderable, stderr: bool = False):
     return console
 
 
+def workbook_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """``tables.xlsx`` of :func:`write_tables`: every table a sheet, documents named by title (:func:`titled_sheets`:
+    a person filters there by title)."""
+    return xlsx_bytes(titled_sheets(tables))
+
+
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path, excel: bool = False,
-                 files: Mapping[str, bytes] | None = None) -> None:
+                 files: Mapping[str, bytes] | None = None, workbook: bytes | None = None) -> None:
     """Write each table as ``out_dir/NAME.csv`` (``excel``: CSV for German spreadsheets), all of them as
-    ``out_dir/tables.xlsx`` (:func:`titled_sheets`: a person filters there by title), and ``files``
+    ``out_dir/tables.xlsx`` (:func:`workbook_bytes`, unless ``workbook`` holds them already), and ``files``
     (name -> bytes) beside them; every file is built first, then all are moved in together."""
 
     def write_files(folder: Path) -> None:
         for name, table in tables.items():
             write_atomic(folder / f"{name}.csv", serialize(table, "csv", excel=excel))
-        write_atomic(folder / "tables.xlsx", xlsx_bytes(titled_sheets(tables)))
+        write_atomic(folder / "tables.xlsx", workbook if workbook is not None else workbook_bytes(tables))
         for name, data in (files or {}).items():
             write_atomic(folder / name, data)
 
