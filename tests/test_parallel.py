@@ -289,3 +289,35 @@ def _exit_unless_in(pid: int) -> int:
     if os.getpid() != pid:
         os._exit(3)  # the child dies without sending anything
     return pid
+
+
+def test_with_two_jobs_cached_documents_are_read_and_made_into_rows_by_the_workers(tmp_path, pipeline, cache_dir,
+                                                                                 seed_tables, monkeypatch):
+    """Another command over a corpus parsed before: each worker reads its documents from the cache and makes their
+    rows (the main process only merges), nothing is parsed again; a damaged entry is parsed by a worker and stored
+    again, long texts included."""
+    import shutil
+
+    import marketingtext as mt
+    from marketingtext.engine import parsing
+    from marketingtext.tables import documents
+
+    rows_in = _calls_recorded(monkeypatch, tmp_path, documents, "doc_row")
+    parsed_in = _calls_recorded(monkeypatch, tmp_path, parsing, "_parse_whole")
+    copied = tmp_path / "cache"
+    shutil.copytree(cache_dir, copied)
+    corpus = mt.load([RAW], pipeline=pipeline, cache_dir=copied, jobs=2)
+    corpus.tables = None  # the Docs, not the finished tables
+    _assert_same_tables(seed_tables, corpus.analyze())
+    assert len(rows_in()) == 5 and os.getpid() not in rows_in()
+    assert parsed_in() == []
+
+    longest = max(corpus.sources, key=lambda source: len(source.text))
+    entry = corpus.cache._path(longest.text)
+    entry.write_bytes(b"damaged")
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 3_000)  # so the damaged document is parsed in chunks
+    again = mt.load([RAW], pipeline=pipeline, cache_dir=copied, jobs=2)
+    again.tables = None
+    _assert_same_tables(seed_tables, again.analyze())  # the worker warns of the damage on its stderr
+    assert len(parsed_in()) == 1 and parsed_in()[0] != os.getpid()
+    assert again.cache.get(longest.text, pipeline[0].vocab) is not None  # stored again

@@ -1,5 +1,7 @@
 """Texts to spaCy Docs: batched, streamed, cached, and safe for texts of any length.
 
+One job: sources to parsed documents (and the parts tables make of them), in input order, in one process or many.
+
 Documents are parsed with ``nlp.pipe`` in input order and yielded one at a time, so a
 caller that builds its tables document by document never holds the whole corpus in memory.
 Parsed Docs are read from and written to a :class:`marketingtext.engine.cache.DocCache` when one is
@@ -8,7 +10,8 @@ given, so a re-run costs only the reading.
 A caller may pass a per-document function (``per_doc``: a parsed document to the part of a table it
 gives, e.g. its rows); with ``jobs`` > 1 the worker that parsed a document runs it and sends back only
 that part (and the cache entry's bytes when the cache wants them), so the main process neither reads
-the Doc back nor builds its rows: what stays serial is merging the parts.
+the Doc back nor builds its rows: what stays serial is merging the parts. A cached document goes to a worker too,
+which reads it from the cache and makes its part: another command over a corpus parsed before scales with the jobs.
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ def parse_sources(
 
     Cached documents are read back one at a time as their turn comes (never all at once); the
     rest go through one streamed ``engine(texts)`` call: by default ``nlp.pipe`` in ``jobs``
-    processes, or a :class:`marketingtext.engine.cluster.DaskEngine`. ``on_parsed(source)`` is called
+    processes, or a :class:`marketingtext.engine.cluster.DaskEngine`. With ``jobs`` > 1 and ``per_doc``, every
+    document goes to a worker, a cached one read from the cache there. ``on_parsed(source)`` is called
     after each document (progress). ``per_doc`` (picklable, at module level): each ParsedDoc's ``part``;
     with ``jobs`` > 1 and no other engine, made in the worker that parsed the document. ``without``: components
     left out (spaCy's ``disable``; a Dask engine runs them all), for tables that do not read what they add.
@@ -88,7 +92,14 @@ def parse_sources(
                 yield read_ahead[i]
 
     if engine is None and jobs > 1 and per_doc is not None:
-        parsed = _parse_in_processes(nlp, to_parse(), jobs, per_doc, want_entries=cache is not None, without=without)
+        def to_work(cached: list[bool]) -> Iterator[SourceText | _Cached]:
+            for i, hit in enumerate(cached):
+                read_ahead[i] = sources[i]
+                yield _Cached(read_ahead[i]) if hit else read_ahead[i]
+
+        parsed = _parse_in_processes(nlp, to_work(hits), jobs, per_doc, want_entries=cache is not None,
+                                     without=without, cache=cache)
+        hits = [False] * len(hits)  # each comes back from a worker: read there, its part made there
     else:
         engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs, without))
         parsed = ((doc, None, NOT_MADE) for doc in engine(source.text for source in to_parse()))
@@ -105,7 +116,9 @@ def parse_sources(
             source = read_ahead.pop(i)  # read by the engine: a text is not read (and cleaned) twice
             if cache is not None and doc is not None:
                 cache.put(doc)
-            elif cache is not None:  # the worker that made the part sent the entry: no Doc read back here
+            elif cache is not None and entry is not None:
+                # the worker that made the part sent the entry (none for a Doc it read from the cache): no Doc read
+                # back here
                 cache.put_entry(source.text, entry)
         if on_parsed is not None:
             on_parsed(source)
@@ -154,15 +167,23 @@ def _present(nlp, components: tuple[str, ...]) -> list[str]:
 _worker_nlp = None
 _worker_per_doc = None
 _worker_disable: list[str] = []
+_worker_cache: DocCache | None = None
 
 
-def _init_worker(nlp, per_doc=None, disable: list[str] | None = None) -> None:
+@dataclass(frozen=True)
+class _Cached:
+    """A source whose Doc the cache holds: the worker reads it there instead of parsing it."""
+
+    source: SourceText
+
+
+def _init_worker(nlp, per_doc=None, disable: list[str] | None = None, cache: DocCache | None = None) -> None:
     import signal
 
     from threadpoolctl import threadpool_limits
 
-    global _worker_nlp, _worker_per_doc, _worker_disable
-    _worker_nlp, _worker_per_doc, _worker_disable = nlp, per_doc, disable or []
+    global _worker_nlp, _worker_per_doc, _worker_disable, _worker_cache
+    _worker_nlp, _worker_per_doc, _worker_disable, _worker_cache = nlp, per_doc, disable or [], cache
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
     # N workers are N busy cores: a BLAS that starts a thread per core in each (the NER's products, nlp.matmul_ops)
     # would make them wait for each other
@@ -178,6 +199,7 @@ class _Job:
     is_last: bool = True  # the text's last chunk
     source: SourceText | None = None
     want_entry: bool = False  # send the cache entry's bytes too
+    cached: bool = False  # the source's Doc is read from the cache (parsed only when its entry is damaged)
 
     @property
     def chars(self) -> int:
@@ -190,12 +212,22 @@ def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
     the part itself (when making it raised here, it raises there again, where the table is built)."""
     if job.source is None:
         return _worker_nlp(job.text, disable=_worker_disable).to_bytes(), None, False, job.is_last
-    doc = _worker_nlp(job.source.text, disable=_worker_disable)
+    doc = _worker_cache.get(job.source.text, _worker_nlp.vocab) if job.cached else None
+    parsed = doc is None
+    if parsed:  # not cached, or a damaged entry (removed by ``get``): parsed here, and its new entry sent
+        doc = _parse_whole(job.source.text)
     try:
         part = _worker_per_doc(ParsedDoc(job.source, doc))
     except Exception:
         return doc.to_bytes(), None, False, True
-    return (cache_entry(doc) if job.want_entry else None), part, True, True
+    return (cache_entry(doc) if job.want_entry and parsed else None), part, True, True
+
+
+def _parse_whole(text: str) -> Doc:
+    """A text of any length as one Doc (a cached document whose entry was damaged may be longer than a chunk)."""
+    pieces = split_text(text, CHUNK_CHARS)
+    docs = [_worker_nlp(piece, disable=_worker_disable) for piece in pieces]
+    return _joined(docs)
 
 
 def _work_indexed(numbered: tuple[int, _Job | Exception]) -> tuple[int, object]:
@@ -236,10 +268,14 @@ def _longest(numbered: tuple[int, _Job | Exception]) -> tuple[int, int]:
     return (-job.chars if isinstance(job, _Job) else 0), index
 
 
-def _jobs(items: Iterable[SourceText | str], per_doc: bool, want_entries: bool) -> Iterator[_Job]:
+def _jobs(items: Iterable[SourceText | str | _Cached], per_doc: bool, want_entries: bool) -> Iterator[_Job]:
     """A job per chunk; with ``per_doc``, a text of one chunk is one job for the whole document (a longer text's
-    chunks are parsed by whichever worker is free and joined, its part made by the main process)."""
+    chunks are parsed by whichever worker is free and joined, its part made by the main process), and so is a cached
+    document of any length."""
     for item in items:
+        if isinstance(item, _Cached):
+            yield _Job(source=item.source, want_entry=want_entries, cached=True)
+            continue
         text = item if isinstance(item, str) else item.text
         pieces = split_text(text, CHUNK_CHARS)
         if per_doc and len(pieces) == 1:
@@ -249,8 +285,9 @@ def _jobs(items: Iterable[SourceText | str], per_doc: bool, want_entries: bool) 
             yield _Job(piece, n == len(pieces) - 1)
 
 
-def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_doc=None, want_entries: bool = False,
-                        without: tuple[str, ...] = ()) -> Iterator[tuple[Doc | None, bytes | None, object]]:
+def _parse_in_processes(nlp, items: Iterable[SourceText | str | _Cached], jobs: int, per_doc=None,
+                        want_entries: bool = False, without: tuple[str, ...] = (),
+                        cache: DocCache | None = None) -> Iterator[tuple[Doc | None, bytes | None, object]]:
     """(Doc, None, NOT_MADE), or with ``per_doc`` made in the worker (None, cache entry or None, part), per item
     (a text, or with ``per_doc`` a source), in order, parsed in ``jobs`` processes.
 
@@ -266,7 +303,7 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str], jobs: int, per_d
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pending: list[Doc] = []
     with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker,
-                                              initargs=(nlp, per_doc, _present(nlp, without))) as pool:
+                                              initargs=(nlp, per_doc, _present(nlp, without), cache)) as pool:
         numbered = _longest_first(_jobs(items, per_doc is not None, want_entries))
         for data, part, made, is_last in _in_order(pool.imap_unordered(_work_indexed, numbered, chunksize=1)):
             if made:
