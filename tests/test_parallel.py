@@ -321,3 +321,26 @@ def test_with_two_jobs_cached_documents_are_read_and_made_into_rows_by_the_worke
     _assert_same_tables(seed_tables, again.analyze())  # the worker warns of the damage on its stderr
     assert len(parsed_in()) == 1 and parsed_in()[0] != os.getpid()
     assert again.cache.get(longest.text, pipeline[0].vocab) is not None  # stored again
+
+
+def test_with_two_jobs_kwic_collocations_ngrams_and_topics_are_made_in_the_workers(tmp_path, pipeline, cache_dir,
+                                                                                  monkeypatch):
+    """Each document's part of these tables is made where the document is parsed or read from the cache: with two
+    jobs in the workers (the main process merges), and the tables are those of one process."""
+    import marketingtext as mt
+    from marketingtext.tables import collocations, kwic, ngrams, topics
+
+    one = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir)
+    one.tables = None
+    expected = [one.kwic("Kunde"), one.collocations("Marketing"), one.ngrams(), *one.topic_tables().values()]
+    made_in = [_calls_recorded(monkeypatch, tmp_path, module, name) for module, name in
+               ((kwic, "kwic_rows"), (collocations, "collocation_sentences"), (ngrams, "ngram_sentences"),
+                (topics, "topic_units"))]
+    two = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir, jobs=2)
+    two.tables = None
+    actual = [two.kwic("Kunde"), two.collocations("Marketing"), two.ngrams(), *two.topic_tables().values()]
+    for want, got in zip(expected, actual, strict=True):
+        pd.testing.assert_frame_equal(want, got)
+    assert len(expected[0]) > 10 and len(expected[2]) > 10
+    for pids in made_in:
+        assert len(pids()) == 5 and os.getpid() not in pids()

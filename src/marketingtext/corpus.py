@@ -287,31 +287,39 @@ class Corpus:
 
     def kwic(self, term: str, width: int = 40) -> pd.DataFrame:
         """Every occurrence of a lemma or phrase, with left and right context."""
-        from .tables.kwic import kwic_table
+        from .tables.kwic import kwic_rows, kwic_table, query_keys
 
-        return self._table("kwic", {"term": term, "width": width},
-                           lambda: kwic_table(self._no_ner(), term, width=width, nlp=self.nlp))
+        def build() -> pd.DataFrame:  # each document's rows made where it is parsed (by the workers with --jobs)
+            rows = partial(kwic_rows, keys=query_keys(self.nlp, term), surface=term, width=width)
+            return kwic_table((), term, width=width, doc_rows=self._parts(rows, entities=False))
+
+        return self._table("kwic", {"term": term, "width": width}, build)
 
     def collocations(self, term: str, window: int = 5, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
         """Collocates of a lemma (or word form, ``mode="surface"``) within ±``window`` words of one sentence."""
-        from .tables.collocations import collocation_table
+        from .tables.collocations import collocation_sentences, collocation_table
 
         options = {"term": term, "window": window, "min_freq": min_freq, "mode": mode}
-        return self._table("collocations", options,
-                           lambda: collocation_table(self._no_ner(), term, window, min_freq, mode, nlp=self.nlp))
+        sentences = partial(collocation_sentences, mode=mode)  # made where each document is parsed
+        return self._table("collocations", options, lambda: collocation_table(
+            (), term, window, min_freq, mode, nlp=self.nlp, doc_sentences=self._parts(sentences, entities=False)))
 
     def ngrams(self, n_min: int = 2, n_max: int = 4, min_freq: int = 2, mode: str = "lemma") -> pd.DataFrame:
         """Recurrent word sequences of ``n_min`` to ``n_max`` words with frequency, range and Gries' DP."""
-        from .tables.ngrams import ngram_table
+        from .tables.ngrams import ngram_sentences, ngram_table
 
         options = {"n_min": n_min, "n_max": n_max, "min_freq": min_freq, "mode": mode}
-        return self._table("ngrams", options, lambda: ngram_table(self._no_ner(), n_min, n_max, min_freq, mode))
+        sentences = partial(ngram_sentences, mode=mode)  # made where each document is parsed
+        return self._table("ngrams", options, lambda: ngram_table(
+            (), n_min, n_max, min_freq, mode, doc_sentences=self._parts(sentences, entities=False)))
 
     def topic_tables(self, k: int | None = None) -> dict[str, pd.DataFrame]:
         """``topics``, ``doc_topics`` and ``topic_k`` (the k tried and why one was chosen); see ``mtext topics``."""
-        from .tables.topics import topic_tables
+        from .tables.topics import SMALL_CORPUS, topic_tables, topic_units
 
-        return self._table("topics", {"k": k}, lambda: topic_tables(self._no_ner(), k=k, n_docs=len(self.names)))
+        units = partial(topic_units, split=len(self.names) < SMALL_CORPUS)  # made where each document is parsed
+        return self._table("topics", {"k": k}, lambda: topic_tables(doc_units=list(self._parts(units, entities=False)),
+                                                                    k=k))
 
     def topics(self, k: int | None = None, docs: bool = False) -> pd.DataFrame:
         """Topics with their top terms and share of the corpus (``docs=True``: document × topic shares, long form);

@@ -106,23 +106,33 @@ def scores(f_xy: int, f_x: int, f_y: int, slots: int, words: int) -> dict:
     }
 
 
-def collocation_table(parsed_docs: Iterable[ParsedDoc], term: str, window: int = 5, min_freq: int = 2,
-                      mode: str = "lemma", nlp=None) -> pd.DataFrame:
+def collocation_sentences(parsed: ParsedDoc, mode: str) -> tuple[str, list[tuple[list[str], list[str], list[bool]]]]:
+    """One document's part of :func:`collocation_table`: its name and, per sentence, the words' keys, their lemmas
+    (or lower-cased forms) and whether each is an abbreviation."""
+    sentences = []
+    for _, _, words in sentence_words(parsed.doc):
+        forms = [t.lemma_ if mode == "lemma" else t.text.lower() for t in words]
+        sentences.append(([word_key(t, mode) for t in words], forms, [is_abbreviation(t) for t in words]))
+    return parsed.source.doc, sentences
+
+
+def collocation_table(parsed_docs: Iterable[ParsedDoc] = (), term: str = "", window: int = 5, min_freq: int = 2,
+                      mode: str = "lemma", nlp=None, doc_sentences: Iterable[tuple] | None = None) -> pd.DataFrame:
     """Collocates of ``term`` within ±``window`` words, one row per collocate seen at least ``min_freq`` times.
 
     Sorted by logDice, then frequency (both descending), then collocate. ``nlp`` lemmatises the query
-    (so ``Kunden`` finds the lemma ``Kunde``); without it the query is taken as a lemma.
+    (so ``Kunden`` finds the lemma ``Kunde``); without it the query is taken as a lemma. ``doc_sentences``: each
+    document's :func:`collocation_sentences` when already made (by worker processes).
     """
     if mode not in COUNT_MODES:
         raise ValueError(f"mode must be one of {', '.join(COUNT_MODES)}, not {mode!r}")
     node = node_keys(term, mode, nlp)
     counts = _Counts()
     if node and window > 0:
-        for parsed in parsed_docs:
-            for _, _, words in sentence_words(parsed.doc):
-                forms = [t.lemma_ if mode == "lemma" else t.text.lower() for t in words]
-                counts.add_sentence([word_key(t, mode) for t in words], forms, node, window, parsed.source.doc,
-                                    [is_abbreviation(t) for t in words])
+        for doc, sentences in doc_sentences if doc_sentences is not None else (
+                collocation_sentences(parsed, mode) for parsed in parsed_docs):
+            for keys, forms, abbreviations in sentences:
+                counts.add_sentence(keys, forms, node, window, doc, abbreviations)
     rows = []
     for key, f_xy in counts.pair_freq.items():
         if f_xy < max(min_freq, 1):

@@ -39,8 +39,12 @@ def kwic_rows(parsed: ParsedDoc, keys: tuple[str, ...], surface: str, width: int
     return rows
 
 
-def kwic_table(parsed_docs: Iterable[ParsedDoc], term: str, width: int = 40, nlp=None) -> pd.DataFrame:
-    """Every occurrence of ``term`` (lemma or phrase), in document and position order."""
+def kwic_table(parsed_docs: Iterable[ParsedDoc], term: str, width: int = 40, nlp=None,
+               doc_rows: Iterable[list[dict]] | None = None) -> pd.DataFrame:
+    """Every occurrence of ``term`` (lemma or phrase), in document and position order; ``doc_rows``: each
+    document's :func:`kwic_rows` when already made (by worker processes)."""
+    if doc_rows is not None:
+        return pd.DataFrame([row for rows in doc_rows for row in rows], columns=KWIC_COLUMNS)
     parsed_docs = iter(parsed_docs)
     first = next(parsed_docs, None)
     if first is None:

@@ -24,9 +24,9 @@ from ..language.words import COUNT_MODES, is_abbreviation, sentence_words, word_
 NGRAM_COLUMNS = ["ngram", "key", "n", "freq", "range", "dp"]
 
 
-def _sentence_words(parsed: ParsedDoc, mode: str) -> list[tuple[list[str], list[str], list[bool]]]:
-    """Per sentence: the words' keys (None for an abbreviation), their spellings as written, and whether each is
-    a stop word."""
+def ngram_sentences(parsed: ParsedDoc, mode: str) -> list[tuple[list[str], list[str], list[bool]]]:
+    """One document's part of :func:`ngram_table`, per sentence: the words' keys (None for an abbreviation), their
+    spellings as written, and whether each is a stop word."""
     sentences = []
     for _, _, words in sentence_words(parsed.doc):
         keys = [None if is_abbreviation(t) else word_key(t, mode) for t in words]
@@ -61,17 +61,18 @@ def _rows_for_length(docs: list[list], sizes: list[int], n: int, min_freq: int) 
             for g in kept]
 
 
-def ngram_table(parsed_docs: Iterable[ParsedDoc], n_min: int = 2, n_max: int = 4, min_freq: int = 2,
-                mode: str = "lemma") -> pd.DataFrame:
+def ngram_table(parsed_docs: Iterable[ParsedDoc] = (), n_min: int = 2, n_max: int = 4, min_freq: int = 2,
+                mode: str = "lemma", doc_sentences: Iterable[list] | None = None) -> pd.DataFrame:
     """N-grams of ``n_min`` to ``n_max`` words seen at least ``min_freq`` times.
 
     Columns: ``ngram`` (the most frequent spelling), ``key`` (the lemma keys or lower-cased words counted),
     ``n``, ``freq``, ``range`` (documents it occurs in) and ``dp`` (Gries' DP over documents, sized in words).
-    Sorted by frequency and range (descending), then ``n`` and ``key``.
+    Sorted by frequency and range (descending), then ``n`` and ``key``. ``doc_sentences``: each document's
+    :func:`ngram_sentences` when already made (by worker processes).
     """
     if mode not in COUNT_MODES:
         raise ValueError(f"mode must be one of {', '.join(COUNT_MODES)}, not {mode!r}")
-    docs = [_sentence_words(parsed, mode) for parsed in parsed_docs]
+    docs = list(doc_sentences) if doc_sentences is not None else [ngram_sentences(p, mode) for p in parsed_docs]
     sizes = [sum(len(keys) for keys, _, _ in sentences) for sentences in docs]
     rows = []
     for n in range(max(n_min, 1), n_max + 1):
