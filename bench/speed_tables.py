@@ -5,8 +5,10 @@ keyword terms, sentence rows, the docs row, entity rows, topic units and the rep
 ``corpus.analysis_part`` makes them), then the entity summary and tables.xlsx. Each figure is the wall time of a
 fresh process's first pass (word memos, syllable and HanTa caches start empty, as in a real run), summed over
 the documents. Run it twice with two versions of ``src`` (PYTHONPATH) to compare them; say the machine's load.
+``--count-tokens`` instead counts the spaCy Token objects the builders make (under cProfile: the times are then
+not the builders'): spaCy makes a new one on every visit of a token.
 
-Usage: python bench/speed_tables.py [--files 27] [--corpus DIR] [--cache-dir DIR]
+Usage: python bench/speed_tables.py [--files 27] [--corpus DIR] [--cache-dir DIR] [--count-tokens]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=27)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--cache-dir", type=Path, default=None, help="a Doc cache to read parsed documents from")
+    parser.add_argument("--count-tokens", action="store_true", help="count the Token objects the builders make")
     args = parser.parse_args()
 
     import pandas as pd
@@ -55,6 +58,12 @@ def main() -> None:
         seconds[name] += time.perf_counter() - start
         return result
 
+    profile = None
+    if args.count_tokens:
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
     for parsed in docs:
         terms = timed("keyword terms", lambda p=parsed: doc_terms(p))
         rows["sentences"] += timed("sentence rows", lambda p=parsed: sentence_rows(p))
@@ -62,6 +71,16 @@ def main() -> None:
         rows["entities"] += timed("entity rows", lambda p=parsed: entity_rows(p, gazetteer))
         timed("topic units", lambda p=parsed: topic_units(p, split=False))
         timed("report words", lambda p=parsed, t=terms: ReportWords().add(p, t))
+    if profile is not None:
+        import pstats
+
+        profile.disable()
+        made = sum(calls for (path, _, name), (_, calls, *_) in pstats.Stats(profile).stats.items()
+                   if name == "cinit" and path.endswith("token.pxd"))
+        tokens = sum(len(parsed.doc) for parsed in docs)
+        print(f"{len(docs)} documents of {args.corpus.name}, {tokens:,} tokens: the per-document builders made "
+              f"{made:,} Token objects ({made / tokens:.1f} per token)")
+        return
     mentions = canonicalise(pd.DataFrame(rows["entities"], columns=ENTITY_COLUMNS))
     timed("entity summary", lambda: summarize(mentions))
     sheets = {"entities": mentions, "sentences": pd.DataFrame(rows["sentences"]), "docs": pd.DataFrame(rows["docs"])}

@@ -344,3 +344,17 @@ def test_with_two_jobs_kwic_collocations_ngrams_and_topics_are_made_in_the_worke
     assert len(expected[0]) > 10 and len(expected[2]) > 10
     for pids in made_in:
         assert len(pids()) == 5 and os.getpid() not in pids()
+
+
+def test_with_two_jobs_the_reports_words_are_gathered_in_the_workers(tmp_path, pipeline, cache_dir, seeds,
+                                                                    seed_tables, monkeypatch):
+    """`mtext report` over tables it has (from the table cache): the words of its index, positions and similarity
+    are gathered per document in the workers, and the report is the same."""
+    import marketingtext as mt
+    from marketingtext.tables import report_data
+
+    expected = seeds.report(tables=seed_tables)
+    made_in = _calls_recorded(monkeypatch, tmp_path, report_data, "document_words")
+    two = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir, jobs=2)
+    assert two.report(tables=seed_tables) == expected
+    assert len(made_in()) == 5 and os.getpid() not in made_in()

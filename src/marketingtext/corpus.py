@@ -334,10 +334,16 @@ class Corpus:
         from .entities.table import cooccurrences, summarize
         from .output.html import render_report
         from .tables.comparison import compare as keyness
-        from .tables.report_data import ReportWords, report_data
+        from .tables.report_data import ReportWords, document_words, report_data
+
+        def gathered() -> ReportWords:  # each document's words made where it is parsed (by the workers with --jobs)
+            joined = ReportWords()
+            for part in self._parts(document_words, entities=False):
+                joined.extend(part)
+            return joined
 
         tables = tables or self.analyze()
-        words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self._no_ner()))
+        words = words if words is not None and words.keys else self._analysed(gathered)
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
         data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),

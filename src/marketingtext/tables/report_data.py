@@ -234,3 +234,11 @@ def doc_display_names(docs: pd.DataFrame) -> dict[str, dict[str, str]]:
     paths = docs["path"] if "path" in docs else docs["doc"]
     return {str(doc): {"name": shown[doc], "file": display_name(str(doc), "", path if isinstance(path, str) else "")}
             for doc, path in zip(docs["doc"], paths, strict=True)}
+
+
+def document_words(parsed: ParsedDoc) -> ReportWords:
+    """One document's :class:`ReportWords`: the part a worker makes where the document is parsed or read from the
+    cache (:meth:`ReportWords.extend` joins the parts in order)."""
+    words = ReportWords()
+    words.add(parsed)
+    return words
