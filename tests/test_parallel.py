@@ -358,3 +358,22 @@ def test_with_two_jobs_the_reports_words_are_gathered_in_the_workers(tmp_path, p
     two = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir, jobs=2)
     assert two.report(tables=seed_tables) == expected
     assert len(made_in()) == 5 and os.getpid() not in made_in()
+
+
+def test_with_two_jobs_the_similarity_matrix_and_the_style_profile_are_made_in_the_workers(tmp_path, pipeline,
+                                                                                          cache_dir, monkeypatch):
+    """`compare --matrix` and `--style`: each document's lemma counts and words made where it is parsed or read from
+    the cache (the workers with two jobs); the same matrix and profile as one process gives."""
+    import marketingtext as mt
+    from marketingtext.tables import comparison
+
+    one = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir)
+    one.tables = None
+    expected = one.similarity(), one.style(n_entities=0)
+    made_in = [_calls_recorded(monkeypatch, tmp_path, comparison, name) for name in ("document_bag", "style_words")]
+    two = mt.load([RAW], pipeline=pipeline, cache_dir=cache_dir, jobs=2)
+    two.tables = None
+    pd.testing.assert_frame_equal(expected[0], two.similarity())
+    assert two.style(n_entities=0) == expected[1] and expected[1]["documents"] == 5 and len(expected[0]) == 10
+    for pids in made_in:
+        assert len(pids()) == 5 and os.getpid() not in pids()

@@ -79,10 +79,6 @@ class Corpus:
             self._current = parsed
             yield parsed
 
-    def _no_ner(self) -> Iterator[ParsedDoc]:
-        """:meth:`parsed` for a table that reads no entity: Docs parsed without the entity components."""
-        return self.parsed(entities=False)
-
     def _parts(self, per_doc, entities: bool = True) -> Iterator:
         """``per_doc(parsed)`` for each document, in order (see :meth:`parsed`)."""
         for parsed in self.parsed(per_doc, entities):
@@ -355,18 +351,20 @@ class Corpus:
 
     def similarity(self) -> pd.DataFrame:
         """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""
-        from .tables.comparison import similarity_matrix
+        from .tables.comparison import document_bag, similarity_of_bags
 
-        return self._analysed(lambda: similarity_matrix(self._no_ner()))
+        # each document's lemma counts made where it is parsed (by the workers with --jobs)
+        return self._analysed(lambda: similarity_of_bags(self._parts(document_bag, entities=False)))
 
     def style(self, n_entities: int | None = None) -> dict:
         """This corpus's style profile (one value per measure; see ``mtext compare --style``);
         ``n_entities``: its number of entity mentions when already counted."""
-        from .tables.comparison import style_profile
+        from .tables.comparison import style_profile, style_words
 
         n_entities = len(self.entities()) if n_entities is None else n_entities
         sentences = self.sentences()
-        return self._analysed(lambda: style_profile(self._no_ner(), sentences, n_entities))
+        return self._analysed(lambda: style_profile((), sentences, n_entities,
+                                                    doc_parts=self._parts(style_words, entities=False)))
 
     def analyze(self, out_dir: str | Path | None = None, excel: bool = False,
                 report: bool = True) -> dict[str, pd.DataFrame]:

@@ -173,12 +173,22 @@ def compare(a, b, by: str = "lemma", p: float = ALPHA, keep_all: bool = False, c
 
 def similarity_matrix(parsed_docs: Iterable[ParsedDoc]) -> pd.DataFrame:
     """Cosine similarity of TF-IDF lemma vectors for every pair of documents (doc_a < doc_b in input order)."""
-    return similarity_of_bags(lemma_bag(doc_terms(parsed)) for parsed in parsed_docs)
+    return similarity_of_bags(document_bag(parsed) for parsed in parsed_docs)
+
+
+def document_bag(parsed: ParsedDoc) -> tuple[str, dict[str, int]]:
+    """One document's :func:`lemma_bag` (the part a worker makes where the document is parsed)."""
+    return lemma_bag(doc_terms(parsed))
 
 
 def lemma_bag(terms: DocTerms) -> tuple[str, dict[str, int]]:
     """A document's name and its one-word terms' counts: what :func:`similarity_of_bags` compares."""
     return terms.doc, {key[0]: st.count for key, st in terms.terms.items() if len(key) == 1}
+
+
+def style_words(parsed: ParsedDoc) -> tuple[list[str], Counter]:
+    """One document's part of :func:`style_profile`: its words as written and its gender-form counts."""
+    return [t.text for t in doc_words(parsed.doc)], gender_forms(parsed.source.text)
 
 
 def similarity_of_bags(bags: Iterable[tuple[str, dict[str, int]]]) -> pd.DataFrame:
@@ -200,13 +210,15 @@ def similarity_of_bags(bags: Iterable[tuple[str, dict[str, int]]]) -> pd.DataFra
     return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
 
 
-def style_profile(parsed_docs: Iterable[ParsedDoc], sentences: pd.DataFrame, n_entities: int) -> dict:
+def style_profile(parsed_docs: Iterable[ParsedDoc], sentences: pd.DataFrame, n_entities: int,
+                  doc_parts: Iterable[tuple[list[str], Counter]] | None = None) -> dict:
     """One side's style from its documents, its sentence table and its number of entity mentions:
-    sentence lengths, diversity, readability, Nominalstil, questions, passive, entities."""
+    sentence lengths, diversity, readability, Nominalstil, questions, passive, entities. ``doc_parts``: each
+    document's :func:`style_words` when already made (by worker processes)."""
     words, n_docs, gender = [], 0, Counter()
-    for parsed in parsed_docs:
-        words.extend(t.text for t in doc_words(parsed.doc))
-        gender += gender_forms(parsed.source.text)
+    for doc_words_of, doc_gender in doc_parts if doc_parts is not None else map(style_words, parsed_docs):
+        words.extend(doc_words_of)
+        gender += doc_gender
         n_docs += 1
     n_words, n_sent = len(words) or 1, len(sentences) or 1
     return {
