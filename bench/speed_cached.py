@@ -16,25 +16,17 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared/bench/wiki_de_1M/wiki"
-MTEXT = [sys.executable, "-m", "marketingtext"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from speed_ratios import CORPUS, MTEXT, seconds  # noqa: E402
+
 COMMANDS = {"entities": ["entities", "--summary"], "sentences": ["sentences"], "keywords": ["keywords"],
             "docs": ["docs"], "kwic": ["kwic", "Unternehmen"], "ngrams": ["ngrams"],
             "analyze": ["analyze", "--out", "{tmp}/out"]}
-
-
-def run(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if result.returncode not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(cmd)} failed ({result.returncode}): {result.stderr.decode()[-300:]}")
-    return time.perf_counter() - start
 
 
 def empty_table_cache(cache: Path) -> None:
@@ -57,7 +49,7 @@ def main() -> None:
         for path in files:
             shutil.copy(path, folder / path.name)
         # every document parsed by the whole pipeline once (a Doc of the whole pipeline serves every table)
-        run([*MTEXT, "analyze", str(folder), "--out", f"{tmp}/first", "--cache-dir", str(cache), "--jobs", "2"])
+        seconds([*MTEXT, "analyze", str(folder), "--out", f"{tmp}/first", "--cache-dir", str(cache), "--jobs", "2"])
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
         print(f"{len(files)} files, {words:,} words, documents cached; each run: the command's table not cached; "
               f"{args.pairs} runs each, -j1 and -j2 in turn, medians")
@@ -68,7 +60,7 @@ def main() -> None:
                 for jobs in (1, 2):
                     empty_table_cache(cache)
                     out = [] if name == "analyze" else ["-f", "csv", "-o", f"{tmp}/table.csv"]
-                    times[jobs].append(run([*MTEXT, *cmd, str(folder), *out, "--cache-dir", str(cache),
+                    times[jobs].append(seconds([*MTEXT, *cmd, str(folder), *out, "--cache-dir", str(cache),
                                             "--jobs", str(jobs)]))
             one, two = statistics.median(times[1]), statistics.median(times[2])
             print(f"{' '.join(cmd[:2]) if name != 'analyze' else 'analyze':<20} -j1 {one:6.1f} s   -j2 {two:6.1f} s   "
