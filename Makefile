@@ -48,6 +48,7 @@ bench: install
 	$(PY) bench/eval_topics.py
 	$(PY) bench/speed.py
 	$(PY) bench/speed_ratios.py
+	$(PY) bench/speed_cached.py
 	$(PY) bench/speed_components.py --files 27
 	$(PY) bench/hanta_lexicon.py
 	$(PY) bench/zipf_identity.py
