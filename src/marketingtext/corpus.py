@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .core.collector import collector_paused
 from .core.errors import MtextError
 from .engine.cache import DocCache, LighterDocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
 from .engine.cachedir import max_bytes_from, trim_cache
@@ -331,12 +332,14 @@ class Corpus:
         words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self._no_ner()))
         mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
-        data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
-                           cooccurrences(mentions), words.similarity(),
-                           compare=keyness(side_a, side_b) if compare else None, compare_labels=(label_a, label_b),
-                           title=title, meta={"Pipeline": self.pipeline.describe()},
-                           topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
-        return render_report(data)
+        comparison = keyness(side_a, side_b) if compare else None
+        with collector_paused():  # tables in, JSON values out: no cycles among them (core.collector)
+            data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
+                               cooccurrences(mentions), words.similarity(),
+                               compare=comparison, compare_labels=(label_a, label_b),
+                               title=title, meta={"Pipeline": self.pipeline.describe()},
+                               topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
+            return render_report(data)
 
     def similarity(self) -> pd.DataFrame:
         """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""

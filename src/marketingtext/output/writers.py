@@ -1,5 +1,7 @@
 """Writing tables: CSV, TSV, JSON, JSON Lines, Excel, or a rendered report, always atomically.
 
+One job: finished tables to the bytes of a file format, and those bytes to a file or stdout.
+
 Every command writes through :func:`write_table` (one table) or :func:`write_tables` (a folder of
 them), so output flags mean the same everywhere. Tables come in as DataFrames; nothing is computed here.
 """
