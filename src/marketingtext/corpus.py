@@ -323,6 +323,7 @@ class Corpus:
         """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
         ``tables`` and ``words``: :meth:`analyze`'s tables and what it gathered for the report, when at hand
         (else the documents are read once more)."""
+        from .entities.canonical import canonicalise
         from .entities.table import cooccurrences, summarize
         from .output.html import render_report
         from .tables.comparison import compare as keyness
@@ -330,12 +331,12 @@ class Corpus:
 
         tables = tables or self.analyze()
         words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self._no_ner()))
-        mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
         comparison = keyness(side_a, side_b) if compare else None
         with collector_paused():  # tables in, JSON values out: no cycles among them (core.collector)
-            data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
-                               cooccurrences(mentions), words.similarity(),
+            mentions = canonicalise(tables["entities"])  # once for both tables (each would do it again)
+            data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions, canonicalised=True),
+                               cooccurrences(mentions, canonicalised=True), words.similarity(),
                                compare=comparison, compare_labels=(label_a, label_b),
                                title=title, meta={"Pipeline": self.pipeline.describe()},
                                topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
