@@ -333,7 +333,7 @@ class Corpus:
         words = words if words is not None and words.keys else self._analysed(lambda: ReportWords.of(self._no_ner()))
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
         comparison = keyness(side_a, side_b) if compare else None
-        with collector_paused():  # tables in, JSON values out: no cycles among them (core.collector)
+        with collector_paused():  # many small objects, freed by reference counting (core.collector)
             mentions = canonicalise(tables["entities"])  # once for both tables (each would do it again)
             data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions, canonicalised=True),
                                cooccurrences(mentions, canonicalised=True), words.similarity(),

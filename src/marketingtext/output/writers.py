@@ -171,7 +171,7 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
-    with collector_paused():  # a tuple per cell, no cycles among them (core.collector)
+    with collector_paused():  # a tuple per cell, freed by reference counting (core.collector)
         book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                             "strings_to_formulas": False, "strings_to_urls": False})
         book.set_properties({"created": datetime.datetime(*XLSX_CREATED, tzinfo=datetime.timezone.utc)})
