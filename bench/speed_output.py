@@ -15,7 +15,9 @@ Each part runs ``--repeat`` times; the lowest figure is printed with the others 
 the cycle collector: a full pass over the heap is paid by whichever step allocates when it falls due.
 Run it with two versions of ``src`` (PYTHONPATH) in turn to compare them.
 
-Usage: python bench/speed_output.py [--files 27] [--corpus DIR] [--cache-dir DIR] [--repeat 5]
+``--whole`` times one whole ``corpus.analyze(out)`` with warm caches instead (and xlsx_bytes and Corpus.report in it).
+
+Usage: python bench/speed_output.py [--files 27] [--corpus DIR] [--cache-dir DIR] [--repeat 5] [--whole]
 Data: the first 27 of the 274 German Wikipedia articles in ../shared/bench/wiki_de_1M/wiki (the throughput corpus;
 not a dev or test split of anything), or any folder, e.g. data/raw (the five essays).
 """
@@ -54,7 +56,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--cache-dir", type=Path, default=None, help="a Doc cache (default: a temporary one)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--whole", action="store_true",
+                        help="time one whole corpus.analyze(out) instead, caches warm (a first run fills them)")
     args = parser.parse_args()
+    if args.whole:
+        whole_analyze(args)
+        return
 
     import marketingtext as mt
     from marketingtext.entities.table import cooccurrences, summarize
@@ -124,6 +131,40 @@ def main() -> None:
     print("the report's steps alone, cycle collector off:")
     for name, work in parts_alone.items():
         show(name, cpu_seconds(work, args.repeat, collector=False))
+
+
+def whole_analyze(args) -> None:
+    """CPU seconds of ``corpus.analyze(out)`` as ``mtext analyze`` runs it with warm caches (the tables from the table
+    cache, the report's words read again from the Doc cache), and of ``xlsx_bytes`` and ``Corpus.report`` in it."""
+    import marketingtext as mt
+    from marketingtext.corpus import Corpus
+    from marketingtext.output import writers
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, function):
+        def run(*arguments, **options):
+            start = time.process_time()
+            result = function(*arguments, **options)
+            spent[name] = time.process_time() - start
+            return result
+        return run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        for path in sorted(args.corpus.glob("*.txt"))[: args.files]:
+            (folder / path.name).write_bytes(path.read_bytes())
+        cache = args.cache_dir or Path(tmp) / "cache"
+        mt.load([str(folder)], cache_dir=cache).analyze(Path(tmp) / "first")  # fills the caches
+        writers.xlsx_bytes = timed("xlsx_bytes", writers.xlsx_bytes)
+        Corpus.report = timed("Corpus.report", Corpus.report)
+        start = time.process_time()
+        mt.load([str(folder)], cache_dir=cache).analyze(Path(tmp) / "out")
+        spent["load and analyze, in all"] = time.process_time() - start
+    print(f"{args.files} documents of {args.corpus}, caches warm; CPU seconds of one run")
+    for name, value in spent.items():
+        print(f"  {name:<34} {value:6.2f} s")
 
 
 def show(name: str, figures: list[float]) -> None:
