@@ -845,3 +845,17 @@ def test_an_acronym_the_rule_repeats_is_named_as_the_model_named_it(nlp):
          [("Europäische Union", "ORG"), ("EU", "ORG")]),
     ])
     assert names["EU"] == {"Europäische Union"}
+
+
+def test_summary_and_pairs_of_mentions_canonicalised_once_are_the_same(seed_tables):
+    """The report canonicalises the essays' mentions once for both tables (``canonicalised=True``): the summary
+    and the pairs come out as when each canonicalises the mentions itself."""
+    from marketingtext.entities.canonical import canonicalise
+    from marketingtext.entities.table import cooccurrences, summarize
+
+    mentions = seed_tables["entities"]
+    once = canonicalise(mentions)
+    summary = summarize(once, canonicalised=True)
+    pd.testing.assert_frame_equal(summary, summarize(mentions))
+    pd.testing.assert_frame_equal(cooccurrences(once, canonicalised=True), cooccurrences(mentions))
+    assert len(summary) >= 10 and summary["mentions"].sum() == len(mentions)

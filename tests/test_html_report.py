@@ -15,7 +15,7 @@ import pytest
 from marketingtext.entities.table import cooccurrences, summarize
 from marketingtext.output.html import kwic_json, render_report
 from marketingtext.tables.comparison import keyness_table, side_counts, similarity_matrix
-from marketingtext.tables.report_data import report_data
+from marketingtext.tables.report_data import positions_in, report_data
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -48,6 +48,19 @@ def test_positions_are_the_lemma_occurrences(seed_report_data, seeds):
     assert list(got["word_index"]) == expected
     assert len(expected) >= 40  # grep counts 42 "Kund:innen" and one "Kund:in" in the raw text
     assert set(got["doc_words"]) == {len(words)}
+
+
+def test_positions_of_multi_word_terms_need_every_key_in_order():
+    """A two-word term ticks where both keys follow each other, not where its first key stands alone or ends the
+    document: "Soziale Medien verändern das Marketing, und soziale Netzwerke sind sozial" (its lemma keys)."""
+    keys = ["sozial", "medium", "verändern", "der", "marketing", "und", "sozial", "netzwerk", "sein", "sozial"]
+    terms = {"soziale Medien": ("sozial", "medium"), "Marketing": ("marketing",), "sozial": ("sozial",),
+             "Medien verändern das": ("medium", "verändern", "der")}
+    rows = positions_in(keys, "essay", terms)
+    assert [(row["term"], row["word_index"]) for row in rows] == [
+        ("soziale Medien", 0), ("Marketing", 4), ("sozial", 0), ("sozial", 6), ("sozial", 9),
+        ("Medien verändern das", 1)]
+    assert {row["doc_words"] for row in rows} == {10}
 
 
 def test_kwic_index_finds_kundinnen_under_kunde(seed_report_data):

@@ -247,3 +247,61 @@ def test_xlsx_is_the_same_bytes_on_every_run():
     first = serialize(table, "xlsx")
     time.sleep(1.1)
     assert serialize(table, "xlsx") == first
+
+
+def _xlsx_cell_by_cell(df: pd.DataFrame) -> bytes:
+    """The workbook as xlsx_bytes wrote it before it decided a kind per column: every cell on its own, row by row."""
+    import datetime
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+    book.set_properties({"created": datetime.datetime(*output.XLSX_CREATED, tzinfo=datetime.timezone.utc)})
+    sheet = book.add_worksheet("table")
+    sheet.freeze_panes(1, 0)
+    output._set_widths(sheet, df)
+    for c, column in enumerate(df.columns):
+        sheet.write_string(0, c, output.cell_text(str(column)))
+    columns = [[None if absent else value for value, absent in zip(df[c].tolist(), df[c].isna().tolist(), strict=True)]
+               for c in df.columns]
+    for r, row in enumerate(zip(*columns, strict=True), start=1):
+        for c, value in enumerate(row):
+            output._write_cell(sheet, r, c, value)
+    book.close()
+    return buffer.getvalue()
+
+
+MIXED_CELLS = pd.DataFrame({
+    "doc": ["essay_a", "essay_b", "essay_c", "essay_d"],
+    "satz": ["Der Kunde kauft online.", None, "Zeile eins\r\nZeile zwei", "=SUMME(A1:A9)"],
+    "score": [0.25, float("nan"), float("inf"), -1.5],  # inf: text, between the texts of its row
+    "woerter": [12, 0, 7, 3],
+    "frage": [True, False, True, False],
+    "gemischt": ["zwölf", 12, None, True],
+    "anteil": [0.5, float("nan"), 0.25, 1.0],
+    "seiten": pd.array([1, None, 3, 4], dtype="Int64"),
+})
+
+
+def test_xlsx_cells_keep_their_kind_when_written_a_column_at_a_time(tmp_path: Path):
+    """Each column's kind is decided once, yet every cell is what it was: empty for None/NaN/NA, inf as text,
+    booleans as booleans, numbers as numbers, text as text (a formula too), in the same bytes as cell by cell
+    (a shared string's index is its first use, so text must still go in row by row)."""
+    from openpyxl import load_workbook
+
+    data = serialize(MIXED_CELLS, "xlsx")
+    assert data == _xlsx_cell_by_cell(MIXED_CELLS)
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(data)
+    rows = [[c.value for c in row] for row in load_workbook(path).active.iter_rows()]
+    assert rows[0] == list(MIXED_CELLS.columns)
+    assert rows[1:] == [
+        ["essay_a", "Der Kunde kauft online.", 0.25, 12, True, "zwölf", 0.5, 1],
+        ["essay_b", None, None, 0, False, 12, None, None],
+        ["essay_c", "Zeile eins\nZeile zwei", "inf", 7, True, None, 0.25, 3],
+        ["essay_d", "=SUMME(A1:A9)", -1.5, 3, False, True, 1, 4],
+    ]
+    kinds = [[type(value).__name__ for value in row] for row in rows[1:]]
+    assert [row[4] for row in kinds] == ["bool"] * 4 and kinds[3][5] == "bool" and kinds[0][3] == "int"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .core.collector import collector_paused
 from .core.errors import MtextError
 from .engine.alongside import Alongside
 from .engine.cache import DocCache, LighterDocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
@@ -327,6 +328,7 @@ class Corpus:
         """The self-contained HTML report of this corpus; ``compare``: (side A, side B, label A, label B);
         ``tables`` and ``words``: :meth:`analyze`'s tables and what it gathered for the report, when at hand
         (else the documents are read once more)."""
+        from .entities.canonical import canonicalise
         from .entities.table import cooccurrences, summarize
         from .output.html import render_report
         from .tables.comparison import compare as keyness
@@ -340,14 +342,16 @@ class Corpus:
 
         tables = tables or self.analyze()
         words = words if words is not None and words.keys else self._analysed(gathered)
-        mentions = tables["entities"]
         side_a, side_b, label_a, label_b = compare or (None, None, "A", "B")
-        data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions),
-                           cooccurrences(mentions), words.similarity(),
-                           compare=keyness(side_a, side_b) if compare else None, compare_labels=(label_a, label_b),
-                           title=title, meta={"Pipeline": self.pipeline.describe()},
-                           topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
-        return render_report(data)
+        comparison = keyness(side_a, side_b) if compare else None
+        with collector_paused():  # many small objects, freed by reference counting (core.collector)
+            mentions = canonicalise(tables["entities"])  # once for both tables (each would do it again)
+            data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions, canonicalised=True),
+                               cooccurrences(mentions, canonicalised=True), words.similarity(),
+                               compare=comparison, compare_labels=(label_a, label_b),
+                               title=title, meta={"Pipeline": self.pipeline.describe()},
+                               topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
+            return render_report(data)
 
     def similarity(self) -> pd.DataFrame:
         """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""

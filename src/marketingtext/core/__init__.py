@@ -1,1 +1,2 @@
-"""The definitions everything shares: errors, the version, atomic file writing, text pieces."""
+"""The definitions everything shares: errors, the version, atomic file writing, text pieces, pausing the cycle
+collector."""

@@ -223,13 +223,14 @@ def entity_table(parsed_docs: Iterable[ParsedDoc] = (), *, gazetteer_files: Iter
     return mentions
 
 
-def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
+def summarize(mentions: pd.DataFrame, canonicalised: bool = False) -> pd.DataFrame:
     """One row per canonical name: its corpus label, mentions, documents, first document, spellings seen and
     the labels its mentions got (``labels``, most frequent first).
 
     The mentions are canonicalised corpus-wide first (idempotent: rows of :func:`entity_table`
-    keep their names), so a table collected document by document sums up right too."""
-    mentions = canonicalise(mentions)
+    keep their names), so a table collected document by document sums up right too; ``canonicalised``: they are
+    :func:`canonicalise`'s table already (the report has it made once for this and :func:`cooccurrences`)."""
+    mentions = mentions if canonicalised else canonicalise(mentions)
     columns = {name: mentions[name].tolist() for name in ("canonical", "text", "kind", "label", "corpus_label", "doc")}
     groups: dict[str, list[int]] = {}  # in order of first mention, as groupby(sort=False); plain lists: faster
     for i, canonical in enumerate(columns["canonical"]):
@@ -251,14 +252,17 @@ def summarize(mentions: pd.DataFrame) -> pd.DataFrame:
                              kind="mergesort").reset_index(drop=True)
 
 
-def cooccurrences(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of canonical entities named in the same sentence: an edge list for graph tools."""
-    mentions = canonicalise(mentions)
+def cooccurrences(mentions: pd.DataFrame, canonicalised: bool = False) -> pd.DataFrame:
+    """Pairs of canonical entities named in the same sentence: an edge list for graph tools; ``canonicalised``:
+    the mentions are :func:`canonicalise`'s table already."""
+    mentions = mentions if canonicalised else canonicalise(mentions)
     sentences: dict[tuple, set] = defaultdict(set)
     labels = {}
-    for row in mentions.itertuples(index=False):
-        sentences[(row.doc, row.sent_id)].add(row.canonical)
-        labels.setdefault(row.canonical, row.corpus_label)
+    # whole columns as lists: pandas' str columns cost a call per value when iterated row by row
+    for doc, sent_id, canonical, corpus_label in zip(*(mentions[c].tolist() for c in
+                                                       ("doc", "sent_id", "canonical", "corpus_label")), strict=True):
+        sentences[(doc, sent_id)].add(canonical)
+        labels.setdefault(canonical, corpus_label)
     pairs, docs = Counter(), defaultdict(set)
     for (doc, _), names in sentences.items():
         ordered = sorted(names)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import html
 import json
 import math
-import re
 from importlib import resources
 
 import pandas as pd
 
-from ..tables.report_data import ReportData, doc_display_names
+from ..tables.report_data import TOKEN_COLUMNS, ReportData, doc_display_names
 from .labels_de import DOC_COLUMNS, GLOSSARY, NOTES, VALUE_LABELS, column_label
 
 HEATMAP_DOCS = 40  # the heat-map shows the longest documents beyond this (a 274 x 274 grid helps nobody)
@@ -49,9 +48,9 @@ def table_json(table: pd.DataFrame | None, limit: int | None = None) -> dict | N
     if table is None:
         return None
     shown = table if limit is None else table.head(limit)
+    columns = [[_plain(v) for v in shown.iloc[:, i].tolist()] for i in range(shown.shape[1])]  # str: fast by column
     return {"columns": [str(c) for c in table.columns], "labels": [column_label(str(c)) for c in table.columns],
-            "total": len(table),
-            "rows": [[_plain(v) for v in row] for row in shown.itertuples(index=False, name=None)]}
+            "total": len(table), "rows": [[column[r] for column in columns] for r in range(len(shown))]}
 
 
 def doc_names(data: ReportData) -> list[str]:
@@ -94,16 +93,19 @@ def kwic_json(sentences: pd.DataFrame, tokens: pd.DataFrame, names: list[str],
     """
     vocab: dict[str, int] = {}
     forms: dict[str, set[int]] = {}
-    texts = {(r.doc, r.sent_id): r.text for r in sentences.itertuples(index=False)}
+    # whole columns as Python lists: pandas' str columns cost a call per value when iterated row by row
+    texts = dict(zip(zip(sentences["doc"].tolist(), sentences["sent_id"].tolist(), strict=True),
+                     sentences["text"].tolist(), strict=True))
     per_sentence: dict[tuple, list[int]] = {}
-    for r in tokens.itertuples(index=False):
-        key_id = vocab.setdefault(r.key, len(vocab))
+    for doc, sent_id, start, end, key in zip(*(tokens[c].tolist() for c in TOKEN_COLUMNS), strict=True):
+        key_id = vocab.setdefault(key, len(vocab))
+        sentence = (doc, sent_id)
         # as the search box reads what is typed (report.js kwicSearch): lower case, hyphens out; not term_key,
         # which keys "Kund:innen" as "kunde" and would leave the spelling a reader types unfound
-        spelling = re.sub("[-\u2011]", "", texts[(r.doc, r.sent_id)][r.start:r.end].lower())
-        if spelling != r.key:
+        spelling = texts[sentence][start:end].lower().replace("-", "").replace("\u2011", "")
+        if spelling != key:
             forms.setdefault(spelling, set()).add(key_id)
-        per_sentence.setdefault((r.doc, r.sent_id), []).extend((int(r.start), int(r.end), key_id))
+        per_sentence.setdefault(sentence, []).extend((start, end, key_id))
     doc_index = {name: i for i, name in enumerate(names)}
     sents = [[doc_index[doc], texts[(doc, sent_id)], triples] for (doc, sent_id), triples in per_sentence.items()]
     totals = {vocab[k]: n for k, n in (key_counts or {}).items() if k in vocab}

@@ -1,5 +1,7 @@
 """Writing tables: CSV, TSV, JSON, JSON Lines, Excel, or a rendered report, always atomically.
 
+One job: finished tables to the bytes of a file format, and those bytes to a file or stdout.
+
 Every command writes through :func:`write_table` (one table) or :func:`write_tables` (a folder of
 them), so output flags mean the same everywhere. Tables come in as DataFrames; nothing is computed here.
 """
@@ -12,9 +14,11 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.collector import collector_paused
 from ..core.fsio import OutputError, write_atomic, write_folder
 
 if TYPE_CHECKING:  # pandas is imported when a table is written: `mtext --help` stays fast
@@ -167,23 +171,63 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-                                        "strings_to_urls": False})
-    book.set_properties({"created": datetime.datetime(*XLSX_CREATED, tzinfo=datetime.timezone.utc)})
-    for name, df in sheets.items():
-        sheet = book.add_worksheet(SHEET_NAME_ILLEGAL.sub("_", str(name))[:31] or "table")
-        sheet.freeze_panes(1, 0)
-        _set_widths(sheet, df)
-        for c, column in enumerate(df.columns):
-            sheet.write_string(0, c, cell_text(str(column)))
-        # whole columns to Python values at once: pandas' per-cell access costs more than writing the cell
-        columns = [[None if absent else value
-                    for value, absent in zip(df[c].tolist(), df[c].isna().tolist(), strict=True)] for c in df.columns]
-        for r, row in enumerate(zip(*columns, strict=True), start=1):
-            for c, value in enumerate(row):
-                _write_cell(sheet, r, c, value)
-    book.close()
+    with collector_paused():  # a tuple per cell, freed by reference counting (core.collector)
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False, "strings_to_urls": False})
+        book.set_properties({"created": datetime.datetime(*XLSX_CREATED, tzinfo=datetime.timezone.utc)})
+        for name, df in sheets.items():
+            sheet = book.add_worksheet(SHEET_NAME_ILLEGAL.sub("_", str(name))[:31] or "table")
+            sheet.freeze_panes(1, 0)
+            _set_widths(sheet, df)
+            _write_sheet(sheet, df)
+        book.close()
     return buffer.getvalue()
+
+
+def _write_sheet(sheet, df: pd.DataFrame) -> None:
+    """The header row and every cell of ``df``, each column's kind decided once (:func:`_column_cells`).
+
+    Typed columns (numbers, booleans) are written a column at a time; text goes in row by row, as a shared
+    string's index is the order of first use: the same order as cell by cell, so the same bytes."""
+    # XlsxWriter's undecorated writers: the public ones first try to read A1 notation, on each of 160,000 cells
+    write_string = getattr(sheet, "_write_string", sheet.write_string)
+    for c, column in enumerate(df.columns):
+        write_string(0, c, cell_text(str(column)))
+    row_major = []
+    for c, column in enumerate(df.columns):
+        write, rows, values = _column_cells(sheet, df[column])
+        if rows is None:
+            row_major.append((c, write, values))
+        else:
+            for r, value in zip(rows, values, strict=True):
+                write(r, c, value)
+    if not row_major:
+        return
+    indices, writers, columns = zip(*row_major, strict=True)
+    for r, row in enumerate(zip(*columns, strict=True), start=1):
+        for c, write, value in zip(indices, writers, row, strict=True):
+            if value is not None:
+                write(r, c, value)
+
+
+def _column_cells(sheet, column: pd.Series):
+    """How one column is written: ``(writer, rows, values)``, its present cells (row number from 1) for a typed
+    column written a column at a time, or ``(writer, None, values)`` with ``None`` for an empty cell, for a
+    column written row by row. The cells come out as :func:`_write_cell` writes them one at a time."""
+    import numpy as np
+
+    absent = column.isna().to_numpy()
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
+    if kind == "b" or kind in "iuf" and not np.isinf(column.to_numpy()[~absent]).any():  # inf is text, row by row
+        write = getattr(sheet, "_write_boolean" if kind == "b" else "_write_number",
+                        sheet.write_boolean if kind == "b" else sheet.write_number)
+        present = ~absent
+        return write, (np.flatnonzero(present) + 1).tolist(), column[present].tolist()
+    values = [None if missing else value for value, missing in zip(column.tolist(), absent.tolist(), strict=True)]
+    if all(type(value) is str for value in values if value is not None):  # text (the common object column)
+        return getattr(sheet, "_write_string", sheet.write_string), None, [
+            None if value is None else cell_text(value) for value in values]
+    return partial(_write_cell, sheet), None, values
 
 
 def _write_cell(sheet, row: int, column: int, value) -> None:
@@ -202,6 +246,8 @@ def cell_text(text: str) -> str:
     UTF-16 units with "…" at the end where longer (the CSV keeps the whole text). A carriage return is a line
     break (``\n``), as spreadsheets show it: xlsx would store it escaped (``_x000D_``), which not every reader
     turns back."""
+    if len(text) * 2 <= XLSX_CELL_UNITS and text.isprintable():  # no control character, surrogate nor U+FFFE/F
+        return text
     text = xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
     if len(text) * 2 <= XLSX_CELL_UNITS:  # no character takes more than two units
         return text
