@@ -15,7 +15,12 @@ process; run it with OMP_NUM_THREADS=1) of:
 Each figure is the minimum over ``--repeat`` passes (a shared machine adds time, never removes it).
 
 Usage: PYTHONPATH=src OMP_NUM_THREADS=1 python bench/ner_time_split.py [--articles 20] [--ner PATH] [--repeat 3]
+    [--batch-docs N]
 ``--ner PATH``: a packaged NER folder instead of the shipped one (training/package_ner.py).
+``--batch-docs 1``: one article per batch, as mtext's parsing feeds a long text (engine.parsing.pipe_texts); the
+default is the pipeline's batch size (1,000: all articles in one batch, as bench/eval_ner.py --speed runs). In one
+large batch the tok2vec's arrays are large (the feature table is tokens x 960 floats) and it runs slower, while the
+transition loop runs faster; docs/ner_v05.md ("NER v0.5.4") has both.
 """
 
 from __future__ import annotations
