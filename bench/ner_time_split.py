@@ -17,8 +17,9 @@ Each figure is the minimum over ``--repeat`` passes (a shared machine adds time,
 Usage: PYTHONPATH=src OMP_NUM_THREADS=1 python bench/ner_time_split.py [--articles 20] [--ner PATH] [--repeat 3]
     [--batch-docs N]
 ``--ner PATH``: a packaged NER folder instead of the shipped one (training/package_ner.py).
-``--batch-docs 1``: one article per batch, as mtext's parsing feeds a long text (engine.parsing.pipe_texts); the
-default is the pipeline's batch size (1,000: all articles in one batch, as bench/eval_ner.py --speed runs). In one
+``--batch-docs 1``: one article per batch, as mtext's parsing feeds the chunks of a text over 100,000 characters
+(engine.parsing.pipe_texts; shorter texts go 16 to a batch: ``--batch-docs 16``); the default is the pipeline's
+batch size (1,000: all articles in one batch, as bench/eval_ner.py --speed runs). In one
 large batch the tok2vec's arrays are large (the feature table is tokens x 960 floats) and it runs slower, while the
 transition loop runs faster; docs/ner_v05.md ("NER v0.5.4") has both.
 """
