@@ -14,6 +14,7 @@ Usage:
   python bench/eval_ner.py --speed               # also words/s with and without NER on the wiki bench
   python bench/eval_ner.py --speed-only --speed-ner PATH   # only the speed lines (PATH: a packaged NER folder)
   python bench/eval_ner.py --split dev          # the same on the dev split, to choose rules (a dev figure)
+  python bench/eval_ner.py --split dev --ner PATH   # PATH's NER in place of the shipped one, entity layer included
 """
 
 from __future__ import annotations
@@ -144,11 +145,11 @@ def evaluate_variant(path: Path | None, records: list[dict]):
     return docs, result
 
 
-def shipped_report(records: list[dict]) -> dict:
-    """Shipped model live: per label, per domain, and the entity layer with/without its filters."""
+def shipped_report(records: list[dict], ner_path: Path | None = None) -> dict:
+    """Shipped model (or ``ner_path``'s) live: per label, per domain, and the entity layer with/without its filters."""
     from marketingtext.entities.table import Gazetteer, load_gazetteer
 
-    docs, shipped = evaluate_variant(None, records)
+    docs, shipped = evaluate_variant(ner_path, records)
     layer = {"model (raw doc.ents)": shipped}
     layer["model + false-friend filter"] = scores(*count(
         (gold_spans(r), filtered_spans(d)) for r, d in zip(records, docs, strict=True)))
@@ -205,6 +206,8 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true", help="also measure words/s on the wiki bench corpus")
     parser.add_argument("--speed-ner", default="", help="NER pipeline folder for --speed (default: shipped)")
     parser.add_argument("--speed-only", action="store_true", help="only measure words/s (no quality tables)")
+    parser.add_argument("--ner", default="",
+                        help="NER pipeline folder scored live in place of the shipped one (model and entity layer)")
     parser.add_argument("--split", choices=("test", "dev"), default="test",
                         help="test (report only) or dev (to choose rules and models; nothing is saved)")
     args = parser.parse_args()
@@ -227,15 +230,17 @@ def main() -> None:
         stored[name] = {**result, "size_mb": round(model_size_mb(Path(path)), 1), "note": note}
     if args.save and args.split == "test":
         VARIANTS_JSON.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
-    report = shipped_report(records)
+    live = Path(args.ner) if args.ner else None
+    report = shipped_report(records, live)
     rows = {f"{name} ({row['size_mb']} MB)": row for name, row in stored.items()}
-    rows[f"SHIPPED, live ({model_size_mb(ner_model_path()):.1f} MB)"] = report["shipped"]
+    live_name = f"{live.name}, live" if live else "SHIPPED, live"
+    rows[f"{live_name} ({model_size_mb(live or ner_model_path()):.1f} MB)"] = report["shipped"]
     print_table("Variants (NER alone in the offline pipeline; stored rows from bench/ner_variants.json)", rows)
     print_domains(rows)
     for name, row in stored.items():
         if row.get("note"):
             print(f"note on {name}: {row['note']}")
-    print_table("Shipped model, entity layer end-to-end", report["layer"])
+    print_table(f"{'Model ' + str(live) if live else 'Shipped model'}, entity layer end-to-end", report["layer"])
     print_domains({"model (raw doc.ents)": report["shipped"],
                    "entity layer + gazetteer (mtext entities)": report["layer"]["entity layer + gazetteer"]})
     if args.speed:

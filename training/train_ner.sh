@@ -17,6 +17,8 @@
 # bench/eval_ner.py --split dev PER+LOC+ORG 0.710 -> 0.717 in all three runs, under the 1.2-point seed spread,
 # and no run up on every domain; with --training.dropout 0.1 on top 0.719). v0.5.3 tried dropout 0.1 again (seed 7 of
 # that recipe 0.721; v0.5.0's own data and vectors 0.718): under the 0.722 bar fixed in advance, not taken.
+# CONFIG=training/ner_narrow.cfg: v0.5.4's try, a tok2vec of width 64 instead of 96 (docs/ner_v05.md); with
+# TARGET=DIR the model is packaged into DIR instead of over the shipped one.
 # On a quieter machine: prepare --tag 1.5 min, 5,000 steps 18-24 min (16-18 CPU minutes).
 # Held-out figures afterwards: python bench/eval_ner.py [--speed]
 set -euo pipefail
@@ -24,8 +26,10 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 SHARED=${SHARED:-../shared}
 MAX_STEPS=${MAX_STEPS:-4000}
+CONFIG=${CONFIG:-training/ner_names.cfg}   # the shipped v0.5.0's recipe; training/ner_narrow.cfg: v0.5.4's try
 CONTINUE_STEPS=${CONTINUE_STEPS:-0}   # 0 = the shipped v0.5.0; 6000 = the continuation tried for v0.5.1
 VECTORS=src/marketingtext/nlp/models/ner_de
+TARGET=${TARGET:-src/marketingtext/nlp/models/ner_de}   # where package_ner.py puts the model
 WITHOUT=${WITHOUT:-}   # e.g. europeana,mobie: domains left out of the train split
 export PYTHONPATH=src OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 $PY -m pip install -q -e ".[train]"   # floret, for training only; the shipped model needs none
@@ -37,7 +41,7 @@ if [ -n "${REBUILD_VECTORS:-}" ]; then
     $PY -m spacy init vectors de training/vectors/vectors.floret training/vectors/spacy --mode floret
     VECTORS=training/vectors/spacy
 fi
-nice -n 5 $PY -m spacy train training/ner_names.cfg --code training/ner_code.py --output training/output/final \
+nice -n 5 $PY -m spacy train "$CONFIG" --code training/ner_code.py --output training/output/final \
     --paths.train training/corpus/train.spacy --paths.dev training/corpus/dev.spacy \
     --initialize.vectors "$VECTORS" --training.max_steps "$MAX_STEPS"
 BEST=training/output/final/model-best
@@ -50,4 +54,4 @@ if [ "$CONTINUE_STEPS" -gt 0 ]; then
         --components.ner.source "$BEST" --initialize.vectors "$BEST" --training.max_steps "$CONTINUE_STEPS"
     BEST=training/output/continue/model-best
 fi
-$PY training/package_ner.py "$BEST" src/marketingtext/nlp/models/ner_de training/name_lists.tsv.gz
+$PY training/package_ner.py "$BEST" "$TARGET" training/name_lists.tsv.gz
