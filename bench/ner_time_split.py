@@ -27,25 +27,15 @@ transition loop runs faster; docs/ner_v05.md ("NER v0.5.4") has both.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKI = ROOT.parent / "shared" / "bench/wiki_de_1M/wiki"
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def offline_pipeline(ner_path: Path | None):
-    """mtext's offline pipeline, its NER taken from ``ner_path`` (None: the shipped one)."""
-    import spacy
-
-    from marketingtext.nlp import german, hanta_tagger  # noqa: F401  (registers mtext's components)
-    from marketingtext.nlp.pipeline import add_sourced_ner, build_offline_pipeline
-
-    nlp = build_offline_pipeline()
-    if ner_path is not None:
-        nlp.remove_pipe("ner")
-        add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
-    return nlp
+from eval_ner import offline_pipeline  # noqa: E402  (mtext's offline pipeline, another NER folder if given)
 
 
 def min_cpu(run, repeat: int) -> float:
