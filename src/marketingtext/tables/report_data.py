@@ -256,6 +256,4 @@ def doc_display_names(docs: pd.DataFrame) -> dict[str, dict[str, str]]:
 def document_words(parsed: ParsedDoc) -> ReportWords:
     """One document's :class:`ReportWords`: the part a worker makes where the document is parsed or read from the
     cache (:meth:`ReportWords.extend` joins the parts in order)."""
-    words = ReportWords()
-    words.add(parsed)
-    return words
+    return ReportWords.of([parsed])
