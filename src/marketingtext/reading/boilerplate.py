@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from .linemodel import LineModel, line_features, shipped_model
 from .lines import (
+    AUTHOR_BOX_HEADING,
     DATE_SHAPE,
     EDGE,
     ENDS_SENTENCE,
@@ -97,6 +98,7 @@ _NAMES_DATED = re.compile(rf"^(\D+?)[\s,*|·•–-]+{DATE_SHAPE}(\s*(\d{{4}}))?
 # The heading of an about box: "Über …" or a name of two or more capitalised words ("Matthias Weber").
 _ABOUT_HEADING = re.compile(r"^(?:(?:[Üü]ber|[Aa]bout) (?P<topic>.{2,60})|"
                             r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){1,3}))$")
+PAGE_BUTTON_REPEATS = 4  # a short line shown this often on one page is a button's label, not the text's
 FEED_RUN = 3  # this many lines in a row that begin with dates, newest first, are a feed of posts
 CARD_RUN = 2  # a list of other articles has at least this many cards
 CARD_LINES = (1, 3)  # a teaser card has this many lines (headline, excerpt, a category) besides its date or byline
@@ -135,7 +137,8 @@ _LINE_PATTERNS = [
     r".*\bcookies?\b.*(akzeptieren|zustimmen|einverstanden|verwendet|verwenden|nutzt|nutzen|einstellungen|"
     r"einsetzen|speichern).*",
     r"(alle )?(cookies )?(akzeptieren|ablehnen|zustimmen)", r"datenschutz(erklärung|hinweise?|einstellungen)?",
-    r"impressum", r"kontakt(formular)?", r"sitemap", r"agb", r"login|anmelden|registrieren|abmelden|mein konto",
+    r"impressum", r"kontakt(formular)?", r"sitemap", r"agb",
+    r"(jetzt )?(login|anmelden|registrieren)|abmelden|mein konto",
     r"\S+\s*[×x*+−-]\s*\S+\s*=\s*\S*",  # captcha such as "zwei × 4 ="
     r"loading\s*(…|\.\.\.)?", r"(search-config|download|drucken|print|insite|suche[n]?|hinweise|menü|menu|navigation)",
     r"suche nach:?.*", r"(haupt|service|sub|unter)?menü( schließen| öffnen)?", r"hauptnavigation", r"startseite",
@@ -153,6 +156,14 @@ _LINE_PATTERNS = [
     r"themen in diesem artikel", r"(vorschau auf den )?(nächsten?|vorherigen?) (artikel|beitrag)", r".*\bshare\b.*",
     r"(mit freunden|per e-?mail) teilen", r"(zum|für den) newsletter (anmelden|registrieren)",
     r"lesen sie (hier|auch).*",
+    # the site asking to be followed, subscribed to or paid ("Du willst nichts mehr verpassen?" / "Dann folge uns auf:",
+    # "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie …", "Unser kostenloser Newsletter informiert Sie …")
+    r"(dann )?(folge|folgt|folgen sie) (uns|mir)( auch)?( auf| bei| in)?.{0,40}",
+    r"(du willst |willst du |sie wollen |wollen sie )?(nichts|keine[nr]? [\w-]+) mehr verpassen.{0,60}",
+    r"wenn (ihnen|dir|euch) (unser |der |dieser |mein |unser |das )?(artikel|beitrag|text|blog|post|video)( \w+)? "
+    r"gefallen hat.*",
+    r"unser(en)? (kostenlose[rn]? |wöchentliche[rn]? )?newsletter.{0,120}",
+    r"if you (enjoyed|liked) (reading )?this (post|article).*",
     r"weitere [\w-]+( in [\w ]+)?", r"(ähnliche|verwandte|passende) (themen|artikel|beiträge|produkte)",
     r"das (thema|könnte dich) .*:", r"beliebte (artikel|beiträge)",
 ]
@@ -164,7 +175,8 @@ _SHAPES = {
     "date": rf"((am|vom|stand|datum|veröffentlicht( am)?|aktualisiert( am)?|erstellt( am)?|posted on|"
             rf"(mo|di|mi|do|fr|sa|so)[a-z]*,?)\s*:?\s*)?{DATE_SHAPE}([\s,|–-]*(um\s*)?{DATE_SHAPE})*\s*(uhr)?[\s|·•-]*"
             rf"(\d+\s*(kommentare?|min\.?( lesezeit)?))?",
-    "byline": rf"(autor(in)?|text|(titel)?fotos?|(titel)?bild(er)?|quelle|credits?|redaktion|redakteur(in)?)\s*:\s*"
+    "byline": rf"(autor(in)?|text|(titel)?fotos?|(titel)?bild(er)?|abbildung|abb\.|quelle|credits?|redaktion|"
+              rf"redakteur(in)?)\s*:\s*"
               rf".{{2,80}}|((geschrieben |verfasst |ein beitrag )?von|posted by|by)\s+{NAME_SHAPE}"
               rf"(\s*[|,•·–-].{{0,80}})?|{NAME_SHAPE},? (redakteur|redakteurin|autor|autorin)\b.{{0,40}}|"
               rf"{NAME_SHAPE} (sagt|schrieb|meint|antwortete)( am .*)?:",
@@ -301,6 +313,7 @@ class _Unit:
     prose: bool = False  # long, with sentences and function words: never dropped outside the tail
     intro: bool = False  # a short sentence that announces a list ("Weitere genutzte Quellen in englischer Sprache:")
     field: bool = False  # a short "Label: value" line (a data sheet, a recipe, a photo's data)
+    button: bool = False  # a widget's label the page repeats (dropped after smoothing, which reads it as before)
     first_cls: str = ""  # the context-free class, before the tail, the main block and smoothing changed it
 
 
@@ -375,6 +388,9 @@ def _decide(text: str, repeated: frozenset[str], model: LineModel | None
     _mark_feeds(units)  # after the main block: a feed's long lines may carry it over a table to the article's end
     _smooth(units)
     _keep_prose_and_something(units)
+    for unit in units:
+        if unit.button:  # after smoothing: the sentences between a recipe's pictures stay as they were
+            unit.cls, unit.why, unit.hard = "bad", f"{SHAPE}: button", True
     if model is SHIPPED:
         model = shipped_model()
     if model is not None:
@@ -466,11 +482,15 @@ def _shape_of(stripped: str) -> str:
     for name, pattern in _SHAPE_RES:
         if len(stripped) <= 300 and pattern.match(stripped):
             return name
+    if stripped[:1] in "([" and stripped[-1:] in ")]":
+        # a photo credit or date in brackets under a picture: "(Foto: DBT/Stella von Saldern (bearbeitet …))"
+        return _shape_of(stripped[1:-1].strip())
     return ""
 
 
 def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
     """Context-free classes (jusText's classify_paragraphs, with shapes, repeats and sentence punctuation)."""
+    buttons = _page_buttons(units)
     for unit in units:
         stripped = unit.text.strip(EDGE)
         if not unit.text.strip():
@@ -506,6 +526,19 @@ def _classify(units: list[_Unit], repeated: frozenset[str]) -> None:
         else:
             unit.cls, unit.why = "bad", DENSITY
         unit.first_cls = unit.cls
+        unit.button = not unit.prose and not unit.hard and line_key(stripped) in buttons
+
+
+def _page_buttons(units: list[_Unit]) -> frozenset[str]:
+    """Short lines of two to six words, no sentence, that one page shows PAGE_BUTTON_REPEATS times or more: the labels
+    of its buttons and widgets ("Bild anzeigen Bild schließen" under each picture of a recipe). A text repeats a
+    heading or a refrain now and then; the same label under every picture is the page's furniture."""
+    counts = Counter(
+        line_key(stripped) for unit in units
+        if 2 <= len(_WORD.findall(stripped := unit.text.strip(EDGE))) <= 6 and len(stripped) <= 60
+        and not SENTENCE_PUNCT.search(stripped) and not stripped.endswith(":") and not any(
+            ch.isdigit() for ch in stripped))  # "12 Monate" in a table is data
+    return frozenset(key for key, n in counts.items() if n >= PAGE_BUTTON_REPEATS)
 
 
 def _soften_chronologies(units: list[_Unit]) -> None:
@@ -615,7 +648,8 @@ def _mark_about_boxes(units: list[_Unit]) -> None:
         name = (heading.group("topic") or heading.group("name")).casefold()
         if box is None or units[box].hard or units[box].first_cls not in ("good", "neargood"):
             continue
-        if units[box].text.strip(EDGE).casefold().startswith(name + " "):
+        if units[box].text.strip(EDGE).casefold().startswith(name + " ") or AUTHOR_BOX_HEADING.match(
+                unit.text.strip(EDGE)):
             for j in (i, box):
                 units[j].cls, units[j].why, units[j].hard = "bad", ABOUT, True
 

@@ -21,6 +21,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+# ---- the heading of a box about the author
+
+# "Über den Autor", "Über den Autor/ die Autorin", "Zur Autorin", "Die Autorin", "About the author": the name stands on
+# the next line (metadata takes it as the author) and the paragraph under it is a portrait (boilerplate drops it)
+AUTHOR_BOX_HEADING = re.compile(r"^(über|zum|zur|der|die|about)\s+(den\s+|die\s+|the\s+)?(autor|autorin|autor\*in|"
+                                r"autor:in|author|verfasser|verfasserin)(\s*/\s*(die\s+)?autorin)?\s*:?$",
+                                re.IGNORECASE)
+
+
 # ---- the line's key
 
 # What a line's edges may carry besides its text: bullets, dashes, separators, quote marks of a menu.

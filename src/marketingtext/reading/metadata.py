@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..language.lexicon import stopwords
 from .lines import (
+    AUTHOR_BOX_HEADING,
     BYLINE_NAME,
     MONTHS,
     NAME_PARTICLES,
@@ -63,7 +64,11 @@ _NOT_NAMES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", 
               # "Handball Schweiz • 02.02.2022", "2020-04-26 Deutsche Sprache"): no part of a person's name
               "ort", "datum", "quelle", "kategorie", "rubrik", "ressort", "thema", "schweiz", "deutschland",
               "österreich", "europa", "deutsche", "deutscher", "deutsches", "sprache", "handball", "fußball",
-              "fussball", "sport", "politik", "wirtschaft", "kultur", "news", "presse"}
+              "fussball", "sport", "politik", "wirtschaft", "kultur", "news", "presse",
+              # what follows a byline's name on the same line: a category list, the credit for the pictures ("von
+              # Andrea Kategorien: Allgemein", "Text von Christian Seiler Illustration von Markus Roost")
+              "kategorien", "illustration", "illustrationen", "foto", "fotos", "bild", "bilder", "grafik",
+              "fotografie"}
 _AUTHOR_LABEL = re.compile(r"^(autor|autorin|autor\*in|autor:in|autoren|autorinnen|von|text|author|by)\s*:?$",
                            re.IGNORECASE)  # a label on a line of its own, the name on the next
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "ungen", "isch", "ische", "ik", "stiftung",
@@ -75,7 +80,8 @@ _NAV = {"startseite", "home", "menü", "menu", "suche", "suchen", "search", "imp
         "neueste beiträge", "ähnliche beiträge", "letzte beiträge", "kommentare", "kommentar", "allgemein",
         "skip to main content", "zum inhalt springen", "springe zum inhalt", "facebook", "twitter", "instagram",
         "linkedin", "xing", "youtube", "whatsapp", "e-mail", "drucken", "print", "english", "deutsch", "über uns",
-        "about", "about me", "rss", "abonnieren", "newsletter", "cookies", "akzeptieren", "einwurf"}
+        "about", "about me", "rss", "abonnieren", "newsletter", "cookies", "akzeptieren", "einwurf",
+        "wer wir sind", "was wir tun", "spenden", "merken", "teilen und drucken"}
 _PROSE_CHARS = 100  # a line this long with sentence punctuation is prose, not a header line
 _HEADER_CHARS = 160  # a title, byline or date line is shorter than this
 _NEAR = 4  # lines between a title and its byline or date
@@ -164,7 +170,7 @@ def _clean_name(name: str) -> str:
     words = name.split()
     # the name ends at the first word that is no part of a name ("Fabian am Dienstag", "Anna Berger In Aktuell")
     for n, word in enumerate(words[1:], 1):
-        key = word.lower().strip(".,")
+        key = word.lower().strip(".,:")
         if key in _NOT_NAMES or key in WEEKDAYS or key in MONTHS or (word[0].islower() and key not in NAME_PARTICLES):
             words = words[:n]
             break
@@ -221,6 +227,9 @@ def _is_prose(line: str) -> bool:
     return len(line) >= _PROSE_CHARS and bool(PROSE_PUNCT.search(line + " ")) and len(line.split()) >= 12
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
 def _is_title_shaped(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 25 or not 3 <= len(line) <= 200:
@@ -231,8 +240,10 @@ def _is_title_shaped(line: str) -> bool:
         return False  # "Kommentare 0", a "next post" link, menu items glued together ("ImpressumAllgemeine…")
     if _NOTICE.search(line):
         return False  # "Der Browser wird leider nicht mehr unterstützt!"
-    if re.match(r"^(https?://|www\.|[•·*►▼>»«←→|]|\d+$|©)", line):
-        return False
+    if re.match(r"^(https?://|www\.|\[?[•·*►▼>»«←→›‹|]|\d+$|©)", line) or _EMAIL.search(line):
+        return False  # a link, a button ("› Drucken", "[› ma@…"), an e-mail address
+    if re.fullmatch(r"jetzt \w+!?", line, re.IGNORECASE):
+        return False  # a button that calls to act: "Jetzt spenden", "Jetzt bestellen"
     if line[0].islower() and not re.match(r"[a-z]{1,2}[A-Z]", line):
         return False  # a sentence's tail; but a brand may start a headline ("iMac 5K …", "eBay-Vorlagen")
     if is_breadcrumb(line) or re.match(r"^[\w-]+: [A-ZÄÖÜ]\w+( [A-ZÄÖÜ][\w-]+){1,2}$", line) and is_name_line(
@@ -520,7 +531,8 @@ def _is_dek(line: str, headline: str) -> bool:
     three words or more ("Vom Boden aus gedacht" / "Ann Cotten verwebt in „Die Anleitungen der Vorfahren“ Lokales
     und Globales"). A kicker over its headline is shorter than that ("KOMMENTAR Bürgermeisterwahl in Petersberg" /
     "Claudia Brandes und ihr links-grünes Bündnis müssen jetzt liefern")."""
-    return len(line.split()) >= 8 and len(headline.split()) >= 3 and len(line) >= _DEK_RATIO * len(headline) and \
+    words = [word for word in headline.split() if any(ch.isalnum() for ch in word)]  # "Thema – Corona": two words
+    return len(line.split()) >= 8 and len(words) >= 3 and len(line) >= _DEK_RATIO * len(headline) and \
         not line.endswith(".")
 
 
@@ -581,7 +593,12 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
             before = filled[filled.index(i) - 1]
-            under_title = (under < len(filled) and i == filled[under]) or lines[before] == lines[title_at]
+            two_before = filled[filled.index(i) - 2] if filled.index(i) >= 2 else None
+            under_title = (under < len(filled) and i == filled[under]) \
+                or _same_headline(lines[before], lines[title_at]) \
+                or (  # under the teaser: headline / "Damit Mitarbeiter gesund bleiben, …" / "Marie Rövekamp"
+                    two_before is not None and two_before >= title_at and len(lines[before].split()) >= 8
+                    and _same_headline(lines[two_before], lines[title_at]))
             if found_date:
                 found_author = _dated_name(line, handle=under_title)
             elif (under_title and is_name_line(line)) or _name_beside_date(lines, i):
@@ -615,15 +632,31 @@ _AUTHOR_BOX = re.compile(r"^(alle (beiträge|artikel|posts) von|alles von|mehr (
 
 
 def _author_box(lines: list[str], filled: list[int]) -> str:
-    """The name of the first author box's line in the searched lines (the last resort: no byline near the
-    headline or in the page's first half), or ""."""
-    for i in filled:
+    """The name of the first author box in the searched lines (the last resort: no byline near the headline or in
+    the page's first half), or "": on the box's line ("Alle Beiträge von Martin Junker") or on the line under its
+    label ("Über den Autor/ die Autorin" / "Markus Reuter", "Von:" / "Götz Warnke" under the article)."""
+    for rank, i in enumerate(filled):
         box = _AUTHOR_BOX.match(lines[i])
         if box and len(lines[i]) <= 80:
             name = box.group("name").strip()
             if is_name_line(name) or _TEAM.fullmatch(name):
                 return name
+        if (_AUTHOR_LABEL.match(lines[i]) or AUTHOR_BOX_HEADING.match(lines[i])) and rank + 1 < len(filled):
+            name = lines[filled[rank + 1]].strip().rstrip(",;")
+            if is_name_line(name) or _TEAM.fullmatch(name):
+                return name
     return ""
+
+
+
+def _same_headline(line: str, headline: str) -> bool:
+    """``line`` is the headline or its copy as the page shows it again ("Abstandsregeln und Fieberkontrollen : Wie
+    …" under "Abstandsregeln und Fieberkontrollen: Wie …")."""
+    return line == headline or _SPACE_BEFORE_MARK.sub(r"\1", line).casefold() == \
+        _SPACE_BEFORE_MARK.sub(r"\1", headline).casefold()
+
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+([:,;.!?])")
 
 
 def _role_name(line: str) -> str:
@@ -676,11 +709,11 @@ def _dated_name(line: str, handle: bool = False) -> str:
     "Paddy · April 19, 2019 · Mac"."""
     found = first_date(line)
     rest = line[:found[1]] + " | " + line[found[2]:] if found else line
+    # the time beside the date is no word of a sentence: "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen"
+    rest = _CLOCK_TIME.sub(" ", rest)
     if not _mostly_metadata(line) and not (len(line) <= 100 and all(
-            word[0].isupper() or not word[0].isalpha() or word in NAME_PARTICLES or word.lower() == "uhr"
-            for word in rest.split())):
+            word[0].isupper() or not word[0].isalpha() or word in NAME_PARTICLES for word in rest.split())):
         return ""  # a sentence that names a date; a line of capitalised names and labels is still a byline
-    rest = re.sub(r"\b\d{1,2}:\d\d(\s*uhr)?", " ", rest, flags=re.IGNORECASE)
     segments = [segment.strip(" ,;") for segment in re.split(r"\s[|·•–—-]\s|\s\|\s?|·|•", rest)]
     for segment in segments:
         if is_name_line(segment):
@@ -701,6 +734,9 @@ def _dated_name(line: str, handle: bool = False) -> str:
     if handle and _is_capitalised_word(first) and re.match(re.escape(first) + r"\s*[·•]\s", line):
         return first
     return ""
+
+
+_CLOCK_TIME = re.compile(r"(?:\b(?:um|at)\s+)?\b\d{1,2}[:.]\d\d(?:\s*uhr\b|\s*h\b)?", re.IGNORECASE)
 
 
 def _is_capitalised_word(word: str) -> bool:
