@@ -115,3 +115,14 @@ def test_a_kicker_with_a_dash_makes_no_subtitle_of_the_headline():
     page = ("Thema – Corona\n" + headline + "\nDie Krise durch Big Data überwinden: zu schön, um wahr zu sein?\n"
             "Interview: Julia Lauter\n31.03.2020\n" + PROSE + FOOTER)
     assert find_metadata(page).title == headline
+
+
+def test_an_ingredient_list_with_spoons_and_bags_stays_whole():
+    # the quantities between "135 g" and "155 g" name their spoon's fill ("2 gestr. TL") or a bag ("3 Btl."): the
+    # run of quantities must not break there, or its first lines read as a menu between share buttons
+    ingredients = ("Zutaten\n135 g\nButter\n2 gestr. TL\nBackpulver\n2 gestr. EL\nBack-Kakao\n1 gehäufter EL\n"
+                   "Speisestärke\n3 Btl.\nGelatine fix\n155 g\nZucker\n")
+    page = (MENU + "Maulwurfkuchen mit Erdbeeren\nTeilen\nAuf Facebook teilen\nDrucken\n" + ingredients
+            + PROSE + FOOTER)
+    kept = remove_boilerplate(page).text
+    assert all(line in kept.split("\n") for line in ingredients.split("\n")[1:-1])

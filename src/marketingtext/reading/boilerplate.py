@@ -275,7 +275,10 @@ _TRAILING_EMOJI = re.compile(r"(\s*([\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u2
 _ATTRIBUTION = re.compile(r"^[–—-]\s*[A-ZÄÖÜ][\w.'-]*( [\w.'-]+){0,3}(, [\w .'-]{1,40})?$")
 _CLOSES_QUOTE = re.compile(r"[\"“”«»‘’][.!?…]?$")
 # A quantity with its unit of measure at the start of a line: a recipe's ingredient, a line of nutrition facts.
-_QUANTITY = re.compile(r"^(ca\.\s*)?\d+([.,/]\d+)?\s*(g|kg|mg|ml|l|cl|dl|el|tl|pck\.?|päckchen|prisen?|stück|stk\.?|"
+_QUANTITY = re.compile(r"^(ca\.\s*)?\d+([.,/]\d+)?\s*"
+                       # a measure's size or how full it is: "2 gestr. TL", "1 gehäufter EL", "2 große Eier"
+                       r"((gestr\.|gestrichene?[rn]?|gehäufte?[rn]?|große?[rn]?|kleine?[rn]?|mittelgroße?[rn]?)\s+)?"
+                       r"(g|kg|mg|ml|l|cl|dl|el|tl|pck\.?|päckchen|prisen?|stück|stk\.?|btl\.?|beutel|"
                        r"kcal|kj|becher|dosen?|gläser|glas|bund|zehen?|scheiben?|msp\.?|tassen?|eier?)(\s.{0,50})?$",
                        re.IGNORECASE)
 MEASURE_RUN = 4  # this many quantity lines ...
