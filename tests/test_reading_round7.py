@@ -121,3 +121,10 @@ def test_an_ingredient_list_with_spoons_and_bags_stays_whole():
             + PROSE + FOOTER)
     kept = remove_boilerplate(page).text
     assert all(line in kept.split("\n") for line in ingredients.split("\n")[1:-1])
+
+
+def test_a_button_under_the_teaser_is_no_byline():
+    page = (MENU + HEADLINE + "Mit Kleinwindkraft zu mehr Autarkie: die Balkonkraftwerke und was sie leisten.\n"
+            "PDF Vorschau\n" + PROSE + "Von:\nGötz Warnke\n" + FOOTER)
+    assert find_metadata(page).title == HEADLINE.strip()
+    assert find_metadata(page).author == "Götz Warnke"

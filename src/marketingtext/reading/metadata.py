@@ -598,7 +598,8 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
                 or _same_headline(lines[before], lines[title_at]) \
                 or (  # under the teaser: headline / "Damit Mitarbeiter gesund bleiben, …" / "Marie Rövekamp"
                     two_before is not None and two_before >= title_at and len(lines[before].split()) >= 8
-                    and _same_headline(lines[two_before], lines[title_at]))
+                    and _same_headline(lines[two_before], lines[title_at])
+                    and not any(word.isupper() for word in line.split()))  # a button there: "PDF Vorschau"
             if found_date:
                 found_author = _dated_name(line, handle=under_title)
             elif (under_title and is_name_line(line)) or _name_beside_date(lines, i):
