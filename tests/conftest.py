@@ -37,6 +37,22 @@ def nlp(pipeline):
 
 
 @pytest.fixture(scope="session")
+def cnn_nlp():
+    """The offline pipeline with the NER folder's statistical NER (v0.5.0, the NER before the CRF) in place of the
+    CRF, as ``bench/eval_ner.py --ner`` builds it: for what only that NER uses (floret rows, matmul ops)."""
+    import spacy
+
+    from marketingtext.nlp import german, hanta_tagger  # noqa: F401  (registers mtext's components)
+    from marketingtext.nlp.matmul_ops import use_matmul_ops
+    from marketingtext.nlp.pipeline import add_sourced_ner, build_offline_pipeline, ner_model_path
+
+    cnn = build_offline_pipeline(entities=False)
+    add_sourced_ner(cnn, spacy.load(ner_model_path()), ner_model_path())
+    use_matmul_ops(cnn)
+    return cnn
+
+
+@pytest.fixture(scope="session")
 def seeds(pipeline, cache_dir):
     import marketingtext as mt
 

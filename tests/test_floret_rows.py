@@ -15,7 +15,8 @@ def plain_copy(vectors) -> Vectors:
     return copy
 
 
-def test_the_offline_pipeline_remembers_rows_and_they_are_spacys(nlp):
+def test_the_offline_pipeline_remembers_rows_and_they_are_spacys(cnn_nlp):
+    nlp = cnn_nlp
     from marketingtext.nlp.floret_rows import RememberedRows
 
     vectors = nlp.vocab.vectors
@@ -30,7 +31,8 @@ def test_the_offline_pipeline_remembers_rows_and_they_are_spacys(nlp):
     assert len(vectors._row_of) > 2000
 
 
-def test_the_ner_finds_the_same_entities_with_spacys_vectors(nlp):
+def test_the_ner_finds_the_same_entities_with_spacys_vectors(cnn_nlp):
+    nlp = cnn_nlp
     texts = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
     remembered = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
     kept = nlp.vocab.vectors

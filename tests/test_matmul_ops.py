@@ -24,7 +24,8 @@ def test_gemm_is_thincs_product(trans1, trans2):
     numpy.testing.assert_allclose(out, expected, rtol=1e-5)
 
 
-def test_ner_with_matmul_finds_the_entities_it_finds_with_blis(nlp):
+def test_ner_with_matmul_finds_the_entities_it_finds_with_blis(cnn_nlp):
+    nlp = cnn_nlp
     """On the five essays: every layer of the loaded NER uses MatmulOps, and the entities are the same as
     with thinc's NumpyOps (blis)."""
     layers = list(nlp.get_pipe("ner").model.walk())

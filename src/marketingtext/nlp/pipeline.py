@@ -23,7 +23,7 @@ MODEL_WHEEL_URL = (
     "de_core_news_sm-3.8.0/de_core_news_sm-3.8.0-py3-none-any.whl"
 )
 # Bump when mtext's own components change what they write into a Doc: it invalidates the cache.
-PIPELINE_REVISION = 5
+PIPELINE_REVISION = 6
 INSTALL_HINT = f"install it with `make install` or `pip install {MODEL_WHEEL_URL}`, or use --model offline"
 
 
@@ -112,10 +112,25 @@ def build_offline_pipeline(entities: bool = True):
     nlp.add_pipe("mtext_hanta")
     ner_path = ner_model_path()
     if entities and (ner_path / "meta.json").exists():
-        add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
+        add_entity_recognizer(nlp, ner_path)
     nlp.meta["name"] = "mtext_offline_de"
     nlp.meta["version"] = __version__
     return nlp
+
+
+def add_entity_recognizer(nlp, folder: Path) -> None:
+    """The NER folder's CRF (``folder/crf``, :mod:`.crf_ner`) as the component ``ner``, with the place and name
+    lists the entity layer reads as lexeme flags; without a CRF there, the folder's statistical NER."""
+    import spacy
+
+    from . import crf_ner  # noqa: F401  (registers mtext_crf_ner)
+    from .name_lists import LIST_FILE, install_name_flags
+
+    if not (folder / crf_ner.CRF_FOLDER / crf_ner.MODEL_FILE).exists():
+        add_sourced_ner(nlp, spacy.load(folder), folder)
+        return
+    install_name_flags(nlp.vocab, folder / LIST_FILE)
+    nlp.add_pipe("mtext_crf_ner", name="ner", config={"ner_folder": str(folder)})
 
 
 def add_sourced_ner(nlp, source, folder: Path) -> None:
