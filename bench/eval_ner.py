@@ -49,16 +49,22 @@ def split_records(split: str = "test") -> list[dict]:
 
 
 def offline_pipeline(ner_path: Path | None):
-    """mtext's offline pipeline with the NER component taken from ``ner_path`` (None: the shipped one)."""
+    """mtext's offline pipeline with the NER component taken from ``ner_path`` (None: the shipped one): a trained
+    spaCy NER pipeline folder, or a CRF folder of training/train_crf_ner.py (it holds ``model.crf``)."""
     import spacy
 
     from marketingtext.nlp import german, hanta_tagger  # noqa: F401  (registers mtext's components)
-    from marketingtext.nlp.pipeline import add_sourced_ner, build_offline_pipeline
+    from marketingtext.nlp.crf_ner import MODEL_FILE
+    from marketingtext.nlp.pipeline import add_sourced_ner, build_offline_pipeline, ner_model_path
 
     nlp = build_offline_pipeline()
     if ner_path is not None:
         nlp.remove_pipe("ner")
-        add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
+        if (ner_path / MODEL_FILE).exists():
+            nlp.add_pipe("mtext_crf_ner", name="ner",
+                         config={"ner_folder": str(ner_model_path()), "crf_folder": str(ner_path)})
+        else:
+            add_sourced_ner(nlp, spacy.load(ner_path), ner_path)
     return nlp
 
 
@@ -207,7 +213,7 @@ def main() -> None:
     parser.add_argument("--speed-ner", default="", help="NER pipeline folder for --speed (default: shipped)")
     parser.add_argument("--speed-only", action="store_true", help="only measure words/s (no quality tables)")
     parser.add_argument("--ner", default="",
-                        help="NER pipeline folder scored live in place of the shipped one (model and entity layer)")
+                        help="NER pipeline or CRF folder scored live in place of the shipped one (model and layer)")
     parser.add_argument("--split", choices=("test", "dev"), default="test",
                         help="test (report only) or dev (to choose rules and models; nothing is saved)")
     args = parser.parse_args()

@@ -137,18 +137,17 @@ def load_word_features(ner_folder: Path, crf_folder: Path) -> WordFeatures:
 class CrfEntityRecognizer:
     """Sets ``doc.ents`` from the CRF's labels, sentence by sentence (spaCy component ``mtext_crf_ner``)."""
 
-    def __init__(self, ner_folder: str) -> None:
-        self.ner_folder = ner_folder
+    def __init__(self, ner_folder: str, crf_folder: str = "") -> None:
+        self.ner_folder, self.crf_folder = ner_folder, crf_folder or str(Path(ner_folder) / CRF_FOLDER)
         self._tagger = None
         self._words: WordFeatures | None = None
 
     def _load(self) -> None:
         import pycrfsuite
 
-        folder = Path(self.ner_folder)
-        self._words = load_word_features(folder, folder / CRF_FOLDER)
+        self._words = load_word_features(Path(self.ner_folder), Path(self.crf_folder))
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(folder / CRF_FOLDER / MODEL_FILE))
+        tagger.open(str(Path(self.crf_folder) / MODEL_FILE))
         self._tagger = tagger
 
     def __call__(self, doc):
@@ -167,13 +166,14 @@ class CrfEntityRecognizer:
         return doc
 
     def __getstate__(self) -> dict:  # a worker process loads the model again (a crfsuite tagger does not pickle)
-        return {"ner_folder": self.ner_folder}
+        return {"ner_folder": self.ner_folder, "crf_folder": self.crf_folder}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["ner_folder"])
+        self.__init__(state["ner_folder"], state["crf_folder"])
 
 
-@Language.factory("mtext_crf_ner", default_config={"ner_folder": ""})
-def make_crf_ner(nlp: Language, name: str, ner_folder: str) -> CrfEntityRecognizer:
-    """Registered component factory: the CRF of ``ner_folder``/crf with that folder's vectors and name lists."""
-    return CrfEntityRecognizer(ner_folder)
+@Language.factory("mtext_crf_ner", default_config={"ner_folder": "", "crf_folder": ""})
+def make_crf_ner(nlp: Language, name: str, ner_folder: str, crf_folder: str) -> CrfEntityRecognizer:
+    """Registered component factory: the CRF of ``crf_folder`` (default ``ner_folder``/crf) with the NER folder's
+    vectors and name lists."""
+    return CrfEntityRecognizer(ner_folder, crf_folder)
