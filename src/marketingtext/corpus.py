@@ -76,6 +76,7 @@ class Corpus:
     _failed: set[str] = field(default_factory=set, repr=False)  # documents (doc names) whose analysis raised
     _only: str | None = field(default=None, repr=False)  # while testing one document alone: its name
     _current: ParsedDoc | None = field(default=None, repr=False)  # the document last handed to a table
+    _entity_summary: tuple | None = field(default=None, repr=False)  # (mentions table, its summary): entity_summary
     # False: the pipeline was loaded without its entity components (load(entities=False), or load_reader for a
     # corpus the cache holds); a pass that needs them loads them when it has a document to parse
     entity_components_loaded: bool = True
@@ -352,7 +353,7 @@ class Corpus:
         ``tables`` and ``words``: :meth:`analyze`'s tables and what it gathered for the report, when at hand
         (else the documents are read once more)."""
         from .entities.canonical import canonicalise
-        from .entities.table import cooccurrences, summarize
+        from .entities.table import cooccurrences
         from .output.html import render_report
         from .tables.comparison import compare as keyness
         from .tables.report_data import ReportWords, document_words, report_data
@@ -369,12 +370,23 @@ class Corpus:
         comparison = keyness(side_a, side_b) if compare else None
         with collector_paused():  # many small objects, freed by reference counting (core.collector)
             mentions = canonicalise(tables["entities"])  # once for both tables (each would do it again)
-            data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions, canonicalised=True),
+            data = report_data(words, tables["docs"], tables["keywords"],
+                               self.entity_summary(tables["entities"], mentions),
                                cooccurrences(mentions, canonicalised=True), words.similarity(),
                                compare=comparison, compare_labels=(label_a, label_b),
                                title=title, meta={"Pipeline": self.pipeline.describe()},
                                topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
             return render_report(data)
+
+    def entity_summary(self, mentions: pd.DataFrame, canonicalised: pd.DataFrame | None = None) -> pd.DataFrame:
+        """``entities.table.summarize(mentions)``, made once for a table: :meth:`analyze`'s report and the overview
+        ``mtext analyze`` prints both show it. ``canonicalised``: ``canonicalise(mentions)``, when at hand."""
+        from .entities.table import summarize
+
+        if self._entity_summary is None or self._entity_summary[0] is not mentions:
+            summary = summarize(mentions) if canonicalised is None else summarize(canonicalised, canonicalised=True)
+            self._entity_summary = (mentions, summary)  # the table itself held: its id is not reused meanwhile
+        return self._entity_summary[1]
 
     def similarity(self) -> pd.DataFrame:
         """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""
