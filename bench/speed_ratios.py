@@ -30,9 +30,11 @@ COMMANDS = {
 }
 
 
-def seconds(cmd: list[str]) -> float:
+def seconds(cmd: list[str], src: Path | None = None) -> float:
+    """Wall seconds of ``cmd``; ``src``: with that folder as PYTHONPATH (another checkout's code)."""
+    env = None if src is None else {**os.environ, "PYTHONPATH": str(src)}
     start = time.perf_counter()
-    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     if result.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd)} failed ({result.returncode}): {result.stderr.decode()[-300:]}")
     return time.perf_counter() - start

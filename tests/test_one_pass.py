@@ -39,6 +39,26 @@ def test_the_report_from_one_pass_is_the_report_from_the_documents(seeds, seed_t
     assert seeds.report(tables=seed_tables, words=words) == seeds.report(tables=seed_tables)
 
 
+def test_analyze_summarizes_the_entities_once_for_its_report_and_overview(tmp_path, mtext, monkeypatch):
+    """`mtext analyze` shows the entity summary twice (report.html and the terminal overview): made once."""
+    import marketingtext.entities.table as entity_table
+
+    summaries = []
+    summarize = entity_table.summarize
+
+    def counted(*args, **kwargs):
+        summaries.append(len(args[0]))
+        return summarize(*args, **kwargs)
+
+    monkeypatch.setattr(entity_table, "summarize", counted)
+    result = mtext("analyze", str(RAW), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert len(summaries) == 1 and summaries[0] > 0, summaries
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    top = summarize(pd.read_csv(tmp_path / "out" / "entities.csv")).iloc[0]["canonical"]
+    assert top in result.output and top in html  # the most mentioned entity, in both
+
+
 def test_run_json_records_inputs_at_scan_time(tmp_path, pipeline):
     import hashlib
 

@@ -510,13 +510,13 @@ def analyze(
     *, corpus_options: CorpusOptions,
 ) -> None:
     """All tables in one pass, written to a folder with the HTML report, and an overview on the terminal."""
-    from .entities.table import summarize
     from .output.terminal import overview_report
     from .output.writers import report_console
 
     corpus = open_corpus(paths, corpus_options)
     tables = corpus.analyze(out, excel=excel, report=not no_report)
-    overview = overview_report(tables, out, corpus.pipeline, summarize(tables["entities"]),
+    # the summary the report showed (summarized once)
+    overview = overview_report(tables, out, corpus.pipeline, corpus.entity_summary(tables["entities"]),
                                ("tables.xlsx", "run.json", *(() if no_report else ("report.html",))),
                                corpus.display_names())
     report_console(wide, overview, stderr=False).print(overview)  # analyze writes its tables to files: stdout is free

@@ -25,7 +25,16 @@ from .engine.alongside import Alongside
 from .engine.cache import DocCache, LighterDocCache, TableCache, cache_key, default_cache_dir, file_fingerprint
 from .engine.cachedir import max_bytes_from, trim_cache
 from .engine.parsing import ParsedDoc, parse_sources
-from .nlp.pipeline import AUTO, ENTITY_COMPONENTS, PipelineInfo, load_pipeline, warm_up
+from .nlp.pipeline import (
+    AUTO,
+    ENTITY_COMPONENTS,
+    PipelineInfo,
+    WholePipeline,
+    known_info,
+    load_pipeline,
+    load_reader,
+    warm_up,
+)
 from .reading.decode import DEFAULT_GLOBS, InputProblem, SourceText
 from .reading.sourcelist import SourceList, known_fields, provenance, scan_sources
 
@@ -67,8 +76,9 @@ class Corpus:
     _failed: set[str] = field(default_factory=set, repr=False)  # documents (doc names) whose analysis raised
     _only: str | None = field(default=None, repr=False)  # while testing one document alone: its name
     _current: ParsedDoc | None = field(default=None, repr=False)  # the document last handed to a table
-    # False: the pipeline was loaded without its entity components (load(entities=False)); the first pass that
-    # needs them loads the whole pipeline
+    _entity_summary: tuple | None = field(default=None, repr=False)  # (mentions table, its summary): entity_summary
+    # False: the pipeline was loaded without its entity components (load(entities=False), or load_reader for a
+    # corpus the cache holds); a pass that needs them loads them when it has a document to parse
     entity_components_loaded: bool = True
 
     def parsed(self, per_doc=None, entities: bool = True) -> Iterator[ParsedDoc]:
@@ -92,9 +102,7 @@ class Corpus:
         return set(self.names) - self._failed if self._failed else None
 
     def _parsed_all(self, per_doc=None, entities: bool = True) -> Iterator[ParsedDoc]:
-        if entities and not self.entity_components_loaded:
-            self.nlp, self.pipeline = load_pipeline(self.model)
-            self.entity_components_loaded = True
+        whole = self._whole_pipeline() if entities and not self.entity_components_loaded else None
         chosen = self._chosen()
         if self._docs is not None:
             yield from (ParsedDoc(p.source, p.doc, per_doc) for p in self._docs
@@ -113,9 +121,25 @@ class Corpus:
         # cache is the full pipeline's where that has the text, else one of its own (LighterDocCache)
         without = () if entities else ENTITY_COMPONENTS
         cache = self.cache if not without or self.cache is None else LighterDocCache(self.cache, without)
-        yield from parse_sources(self.nlp, sources, cache, jobs=self.jobs,
-                                 on_parsed=self.on_parsed, engine=engine, per_doc=per_doc, without=without)
+        yield from parse_sources(self.nlp, sources, cache, jobs=self.jobs, on_parsed=self.on_parsed, engine=engine,
+                                 per_doc=per_doc, without=without, whole=whole)
+        if whole is not None and whole.called:  # a document was parsed here: the corpus has the whole pipeline now
+            self.nlp, self.entity_components_loaded = whole(), True
         self._trim_cache()
+
+    def _whole_pipeline(self) -> WholePipeline | None:
+        """For a pass that reads entities while the entity components are not loaded: the whole pipeline, to be
+        loaded by the parse only when a document is not in the cache (meanwhile cached Docs are read with
+        :func:`~marketingtext.nlp.pipeline.load_reader`'s pipeline: its vocabulary has the name-list flags the
+        entity layer reads). Loaded now (None) where the cache is off, on a cluster, or the whole pipeline's
+        :class:`PipelineInfo` is not known without loading it."""
+        info = known_info(self.model)
+        if self.cache is None or self.scheduler or info is None:
+            self.nlp, self.pipeline = load_pipeline(self.model)
+            self.entity_components_loaded = True
+            return None
+        self.nlp, self.pipeline = load_reader(self.model), info
+        return WholePipeline(self.model)
 
     def _table(self, name: str, options: dict, build):
         """``build()``, or its cached result for these documents and options."""
@@ -329,7 +353,7 @@ class Corpus:
         ``tables`` and ``words``: :meth:`analyze`'s tables and what it gathered for the report, when at hand
         (else the documents are read once more)."""
         from .entities.canonical import canonicalise
-        from .entities.table import cooccurrences, summarize
+        from .entities.table import cooccurrences
         from .output.html import render_report
         from .tables.comparison import compare as keyness
         from .tables.report_data import ReportWords, document_words, report_data
@@ -346,12 +370,23 @@ class Corpus:
         comparison = keyness(side_a, side_b) if compare else None
         with collector_paused():  # many small objects, freed by reference counting (core.collector)
             mentions = canonicalise(tables["entities"])  # once for both tables (each would do it again)
-            data = report_data(words, tables["docs"], tables["keywords"], summarize(mentions, canonicalised=True),
+            data = report_data(words, tables["docs"], tables["keywords"],
+                               self.entity_summary(tables["entities"], mentions),
                                cooccurrences(mentions, canonicalised=True), words.similarity(),
                                compare=comparison, compare_labels=(label_a, label_b),
                                title=title, meta={"Pipeline": self.pipeline.describe()},
                                topics={name: tables[name] for name in TOPIC_TABLES if name in tables})
             return render_report(data)
+
+    def entity_summary(self, mentions: pd.DataFrame, canonicalised: pd.DataFrame | None = None) -> pd.DataFrame:
+        """``entities.table.summarize(mentions)``, made once for a table: :meth:`analyze`'s report and the overview
+        ``mtext analyze`` prints both show it. ``canonicalised``: ``canonicalise(mentions)``, when at hand."""
+        from .entities.table import summarize
+
+        if self._entity_summary is None or self._entity_summary[0] is not mentions:
+            summary = summarize(mentions) if canonicalised is None else summarize(canonicalised, canonicalised=True)
+            self._entity_summary = (mentions, summary)  # the table itself held: its id is not reused meanwhile
+        return self._entity_summary[1]
 
     def similarity(self) -> pd.DataFrame:
         """Pairwise TF-IDF cosine similarity of the documents (``mtext compare --matrix``)."""
@@ -566,13 +601,17 @@ def load(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     cap = max_bytes_from(cache_max_mb)
-    loaded = []  # (nlp, PipelineInfo, cache key), once load_nlp has run
+    loaded = []  # (nlp, PipelineInfo, cache key, entity components loaded), once load_nlp has run
     root = Path(cache_dir) if cache_dir else default_cache_dir()
 
     def load_nlp() -> None:  # with jobs > 1 while other processes read the files: spaCy's import and the model's load
-        nlp, info = pipeline or load_pipeline(model, entities=entities)
+        # a re-run (the cache has documents of this pipeline) reads them back without the NER, which is loaded only
+        # when a document is not cached (Corpus._whole_pipeline); the key is the whole pipeline's either way
+        known = known_info(model) if entities and use_cache and pipeline is None and not scheduler else None
+        reader = known is not None and (root / cache_key(known.cache_key)).is_dir()
+        nlp, info = (load_reader(model), known) if reader else pipeline or load_pipeline(model, entities=entities)
         key = cache_key(info.cache_key)
-        loaded.append((nlp, info, key))
+        loaded.append((nlp, info, key, pipeline is not None or (entities and not reader)))
         # ... and, when every document will be parsed (no cache yet), what the pipeline loads on first use, which the
         # workers forked from this process then share (a cached re-run parses little and skips it)
         if jobs > 1 and not scheduler and not (use_cache and (root / key).is_dir()):
@@ -585,10 +624,10 @@ def load(
         from .tables.sidecar import read_sidecar
 
         sidecar = read_sidecar(meta, sources.docs)
-    nlp, info, key = loaded[0]
+    nlp, info, key, entity_components_loaded = loaded[0]
     cache, tables = (DocCache(root, key), TableCache(root, key)) if use_cache else (None, None)
     options = {"model": model, "globs": list(globs or DEFAULT_GLOBS), "keep_boilerplate": keep_boilerplate,
                "use_cache": use_cache, "jobs": jobs, "scheduler": scheduler, **({"meta": str(meta)} if meta else {})}
     return Corpus(sources, problems, nlp, info, cache, jobs, model=model, scheduler=scheduler, tables=tables,
                   cache_max_bytes=cap, load_options=options, meta=sidecar,
-                  entity_components_loaded=pipeline is not None or entities)
+                  entity_components_loaded=entity_components_loaded)

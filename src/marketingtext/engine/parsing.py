@@ -67,6 +67,7 @@ def parse_sources(
     engine=None,
     per_doc: Callable[[ParsedDoc], object] | None = None,
     without: tuple[str, ...] = (),
+    whole: Callable[[], object] | None = None,
 ) -> Iterator[ParsedDoc]:
     """Yield a :class:`ParsedDoc` per source, in input order.
 
@@ -77,12 +78,17 @@ def parse_sources(
     after each document (progress). ``per_doc`` (picklable, at module level): each ParsedDoc's ``part``;
     with ``jobs`` > 1 and no other engine, made in the worker that parsed the document. ``without``: components
     left out (spaCy's ``disable``; a Dask engine runs them all), for tables that do not read what they add.
+    ``whole`` (picklable; with an ``nlp`` that only reads the cache, ``nlp.pipeline.load_reader``): gives the whole
+    pipeline, called only when a document is to be parsed (not cached, or its entry damaged), in this process (before
+    the workers start, so that they share it) or in the worker that finds a damaged entry.
     """
     if iter(sources) is sources:  # a one-shot iterator; a list or SourceList is read once per pass
         sources = list(sources)
     # Passes over ``sources`` (each holds one text at a time): which are cached (only with a cache),
     # the texts to parse (the engine reads ahead a batch; cached ones are not read), the documents in order.
     hits = [cache.has(source.text) for source in sources] if cache is not None else [False] * len(sources)
+    if whole is not None and engine is None and not all(hits):
+        nlp, whole = whole(), None
     read_ahead: dict[int, SourceText] = {}  # what the engine has read (a batch ahead), until its turn comes below
 
     def to_parse() -> Iterator[SourceText]:
@@ -98,7 +104,7 @@ def parse_sources(
                 yield _Cached(read_ahead[i]) if hit else read_ahead[i]
 
         parsed = _parse_in_processes(nlp, to_work(hits), jobs, per_doc, want_entries=cache is not None,
-                                     without=without, cache=cache)
+                                     without=without, cache=cache, whole=whole)
         hits = [False] * len(hits)  # each comes back from a worker: read there, its part made there
     else:
         engine = engine or (lambda texts: pipe_texts(nlp, texts, batch_size, jobs, without))
@@ -109,6 +115,8 @@ def parse_sources(
             source = sources[i]
             doc = cache.get(source.text, nlp.vocab)
             if doc is None:  # a damaged cache entry (removed by ``get``) is parsed here on its own
+                if whole is not None:
+                    nlp, whole = whole(), None
                 doc = next(pipe_texts(nlp, [source.text], batch_size, without=without))
                 cache.put(doc)
         else:
@@ -166,8 +174,10 @@ def _present(nlp, components: tuple[str, ...]) -> list[str]:
 
 _worker_nlp = None
 _worker_per_doc = None
+_worker_without: tuple[str, ...] = ()
 _worker_disable: list[str] = []
 _worker_cache: DocCache | None = None
+_worker_whole: Callable[[], object] | None = None  # the whole pipeline, for a damaged entry (see parse_sources)
 
 
 @dataclass(frozen=True)
@@ -177,13 +187,15 @@ class _Cached:
     source: SourceText
 
 
-def _init_worker(nlp, per_doc=None, disable: list[str] | None = None, cache: DocCache | None = None) -> None:
+def _init_worker(nlp, per_doc=None, without: tuple[str, ...] = (), cache: DocCache | None = None,
+                 whole: Callable[[], object] | None = None) -> None:
     import signal
 
     from threadpoolctl import threadpool_limits
 
-    global _worker_nlp, _worker_per_doc, _worker_disable, _worker_cache
-    _worker_nlp, _worker_per_doc, _worker_disable, _worker_cache = nlp, per_doc, disable or [], cache
+    global _worker_nlp, _worker_per_doc, _worker_without, _worker_disable, _worker_cache, _worker_whole
+    _worker_nlp, _worker_per_doc, _worker_without, _worker_cache, _worker_whole = nlp, per_doc, without, cache, whole
+    _worker_disable = _present(nlp, without)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: no worker tracebacks
     # N workers are N busy cores: a BLAS that starts a thread per core in each (the NER's products, nlp.matmul_ops)
     # would make them wait for each other
@@ -215,12 +227,21 @@ def _work(job: _Job) -> tuple[bytes | None, object, bool, bool]:
     doc = _worker_cache.get(job.source.text, _worker_nlp.vocab) if job.cached else None
     parsed = doc is None
     if parsed:  # not cached, or a damaged entry (removed by ``get``): parsed here, and its new entry sent
+        _load_whole_in_worker()
         doc = _parse_whole(job.source.text)
     try:
         part = _worker_per_doc(ParsedDoc(job.source, doc))
     except Exception:
         return doc.to_bytes(), None, False, True
     return (cache_entry(doc) if job.want_entry and parsed else None), part, True, True
+
+
+def _load_whole_in_worker() -> None:
+    """This worker's pipeline becomes the whole one, where it only read the cache (``parse_sources(whole=…)``)."""
+    global _worker_nlp, _worker_disable, _worker_whole
+    if _worker_whole is not None:
+        _worker_nlp, _worker_whole = _worker_whole(), None
+        _worker_disable = _present(_worker_nlp, _worker_without)
 
 
 def _parse_whole(text: str) -> Doc:
@@ -286,8 +307,8 @@ def _jobs(items: Iterable[SourceText | str | _Cached], per_doc: bool, want_entri
 
 
 def _parse_in_processes(nlp, items: Iterable[SourceText | str | _Cached], jobs: int, per_doc=None,
-                        want_entries: bool = False, without: tuple[str, ...] = (),
-                        cache: DocCache | None = None) -> Iterator[tuple[Doc | None, bytes | None, object]]:
+                        want_entries: bool = False, without: tuple[str, ...] = (), cache: DocCache | None = None,
+                        whole: Callable[[], object] | None = None) -> Iterator[tuple[Doc | None, bytes | None, object]]:
     """(Doc, None, NOT_MADE), or with ``per_doc`` made in the worker (None, cache entry or None, part), per item
     (a text, or with ``per_doc`` a source), in order, parsed in ``jobs`` processes.
 
@@ -303,7 +324,7 @@ def _parse_in_processes(nlp, items: Iterable[SourceText | str | _Cached], jobs: 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pending: list[Doc] = []
     with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker,
-                                              initargs=(nlp, per_doc, _present(nlp, without), cache)) as pool:
+                                              initargs=(nlp, per_doc, without, cache, whole)) as pool:
         numbered = _longest_first(_jobs(items, per_doc is not None, want_entries))
         for data, part, made, is_last in _in_order(pool.imap_unordered(_work_indexed, numbered, chunksize=1)):
             if made:

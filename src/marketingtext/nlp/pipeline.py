@@ -18,6 +18,8 @@ from ..core.version import __version__
 SM_MODEL = "de_core_news_sm"
 OFFLINE = "offline"
 AUTO = "auto"
+OFFLINE_NAME = "mtext_offline_de"
+OFFLINE_COMPONENTS = ("mtext_sentences", "mtext_hanta")  # the offline pipeline's components before its NER
 MODEL_WHEEL_URL = (
     "https://github.com/explosion/spacy-models/releases/download/"
     "de_core_news_sm-3.8.0/de_core_news_sm-3.8.0-py3-none-any.whl"
@@ -76,15 +78,50 @@ def load_pipeline(model: str = AUTO, entities: bool = True):
     return _loaded_pipeline(model, bool(entities))  # one cache entry however it is called
 
 
+def load_reader(model: str = AUTO):
+    """The pipeline without its entity components but with the name-list flags they bring into the vocabulary
+    (:func:`add_sourced_ner`): enough to read the whole pipeline's Docs back from the cache and build every table of
+    them (the entity layer reads the flags from each word), at about a fifth of the whole pipeline's load. For a run
+    whose documents are cached; a document to parse needs :class:`WholePipeline`."""
+    return _loaded_pipeline(model, False, name_flags=True)[0]
+
+
+def known_info(model: str = AUTO) -> PipelineInfo | None:
+    """The :class:`PipelineInfo` ``load_pipeline(model)`` gives, known without loading it (so the cache key too): for
+    mtext's offline pipeline, whose name, version and components are mtext's own; None for a spaCy package."""
+    if not _is_offline(model):
+        return None
+    ner = ENTITY_COMPONENTS if (ner_model_path() / "meta.json").exists() else ()
+    return PipelineInfo(OFFLINE_NAME, __version__, (*OFFLINE_COMPONENTS, *ner))
+
+
+@dataclass
+class WholePipeline:
+    """The whole pipeline of ``model`` (with the NER), loaded when first called: handed to the parse with a
+    :func:`load_reader` pipeline, for the documents the cache does not hold. Picklable (sent to worker processes
+    as the model's name); ``called``: whether it was called in this process."""
+
+    model: str
+    called: bool = False
+
+    def __call__(self):
+        self.called = True
+        return load_pipeline(self.model)[0]
+
+
+def _is_offline(model: str) -> bool:
+    return model == OFFLINE or (model == AUTO and not is_sm_installed())
+
+
 @lru_cache(maxsize=4)
-def _loaded_pipeline(model: str, entities: bool):
+def _loaded_pipeline(model: str, entities: bool, name_flags: bool = False):
     import spacy
 
     from . import german, hanta_tagger  # noqa: F401  (registers the components)
     from .matmul_ops import use_matmul_ops
 
-    if model == OFFLINE or (model == AUTO and not is_sm_installed()):
-        nlp = build_offline_pipeline(entities)
+    if _is_offline(model):
+        nlp = build_offline_pipeline(entities, name_flags)
     else:
         name = SM_MODEL if model == AUTO else model
         try:
@@ -100,20 +137,24 @@ def _loaded_pipeline(model: str, entities: bool):
     return nlp, PipelineInfo(name, nlp.meta["version"], tuple(nlp.pipe_names))
 
 
-def build_offline_pipeline(entities: bool = True):
-    """mtext's German pipeline from PyPI parts only (no model download, ever); ``entities=False``: without the NER."""
+def build_offline_pipeline(entities: bool = True, name_flags: bool = False):
+    """mtext's German pipeline from PyPI parts only (no model download, ever); ``entities=False``: without the NER
+    (``name_flags``: but with the name-list flags it brings, see :func:`load_reader`)."""
     import spacy
 
     from .german import add_german_tokenizer_rules
+    from .name_lists import LIST_FILE, install_name_flags
 
     nlp = spacy.blank("de")
     add_german_tokenizer_rules(nlp)
-    nlp.add_pipe("mtext_sentences")
-    nlp.add_pipe("mtext_hanta")
+    for component in OFFLINE_COMPONENTS:
+        nlp.add_pipe(component)
     ner_path = ner_model_path()
     if entities and (ner_path / "meta.json").exists():
         add_entity_recognizer(nlp, ner_path)
-    nlp.meta["name"] = "mtext_offline_de"
+    elif name_flags and (ner_path / LIST_FILE).exists():
+        install_name_flags(nlp.vocab, ner_path / LIST_FILE)
+    nlp.meta["name"] = OFFLINE_NAME
     nlp.meta["version"] = __version__
     return nlp
 
