@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 from spacy.language import Language
 
+from .name_lists import ListFlag, NameLists
+
 CRF_FOLDER = "crf"
 MODEL_FILE = "model.crf"
 FEATURES_FILE = "features.json"
@@ -30,9 +32,11 @@ CLUSTER_SIZES = (64, 512)
 class WordFeatures:
     """The features of one word, computed once per word (a corpus repeats its words)."""
 
-    def __init__(self, vectors, centroids: list[np.ndarray], places, first_names, surnames, rich: bool) -> None:
+    def __init__(self, vectors, centroids: list[np.ndarray], lists: NameLists, rich: bool) -> None:
         self.vectors, self.centroids, self.rich = vectors, centroids, rich
-        self.places, self.first_names, self.surnames = places, first_names, surnames
+        # the word or its genitive in a list, as the lexeme flags of the entity layer ask it
+        self.place, self.first_name, self.surname = (ListFlag(names) for names in (
+            lists.places, lists.first_names, lists.surnames))
         self._cache: dict[str, dict] = {}
 
     def clusters(self, word: str) -> tuple[int, ...]:
@@ -51,8 +55,7 @@ class WordFeatures:
         features = {"w": lower, "s3": lower[-3:], "s4": lower[-4:], "p3": lower[:3], "sh": _shape(word),
                     "title": word[:1].isupper(), "upper": word.isupper() and len(word) > 1,
                     "digit": any(ch.isdigit() for ch in word), "hyph": "-" in word,
-                    "place": _in_list(word, self.places), "first": _in_list(word, self.first_names),
-                    "last": _in_list(word, self.surnames)}
+                    "place": self.place(word), "first": self.first_name(word), "last": self.surname(word)}
         for n, cluster in enumerate(self.clusters(word)):
             features[f"c{n}"] = str(cluster)
         return features
@@ -114,10 +117,6 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def _in_list(word: str, names) -> bool:
-    return word in names or (word.endswith("s") and word[:-1] in names)
-
-
 def load_word_features(ner_folder: Path, crf_folder: Path) -> WordFeatures:
     """The word features of the CRF in ``crf_folder``, with the NER folder's vectors and name lists."""
     from spacy.strings import StringStore
@@ -130,8 +129,7 @@ def load_word_features(ner_folder: Path, crf_folder: Path) -> WordFeatures:
     lists = read_name_lists(ner_folder / LIST_FILE)
     config = json.loads((crf_folder / FEATURES_FILE).read_text(encoding="utf-8"))
     centroids = [np.load(crf_folder / f"centroids_{k}.npy") for k in config["clusters"]]
-    return WordFeatures(vectors, centroids, lists.places, lists.first_names, lists.surnames,
-                        rich=config["features"] == "rich")
+    return WordFeatures(vectors, centroids, lists, rich=config["features"] == "rich")
 
 
 class CrfEntityRecognizer:
