@@ -592,8 +592,9 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
         found_date = publication_date(line)
         found_author = byline_author(line)
         if not found_author and not author and i > title_at:
-            before = filled[filled.index(i) - 1]
-            two_before = filled[filled.index(i) - 2] if filled.index(i) >= 2 else None
+            at = filled.index(i)
+            before = filled[at - 1]
+            two_before = filled[at - 2] if at >= 2 else None
             under_title = (under < len(filled) and i == filled[under]) \
                 or _same_headline(lines[before], lines[title_at]) \
                 or (  # under the teaser: headline / "Damit Mitarbeiter gesund bleiben, …" / "Marie Rövekamp"
@@ -605,7 +606,7 @@ def _near_title(lines: list[str], filled: list[int], title_at: int | None) -> tu
             elif (under_title and is_name_line(line)) or _name_beside_date(lines, i):
                 found_author = line
             else:  # an "Autor" label over the name; a role before it beside the date ("Experte Robin Tschöpe")
-                found_author = _labelled_name(lines, filled, i) or (
+                found_author = _labelled_name(lines, filled, at) or (
                     _role_name(line) if under_title or _beside_date(lines, i) else "")
         elif not found_author and not author:
             # "Georg Quaas, 21. Jan. 2015" right above the headline; "Bianca Praetorius" / "2. Okt. 2022" / headline
@@ -642,12 +643,10 @@ def _author_box(lines: list[str], filled: list[int]) -> str:
             name = box.group("name").strip()
             if is_name_line(name) or _TEAM.fullmatch(name):
                 return name
-        if (_AUTHOR_LABEL.match(lines[i]) or AUTHOR_BOX_HEADING.match(lines[i])) and rank + 1 < len(filled):
-            name = lines[filled[rank + 1]].strip().rstrip(",;")
-            if is_name_line(name) or _TEAM.fullmatch(name):
-                return name
+        name = _labelled_name(lines, filled, rank, (_AUTHOR_LABEL, AUTHOR_BOX_HEADING))
+        if name:
+            return name
     return ""
-
 
 
 def _same_headline(line: str, headline: str) -> bool:
@@ -683,10 +682,10 @@ def _name_list(line: str) -> bool:
     return len(parts) >= 2 and all(is_name_line(part) for part in parts)
 
 
-def _labelled_name(lines: list[str], filled: list[int], i: int) -> str:
-    """The name on the line under a label ``Autor`` / ``Autorin`` / ``Von`` (a page's "Information" box)."""
-    rank = filled.index(i)
-    if not _AUTHOR_LABEL.match(lines[i]) or rank + 1 >= len(filled):
+def _labelled_name(lines: list[str], filled: list[int], rank: int, labels=(_AUTHOR_LABEL,)) -> str:
+    """The name on the line under the line ``filled[rank]`` when that is one of ``labels``: ``Autor`` / ``Autorin``
+    / ``Von`` (a page's "Information" box), or with :data:`AUTHOR_BOX_HEADING` also ``Über den Autor``."""
+    if not any(label.match(lines[filled[rank]]) for label in labels) or rank + 1 >= len(filled):
         return ""
     name = lines[filled[rank + 1]].rstrip(",;")
     return name if is_name_line(name) or _TEAM.fullmatch(name) else ""
