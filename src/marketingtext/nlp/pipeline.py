@@ -80,9 +80,10 @@ def load_pipeline(model: str = AUTO, entities: bool = True):
 
 def load_reader(model: str = AUTO):
     """The pipeline without its entity components but with the name-list flags they bring into the vocabulary
-    (:func:`add_sourced_ner`): enough to read the whole pipeline's Docs back from the cache and build every table of
-    them (the entity layer reads the flags from each word), at about a fifth of the whole pipeline's load. For a run
-    whose documents are cached; a document to parse needs :class:`WholePipeline`."""
+    (:func:`add_entity_recognizer`): enough to read the whole pipeline's Docs back from the cache and build every
+    table of them (the entity layer reads the flags from each word), without loading the NER (with v0.5.0's NER, a
+    fifth of the whole pipeline's load). For a run whose documents are cached; a document to parse needs
+    :class:`WholePipeline`."""
     return _loaded_pipeline(model, False, name_flags=True)[0]
 
 
