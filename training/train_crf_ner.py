@@ -12,7 +12,7 @@ Writes ``model.crf``, ``centroids_64.npy``, ``centroids_512.npy`` and ``features
 (default: the folder the pipeline reads, src/marketingtext/nlp/models/ner_de/crf).
 
 Usage: PYTHONPATH=src python training/train_crf_ner.py training/corpus [--out DIR] [--c1 0.05] [--c2 0.01]
-       [--iterations 150] [--features basic|rich]
+       [--iterations 150] [--features basic|rich] [--clusters 64,512]
 """
 
 from __future__ import annotations
@@ -56,13 +56,16 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--features", choices=("basic", "rich"), default="basic")
+    parser.add_argument("--clusters", default=",".join(map(str, CLUSTER_SIZES)),
+                        help="k-means cluster counts of the word vectors, comma-separated (default: the shipped)")
     args = parser.parse_args()
+    sizes = [int(k) for k in args.clusters.split(",")]
 
     nlp = spacy.blank("de")
     docs = list(DocBin().from_disk(args.corpus / "train.spacy").get_docs(nlp.vocab))
     frequent = [word for word, _ in Counter(t.text for doc in docs for t in doc).most_common(CLUSTER_WORDS)]
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / FEATURES_FILE).write_text(json.dumps({"features": args.features, "clusters": list(CLUSTER_SIZES),
+    (args.out / FEATURES_FILE).write_text(json.dumps({"features": args.features, "clusters": sizes,
                                                       "c1": args.c1, "c2": args.c2,
                                                       "iterations": args.iterations}, indent=1) + "\n")
     from spacy.strings import StringStore
@@ -72,7 +75,7 @@ def main() -> None:
     vectors.from_disk(NER_FOLDER / "vocab")
     matrix = vectors.get_batch(frequent)
     matrix = matrix / (np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9)
-    for k in CLUSTER_SIZES:
+    for k in sizes:
         kmeans = MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=4096).fit(matrix)
         np.save(args.out / f"centroids_{k}.npy", kmeans.cluster_centers_.astype(np.float32))
     words = load_word_features(NER_FOLDER, args.out)
