@@ -7,16 +7,26 @@ every document and names each model mention by its full form. The rules, in orde
    except one that repeats a form the model found too (an acronym spread over a document, "EU"): it is named
    as the model's rows of that form are.
 2. An inflected form (genitive -s/-es, dative -n, word by word: "Deutschlands",
-   "Europäischen Zentralbank") takes its base when the base was seen with the same label.
+   "Europäischen Zentralbank") takes its base when the base was seen with the same label; a person's name whose
+   word is a listed first name as written keeps it ("Jesus" beside "Jesu", "Andreas" beside "Andrea").
 3. A short form takes the long form that contains it, same label only: a person's surname
-   ("Hess" -> "Andreas Hess"), else a contiguous run of the long form's words ("Volksbank" ->
-   "Volksbank Freiburg"). A long form with "und", "oder", a comma or a lower-case function word
-   is no name ("Apple und der Verminderung des Kaufpreises") and attracts nothing. If the long
-   forms that contain a short one lead to different names (two people called Hess), it stays.
+   ("Hess" -> "Andreas Hess") where every word before it is a first name of the name lists, an initial or a
+   particle ("Majeste Napoleon", "Basen Jesu" are no full names), and a full name a longer one as below ("Joseph
+   Haydn" stays beside one "Franz Joseph Haydn"); an organisation's or a work's contiguous run of
+   the long form's words ("Volksbank" -> "Volksbank Freiburg") unless the short form is more than
+   :data:`FOLD_RATIO` times as frequent in the corpus (then it is the name people use, and the long form a span
+   the model ran on or another entity: "Europa" beside one "Vereinigte Europa"). A place never: the longer name
+   is another place or the same by a title ("England" / "New England", "Duisburg" / "Kreis Duisburg",
+   "Deutschland" / "Bundesrepublik Deutschland"), and the short one is what the text calls it. A long form with
+   "und", "oder", a comma or a lower-case function word is no name ("Apple und der Verminderung des
+   Kaufpreises") and attracts nothing. If the long forms that contain a short one lead to different names (two
+   people called Hess), it stays.
 4. An acronym takes its expansion where a document pairs them ("Europäische Zentralbank
    (EZB)": the row's per-document ``canonical`` holds the expansion), if it has only one.
-5. A person's first name alone takes the full name in the same document, if that document names
-   only one person with that first name ("Winfried" -> "Winfried Felser").
+5. A person's first name alone (a word of the first-name list) takes the full name in the same document, if
+   that document names only one person with that first name ("Winfried" -> "Winfried Felser"), the full name is
+   one (no lower-case word but a particle) and the first name alone is not more than :data:`FOLD_RATIO` times as
+   frequent there (167 "Ronaldo" beside one "Ronaldo Pfiffe": the name he goes by, beside a span run too far).
 
 Where several full forms compete (inflection bases), the most frequent wins, then the longer,
 then the alphabetically first: the result does not depend on the order of the documents.
@@ -32,10 +42,13 @@ Then two corpus-wide steps (:func:`nominative`, :func:`corpus_labels`):
    have in the corpus. A tie goes to the gazetteer's label if a gazetteer (or ``both``) row is among the tied,
    else to the label of the first mention (documents by name, then character offset): the result does not
    depend on the order of the documents. ``label`` keeps what each mention got.
+
+One job: one name and one label per entity over a corpus's mention rows (the rows themselves are entities.table's).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -48,6 +61,10 @@ MAX_INFLECTED_WORDS = 6  # longer spans are no names; 3**6 candidate bases at mo
 BREAKING_WORDS = {"und", "oder", "sowie", "bzw.", "&", "u."}
 # Lower-case words inside a person's name ("Ursula von der Leyen"); elsewhere lower case breaks a name.
 NAME_PARTICLES = {"von", "van", "vom", "zu", "zur", "der", "den", "de", "di", "da", "del", "la", "le", "ter", "ten"}
+# A short form seen more than this many times as often as a long form that contains it is a name of its own (rules
+# 3 and 5): one "Vereinigte Europa" does not rename 336 "Europa", one "Volksbank Freiburg" renames a "Volksbank".
+FOLD_RATIO = 5
+INITIAL = re.compile(r"^[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?$")  # "S." in "Eric S. Raymond", "J.-P."
 
 
 def canonicalise(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -115,7 +132,8 @@ def corpus_labels(table: pd.DataFrame) -> list[str]:
 NOMINATIVE_LABELS = {"LOC", "ORG", "MISC"}
 GENITIVE_ENDINGS = ("es", "s")
 # -en adjectives that are inflected forms ("Europäischen", "Deutschen", "Staatlichen"); not "Bayern", "Volkswagen".
-ADJECTIVE_EN_ENDINGS = ("ischen", "schen", "lichen", "igen", "alen", "ellen", "iven", "baren", "samen", "ären")
+ADJECTIVE_EN_ENDINGS = ("ischen", "schen", "lichen", "igen", "alen", "ellen", "iven", "baren", "samen", "ären",
+                        "igten", "inten")  # participles: "Vereinigten Staaten", "Vereinten Nationen"
 ENGLISH_WORD_ZIPF = 3.5  # "Times", "Angeles", "Williams": English words, no German genitives
 
 
@@ -178,17 +196,42 @@ def _first_name_links(docs: list, texts: list[str], roots: list[str], labels: li
     names exactly one person with that first name in full ("Winfried Felser"). Within one document only:
     another document's Winfried may be someone else."""
     full_names: dict[tuple, set[str]] = defaultdict(set)
+    per_doc = Counter((doc, root) for doc, root, label in zip(docs, roots, labels, strict=True) if label == "PER")
     for doc, root, label in zip(docs, roots, labels, strict=True):
         words = words_of(root)
         if label == "PER" and len(words) > 1:
             full_names[(doc, words[0])].add(root)
+    first_names = _first_names()
     links = {}
     for row, (doc, text, root, label, model) in enumerate(zip(docs, texts, roots, labels, is_model, strict=True)):
-        if model and label == "PER" and root == text and len(words_of(text)) == 1:
+        if model and label == "PER" and root == text and len(words_of(text)) == 1 and text in first_names:
             candidates = full_names.get((doc, text), set())
             if len(candidates) == 1:
-                links[row] = next(iter(candidates))
+                full = next(iter(candidates))
+                if is_valid_long_form(full, "PER") and per_doc[(doc, text)] <= FOLD_RATIO * per_doc[(doc, full)]:
+                    links[row] = full
     return links
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from ..nlp.name_lists import shipped_name_lists
+
+    return shipped_name_lists().first_names
+
+
+def _ends_in_a_first_name(form: str, base: str) -> bool:
+    """A word the base changed is a listed first name as written: "Jesus", "Andreas", "Klaus" are no genitives."""
+    first_names = _first_names()
+    return any(word != stem and word in first_names for word, stem in zip(words_of(form), words_of(base),
+                                                                          strict=True))
+
+
+def _is_given_name_part(word: str) -> bool:
+    """A word before a surname in a person's full name: a listed first name (also hyphenated, "Hans-Peter"), an
+    initial or a particle."""
+    first_names = _first_names()
+    return word in NAME_PARTICLES or bool(INITIAL.match(word)) or all(part in first_names for part in word.split("-"))
 
 
 class _Resolver:
@@ -204,6 +247,13 @@ class _Resolver:
                 self.by_word[(word, label)].append(form)
         self.roots: dict[tuple[str, str], str] = {}
         self.resolving: set[tuple[str, str]] = set()
+        # a form's mentions with those of its inflected forms ("Rote Armee" with "Roten Armee"), for FOLD_RATIO
+        self.with_inflected: Counter = Counter()
+        for (form, label), n in self.counts.items():
+            self.with_inflected[(form, label)] += n
+            for base in set(uninflected(form)):
+                if (base, label) in self.counts:
+                    self.with_inflected[(base, label)] += n
 
     def root(self, form: str, label: str) -> str:
         key = (form, label)
@@ -219,10 +269,12 @@ class _Resolver:
     def parent(self, form: str, label: str) -> str | None:
         if (form, label) in self.names:
             return None
-        bases = [b for b in uninflected(form) if (b, label) in self.counts]
+        bases = [b for b in uninflected(form) if (b, label) in self.counts
+                 and not (label == "PER" and _ends_in_a_first_name(form, b))]
         if bases:
             return self.best(bases, label)
-        longs = [f for f in self.candidates(form, label) if is_short_form_of(form, f, label)]
+        longs = [f for f in self.candidates(form, label) if is_short_form_of(form, f, label)
+                 and self.attracts(f, form, label)]
         roots = {self.root(f, label) for f in longs}
         if len(roots) == 1:
             return roots.pop()
@@ -239,6 +291,16 @@ class _Resolver:
         lists = [self.by_word.get((word, label), []) for word in words]
         n = len(words_of(form))
         return [f for f in min(lists, key=len) if len(words_of(f)) > n]
+
+    def attracts(self, long: str, short: str, label: str) -> bool:
+        """The long form may name the short one (rule 3 of the module docstring)."""
+        if label == "LOC":
+            return False
+        frequent_enough = self.with_inflected[(long, label)] * FOLD_RATIO >= self.with_inflected[(short, label)]
+        if label == "PER":  # a surname alone takes the full name; a full name a longer one only as other names do
+            given = all(_is_given_name_part(word) for word in words_of(long)[:-len(words_of(short))])
+            return given and (len(words_of(short)) == 1 or frequent_enough)
+        return frequent_enough
 
     def best(self, candidates: list[str], label: str) -> str:
         """Most frequent, then longest, then alphabetically first."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
@@ -31,7 +30,7 @@ from .lemma_rules import (
     is_acronym,
     spelling_lemma,
 )
-from .name_lists import FIRST_NAME, LIST_FILE, PLACE, SURNAME, ListFlag, NameLists, read_name_lists
+from .name_lists import FIRST_NAME, PLACE, SURNAME, ListFlag, NameLists, shipped_name_lists
 
 STTS_TO_UPOS = {
     "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV", "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP",
@@ -302,13 +301,7 @@ def name_lists(vocab) -> NameLists:
     flags = [getters.get(flag) for flag in (PLACE, FIRST_NAME, SURNAME)]
     if all(isinstance(flag, ListFlag) for flag in flags):
         return NameLists(*(flag.names for flag in flags))
-    return _listed_names()
-
-
-@lru_cache(maxsize=1)
-def _listed_names() -> NameLists:
-    path = Path(__file__).parent / "models" / "ner_de" / LIST_FILE
-    return read_name_lists(path) if path.exists() else NameLists(frozenset(), frozenset(), frozenset())
+    return shipped_name_lists()
 
 
 def name_lemmas(texts: list[str], tags: list[str], poses: list[str], lemmas: list[str], words: list[int],

@@ -41,6 +41,12 @@ def _read_name_lists(path: str) -> NameLists:
     return NameLists(frozenset(kinds["place"]), frozenset(kinds["first"]), frozenset(kinds["last"]))
 
 
+def shipped_name_lists() -> NameLists:
+    """The lists the shipped NER was trained with (``nlp/models/ner_de``), empty where that folder is missing."""
+    path = Path(__file__).parent / "models" / "ner_de" / LIST_FILE
+    return read_name_lists(path) if path.exists() else NameLists(frozenset(), frozenset(), frozenset())
+
+
 def _in_list(word: str, names: frozenset[str]) -> bool:
     """The word or its genitive (``Wittens``, ``Deutschlands``)."""
     return word in names or (word.endswith("s") and word[:-1] in names)
