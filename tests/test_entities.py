@@ -224,6 +224,24 @@ def test_a_frequent_short_name_is_not_renamed_by_a_rare_long_span():
     assert names[("j0", "Joseph Haydn")] == "Joseph Haydn"  # a full name, six times beside one longer one
 
 
+def test_a_surname_takes_the_full_name_its_document_mostly_uses():
+    """The corpus names two Merkels, so "Merkel" stays for the corpus; in a text where Angela Merkel has most of
+    the full-name mentions, her surname is hers."""
+    rows = ([_row("a", k, "Angela Merkel", "PER") for k in range(3)] + [_row("a", 10, "Ulrich Merkel", "PER")]
+            + [_row("a", 20 + k, "Merkel", "PER") for k in range(4)] + [_row("a", 30, "Merkels", "PER")]
+            + [_row("b", 0, "Merkel", "PER")]
+            + [_row("c", 0, "Hans Hess", "PER"), _row("c", 1, "Peter Hess", "PER"), _row("c", 2, "Hess", "PER")]
+            + [_row("w", 0, "Edward Wilhelm", "PER")] + [_row("w", 10 + k, "Wilhelm", "PER") for k in range(6)]
+            + [_row("v", 0, "Victor Hugo", "PER"), _row("v", 10, "Hugo", "PER")])
+    names = _canonical_of(rows)
+    assert names[("a", "Merkel")] == names[("a", "Merkels")] == "Angela Merkel"
+    assert names[("a", "Ulrich Merkel")] == "Ulrich Merkel"
+    assert names[("b", "Merkel")] == "Merkel"  # no full name in that document
+    assert names[("c", "Hess")] == "Hess"  # one mention each: which one?
+    assert names[("v", "Hugo")] == "Victor Hugo"  # a first name as a surname
+    assert names[("w", "Wilhelm")] == "Wilhelm"  # ... not where it is six times the one full name
+
+
 def test_a_first_name_ending_in_s_is_no_genitive_and_participles_take_the_nominative():
     names = _canonical_of([_row("a", 0, "Jesus", "PER"), _row("b", 0, "Jesu", "PER"),
                            _row("c", 0, "Vereinigten Staaten", "LOC"), _row("c", 30, "Vereinten Nationen", "ORG")])

@@ -9,24 +9,31 @@ every document and names each model mention by its full form. The rules, in orde
 2. An inflected form (genitive -s/-es, dative -n, word by word: "Deutschlands",
    "Europäischen Zentralbank") takes its base when the base was seen with the same label; a person's name whose
    word is a listed first name as written keeps it ("Jesus" beside "Jesu", "Andreas" beside "Andrea").
-3. A short form takes the long form that contains it, same label only: a person's surname
-   ("Hess" -> "Andreas Hess") where every word before it is a first name of the name lists, an initial or a
-   particle ("Majeste Napoleon", "Basen Jesu" are no full names), and a full name a longer one as below ("Joseph
-   Haydn" stays beside one "Franz Joseph Haydn"); an organisation's or a work's contiguous run of
-   the long form's words ("Volksbank" -> "Volksbank Freiburg") unless the short form is more than
-   :data:`FOLD_RATIO` times as frequent in the corpus (then it is the name people use, and the long form a span
-   the model ran on or another entity: "Europa" beside one "Vereinigte Europa"). A place never: the longer name
-   is another place or the same by a title ("England" / "New England", "Duisburg" / "Kreis Duisburg",
-   "Deutschland" / "Bundesrepublik Deutschland"), and the short one is what the text calls it. A long form with
-   "und", "oder", a comma or a lower-case function word is no name ("Apple und der Verminderung des
-   Kaufpreises") and attracts nothing. If the long forms that contain a short one lead to different names (two
-   people called Hess), it stays.
+3. A short form takes the long form that contains it, same label only:
+   - a person's surname ("Hess" -> "Andreas Hess") where every word before it is a first name of the name lists,
+     an initial or a particle ("Majeste Napoleon", "Basen Jesu" are no full names); a full name, or a word that is
+     a listed first name, only as an organisation's short form does ("Joseph Haydn" stays beside one "Franz
+     Joseph Haydn", 48 "Wilhelm" beside one "Edward Wilhelm");
+   - an organisation's or a work's contiguous run of the long form's words ("Volksbank" -> "Volksbank Freiburg"),
+     unless the short form (with its inflected forms) is more than :data:`FOLD_RATIO` times as frequent in the
+     corpus: then it is the name people use, and the long form a span the model ran on or another entity
+     ("Europa" beside one "Vereinigte Europa");
+   - a place never: the longer name is another place or the same one by a title ("England" / "New England",
+     "Duisburg" / "Kreis Duisburg", "Deutschland" / "Bundesrepublik Deutschland"), and the short one is what the
+     text calls it.
+   A long form with "und", "oder", a comma or a lower-case function word is no name ("Apple und der Verminderung
+   des Kaufpreises") and attracts nothing. If the long forms that contain a short one lead to different names
+   (two people called Hess), it stays.
 4. An acronym takes its expansion where a document pairs them ("Europäische Zentralbank
    (EZB)": the row's per-document ``canonical`` holds the expansion), if it has only one.
 5. A person's first name alone (a word of the first-name list) takes the full name in the same document, if
    that document names only one person with that first name ("Winfried" -> "Winfried Felser"), the full name is
    one (no lower-case word but a particle) and the first name alone is not more than :data:`FOLD_RATIO` times as
    frequent there (167 "Ronaldo" beside one "Ronaldo Pfiffe": the name he goes by, beside a span run too far).
+   A surname alone that rule 3 left alone (the corpus names two people so) takes the full name of its own document
+   with that surname if that one has more than half of the document's full-name mentions of it ("Merkel" in a text
+   on Angela Merkel that names her father Ulrich Merkel too); a listed first name so only where it is not more
+   than :data:`FOLD_RATIO` times as frequent there as that full name.
 
 Where several full forms compete (inflection bases), the most frequent wins, then the longer,
 then the alphabetically first: the result does not depend on the order of the documents.
@@ -91,7 +98,7 @@ def canonicalise(mentions: pd.DataFrame) -> pd.DataFrame:
     resolver = _Resolver(forms, names, pairs)
     roots = [resolver.root(text, label) if model else link
              for text, link, label, model in zip(texts, links, labels, is_model, strict=True)]
-    for row, full_name in _first_name_links(table["doc"].tolist(), texts, roots, labels, is_model).items():
+    for row, full_name in _document_links(table["doc"].tolist(), texts, roots, labels, is_model).items():
         roots[row] = resolver.root(full_name, "PER")
     known = {form for form, _ in resolver.counts}
     table["canonical"] = [nominative(root, label, known) if model else root
@@ -190,26 +197,42 @@ def _weak_adjective_base(word: str) -> str:
     return base if _lexicon_zipf(base) >= 2.0 else word
 
 
-def _first_name_links(docs: list, texts: list[str], roots: list[str], labels: list[str],
-                      is_model: list[bool]) -> dict[int, str]:
-    """Rows where a person is called by first name alone ("Winfried möge mir verzeihen") in a document that
-    names exactly one person with that first name in full ("Winfried Felser"). Within one document only:
-    another document's Winfried may be someone else."""
-    full_names: dict[tuple, set[str]] = defaultdict(set)
+def _document_links(docs: list, texts: list[str], roots: list[str], labels: list[str],
+                    is_model: list[bool]) -> dict[int, str]:
+    """Rows where a person is called by one name in a document that names them in full, within that document only
+    (another document's Winfried or Merkel may be someone else): a first name alone ("Winfried möge mir verzeihen")
+    where the document names exactly one person with that first name in full ("Winfried Felser"); else a surname
+    the corpus left alone (two people of that name in the corpus) where one full name with that surname has more
+    than half of the document's full-name mentions of it ("Merkel" in a text on Angela Merkel that also names her
+    father Ulrich; "Hugo" beside "Victor Hugo")."""
     per_doc = Counter((doc, root) for doc, root, label in zip(docs, roots, labels, strict=True) if label == "PER")
-    for doc, root, label in zip(docs, roots, labels, strict=True):
+    full_names: dict[tuple, set[str]] = defaultdict(set)  # (document, first word) -> full names
+    surnames: dict[tuple, Counter] = defaultdict(Counter)  # (document, last word) -> full names and their mentions
+    for (doc, root), n in per_doc.items():
         words = words_of(root)
-        if label == "PER" and len(words) > 1:
+        if len(words) > 1:
             full_names[(doc, words[0])].add(root)
+            if is_valid_long_form(root, "PER") and all(_is_given_name_part(word) for word in words[:-1]):
+                surnames[(doc, words[-1])][root] += n
     first_names = _first_names()
     links = {}
     for row, (doc, text, root, label, model) in enumerate(zip(docs, texts, roots, labels, is_model, strict=True)):
-        if model and label == "PER" and root == text and len(words_of(text)) == 1 and text in first_names:
-            candidates = full_names.get((doc, text), set())
-            if len(candidates) == 1:
-                full = next(iter(candidates))
-                if is_valid_long_form(full, "PER") and per_doc[(doc, text)] <= FOLD_RATIO * per_doc[(doc, full)]:
-                    links[row] = full
+        if not model or label != "PER" or len(words_of(root)) != 1:
+            continue
+        candidates = full_names.get((doc, text), set()) if root == text and text in first_names else set()
+        if len(candidates) == 1:
+            full = next(iter(candidates))
+            if is_valid_long_form(full, "PER") and per_doc[(doc, text)] <= FOLD_RATIO * per_doc[(doc, full)]:
+                links[row] = full
+                continue
+        named = surnames.get((doc, root))
+        if named:
+            full, n = min(named.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
+            # a first name as a surname ("Victor Hugo") only where the full name is not rare beside it: 48 "Wilhelm"
+            # are a king's, not the one "Edward Wilhelm"'s
+            rare = root in first_names and per_doc[(doc, root)] > FOLD_RATIO * n
+            if 2 * n > sum(named.values()) and not rare:
+                links[row] = full
     return links
 
 
@@ -299,7 +322,8 @@ class _Resolver:
         frequent_enough = self.with_inflected[(long, label)] * FOLD_RATIO >= self.with_inflected[(short, label)]
         if label == "PER":  # a surname alone takes the full name; a full name a longer one only as other names do
             given = all(_is_given_name_part(word) for word in words_of(long)[:-len(words_of(short))])
-            return given and (len(words_of(short)) == 1 or frequent_enough)
+            surname = len(words_of(short)) == 1 and short not in _first_names()  # "Wilhelm" as Edward Wilhelm's
+            return given and (surname or frequent_enough)
         return frequent_enough
 
     def best(self, candidates: list[str], label: str) -> str:
