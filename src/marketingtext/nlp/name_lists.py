@@ -26,8 +26,8 @@ class NameLists:
 
 
 def read_name_lists(path: Path) -> NameLists:
-    """The ``kind<TAB>word`` lines written by ``training/build_name_lists.py``, read once per process (the pipeline's
-    lexeme flags, HanTa's name lemmas and the CRF's features all ask for them: 0.15 s each time)."""
+    """The ``kind<TAB>word`` lines written by ``training/build_name_lists.py``, read once per process: the pipeline's
+    lexeme flags, HanTa's name lemmas, the CRF's features and the entities' canonical names all ask for them."""
     return _read_name_lists(str(Path(path).resolve()))
 
 
