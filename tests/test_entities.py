@@ -208,6 +208,7 @@ def test_a_frequent_short_name_is_not_renamed_by_a_rare_long_span():
     rows = ([_row(f"e{i}", 0, "Europa", "LOC") for i in range(8)] + [_row("v", 0, "Vereinigte Europa", "LOC")]
             + [_row(f"b{i}", 0, "Bahn", "ORG") for i in range(3)] + [_row("d", 0, "Deutsche Bahn", "ORG")]
             + [_row(f"t{i}", 0, "Telekom", "ORG") for i in range(6)] + [_row("dt", 0, "Deutsche Telekom", "ORG")]
+            + [_row(f"m{i}", 0, "Maple Bank", "ORG") for i in range(6)] + [_row("mg", 0, "Maple Bank GmbH", "ORG")]
             + [_row("n", 0, "Majeste Napoleon", "PER"), _row("n", 20, "Napoleon", "PER")]
             + [_row("h", 0, "Andreas Hess", "PER"), _row("h2", 0, "Hess", "PER")]
             + [_row("r", 10 * k, "Ronaldo", "PER") for k in range(6)] + [_row("r", 99, "Ronaldo Pfiffe", "PER")]
@@ -217,6 +218,7 @@ def test_a_frequent_short_name_is_not_renamed_by_a_rare_long_span():
     assert names[("e0", "Europa")] == "Europa" and names[("v", "Vereinigte Europa")] == "Vereinigte Europa"
     assert names[("b0", "Bahn")] == "Deutsche Bahn"  # 3 against 1: the long name is the short one's
     assert names[("t0", "Telekom")] == "Telekom"  # 6 against 1: a name of its own
+    assert names[("m0", "Maple Bank")] == "Maple Bank GmbH"  # ... but a legal form adds no other company
     assert names[("n", "Napoleon")] == "Napoleon"  # "Majeste" is no first name
     assert names[("h2", "Hess")] == "Andreas Hess"
     assert names[("r", "Ronaldo")] == "Ronaldo"  # the first name alone, six times beside one span run too far

@@ -17,7 +17,8 @@ every document and names each model mention by its full form. The rules, in orde
    - an organisation's or a work's contiguous run of the long form's words ("Volksbank" -> "Volksbank Freiburg"),
      unless the short form (with its inflected forms) is more than :data:`FOLD_RATIO` times as frequent in the
      corpus: then it is the name people use, and the long form a span the model ran on or another entity
-     ("Europa" beside one "Vereinigte Europa");
+     ("Europa" beside one "Vereinigte Europa"); a company's name before its legal form whatever the counts
+     ("Maple Bank" -> "Maple Bank GmbH");
    - a place never: the longer name is another place or the same one by a title ("England" / "New England",
      "Duisburg" / "Kreis Duisburg", "Deutschland" / "Bundesrepublik Deutschland"), and the short one is what the
      text calls it.
@@ -62,6 +63,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..language.words import squash_spaces
+from .false_friends import LEGAL_FORM
 
 INFLECTION_ENDINGS = ("es", "s", "n")
 MAX_INFLECTED_WORDS = 6  # longer spans are no names; 3**6 candidate bases at most
@@ -236,6 +238,13 @@ def _document_links(docs: list, texts: list[str], roots: list[str], labels: list
     return links
 
 
+def _with_legal_form(short: str, long: str) -> bool:
+    """The long form is the short one and legal forms after it ("Maple Bank GmbH", "Grafschafter Nachrichten GmbH &
+    Co. KG")."""
+    a, b = words_of(short), words_of(long)
+    return b[:len(a)] == a and all(LEGAL_FORM.match(word) or word in {"&", "Co.", "Co"} for word in b[len(a):])
+
+
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     from ..nlp.name_lists import shipped_name_lists
@@ -320,6 +329,8 @@ class _Resolver:
         if label == "LOC":
             return False
         frequent_enough = self.with_inflected[(long, label)] * FOLD_RATIO >= self.with_inflected[(short, label)]
+        if label == "ORG" and _with_legal_form(short, long):
+            return True  # "Maple Bank" and "Maple Bank GmbH" are one company however often each is written
         if label == "PER":  # a surname alone takes the full name; a full name a longer one only as other names do
             given = all(_is_given_name_part(word) for word in words_of(long)[:-len(words_of(short))])
             surname = len(words_of(short)) == 1 and short not in _first_names()  # "Wilhelm" as Edward Wilhelm's
