@@ -234,7 +234,9 @@ def test_a_surname_takes_the_full_name_its_document_mostly_uses():
             + [_row("b", 0, "Merkel", "PER")]
             + [_row("c", 0, "Hans Hess", "PER"), _row("c", 1, "Peter Hess", "PER"), _row("c", 2, "Hess", "PER")]
             + [_row("w", 0, "Edward Wilhelm", "PER")] + [_row("w", 10 + k, "Wilhelm", "PER") for k in range(6)]
-            + [_row("v", 0, "Victor Hugo", "PER"), _row("v", 10, "Hugo", "PER")])
+            + [_row("v", 0, "Victor Hugo", "PER"), _row("v", 10, "Hugo", "PER")]
+            + [_row("k", 0, "Jacek K.", "PER"), _row("k", 1, "Jacek K.", "PER"), _row("k", 2, "Sebastian K.", "PER"),
+               _row("k", 3, "K.", "PER")])
     names = _canonical_of(rows)
     assert names[("a", "Merkel")] == names[("a", "Merkels")] == "Angela Merkel"
     assert names[("a", "Ulrich Merkel")] == "Ulrich Merkel"
@@ -242,6 +244,7 @@ def test_a_surname_takes_the_full_name_its_document_mostly_uses():
     assert names[("c", "Hess")] == "Hess"  # one mention each: which one?
     assert names[("v", "Hugo")] == "Victor Hugo"  # a first name as a surname
     assert names[("w", "Wilhelm")] == "Wilhelm"  # ... not where it is six times the one full name
+    assert names[("k", "K.")] == "K."  # an anonymised surname says too little to choose
 
 
 def test_a_first_name_ending_in_s_is_no_genitive_and_participles_take_the_nominative():

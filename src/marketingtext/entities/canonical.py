@@ -227,7 +227,7 @@ def _document_links(docs: list, texts: list[str], roots: list[str], labels: list
             if is_valid_long_form(full, "PER") and per_doc[(doc, text)] <= FOLD_RATIO * per_doc[(doc, full)]:
                 links[row] = full
                 continue
-        named = surnames.get((doc, root))
+        named = surnames.get((doc, root)) if not INITIAL.match(root) else None  # "K.": Jacek K. or Sebastian K.?
         if named:
             full, n = min(named.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
             # a first name as a surname ("Victor Hugo") only where the full name is not rare beside it: 48 "Wilhelm"
