@@ -492,6 +492,9 @@ def test_summary_of_many_documents_lists_each_entity_once(nlp):
     ("Das passt in keinen starren Workflow.", "Workflow", "LOC"),
     ("Banner, Ads und digitale Anzeigen nerven.", "Ads", "LOC"),  # a name to HanTa, a plural to the English tagger
     ("Dabei fängt Shoppen nicht mit dem Einkauf an.", "Shoppen", "PER"),  # a verb's infinitive as a noun
+    # acronyms of common nouns, read as organisations like "CDU" (30 "KI" on the 200 boilerplate dev pages)
+    ("Die KI schreibt inzwischen die Produkttexte.", "KI", "ORG"),
+    ("Ohne gute PR verkauft sich das Buch nicht.", "PR", "ORG"),
 ])
 def test_common_word_spans_are_dropped(nlp, text, span, label):
     from marketingtext.entities.table import entity_rows

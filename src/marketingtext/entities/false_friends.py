@@ -16,6 +16,12 @@ from ..language.lexicon import zipf
 from ..nlp.doc_text import doc_text
 
 NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
+# Acronyms of common nouns, frequent in business and marketing prose, that the model reads as organisations like
+# "CDU" or "EZB" (nothing in the word tells them apart): "KI" is künstliche Intelligenz, "PR" public relations.
+COMMON_NOUN_ACRONYMS = {
+    "KI", "AI", "IT", "PR", "SEO", "SEA", "SEM", "CRM", "ERP", "ROI", "KPI", "KPIs", "CEO", "CFO", "CTO", "CMO", "COO",
+    "PDF", "USB", "BIP", "EDV", "GPS", "WLAN", "SMS", "TV", "CO2", "B2B", "B2C", "UX", "UI", "IoT", "API", "CMS",
+    "HR", "USP", "FAQ", "PC", "KMU", "AGB", "MwSt", "PKW", "Pkw", "LKW", "Lkw", "DNA", "HIV", "URL", "HTML", "CSS"}
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
 ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
@@ -85,7 +91,8 @@ def is_false_friend(ent, label: str = "") -> bool:
         return True  # "O.k", "W.h": an abbreviation of ordinary words
     if ent.start > 0 and INITIAL.match(ent[0].text) and LOWER_ABBREVIATION.match(ent.doc[ent.start - 1].text):
         return True  # "z. B. Sensorik": the span starts inside "z. B.", "u. a.", "d. h."
-    if text.lower() in NEVER_ENTITIES or len(text) < 2 or not any(c.isalpha() for c in text) or "\n" in text:
+    if text.lower() in NEVER_ENTITIES or text in COMMON_NOUN_ACRONYMS or len(text) < 2 \
+            or not any(c.isalpha() for c in text) or "\n" in text:
         return True
     if len(words) > 1 and (words[-1].pos_ not in {"NOUN", "PROPN", "X", "NUM"} or words[-1].text[:1].islower()):
         return True  # "Zunft tut", "Jobs to": the span ran into the next word
