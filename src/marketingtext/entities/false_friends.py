@@ -21,7 +21,8 @@ NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "
 COMMON_NOUN_ACRONYMS = {
     "KI", "AI", "IT", "PR", "SEO", "SEA", "SEM", "CRM", "ERP", "ROI", "KPI", "KPIs", "CEO", "CFO", "CTO", "CMO", "COO",
     "PDF", "USB", "BIP", "EDV", "GPS", "WLAN", "SMS", "TV", "CO2", "B2B", "B2C", "UX", "UI", "IoT", "API", "CMS",
-    "HR", "USP", "FAQ", "PC", "KMU", "AGB", "MwSt", "PKW", "Pkw", "LKW", "Lkw", "DNA", "HIV", "URL", "HTML", "CSS"}
+    "HR", "USP", "FAQ", "PC", "KMU", "AGB", "MwSt", "PKW", "Pkw", "LKW", "Lkw", "DNA", "HIV", "URL", "HTML", "CSS",
+    "BWL", "VWL"}
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
 ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
