@@ -18,10 +18,11 @@ from ..nlp.doc_text import doc_text
 NEVER_ENTITIES = {"marketing", "online", "digital", "ich", "wir", "sie", "er", "es", "du", "ihr", "man"}
 # Acronyms of common nouns, frequent in business and marketing prose, that the model reads as organisations like
 # "CDU" or "EZB" (nothing in the word tells them apart): "KI" is künstliche Intelligenz, "PR" public relations.
+# Not where a name is as likely: "HR" (Hessischer Rundfunk), "AG", "SE".
 COMMON_NOUN_ACRONYMS = {
     "KI", "AI", "IT", "PR", "SEO", "SEA", "SEM", "CRM", "ERP", "ROI", "KPI", "KPIs", "CEO", "CFO", "CTO", "CMO", "COO",
     "PDF", "USB", "BIP", "EDV", "GPS", "WLAN", "SMS", "TV", "CO2", "B2B", "B2C", "UX", "UI", "IoT", "API", "CMS",
-    "HR", "USP", "FAQ", "PC", "KMU", "AGB", "MwSt", "PKW", "Pkw", "LKW", "Lkw", "DNA", "HIV", "URL", "HTML", "CSS",
+    "USP", "FAQ", "PC", "KMU", "AGB", "MwSt", "PKW", "Pkw", "LKW", "Lkw", "DNA", "HIV", "URL", "HTML", "CSS",
     "BWL", "VWL"}
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
