@@ -747,6 +747,12 @@ def test_press_names_written_lower_case_match_the_gazetteer(nlp):
     assert not any(r["text"].lower() == "welt" for r in rows)  # an ordinary word is no newspaper
 
 
+def test_a_brand_keeps_its_own_spelling_however_the_text_capitalises_it(nlp):
+    """The index lists eBay as "EBay"; the gazetteer names it as the company writes itself."""
+    rows = _rows(nlp, "Sie verkauft alte Möbel bei Ebay. Auf eBay findet man fast alles.", load_gazetteer())
+    assert {r["canonical"] for r in rows if r["text"].lower() == "ebay"} == {"eBay"}
+
+
 def test_first_name_alone_takes_the_full_name_of_its_own_document():
     from marketingtext.entities.table import ENTITY_COLUMNS, canonicalise
 
