@@ -5,9 +5,10 @@ Reads a mention table (``mtext entities PATHS --output FILE.csv``); prints the m
 names, and the folds: model and rule mentions whose canonical name has more words than the mention, per
 (mention, label, canonical name) with how many mentions each spelling has in the corpus. ``--against OLD.csv``
 (the same corpus's table from another version, same mentions): how many mentions changed their canonical name or
-their corpus label, and the largest changes.
+their corpus label, and the largest changes. ``--time``: seconds ``entities.canonical.canonicalise`` takes to name
+the table's mentions again from their text (median of 3; run it with each version's ``PYTHONPATH`` to compare).
 
-Usage: python bench/canonical_names.py MENTIONS.csv [--against OLD.csv] [--top 40]
+Usage: PYTHONPATH=src python bench/canonical_names.py MENTIONS.csv [--against OLD.csv] [--top 40] [--time]
   e.g. mtext entities ../shared/bench/wiki_de_1M/wiki --output /tmp/mentions.csv
 """
 
@@ -37,6 +38,7 @@ def main() -> None:
     parser.add_argument("mentions")
     parser.add_argument("--against", default="")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--time", action="store_true")
     args = parser.parse_args()
 
     pd.set_option("display.width", 200)
@@ -45,6 +47,8 @@ def main() -> None:
     print(f"{len(mentions):,} mentions, {mentions['canonical'].nunique():,} canonical names; "
           f"{int(table['folded'].sum()):,} mentions named by a longer name ({len(table):,} spellings)")
     print(table.head(args.top).to_string(index=False))
+    if args.time:
+        print(f"canonicalise: {time_canonicalise(mentions):.2f} s for {len(mentions):,} mentions (median of 3)")
     if args.against:
         old = pd.read_csv(args.against, keep_default_na=False)
         if len(old) != len(mentions) or not old[KEYS].equals(mentions[KEYS]):
@@ -59,6 +63,22 @@ def main() -> None:
         counted = changes.value_counts().reset_index(name="mentions")
         print(counted.sort_values(["mentions", "text", "now"], ascending=[False, True, True])
               .head(args.top).to_string(index=False))
+
+
+def time_canonicalise(mentions: pd.DataFrame, runs: int = 3) -> float:
+    """Median seconds of naming the mentions again from their text (as rows come from the documents)."""
+    import statistics
+    import time
+
+    from marketingtext.entities.table import ENTITY_COLUMNS, canonicalise
+
+    rows = mentions[ENTITY_COLUMNS].assign(canonical=mentions["text"])
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        canonicalise(rows)
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds)
 
 
 if __name__ == "__main__":
