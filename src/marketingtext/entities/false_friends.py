@@ -24,6 +24,10 @@ COMMON_NOUN_ACRONYMS = {
     "PDF", "USB", "BIP", "EDV", "GPS", "WLAN", "SMS", "TV", "CO2", "B2B", "B2C", "UX", "UI", "IoT", "API", "CMS",
     "USP", "FAQ", "PC", "KMU", "AGB", "MwSt", "PKW", "Pkw", "LKW", "Lkw", "DNA", "HIV", "URL", "HTML", "CSS",
     "BWL", "VWL"}
+# A federal body read as an organisation names that one body; not a federal office holder or territory
+# ("Bundeskanzlers", "Bundesministerin", "Bundesstaates", "Bundesländer").
+FEDERAL_BODY = re.compile(r"^Bundes(?![a-zäöüß]*(?:kanzler|minister|präsident|staat|land|länder|bürger)"
+                          r"(?:in|innen|s|es|en|n|e)?$)[a-zäöüß]{3,}$")
 # Tags of words that can be names; NN, adjectives and the rest are read by is_ordinary_word.
 NAME_TAGS = {"NE", "FM", "XY", "CARD", "TRUNC", ""}
 ENGLISH_WORD_ZIPF = 3.5  # "Data", "Ingredient": common in English and clearly more common there than in German
@@ -104,6 +108,8 @@ def is_false_friend(ent, label: str = "") -> bool:
         return True  # "Touchpoints", "Tracking": an English plural or gerund, used as a German loanword
     lettered = [t for t in words if any(c.isalpha() for c in t.text)]
     alone = len(lettered) == 1
+    if alone and label == "ORG" and FEDERAL_BODY.match(text):
+        return False  # "Bundesregierung", "Bundestag", "Bundeswehr": frequent words, and each one body
     content = [t for t in lettered if t.tag_ not in JOINING_TAGS]
     if 0 < len(content) < len(lettered) and all(_is_frequent_noun(t) for t in content):
         return True  # "Dialog von Anbieter": frequent common nouns joined by a preposition
