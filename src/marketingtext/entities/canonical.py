@@ -63,7 +63,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..language.words import squash_spaces
-from .false_friends import LEGAL_FORM
+from .spans import is_legal_form
 
 INFLECTION_ENDINGS = ("es", "s", "n")
 MAX_INFLECTED_WORDS = 6  # longer spans are no names; 3**6 candidate bases at most
@@ -242,7 +242,7 @@ def _with_legal_form(short: str, long: str) -> bool:
     """The long form is the short one and legal forms after it ("Maple Bank GmbH", "Grafschafter Nachrichten GmbH &
     Co. KG")."""
     a, b = words_of(short), words_of(long)
-    return b[:len(a)] == a and all(LEGAL_FORM.match(word) or word in {"&", "Co.", "Co"} for word in b[len(a):])
+    return b[:len(a)] == a and is_legal_form(" ".join(b[len(a):]))
 
 
 @lru_cache(maxsize=1)
